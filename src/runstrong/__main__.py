@@ -1,0 +1,3 @@
+from runstrong.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,190 @@
+"""`list`, `show` and `validate`: what sessions exist and what is in them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from runstrong.model import Exercise, Session
+from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
+from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file, resolve
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _report(err: Console, invalid: Invalid) -> None:
+    for problem in invalid.problems:
+        err.print(Text(str(problem)), style="red", soft_wrap=True)
+
+
+def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
+    catalog = load_catalog()
+    for problem in catalog.library_problems:
+        err.print(Text(str(problem)), style="red", soft_wrap=True)
+    if as_json:
+        rows: list[dict[str, Any]] = []
+        for entry in catalog.entries.values():
+            if isinstance(entry, Session):
+                rows.append(_session_summary(entry))
+            else:
+                rows.append({"slug": entry.slug, "source": entry.source.value,
+                             "path": entry.path, "errors": [str(p) for p in entry.problems]})
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    table = Table(title="Sessions", title_justify="left", expand=False)
+    table.add_column("slug", style="bold cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("exercises", justify="right")
+    table.add_column("min", justify="right")
+    table.add_column("focus")
+    table.add_column("source")
+    for entry in catalog.entries.values():
+        if isinstance(entry, Session):
+            table.add_row(
+                Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
+                f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
+                entry.source.value,
+            )
+        else:
+            count = len(entry.problems)
+            table.add_row(
+                Text(entry.slug), Text(f"error: {count} problem{'s' * (count != 1)} "
+                                       f"(runstrong validate {entry.path})", style="red"),
+                "", "", "", entry.source.value,
+            )
+    out.print(table)
+    if not catalog.entries:
+        out.print("No sessions found.")
+    return 0
+
+
+def _session_summary(session: Session) -> dict[str, Any]:
+    return {
+        "slug": session.slug,
+        "name": session.name,
+        "exercises": len(session.exercises),
+        "estimated_seconds": estimate_seconds(session),
+        "estimated_minutes": round(estimate_seconds(session) / 60),
+        "focus": list(session.focus),
+        "equipment": list(session.equipment),
+        "source": session.source.value,
+        "path": session.path,
+    }
+
+
+def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
+    return {
+        "name": exercise.name,
+        "id": exercise.library_id,
+        "sets": exercise.sets,
+        "sides": [side.value for side in exercise.sides],
+        "phases": [
+            {"kind": p.kind.value, "target": "max" if p.is_max_hold else p.target,
+             "tempo": p.tempo}
+            for p in exercise.phases
+        ],
+        "rest": exercise.rest,
+        "progression": None if exercise.progression is None else {
+            "from": exercise.progression.start, "to": exercise.progression.end,
+            "step": exercise.progression.step},
+        "cues": list(exercise.cues),
+        "description": exercise.description,
+        "easier": exercise.easier,
+        "harder": exercise.harder,
+        "equipment": list(exercise.equipment),
+        "estimated_seconds": round(seconds),
+    }
+
+
+def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
+    totals = [0.0] * len(session.exercises)
+    for step in build_timeline(session, timing):
+        if step.kind.is_work or step.kind.value == "SWITCH SIDES":
+            totals[step.exercise] += estimate_step(step, timing)
+    return totals
+
+
+def show_session(out: Console, session: Session) -> None:
+    timing = Timing()
+    per_exercise = _seconds_per_exercise(session, timing)
+    header = Text(session.name, style="bold")
+    header.append(f"  ({session.slug}, {session.source.value})", style="dim")
+    out.print(header)
+    if session.description:
+        out.print(Text(session.description))
+    facts = [f"about {minutes(estimate_seconds(session, timing))} min"]
+    if session.focus:
+        facts.append("focus: " + ", ".join(session.focus))
+    facts.append("equipment: " + (", ".join(session.equipment) or "none"))
+    facts.append(f"rest {session.rest_between_sets} s between sets, "
+                 f"{session.rest_between_exercises} s between exercises")
+    out.print(Text(" · ".join(facts), style="dim"))
+    table = Table(show_lines=True, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("exercise", style="bold")
+    table.add_column("prescription")
+    table.add_column("rest", justify="right")
+    table.add_column("cues")
+    for number, exercise in enumerate(session.exercises, start=1):
+        prescription = Text(exercise.describe())
+        if exercise.progression:
+            p = exercise.progression
+            prescription.append(f"\nbuilds {p.start} → {p.end} by {p.step}", style="dim")
+        prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
+        table.add_row(str(number), Text(exercise.name), prescription, f"{exercise.rest} s",
+                      Text("\n".join(f"• {cue}" for cue in exercise.cues)))
+    out.print(table)
+
+
+def cmd_show(out: Console, err: Console, target: str, *, as_json: bool) -> int:
+    catalog = load_catalog()
+    loaded = resolve(target, catalog)
+    if loaded is None:
+        close = catalog.closest(target)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `runstrong list`"
+        err.print(Text(f"runstrong: no session called '{target}'{hint}"), style="red")
+        return EXIT_USAGE
+    if isinstance(loaded, Invalid):
+        _report(err, loaded)
+        return EXIT_INVALID
+    if as_json:
+        timing = Timing()
+        data = _session_summary(loaded)
+        data["description"] = loaded.description
+        data["rest_between_sets"] = loaded.rest_between_sets
+        data["rest_between_exercises"] = loaded.rest_between_exercises
+        data["exercises"] = [
+            _exercise_json(e, s)
+            for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    show_session(out, loaded)
+    return 0
+
+
+def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
+    catalog: Catalog = load_catalog()
+    failed = 0
+    for name in files:
+        loaded = load_session_file(Path(name), catalog.library)
+        if isinstance(loaded, Invalid):
+            failed += 1
+            _report(err, loaded)
+        else:
+            out.print(Text(f"{name}: ok ({loaded.name}, {len(loaded.exercises)} exercises)"),
+                      style="green")
+    if failed:
+        err.print(f"{failed} of {len(files)} file{'s' * (len(files) != 1)} invalid", style="red")
+    return EXIT_INVALID if failed else 0

@@ -1,0 +1,77 @@
+"""What the session engine reports: cues to play, words to say, and phases to log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runstrong.model import PhaseKind, Side
+
+
+class Cue(StrEnum):
+    """Sound cues; each value is the name of a WAV file in sounds/."""
+
+    TICK = "tick"
+    GO = "go"
+    HALFWAY = "halfway"
+    SWITCH = "switch"
+    REST = "rest"
+    SET_DONE = "set_done"
+    COMPLETE = "complete"
+    REP = "rep"
+
+
+@dataclass(frozen=True, slots=True)
+class CueEvent:
+    cue: Cue
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakEvent:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseRecord:
+    """One completed phase of one set (a whole set unless the exercise is compound).
+
+    Times are wall-clock epoch seconds; the engine's own clock is monotonic and never stored.
+    """
+
+    seq: int
+    exercise_index: int
+    exercise: str
+    exercise_name: str
+    set_number: int
+    side: Side | None
+    phase_index: int
+    kind: PhaseKind
+    target: int | None
+    actual: int
+    started_at: float
+    ended_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseLogged:
+    record: PhaseRecord
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseCorrected:
+    """The person fixed a logged rep count with + or - during the rest that followed."""
+
+    record: PhaseRecord
+
+
+@dataclass(frozen=True, slots=True)
+class StepStarted:
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnded:
+    completed: bool
+
+
+Event = CueEvent | SpeakEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded

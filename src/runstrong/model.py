@@ -1,0 +1,121 @@
+"""Plain data for sessions, exercises and phases. No I/O, no Textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class PhaseKind(StrEnum):
+    REPS = "reps"
+    HOLD = "hold"
+
+
+class Source(StrEnum):
+    BUNDLED = "bundled"
+    USER = "user"
+    FILE = "file"
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One part of a set: a number of reps, or a hold of some seconds.
+
+    `target` is None only for a hold to the limit (`hold = "max"`).
+    """
+
+    kind: PhaseKind
+    target: int | None
+    tempo: float | None = None
+
+    @property
+    def is_max_hold(self) -> bool:
+        return self.kind is PhaseKind.HOLD and self.target is None
+
+    @property
+    def is_paced(self) -> bool:
+        """Reps the timer counts itself, one every `tempo` seconds."""
+        return self.kind is PhaseKind.REPS and self.tempo is not None
+
+    def describe(self) -> str:
+        if self.kind is PhaseKind.HOLD:
+            return "hold to the limit" if self.target is None else f"{self.target} s hold"
+        text = f"{self.target} reps"
+        if self.tempo is not None:
+            text += f" @ {self.tempo:g} s"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Progression:
+    """Where a target builds to over the weeks: from `start` to `end` in `step`s."""
+
+    start: int
+    end: int
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryExercise:
+    """An exercise as the library describes it, once, for every session that uses it."""
+
+    id: str
+    name: str
+    cues: tuple[str, ...]
+    description: str
+    focus: tuple[str, ...] = ()
+    muscles: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    easier: str = ""
+    harder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """An exercise as a session prescribes it."""
+
+    name: str
+    sets: int
+    phases: tuple[Phase, ...]
+    rest: int
+    cues: tuple[str, ...] = ()
+    description: str = ""
+    easier: str = ""
+    harder: str = ""
+    focus: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    sides: tuple[Side, ...] = ()
+    progression: Progression | None = None
+    library_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """How history names this exercise: the library id when there is one."""
+        return self.library_id or self.name
+
+    def describe(self) -> str:
+        body = " + ".join(phase.describe() for phase in self.phases)
+        text = f"{self.sets} x {body}"
+        if self.sides:
+            text += " per side" if len(self.sides) > 1 else f" ({self.sides[0]})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    slug: str
+    name: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    focus: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    rest_between_sets: int = 30
+    rest_between_exercises: int = 45
+    source: Source = Source.BUNDLED
+    path: str = ""
+    light: bool = False

@@ -1,0 +1,439 @@
+"""Turn parsed TOML into model objects, collecting every problem instead of stopping at one.
+
+Each problem names the file, where in it (which exercise), the key, and what was expected, so
+a person can fix a whole file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from runstrong.model import (
+    Exercise,
+    LibraryExercise,
+    Phase,
+    PhaseKind,
+    Progression,
+    Session,
+    Side,
+    Source,
+)
+from runstrong.text import clean_text
+
+SETS = (1, 20)
+REPS = (1, 500)
+HOLD = (1, 3600)
+TEMPO = (0.5, 10.0)
+REST = (0, 900)
+
+SESSION_KEYS = (
+    "name",
+    "description",
+    "focus",
+    "equipment",
+    "rest_between_sets",
+    "rest_between_exercises",
+)
+ENTRY_KEYS = (
+    "exercise",
+    "name",
+    "cues",
+    "description",
+    "easier",
+    "harder",
+    "focus",
+    "equipment",
+    "sets",
+    "reps",
+    "hold",
+    "tempo",
+    "rest",
+    "sides",
+    "progression",
+    "phases",
+)
+PHASE_KEYS = ("reps", "hold", "tempo")
+PROGRESSION_KEYS = ("from", "to", "step")
+LIBRARY_KEYS = (
+    "name",
+    "cues",
+    "description",
+    "focus",
+    "muscles",
+    "equipment",
+    "easier",
+    "harder",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    message: str
+    where: str = ""
+    key: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.file, self.where, self.key]
+        return ": ".join(part for part in parts if part) + ": " + self.message
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
+    for kind, name in names.items():
+        if type(value) is kind:
+            return f"{name} {value!r}" if kind is not str else f"text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+class Checker:
+    """Reads values out of TOML tables, recording a Problem for each that does not fit."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, where: str = "", key: str = "") -> None:
+        self.problems.append(Problem(self.file, message, where, key))
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str, prefix: str = ""
+    ) -> None:
+        for key in table:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or "; expected one of " + ", ".join(allowed)
+                self.add("unknown key" + hint, where, prefix + key)
+
+    def text(
+        self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
+    ) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.add(f"expected text in quotes, got {_type_name(value)}", where, key)
+            return None
+        return clean_text(value, multiline=multiline)
+
+    def text_list(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(f'expected a list of text such as ["a", "b"], got {_type_name(value)}',
+                     where, key)
+            return ()
+        cleaned = (clean_text(v) for v in value)
+        return tuple(v for v in cleaned if v)
+
+    def integer(
+        self, table: Mapping[str, Any], key: str, bounds: tuple[int, int], where: str, unit: str,
+        prefix: str = "",
+    ) -> int | None:
+        value = table.get(key)
+        label = prefix + key
+        if value is None:
+            return None
+        low, high = bounds
+        if type(value) is not int:
+            self.add(f"expected a whole number of {unit} from {low} to {high}, "
+                     f"got {_type_name(value)}", where, label)
+            return None
+        if not low <= value <= high:
+            self.add(f"expected {low} to {high} {unit}, got {value}", where, label)
+            return None
+        return value
+
+    def decimal(
+        self, table: Mapping[str, Any], key: str, bounds: tuple[float, float], where: str,
+        unit: str, prefix: str = "",
+    ) -> float | None:
+        value = table.get(key)
+        label = prefix + key
+        if value is None:
+            return None
+        low, high = bounds
+        if type(value) not in (int, float):
+            self.add(f"expected a number of {unit} from {low:g} to {high:g}, "
+                     f"got {_type_name(value)}", where, label)
+            return None
+        if not low <= value <= high:
+            self.add(f"expected {low:g} to {high:g} {unit}, got {value:g}", where, label)
+            return None
+        return float(value)
+
+
+def parse_document(data: bytes, file: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Decode and parse a TOML file's bytes; never raises."""
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(file, f"not UTF-8 text (byte 0x{data[error.start]:02x} at "
+                                    f"offset {error.start}); save the file as UTF-8")]
+    if not source.strip():
+        return None, [Problem(file, "the file is empty; expected a [session] table and "
+                                    "[[exercises]]")]
+    try:
+        return tomllib.loads(source), []
+    except tomllib.TOMLDecodeError as error:
+        return None, [Problem(file, f"not valid TOML: {error}")]
+    except RecursionError:
+        return None, [Problem(file, "not a workout file: its tables or lists are nested "
+                                    "too deeply to read")]
+
+
+def _where(index: int, table: Mapping[str, Any]) -> str:
+    label = table.get("name") or table.get("exercise")
+    if isinstance(label, str) and label.strip():
+        return f'exercise {index} "{clean_text(label)[:60]}"'
+    return f"exercise {index}"
+
+
+def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryExercise],
+                                                              list[Problem]]:
+    check = Checker(file)
+    library: dict[str, LibraryExercise] = {}
+    for ident, table in doc.items():
+        where = f'exercise "{clean_text(ident)[:60]}"'
+        if not isinstance(table, dict):
+            check.add(f"expected a table [{ident}] describing an exercise, got "
+                      f"{_type_name(table)}", where)
+            continue
+        check.unknown_keys(table, LIBRARY_KEYS, where)
+        name = check.text(table, "name", where)
+        if not name:
+            check.add("missing; expected the exercise's name as text", where, "name")
+            continue
+        library[ident] = LibraryExercise(
+            id=ident,
+            name=name,
+            cues=check.text_list(table, "cues", where),
+            description=check.text(table, "description", where, multiline=True) or "",
+            focus=check.text_list(table, "focus", where),
+            muscles=check.text_list(table, "muscles", where),
+            equipment=check.text_list(table, "equipment", where),
+            easier=check.text(table, "easier", where) or "",
+            harder=check.text(table, "harder", where) or "",
+        )
+    return library, check.problems
+
+
+def _phase(check: Checker, table: Mapping[str, Any], where: str, prefix: str) -> Phase | None:
+    """A reps or hold prescription from `table`; keys may live on the entry or in a phase."""
+    has_reps, has_hold = "reps" in table, "hold" in table
+    tempo = check.decimal(table, "tempo", TEMPO, where, "seconds per rep", prefix)
+    if has_reps and has_hold:
+        check.add("give either reps or hold, not both", where, prefix + "reps/hold")
+        return None
+    if not has_reps and not has_hold:
+        check.add("missing; expected reps = N, hold = SECONDS or phases = [...]", where,
+                  prefix + "reps/hold")
+        return None
+    if has_hold:
+        if "tempo" in table:
+            check.add("tempo only applies to reps, not to a hold", where, prefix + "tempo")
+        if table["hold"] == "max":
+            return Phase(PhaseKind.HOLD, None)
+        seconds = check.integer(table, "hold", HOLD, where, 'seconds (or "max")', prefix)
+        return Phase(PhaseKind.HOLD, seconds) if seconds is not None else None
+    reps = check.integer(table, "reps", REPS, where, "reps", prefix)
+    return Phase(PhaseKind.REPS, reps, tempo) if reps is not None else None
+
+
+def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase, ...]:
+    if "phases" not in entry:
+        single = _phase(check, entry, where, "")
+        return (single,) if single else ()
+    for key in ("reps", "hold", "tempo"):
+        if key in entry:
+            check.add("with phases, put reps, hold and tempo inside each phase", where, key)
+    raw = entry["phases"]
+    if not isinstance(raw, list) or not raw or not all(isinstance(p, dict) for p in raw):
+        check.add('expected a list of phases such as [{ hold = 30 }, { reps = 15 }], got '
+                  f"{_type_name(raw)}", where, "phases")
+        return ()
+    phases: list[Phase] = []
+    for number, table in enumerate(raw, start=1):
+        prefix = f"phases[{number}]."
+        check.unknown_keys(table, PHASE_KEYS, where, prefix)
+        phase = _phase(check, table, where, prefix)
+        if phase:
+            phases.append(phase)
+    return tuple(phases) if len(phases) == len(raw) else ()
+
+
+def _sides(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Side, ...]:
+    raw = entry.get("sides")
+    if raw is None:
+        return ()
+    allowed = [side.value for side in Side]
+    if not isinstance(raw, list) or not raw:
+        check.add(f'expected a list such as ["left", "right"], got {_type_name(raw)}',
+                  where, "sides")
+        return ()
+    sides: list[Side] = []
+    for value in raw:
+        if value not in allowed:
+            shown = repr(value) if isinstance(value, str) else _type_name(value)
+            check.add(f'expected "left" or "right", got {shown}', where, "sides")
+        elif Side(value) in sides:
+            check.add(f'"{value}" is listed twice', where, "sides")
+        else:
+            sides.append(Side(value))
+    return tuple(sides)
+
+
+def _progression(
+    check: Checker, entry: Mapping[str, Any], where: str, phases: tuple[Phase, ...]
+) -> Progression | None:
+    raw = entry.get("progression")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        check.add("expected a table such as { from = 15, to = 60, step = 5 }, got "
+                  f"{_type_name(raw)}", where, "progression")
+        return None
+    check.unknown_keys(raw, PROGRESSION_KEYS, where, "progression.")
+    if len(phases) != 1 or phases[0].target is None:
+        check.add("progression needs a single reps or hold target", where, "progression")
+        return None
+    bounds = REPS if phases[0].kind is PhaseKind.REPS else HOLD
+    unit = "reps" if phases[0].kind is PhaseKind.REPS else "seconds"
+    values = {}
+    for key in PROGRESSION_KEYS:
+        if key not in raw:
+            check.add(f"missing; expected a whole number of {unit}", where, f"progression.{key}")
+        values[key] = check.integer(raw, key, bounds, where, unit, "progression.")
+    start, end, step = values["from"], values["to"], values["step"]
+    if start is None or end is None or step is None:
+        return None
+    if start > end:
+        check.add(f"'from' ({start}) must not be above 'to' ({end})", where, "progression")
+        return None
+    return Progression(start, end, step)
+
+
+def _exercise(
+    check: Checker,
+    index: int,
+    entry: Mapping[str, Any],
+    library: Mapping[str, LibraryExercise],
+    default_rest: int,
+) -> Exercise | None:
+    where = _where(index, entry)
+    check.unknown_keys(entry, ENTRY_KEYS, where)
+    base: LibraryExercise | None = None
+    ident = entry.get("exercise")
+    if ident is not None:
+        if not isinstance(ident, str):
+            check.add(f"expected a library id as text, got {_type_name(ident)}", where,
+                      "exercise")
+        elif ident not in library:
+            check.add(f"no exercise '{clean_text(ident)}' in the exercise library"
+                      + did_you_mean(ident, list(library)), where, "exercise")
+        else:
+            base = library[ident]
+    name = check.text(entry, "name", where)
+    if base is None and ident is None and not name:
+        check.add('missing; give the exercise a name, or refer to the library with '
+                  'exercise = "id"', where, "name")
+    sets = check.integer(entry, "sets", SETS, where, "sets")
+    if "sets" not in entry:
+        sets = 1
+    phases = _phases(check, entry, where)
+    rest = check.integer(entry, "rest", REST, where, "seconds")
+    sides = _sides(check, entry, where)
+    progression = _progression(check, entry, where, phases)
+    cues = check.text_list(entry, "cues", where)
+    description = check.text(entry, "description", where, multiline=True)
+    easier, harder = check.text(entry, "easier", where), check.text(entry, "harder", where)
+    focus, equipment = check.text_list(entry, "focus", where), check.text_list(
+        entry, "equipment", where)
+    if sets is None or not phases or (name is None and base is None):
+        return None
+    return Exercise(
+        name=name or (base.name if base else ""),
+        sets=sets,
+        phases=phases,
+        rest=default_rest if rest is None else rest,
+        cues=cues or (base.cues if base else ()),
+        description=description or (base.description if base else ""),
+        easier=easier or (base.easier if base else ""),
+        harder=harder or (base.harder if base else ""),
+        focus=focus or (base.focus if base else ()),
+        equipment=equipment or (base.equipment if base else ()),
+        sides=sides,
+        progression=progression,
+        library_id=base.id if base else None,
+    )
+
+
+def parse_session(
+    doc: Mapping[str, Any],
+    file: str,
+    slug: str,
+    library: Mapping[str, LibraryExercise],
+    source: Source,
+) -> tuple[Session | None, list[Problem]]:
+    check = Checker(file)
+    check.unknown_keys(doc, ("session", "exercises"), "")
+    head = doc.get("session")
+    if not isinstance(head, dict):
+        check.add("missing; expected a [session] table with at least name = \"...\"",
+                  "", "session")
+        head = {}
+    check.unknown_keys(head, SESSION_KEYS, "[session]")
+    name = check.text(head, "name", "[session]")
+    if not name and isinstance(doc.get("session"), dict):
+        check.add("missing; expected the session's name as text", "[session]", "name")
+    rest_sets = check.integer(head, "rest_between_sets", REST, "[session]", "seconds")
+    rest_exercises = check.integer(head, "rest_between_exercises", REST, "[session]", "seconds")
+    default_rest = 30 if rest_sets is None else rest_sets
+    entries = doc.get("exercises")
+    exercises: list[Exercise] = []
+    if not isinstance(entries, list) or not entries:
+        check.add("missing; expected at least one [[exercises]] entry", "", "exercises")
+    elif not all(isinstance(e, dict) for e in entries):
+        check.add("expected [[exercises]] tables", "", "exercises")
+    else:
+        for index, entry in enumerate(entries, start=1):
+            exercise = _exercise(check, index, entry, library, default_rest)
+            if exercise:
+                exercises.append(exercise)
+    description = check.text(head, "description", "[session]", multiline=True) or ""
+    focus = check.text_list(head, "focus", "[session]")
+    equipment = check.text_list(head, "equipment", "[session]")
+    if check.problems or not name:
+        return None, check.problems
+    if not equipment:
+        needed = (item for exercise in exercises for item in exercise.equipment)
+        equipment = tuple(dict.fromkeys(needed))
+    return Session(
+        slug=slug,
+        name=name,
+        exercises=tuple(exercises),
+        description=description,
+        focus=focus,
+        equipment=equipment,
+        rest_between_sets=default_rest,
+        rest_between_exercises=45 if rest_exercises is None else rest_exercises,
+        source=source,
+        path=file,
+    ), []

@@ -1,0 +1,125 @@
+"""Expand a session into the ordered steps a person goes through, and estimate its length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
+
+
+class StepKind(StrEnum):
+    """What the person is doing; the values are the words the screen shows."""
+
+    GET_READY = "GET READY"
+    HOLD = "HOLD"
+    REPS = "REPS"
+    SWITCH = "SWITCH SIDES"
+    REST = "REST"
+    DONE = "DONE"
+
+    @property
+    def is_work(self) -> bool:
+        return self in (StepKind.HOLD, StepKind.REPS)
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Lengths that come from settings rather than from the workout file."""
+
+    get_ready: int = 10
+    switch_sides: int = 5
+    # Only for estimates: how long a person takes per rep they count themselves.
+    seconds_per_rep: float = 3.0
+    max_hold_estimate: int = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the timeline.
+
+    For work steps `exercise` is the exercise being done. For GET READY and SWITCH SIDES it is
+    the exercise about to start; for REST it is the exercise whose set just ended.
+    """
+
+    kind: StepKind
+    exercise: int
+    set_number: int = 0
+    side: Side | None = None
+    phase_index: int = 0
+    phase: Phase | None = None
+    seconds: float | None = None
+
+    @property
+    def is_timed(self) -> bool:
+        """Steps that end by themselves when their time is up."""
+        return self.seconds is not None
+
+
+def _work_kind(phase: Phase) -> StepKind:
+    return StepKind.HOLD if phase.kind is PhaseKind.HOLD else StepKind.REPS
+
+
+def work_seconds(phase: Phase) -> float | None:
+    """How long a work phase lasts on its own, or None when the person ends it."""
+    if phase.kind is PhaseKind.HOLD:
+        return None if phase.target is None else float(phase.target)
+    if phase.tempo is not None and phase.target is not None:
+        return phase.target * phase.tempo
+    return None
+
+
+def _set_steps(index: int, exercise: Exercise, set_number: int, timing: Timing) -> list[Step]:
+    steps: list[Step] = []
+    sides: tuple[Side | None, ...] = exercise.sides or (None,)
+    for side_number, side in enumerate(sides):
+        if side_number:
+            steps.append(Step(StepKind.SWITCH, index, set_number, side,
+                              seconds=float(timing.switch_sides)))
+        for phase_index, phase in enumerate(exercise.phases):
+            steps.append(Step(_work_kind(phase), index, set_number, side, phase_index, phase,
+                              work_seconds(phase)))
+    return steps
+
+
+def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step, ...]:
+    timing = timing or Timing()
+    first = 0
+    steps: list[Step] = []
+    if timing.get_ready > 0:
+        steps.append(Step(StepKind.GET_READY, first, 1, seconds=float(timing.get_ready)))
+    last_exercise = len(session.exercises) - 1
+    for index, exercise in enumerate(session.exercises):
+        for set_number in range(1, exercise.sets + 1):
+            steps.extend(_set_steps(index, exercise, set_number, timing))
+            last_set = set_number == exercise.sets
+            if last_set and index == last_exercise:
+                continue
+            rest = session.rest_between_exercises if last_set else exercise.rest
+            if rest > 0:
+                steps.append(Step(StepKind.REST, index, set_number, seconds=float(rest)))
+    steps.append(Step(StepKind.DONE, last_exercise, 0))
+    return tuple(steps)
+
+
+def estimate_step(step: Step, timing: Timing) -> float:
+    if step.seconds is not None:
+        return step.seconds
+    if step.phase is None:
+        return 0.0
+    if step.phase.kind is PhaseKind.HOLD:
+        return float(timing.max_hold_estimate)
+    return (step.phase.target or 0) * timing.seconds_per_rep
+
+
+def estimate_seconds(session: Session, timing: Timing | None = None) -> int:
+    timing = timing or Timing()
+    return round(sum(estimate_step(step, timing) for step in build_timeline(session, timing)))
+
+
+def estimate_minutes(session: Session, timing: Timing | None = None) -> int:
+    return max(1, round(estimate_seconds(session, timing) / 60))
+
+
+def planned_sets(session: Session) -> int:
+    return sum(exercise.sets for exercise in session.exercises)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own config and data folders; nobody's real files are touched."""
+    config, data = tmp_path / "config", tmp_path / "data"
+    monkeypatch.setenv("RUNSTRONG_CONFIG_DIR", str(config))
+    monkeypatch.setenv("RUNSTRONG_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    yield tmp_path
+
+
+@pytest.fixture
+def user_workouts(isolated_dirs: Path) -> Path:
+    folder = isolated_dirs / "config" / "workouts"
+    folder.mkdir(parents=True)
+    return folder

@@ -1,0 +1,305 @@
+from __future__ import annotations
+
+from runstrong.engine import EngineOptions, SessionEngine
+from runstrong.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
+from runstrong.model import PhaseKind, Side
+from runstrong.timeline import StepKind, Timing
+
+from .fakes import FakeClock
+from .helpers import exercise, hold, reps, session
+
+BOTH = (Side.LEFT, Side.RIGHT)
+
+
+def make(*exercises_, get_ready: int = 10, count_in: float = 3.0, rest_between: int = 45,
+         start: bool = True) -> tuple[SessionEngine, FakeClock, list[Event]]:
+    clock = FakeClock()
+    engine = SessionEngine(
+        session(*exercises_, rest_between_exercises=rest_between), clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=5), count_in),
+    )
+    events = engine.start() if start else []
+    return engine, clock, events
+
+
+def run_for(engine: SessionEngine, clock: FakeClock, seconds: float, tick: float = 0.25
+            ) -> list[Event]:
+    events: list[Event] = []
+    steps = round(seconds / tick)
+    for _ in range(steps):
+        clock.advance(tick)
+        events += engine.update()
+    return events
+
+
+def cues(events: list[Event]) -> list[Cue]:
+    return [e.cue for e in events if isinstance(e, CueEvent)]
+
+
+def logged(events: list[Event]) -> list[tuple[str, int, str | None, str, int | None, int]]:
+    return [(e.record.exercise, e.record.set_number, e.record.side, e.record.kind.value,
+             e.record.target, e.record.actual) for e in events if isinstance(e, PhaseLogged)]
+
+
+def test_timeline_of_a_whole_session_runs_by_itself() -> None:
+    engine, clock, events = make(
+        exercise("Plank", hold(30), sets=2, rest=20),
+        exercise("Side plank", hold(15), sets=1, sides=BOTH),
+        exercise("Taps", reps(4, tempo=2.0), sets=1),
+        rest_between=40,
+    )
+    kinds = [s.kind for s in engine.timeline]
+    assert kinds == [StepKind.GET_READY, StepKind.HOLD, StepKind.REST, StepKind.HOLD,
+                     StepKind.REST, StepKind.HOLD, StepKind.SWITCH, StepKind.HOLD,
+                     StepKind.REST, StepKind.REPS, StepKind.DONE]
+    total = 10 + 30 + 20 + 30 + 40 + 15 + 5 + 15 + 40 + 8
+    events += run_for(engine, clock, total + 1)
+    assert engine.finished
+    assert logged(events) == [
+        ("Plank", 1, None, "hold", 30, 30), ("Plank", 2, None, "hold", 30, 30),
+        ("Side plank", 1, "left", "hold", 15, 15), ("Side plank", 1, "right", "hold", 15, 15),
+        ("Taps", 1, None, "reps", 4, 4),
+    ]
+    assert SessionEnded(completed=True) in events
+    assert cues(events)[-1] is Cue.COMPLETE
+
+
+def test_deadlines_chain_without_drift_over_two_hours() -> None:
+    plank = exercise("Plank", hold(90), sets=20, rest=37)
+    engine, clock, events = make(plank, plank, plank, get_ready=10, rest_between=90)
+    expected_end = clock.now + sum(s.seconds or 0 for s in engine.timeline)
+    assert expected_end - clock.now > 2 * 3600
+    # An irregular, laggy tick: 0.3 s with every 97th update stalled for 2.7 s.
+    count = 0
+    while not engine.finished:
+        count += 1
+        clock.advance(2.7 if count % 97 == 0 else 0.3)
+        events += engine.update()
+    records = [e.record for e in events if isinstance(e, PhaseLogged)]
+    assert len(records) == 60
+    last_end = records[-1].ended_at - clock.wall() + clock.now
+    assert abs(last_end - expected_end) < 1e-6
+    # Each hold lasts exactly its target, however late the update that noticed it came.
+    assert all(abs((r.ended_at - r.started_at) - 90) < 1e-6 for r in records)
+
+
+def test_cues_fire_once_each_across_a_stall() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(30), sets=1), exercise("B", hold(5)),
+                            get_ready=0)
+    events = run_for(engine, clock, 10)
+    clock.advance(19.5)  # the event loop stalls straight through half-way and all three ticks
+    events += engine.update()
+    assert cues(events) == [Cue.HALFWAY, Cue.TICK, Cue.TICK, Cue.TICK]
+    events = engine.update()
+    assert cues(events) == []
+    clock.advance(0.6)  # hold ends at 30 s; the rest starts at that deadline
+    events = engine.update()
+    assert Cue.REST in cues(events)
+    assert engine.view().remaining is not None
+    assert abs(engine.view().remaining - (45 - 0.1)) < 1e-6  # type: ignore[operator]
+
+
+def test_a_stall_longer_than_a_step_finishes_each_step_on_its_deadline() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(4), sets=2, rest=5), get_ready=0)
+    clock.advance(9.5)  # through hold 1 and its rest into hold 2
+    events = engine.update()
+    assert [r[5] for r in logged(events)] == [4]
+    assert engine.step.kind is StepKind.HOLD and engine.step.set_number == 2
+    assert abs(engine.view().elapsed - 0.5) < 1e-9
+    assert cues(events).count(Cue.TICK) == 6  # three in the hold, three in the rest
+
+
+def test_pause_moves_the_deadline_and_resume_counts_in() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(20)), get_ready=0, count_in=3)
+    run_for(engine, clock, 5)
+    engine.toggle_pause()
+    assert engine.view().label == "PAUSED"
+    clock.advance(3600)  # an hour on the phone
+    assert engine.update() == []
+    assert abs(engine.view().remaining - 15) < 1e-9  # type: ignore[operator]
+    engine.toggle_pause()
+    view = engine.view()
+    assert view.label == "HOLD" and view.counting_in == 3
+    clock.advance(2)
+    assert abs(engine.view().remaining - 15) < 1e-9  # type: ignore[operator]
+    assert engine.view().counting_in == 1
+    events = run_for(engine, clock, 1 + 15 + 0.25)
+    assert logged(events) == [("Plank", 1, None, "hold", 20, 20)]
+    assert engine.finished
+
+
+def test_count_in_can_be_switched_off_and_rest_never_counts_in() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(20)), get_ready=10, count_in=0)
+    clock.advance(2)
+    engine.toggle_pause()
+    engine.toggle_pause()
+    assert engine.view().counting_in is None
+    engine2, _clock2, _ = make(exercise("Plank", hold(20)), count_in=3, get_ready=10)
+    engine2.toggle_pause()
+    engine2.toggle_pause()
+    assert engine2.view().counting_in is None  # GET READY is not work
+
+
+def test_cues_are_not_repeated_after_pause_and_count_in() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(10)), exercise("B", hold(5)), get_ready=0)
+    events = run_for(engine, clock, 8)  # ticks at 7 and 8 s already fired
+    assert cues(events).count(Cue.TICK) == 2
+    engine.toggle_pause()
+    clock.advance(60)
+    engine.toggle_pause()
+    events = run_for(engine, clock, 3 + 2.25)
+    assert cues(events).count(Cue.TICK) == 1
+
+
+def test_tempo_reps_count_themselves() -> None:
+    engine, clock, _ = make(exercise("Taps", reps(10, tempo=2.0), sets=1), get_ready=0)
+    events = run_for(engine, clock, 7)
+    assert engine.view().reps == 3
+    assert cues(events) == [Cue.REP] * 3
+    events = run_for(engine, clock, 13.25)
+    assert logged(events) == [("Taps", 1, None, "reps", 10, 10)]
+    assert engine.finished
+
+
+def test_enter_ends_tempo_reps_early_with_the_reps_counted() -> None:
+    engine, clock, _ = make(exercise("Taps", reps(10, tempo=2.0), sets=2), get_ready=0)
+    clock.advance(9)
+    events = engine.done()
+    assert logged(events) == [("Taps", 1, None, "reps", 10, 4)]
+
+
+def test_tapped_reps_space_counts_and_target_finishes() -> None:
+    engine, clock, _ = make(exercise("Lunge", reps(3), sets=2, sides=BOTH), get_ready=0)
+    assert engine.taps_count
+    clock.advance(60)
+    assert engine.update() == []  # untimed: nothing ends by itself
+    engine.space()
+    engine.space()
+    assert engine.view().reps == 2
+    events = engine.space()
+    assert logged(events) == [("Lunge", 1, "left", "reps", 3, 3)]
+    assert engine.step.kind is StepKind.SWITCH
+    run_for(engine, clock, 5.25)
+    engine.space()
+    events = engine.done()  # enter after some taps logs what was tapped
+    assert logged(events) == [("Lunge", 1, "right", "reps", 3, 1)]
+    assert engine.step.kind is StepKind.REST
+    events = engine.adjust_reps(+1) + engine.adjust_reps(+1)
+    corrected = [e.record.actual for e in events if isinstance(e, PhaseCorrected)]
+    assert corrected == [2, 3] and engine.records[-1].actual == 3
+    engine.done()  # skip the rest
+    events = engine.done()  # enter without taps: the set is done at its target
+    assert logged(events) == [("Lunge", 2, "left", "reps", 3, 3)]
+
+
+def test_adjust_reps_only_during_rest() -> None:
+    engine, _clock, _ = make(exercise("Lunge", reps(3), sets=2), get_ready=0)
+    assert engine.adjust_reps(1) == []
+
+
+def test_hold_stopped_early_and_hold_to_max() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(30)), exercise("Test", hold(None)),
+                            get_ready=0, rest_between=10)
+    clock.advance(12.4)
+    events = engine.done()
+    assert logged(events) == [("Plank", 1, None, "hold", 30, 12)]
+    engine.done()  # skip rest
+    clock.advance(600)
+    view = engine.view()
+    assert view.remaining is None and abs(view.elapsed - 600) < 1e-9
+    assert engine.update() == []
+    events = engine.done()
+    assert logged(events) == [("Test", 1, None, "hold", None, 600)]
+    assert engine.finished
+
+
+def test_compound_set_logs_a_record_per_phase() -> None:
+    engine, clock, _ = make(exercise("Bridge", hold(30), reps(15, tempo=1.5), sets=2, rest=30),
+                            get_ready=0)
+    events = run_for(engine, clock, 30 + 22.5 + 30 + 30 + 22.5 + 0.25)
+    assert logged(events) == [
+        ("Bridge", 1, None, "hold", 30, 30), ("Bridge", 1, None, "reps", 15, 15),
+        ("Bridge", 2, None, "hold", 30, 30), ("Bridge", 2, None, "reps", 15, 15),
+    ]
+    assert engine.finished
+
+
+def test_enter_skips_get_ready_and_rest_and_r_adds_rest() -> None:
+    engine, clock, _ = make(exercise("Plank", hold(10), sets=2, rest=30))
+    assert engine.step.kind is StepKind.GET_READY
+    engine.done()
+    assert engine.step.kind is StepKind.HOLD
+    run_for(engine, clock, 10.25)
+    assert engine.step.kind is StepKind.REST
+    engine.add_rest()
+    assert abs(engine.view().remaining - (45 - 0.25)) < 1e-9  # type: ignore[operator]
+    events = run_for(engine, clock, 45)
+    assert engine.step.kind is StepKind.HOLD
+    assert cues(events).count(Cue.TICK) == 3
+
+
+def test_skip_exercise_and_back() -> None:
+    engine, clock, _ = make(exercise("A", hold(10), sets=3), exercise("B", hold(10), sets=2),
+                            get_ready=0)
+    run_for(engine, clock, 10.25)  # A set 1 done, resting
+    assert engine.step.kind is StepKind.REST
+    engine.back()
+    assert (engine.step.exercise, engine.step.set_number, engine.step.kind) == (0, 1,
+                                                                               StepKind.HOLD)
+    engine.done()
+    engine.done()  # now in A set 2
+    assert engine.step.set_number == 2
+    engine.back()
+    assert engine.step.set_number == 1
+    engine.skip_exercise()
+    assert (engine.step.exercise, engine.step.set_number) == (1, 1)
+    engine.skip_exercise()
+    assert engine.finished
+
+
+def test_progress_and_next_preview() -> None:
+    engine, clock, _ = make(exercise("A", hold(10)), exercise("B", reps(5)), get_ready=10)
+    assert engine.view().session_progress == 0
+    upcoming = engine.next_work_step()
+    assert upcoming is not None and upcoming.exercise == 0
+    run_for(engine, clock, 5)
+    assert 0 < engine.view().session_progress < 1
+    assert engine.view().step_progress == 0.5
+
+
+def test_cue_for_every_step_start_and_speech() -> None:
+    engine, clock, events = make(exercise("Side plank", hold(5), sets=2, sides=BOTH),
+                                 get_ready=3)
+    events += run_for(engine, clock, 3 + 5 + 5 + 5 + 30 + 5 + 5 + 5 + 1)
+    spoken = [e.text for e in events if hasattr(e, "text")]
+    assert spoken[0] == "Get ready: Side plank, left side"
+    assert "Switch: right side" in spoken and "Rest. Last set next" in spoken
+    assert cues(events).count(Cue.SWITCH) == 2
+    assert cues(events).count(Cue.GO) == 4
+
+
+def test_stop_keeps_what_was_done() -> None:
+    engine, clock, _ = make(exercise("A", hold(10), sets=2), get_ready=0)
+    run_for(engine, clock, 10.25)
+    events = engine.stop()
+    assert events == [SessionEnded(completed=False)]
+    assert len(engine.records) == 1 and engine.records[0].kind is PhaseKind.HOLD
+    assert engine.update() == [] and engine.done() == []
+
+
+def test_wall_clock_times_of_records() -> None:
+    engine, clock, _ = make(exercise("A", hold(10)), get_ready=0)
+    start_wall = clock.wall()
+    clock.advance(13)  # noticed 3 s late
+    (record,) = [e.record for e in engine.update() if isinstance(e, PhaseLogged)]
+    assert record.started_at == start_wall
+    assert record.ended_at == start_wall + 10
+
+
+def test_resume_from_a_later_step() -> None:
+    clock = FakeClock()
+    engine = SessionEngine(session(exercise("A", hold(10), sets=3)), clock=clock,
+                           wall=clock.wall, start_index=3)
+    engine.start()
+    assert engine.step.kind is StepKind.HOLD and engine.step.set_number == 2

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runstrong.text import clean_text, shorten
+
+
+def test_escape_sequences_removed_whole() -> None:
+    assert clean_text("\x1b[31mred\x1b[0m") == "red"
+    assert clean_text("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\") == "link"
+    assert clean_text("a\x07b\x00c\x7fd") == "abcd"
+    assert clean_text("\u202eevil") == "evil"
+
+
+def test_multiline_keeps_lines_and_right_to_left_letters() -> None:
+    assert clean_text(" one \n\x1b[1mtwo\n", multiline=True) == "one\ntwo"
+    assert clean_text("שלום e\u0301") == "שלום e\u0301"
+
+
+@given(st.text())
+def test_clean_text_leaves_no_control_characters(value: str) -> None:
+    cleaned = clean_text(value, multiline=True)
+    assert "\x1b" not in cleaned and "\x07" not in cleaned and "\x9b" not in cleaned
+    assert all(ch == "\n" or ord(ch) >= 0x20 for ch in cleaned)
+
+
+def test_shorten() -> None:
+    assert shorten("Side plank", 20) == "Side plank"
+    assert shorten("Single-leg decline squat", 10) == "Single-le…"
+    assert len(shorten("x" * 500, 40)) == 40
