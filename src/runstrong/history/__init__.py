@@ -1,0 +1,20 @@
+"""The local training history: SQLite store, queries, and import/export."""
+
+from runstrong.history.store import (
+    HistoryError,
+    HistoryWriteError,
+    NewerHistory,
+    NotAHistory,
+)
+from runstrong.history.writer import HistoryStore, SessionLog, Unfinished, resume_index
+
+__all__ = [
+    "HistoryError",
+    "HistoryStore",
+    "HistoryWriteError",
+    "NewerHistory",
+    "NotAHistory",
+    "SessionLog",
+    "Unfinished",
+    "resume_index",
+]

@@ -1,0 +1,263 @@
+"""Reading the history: sessions, personal bests, weekly counts, streaks, left/right balance."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+BALANCE_LAG = 0.10
+BALANCE_SESSIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SetRow:
+    id: int
+    exercise: str
+    exercise_name: str
+    set: int
+    side: str | None
+    kind: str
+    target: int | None
+    actual: int
+    completed_at: str
+    rpe: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "exercise": self.exercise, "exercise_name": self.exercise_name,
+                "set": self.set, "side": self.side, "kind": self.kind, "target": self.target,
+                "actual": self.actual, "completed_at": self.completed_at, "rpe": self.rpe}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    session: str
+    name: str
+    started_at: str
+    ended_at: str | None
+    status: str
+    planned_sets: int
+    light: bool
+    sets: list[SetRow] = field(default_factory=list)
+
+    @property
+    def sets_done(self) -> int:
+        return len({(s.exercise, s.set) for s in self.sets})
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.ended_at is None:
+            return None
+        start = datetime.fromisoformat(self.started_at)
+        return (datetime.fromisoformat(self.ended_at) - start).total_seconds()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "session": self.session, "name": self.name,
+                "started_at": self.started_at, "ended_at": self.ended_at,
+                "status": self.status, "light": self.light, "planned_sets": self.planned_sets,
+                "sets": [s.as_json() for s in self.sets]}
+
+
+def _set_row(r: sqlite3.Row) -> SetRow:
+    return SetRow(r["id"], r["exercise"], r["exercise_name"], r["set_number"], r["side"],
+                  r["kind"], r["target"], r["actual"], r["completed_at"], r["rpe"])
+
+
+def sessions(db: sqlite3.Connection, *, limit: int | None = 20,
+             exercise: str | None = None) -> list[SessionRow]:
+    """Sessions newest first, each with its sets (only that exercise's, when one is named)."""
+    where, args = "", []
+    if exercise:
+        where = ("WHERE id IN (SELECT session_id FROM sets WHERE exercise = ? "
+                 "OR exercise_name = ? COLLATE NOCASE)")
+        args = [exercise, exercise]
+    query = f"SELECT * FROM sessions {where} ORDER BY started_ts DESC, id DESC"
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    heads = db.execute(query, args).fetchall()
+    rows = {h["id"]: SessionRow(h["id"], h["slug"], h["name"], h["started_at"], h["ended_at"],
+                                h["status"], h["planned_sets"], bool(h["light"]))
+            for h in heads}
+    if rows:
+        marks = ",".join("?" * len(rows))
+        set_query = f"SELECT * FROM sets WHERE session_id IN ({marks})"
+        set_args: list[Any] = list(rows)
+        if exercise:
+            set_query += " AND (exercise = ? OR exercise_name = ? COLLATE NOCASE)"
+            set_args += [exercise, exercise]
+        for r in db.execute(set_query + " ORDER BY session_id, seq", set_args):
+            rows[r["session_id"]].sets.append(_set_row(r))
+    return list(rows.values())
+
+
+def session_detail(db: sqlite3.Connection, session_id: int) -> SessionRow | None:
+    head = db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    if head is None:
+        return None
+    row = SessionRow(head["id"], head["slug"], head["name"], head["started_at"],
+                     head["ended_at"], head["status"], head["planned_sets"], bool(head["light"]))
+    row.sets.extend(_set_row(r) for r in db.execute(
+        "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)))
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseStat:
+    exercise: str
+    name: str
+    kind: str
+    best: int
+    best_at: str
+    latest: int
+    latest_at: str
+    sessions: int
+
+
+def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
+    """Best and latest actual per exercise and kind (hold seconds or reps)."""
+    rows = db.execute(
+        """
+        WITH ranked AS (
+            SELECT exercise, exercise_name, kind, actual, completed_at, session_id,
+                   row_number() OVER (PARTITION BY exercise, kind
+                                      ORDER BY actual DESC, completed_ts) AS by_best,
+                   row_number() OVER (PARTITION BY exercise, kind
+                                      ORDER BY completed_ts DESC, id DESC) AS by_time
+            FROM sets
+        )
+        SELECT b.exercise, l.exercise_name AS name, b.kind, b.actual AS best,
+               b.completed_at AS best_at, l.actual AS latest, l.completed_at AS latest_at,
+               (SELECT count(DISTINCT session_id) FROM sets s
+                 WHERE s.exercise = b.exercise AND s.kind = b.kind) AS sessions
+        FROM ranked b JOIN ranked l
+          ON l.exercise = b.exercise AND l.kind = b.kind AND l.by_time = 1
+        WHERE b.by_best = 1
+        ORDER BY l.exercise_name
+        """
+    ).fetchall()
+    return [ExerciseStat(r["exercise"], r["name"], r["kind"], r["best"], r["best_at"],
+                         r["latest"], r["latest_at"], r["sessions"]) for r in rows]
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_counts(db: sqlite3.Connection, weeks: int = 8,
+                  today: date | None = None) -> list[tuple[date, int]]:
+    """Sessions with at least one set, per week (Monday first), oldest first, this week last."""
+    today = today or date.today()
+    first = _week_start(today) - timedelta(weeks=weeks - 1)
+    counts = {first + timedelta(weeks=i): 0 for i in range(weeks)}
+    for (started,) in db.execute(
+        "SELECT substr(started_at, 1, 10) FROM sessions WHERE started_at >= ? "
+        "AND EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)",
+        (first.isoformat(),),
+    ):
+        week = _week_start(date.fromisoformat(started))
+        if week in counts:
+            counts[week] += 1
+    return sorted(counts.items())
+
+
+def streak_weeks(db: sqlite3.Connection, target: int = 1, today: date | None = None) -> int:
+    """Weeks in a row that met `target` sessions, counting back from this week.
+
+    This week counts once it meets the target; until then the streak runs to last week, so a
+    Monday morning does not show a broken streak.
+    """
+    today = today or date.today()
+    weeks: dict[date, int] = {}
+    for (started,) in db.execute(
+        "SELECT substr(started_at, 1, 10) FROM sessions "
+        "WHERE EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)"
+    ):
+        week = _week_start(date.fromisoformat(started))
+        weeks[week] = weeks.get(week, 0) + 1
+    week = _week_start(today)
+    streak = 0
+    if weeks.get(week, 0) >= target:
+        streak += 1
+    week -= timedelta(weeks=1)
+    while weeks.get(week, 0) >= target:
+        streak += 1
+        week -= timedelta(weeks=1)
+    return streak
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    exercise: str
+    name: str
+    kind: str
+    left: int
+    right: int
+    sessions: int
+
+    @property
+    def weaker(self) -> str | None:
+        """The side that lags the other by more than 10%, if one does."""
+        strong = max(self.left, self.right)
+        if strong == 0 or min(self.left, self.right) >= strong * (1 - BALANCE_LAG):
+            return None
+        return "left" if self.left < self.right else "right"
+
+    @property
+    def lag_percent(self) -> int:
+        strong = max(self.left, self.right)
+        return 0 if strong == 0 else round(100 * (strong - min(self.left, self.right)) / strong)
+
+
+def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> list[Balance]:
+    """Left vs right totals of each per-side exercise over its last few sessions."""
+    rows = db.execute(
+        """
+        WITH recent AS (
+            SELECT exercise, kind, session_id,
+                   dense_rank() OVER (PARTITION BY exercise, kind
+                                      ORDER BY max(completed_ts) DESC) AS age
+            FROM sets WHERE side IS NOT NULL
+            GROUP BY exercise, kind, session_id
+        )
+        SELECT s.exercise, max(s.exercise_name) AS name, s.kind,
+               sum(CASE WHEN side = 'left' THEN actual ELSE 0 END) AS left_total,
+               sum(CASE WHEN side = 'right' THEN actual ELSE 0 END) AS right_total,
+               count(DISTINCT s.session_id) AS n
+        FROM sets s JOIN recent r
+          ON r.exercise = s.exercise AND r.kind = s.kind AND r.session_id = s.session_id
+        WHERE r.age <= ? AND s.side IS NOT NULL
+        GROUP BY s.exercise, s.kind
+        ORDER BY name
+        """,
+        (sessions_back,),
+    ).fetchall()
+    return [Balance(r["exercise"], r["name"], r["kind"], r["left_total"], r["right_total"],
+                    r["n"]) for r in rows]
+
+
+def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str | None, int]]:
+    """Per session and side: (date, kind, side, best actual) for one exercise, oldest first."""
+    rows = db.execute(
+        """
+        SELECT substr(min(completed_at), 1, 10) AS day, kind, side, max(actual) AS best
+        FROM sets WHERE exercise = ? GROUP BY session_id, kind, side
+        ORDER BY min(completed_ts)
+        """,
+        (exercise,),
+    ).fetchall()
+    return [(r["day"], r["kind"], r["side"], r["best"]) for r in rows]
+
+
+def last_session_of(db: sqlite3.Connection, exercise: str) -> list[tuple[int | None, int]]:
+    """(target, actual) of each set of an exercise in the latest session that had it."""
+    rows = db.execute(
+        """
+        SELECT target, actual FROM sets WHERE exercise = ? AND session_id = (
+            SELECT session_id FROM sets WHERE exercise = ?
+            ORDER BY completed_ts DESC LIMIT 1)
+        """,
+        (exercise, exercise),
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]

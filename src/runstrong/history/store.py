@@ -1,0 +1,211 @@
+"""The history file: one SQLite database, versioned, checked before use, written durably.
+
+Why these settings (measured in ../shared/tech-notes.md): WAL with synchronous=FULL commits a
+set in ~0.15 ms and survives kill -9 with nothing committed lost; `synchronous` is per
+connection, so every connection sets it. A second runstrong writing at the same moment waits
+up to the busy timeout instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+APPLICATION_ID = 0x52534831  # "RSH1": marks the file as a runstrong history
+BUSY_TIMEOUT_SECONDS = 10.0
+
+
+class HistoryError(Exception):
+    """A history file that cannot be used; the message names the file and what to do."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+class NotAHistory(HistoryError):
+    """The file exists but is not a runstrong history (corrupt, or another program's)."""
+
+
+class NewerHistory(HistoryError):
+    """Written by a newer runstrong: never downgraded."""
+
+
+class HistoryWriteError(HistoryError):
+    """Saving failed (read-only folder, full disk...): the caller keeps the data and retries."""
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it would COMMIT the migration's transaction halfway.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            started_ts REAL NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('in_progress', 'completed', 'stopped')),
+            planned_sets INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            exercise TEXT NOT NULL,
+            exercise_name TEXT NOT NULL,
+            exercise_index INTEGER NOT NULL,
+            set_number INTEGER NOT NULL,
+            side TEXT CHECK (side IN ('left', 'right')),
+            phase_index INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL CHECK (kind IN ('reps', 'hold')),
+            target INTEGER,
+            actual INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            completed_ts REAL NOT NULL,
+            completed_at TEXT NOT NULL,
+            UNIQUE (session_id, seq)
+        );
+        CREATE INDEX sessions_by_start ON sessions (started_ts);
+        CREATE INDEX sets_by_session ON sets (session_id);
+        """
+    )
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    # Version 2: how hard an exercise felt (RPE), the light pre-run variant, and an index for
+    # the per-exercise views.
+    _run(
+        db,
+        """
+        ALTER TABLE sets ADD COLUMN rpe INTEGER CHECK (rpe BETWEEN 1 AND 10);
+        ALTER TABLE sessions ADD COLUMN light INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX sets_by_exercise ON sets (exercise, completed_ts);
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def iso(timestamp: float) -> str:
+    """Epoch seconds as local ISO 8601 with its UTC offset, the way exports show time."""
+    return datetime.fromtimestamp(timestamp, UTC).astimezone().isoformat(
+        timespec="seconds")
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    exists: bool
+    application_id: int = 0
+    user_version: int = 0
+    has_tables: bool = False
+
+
+def inspect(path: Path) -> FileState:
+    """Read a file's identity without writing a byte to it (read-only, immutable open)."""
+    if not path.exists():
+        return FileState(exists=False)
+    if path.is_dir():
+        raise NotAHistory(path, "is a folder, not a history file")
+    if path.stat().st_size == 0:
+        return FileState(exists=True)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        raise HistoryError(path, f"cannot be read: {error.strerror or error}") from error
+    if header != b"SQLite format 3\x00":
+        raise NotAHistory(path, "is not a runstrong history (not an SQLite database)")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                             timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        raise NotAHistory(path, f"is damaged or not a runstrong history ({error})") from error
+    if check != "ok":
+        raise NotAHistory(path, f"is damaged (integrity check: {check})")
+    return FileState(True, app_id, version, tables > 0)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def open_history(path: Path) -> sqlite3.Connection:
+    """Open (creating or migrating as needed) the history at `path`, or raise HistoryError."""
+    state = inspect(path)
+    if state.exists and state.has_tables and state.application_id != APPLICATION_ID:
+        raise NotAHistory(path, "belongs to another program (not a runstrong history)")
+    if state.user_version > SCHEMA_VERSION:
+        raise NewerHistory(
+            path, f"was written by a newer runstrong (history version {state.user_version}; "
+                  f"this one reads up to {SCHEMA_VERSION}). Upgrade runstrong to use it.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(path)
+        migrate(db)
+    except sqlite3.OperationalError as error:
+        raise HistoryError(path, f"cannot be opened for writing ({error}). A history on a "
+                                 "network drive is not supported.") from error
+    except OSError as error:
+        raise HistoryError(path, f"cannot be created ({error.strerror or error})") from error
+    return db
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    with transaction(db):
+        for number in range(version, SCHEMA_VERSION):
+            MIGRATIONS[number](db)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    # BEGIN IMMEDIATE takes the write lock up front, so a second writer waits on the busy
+    # timeout here rather than failing halfway through.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
