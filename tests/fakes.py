@@ -16,3 +16,23 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+class FakePlayer:
+    """Records what would have been played or said."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.said: list[str] = []
+        self.closed = False
+
+    def play(self, cue: str) -> None:
+        self.played.append(str(cue))
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def close(self) -> None:
+        self.closed = True

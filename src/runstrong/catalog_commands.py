@@ -147,17 +147,26 @@ def show_session(out: Console, session: Session) -> None:
     out.print(table)
 
 
-def cmd_show(out: Console, err: Console, target: str, *, as_json: bool) -> int:
+def session_or_exit_code(err: Console, target: str) -> Session | int:
+    """The session a slug or path names, or the exit code after saying why there is none."""
     catalog = load_catalog()
     loaded = resolve(target, catalog)
     if loaded is None:
         close = catalog.closest(target)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `runstrong list`"
-        err.print(Text(f"runstrong: no session called '{target}'{hint}"), style="red")
+        err.print(Text(f"runstrong: no session called '{target}'{hint}"), style="red",
+                  soft_wrap=True)
         return EXIT_USAGE
     if isinstance(loaded, Invalid):
         _report(err, loaded)
         return EXIT_INVALID
+    return loaded
+
+
+def cmd_show(out: Console, err: Console, target: str, *, as_json: bool) -> int:
+    loaded = session_or_exit_code(err, target)
+    if isinstance(loaded, int):
+        return loaded
     if as_json:
         timing = Timing()
         data = _session_summary(loaded)

@@ -10,9 +10,8 @@ from rich.console import Console
 
 from runstrong import __version__
 from runstrong.catalog_commands import cmd_list, cmd_show, cmd_validate
-
-EXIT_USAGE = 2
-
+from runstrong.history_commands import cmd_export, cmd_history, cmd_import, cmd_stats
+from runstrong.session_commands import cmd_start, run_app
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -32,7 +31,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check workout files and report problems")
     validate.add_argument("files", nargs="+", metavar="PATH", help="workout .toml files")
+
+    start = commands.add_parser("start", help="follow a session in the timer")
+    start.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
+    start.add_argument("--mute", action="store_true", help="no sound or voice")
+    start.add_argument("--voice", action="store_true",
+                       help="speak exercise names and sides (needs espeak-ng or spd-say)")
+
+    history = commands.add_parser("history", help="past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    history.add_argument("--limit", type=_positive, default=20, metavar="N",
+                         help="at most N sessions (default 20)")
+    history.add_argument("--exercise", metavar="NAME",
+                         help="only sessions with this exercise (id or name)")
+
+    stats = commands.add_parser("stats", help="personal bests, weekly counts, streak, balance")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of tables")
+
+    export = commands.add_parser("export", help="write every logged set to a file or stdout")
+    export.add_argument("--format", choices=["jsonl", "csv", "strong"], default="jsonl",
+                        help="jsonl or csv (runstrong's fields) or strong (the Strong app's CSV)")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default stdout)")
+
+    imports = commands.add_parser("import", help="merge a JSONL export into your history")
+    imports.add_argument("file", metavar="FILE", help="a file written by `export --format jsonl`")
+
+    commands.add_parser("review", help="open the history screens")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,8 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_show(out, err, args.session, as_json=args.json)
         if args.command == "validate":
             return cmd_validate(out, err, args.files)
-        parser.print_help()
-        return 0
+        if args.command == "start":
+            return cmd_start(err, args.session, mute=args.mute, voice=args.voice)
+        if args.command == "history":
+            return cmd_history(out, err, as_json=args.json, limit=args.limit,
+                               exercise=args.exercise)
+        if args.command == "stats":
+            return cmd_stats(out, err, as_json=args.json)
+        if args.command == "export":
+            return cmd_export(err, args.format, args.output)
+        if args.command == "import":
+            return cmd_import(out, err, args.file)
+        if args.command == "review":
+            return run_app(review=True)
+        return run_app()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,0 +1,23 @@
+"""Times and durations the way people read them (shared by the CLI and the screens)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def when_text(stamp: str) -> str:
+    """An ISO time as 'Tue 24 Nov 18:05' in the time zone it was recorded in."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment.strftime("%a %d %b %Y %H:%M")

@@ -1,0 +1,159 @@
+"""`history`, `stats`, `export` and `import`: the training log from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from runstrong import paths
+from runstrong.history import HistoryError, HistoryStore
+from runstrong.history import queries
+from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.formatting import duration_text, when_text
+
+EXIT_ERROR = 1
+
+
+def _store(err: Console, *, create: bool = False) -> HistoryStore | None | int:
+    path = paths.history_file()
+    if not path.exists() and not create:
+        return None
+    try:
+        return HistoryStore(path)
+    except HistoryError as error:
+        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        return EXIT_ERROR
+
+
+def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
+                exercise: str | None) -> int:
+    store = _store(err)
+    if isinstance(store, int):
+        return store
+    rows = [] if store is None else queries.sessions(store.db, limit=limit, exercise=exercise)
+    if as_json:
+        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        out.print("No sessions in your history yet. Start one with `runstrong` or "
+                  "`runstrong start SLUG`.")
+        return 0
+    table = Table(title="History", title_justify="left")
+    for name, justify in (("#", "right"), ("when", "left"), ("session", "left"),
+                          ("time", "right"), ("sets", "right"), ("status", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        status_style = {"completed": "green", "stopped": "yellow"}.get(row.status, "red")
+        table.add_row(str(row.id), when_text(row.started_at), Text(row.name),
+                      duration_text(row.duration_seconds),
+                      f"{row.sets_done}/{row.planned_sets}" if row.planned_sets
+                      else str(row.sets_done),
+                      Text(row.status.replace("_", " "), style=status_style))
+    out.print(table)
+    if exercise:
+        for row in rows:
+            line = ", ".join(f"{s.actual}{'s' if s.kind == 'hold' else ''}"
+                             f"{' ' + s.side[0].upper() if s.side else ''}" for s in row.sets)
+            out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
+    return 0
+
+
+def stats_data(store: HistoryStore | None) -> dict[str, Any]:
+    if store is None:
+        return {"exercises": [], "weeks": [], "streak_weeks": 0, "balance": []}
+    db = store.db
+    return {
+        "exercises": [
+            {"exercise": s.exercise, "name": s.name, "kind": s.kind, "best": s.best,
+             "best_at": s.best_at, "latest": s.latest, "latest_at": s.latest_at,
+             "sessions": s.sessions}
+            for s in queries.exercise_stats(db)
+        ],
+        "weeks": [{"week_of": week.isoformat(), "sessions": count}
+                  for week, count in queries.weekly_counts(db)],
+        "streak_weeks": queries.streak_weeks(db),
+        "balance": [
+            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "left": b.left,
+             "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
+             "lag_percent": b.lag_percent}
+            for b in queries.balances(db)
+        ],
+    }
+
+
+def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
+    store = _store(err)
+    if isinstance(store, int):
+        return store
+    data = stats_data(store)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if not data["exercises"]:
+        out.print("No sets logged yet.")
+        return 0
+    table = Table(title="Personal bests", title_justify="left")
+    for name in ("exercise", "best", "latest", "sessions"):
+        table.add_column(name, justify="left" if name == "exercise" else "right")
+    for item in data["exercises"]:
+        unit = " s" if item["kind"] == "hold" else " reps"
+        table.add_row(Text(item["name"]), f"{item['best']}{unit}", f"{item['latest']}{unit}",
+                      str(item["sessions"]))
+    out.print(table)
+    weeks = "  ".join(f"{w['week_of'][5:]}: {w['sessions']}" for w in data["weeks"])
+    out.print(f"Sessions per week (week of)  {weeks}")
+    out.print(f"Streak: {data['streak_weeks']} week(s) in a row with a session")
+    for item in data["balance"]:
+        line = Text(f"{item['name']}: left {item['left']} vs right {item['right']} "
+                    f"over {item['sessions']} session(s)")
+        if item["weaker"]:
+            line.append(f"  {item['weaker']} side lags by {item['lag_percent']}%",
+                        style="bold yellow")
+        out.print(line)
+    return 0
+
+
+def cmd_export(err: Console, fmt: str, output: str | None) -> int:
+    store = _store(err, create=True)
+    if isinstance(store, int):
+        return store
+    assert store is not None
+    text = render(store.db, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        err.print(Text(f"runstrong: cannot write {output}: {error.strerror or error}"),
+                  style="red")
+        return EXIT_ERROR
+    err.print(Text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} set records to {output}"))
+    return 0
+
+
+def cmd_import(out: Console, err: Console, source: str) -> int:
+    try:
+        text = Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        err.print(Text(f"runstrong: cannot read {source}: {error}"), style="red")
+        return EXIT_ERROR
+    store = _store(err, create=True)
+    if isinstance(store, int):
+        return store
+    assert store is not None
+    try:
+        result = import_jsonl(store.db, text)
+    except ImportProblem as problem:
+        err.print(Text(f"runstrong: {source}: {problem}; nothing was imported"), style="red",
+                  soft_wrap=True)
+        return EXIT_ERROR
+    out.print(Text(f"Imported {result.sets_added} set records in {result.sessions_added} new "
+                   f"session(s); {result.sets_skipped} already present."))
+    return 0

@@ -1,0 +1,22 @@
+"""Commands that open the TUI. Textual is imported only here, when a screen is needed."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from runstrong.catalog_commands import session_or_exit_code
+from runstrong.model import Session
+
+
+def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False) -> int:
+    from runstrong.tui.app import RunstrongApp
+
+    RunstrongApp(session=session, mute=mute, voice=voice).run()
+    return 0
+
+
+def cmd_start(err: Console, target: str, *, mute: bool, voice: bool) -> int:
+    loaded = session_or_exit_code(err, target)
+    if isinstance(loaded, int):
+        return loaded
+    return run_app(loaded, mute=mute, voice=voice)

@@ -1,0 +1,54 @@
+"""What a finished (or stopped) session adds up to, from the engine's records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runstrong.events import PhaseRecord
+from runstrong.model import PhaseKind, Session
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseResult:
+    name: str
+    planned_sets: int
+    sets_done: int
+    actuals: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    name: str
+    seconds: float
+    sets_done: int
+    sets_planned: int
+    exercises: tuple[ExerciseResult, ...]
+
+
+def _amount(record: PhaseRecord) -> str:
+    unit = "s" if record.kind is PhaseKind.HOLD else ""
+    return f"{record.actual}{unit}"
+
+
+def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:
+    results: list[ExerciseResult] = []
+    for index, exercise in enumerate(session.exercises):
+        mine = [r for r in records if r.exercise_index == index]
+        done = len({r.set_number for r in mine})
+        if exercise.sides:
+            parts = []
+            for side in exercise.sides:
+                values = [_amount(r) for r in mine if r.side is side]
+                if values:
+                    parts.append(f"{side.value[0].upper()} " + " ".join(values))
+            actuals = " · ".join(parts)
+        else:
+            actuals = " ".join(_amount(r) for r in mine)
+        results.append(ExerciseResult(exercise.name, exercise.sets, done, actuals or "skipped"))
+    return SessionSummary(
+        name=session.name,
+        seconds=seconds,
+        sets_done=sum(r.sets_done for r in results),
+        sets_planned=sum(e.sets for e in session.exercises),
+        exercises=tuple(results),
+    )

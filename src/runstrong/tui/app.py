@@ -1,0 +1,186 @@
+"""The Textual application: picks the first screen and wires engine, sound and history."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from runstrong import paths
+from runstrong.engine import Clock, EngineOptions, SessionEngine
+from runstrong.history import HistoryError, HistoryStore, NotAHistory, resume_index
+from runstrong.model import Session
+from runstrong.recording import Recorder
+from runstrong.summary import summarize
+from runstrong.tui.commands import SessionCommands
+from runstrong.tui.screens.home import HomeScreen
+from runstrong.tui.screens.offers import history_problem, resume_offer
+from runstrong.tui.screens.session import SessionScreen
+from runstrong.tui.screens.summary import SummaryScreen
+from runstrong.workouts import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from runstrong.audio import Player
+
+
+class RunstrongApp(App[None]):
+    TITLE = "runstrong"
+    COMMANDS = App.COMMANDS | {SessionCommands}
+
+    def __init__(
+        self,
+        *,
+        session: Session | None = None,
+        catalog: Catalog | None = None,
+        mute: bool = False,
+        voice: bool = False,
+        clock: Clock = time.monotonic,
+        wall: Clock = time.time,
+        player: Player | None = None,
+        options: EngineOptions | None = None,
+        history_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.first_session = session
+        self._catalog = catalog
+        self.mute = mute
+        self.voice = voice
+        self.clock = clock
+        self.wall = wall
+        self.options = options or EngineOptions()
+        self._player = player
+        self._thread = threading.get_ident()
+        self.history_path = history_path or paths.history_file()
+        self.store: HistoryStore | None = None
+        self.history_problem: str | None = None
+        self._foreign_file = False
+        self.recorder: Recorder | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog()
+        return self._catalog
+
+    @property
+    def player(self) -> Player:
+        if self._player is None:
+            from runstrong.audio import choose_player
+
+            self._player = choose_player(sound=True, voice=self.voice,
+                                         on_problem=self.audio_problem)
+        return self._player
+
+    def audio_problem(self, message: str) -> None:
+        # Sound backends may notice trouble on their own threads.
+        if threading.get_ident() == self._thread:
+            self.notify(message, title="Sound", severity="warning", timeout=8)
+        else:
+            self.call_from_thread(self.notify, message, title="Sound", severity="warning",
+                                  timeout=8)
+
+    # -- start-up ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._thread = threading.get_ident()
+        problem = self._open_history()
+        if self.first_session is not None:
+            # `runstrong start` goes straight to the session; questions never block it.
+            self.start_session(self.first_session, exit_after=True)
+            if problem:
+                self.notify(problem, title="History", severity="error", timeout=15)
+            return
+        self.push_screen(HomeScreen(self.catalog))
+        if problem:
+            self.push_screen(history_problem(problem, can_move=self._foreign_file),
+                             self._history_answer)
+        else:
+            self._offer_resume()
+
+    def _open_history(self) -> str | None:
+        self._foreign_file = False
+        try:
+            self.store = HistoryStore(self.history_path)
+            self.history_problem = None
+        except HistoryError as error:
+            self._foreign_file = isinstance(error, NotAHistory)
+            self.history_problem = f"{error}"
+        return self.history_problem
+
+    def _history_answer(self, answer: str | None) -> None:
+        if answer != "m":
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        moved = self.history_path.with_name(f"{self.history_path.stem}.{stamp}"
+                                            f"{self.history_path.suffix}")
+        try:
+            self.history_path.rename(moved)
+        except OSError as error:
+            self.notify(f"Could not move {self.history_path}: {error}", severity="error")
+            return
+        self.notify(f"Moved the old file to {moved}; a new history starts now.", timeout=10)
+        self._open_history()
+
+    def _offer_resume(self) -> None:
+        if self.store is None:
+            return
+        unfinished = self.store.unfinished()
+        if not unfinished:
+            return
+        latest = unfinished[0]
+
+        def answered(answer: str | None) -> None:
+            if self.store is None:
+                return
+            if answer == "r":
+                self.resume(latest.id, latest.slug)
+            elif answer == "c":
+                self.store.finish(latest.id, completed=False, ended_ts=self.wall())
+                self.notify(f"Closed {latest.name} as stopped.")
+            if answer in ("r", "c"):
+                for older in unfinished[1:]:
+                    self.store.finish(older.id, completed=False, ended_ts=self.wall())
+
+        self.push_screen(resume_offer(latest), answered)
+
+    # -- sessions ------------------------------------------------------------------------
+    def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
+        self.start_session(message.session)
+
+    def resume(self, session_id: int, slug: str) -> None:
+        session = self.catalog.entries.get(slug)
+        if not isinstance(session, Session) or self.store is None:
+            self.notify(f"Session '{slug}' is no longer available to resume.", severity="error")
+            return
+        engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options)
+        start = resume_index(engine.timeline, self.store.done_phases(session_id))
+        self.start_session(session, resume_id=session_id, start_index=start)
+
+    def start_session(self, session: Session, *, exit_after: bool = False,
+                      resume_id: int | None = None, start_index: int = 0) -> None:
+        engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
+                               start_index=start_index)
+        recorder = Recorder(self.store, self.wall,
+                            None if self.store else "History not saved: "
+                            + (self.history_problem or "no history file"))
+        recorder.begin(session, resume_id=resume_id)
+        self.recorder = recorder
+        screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
+
+        def finished(completed: bool | None) -> None:
+            summary = summarize(session, engine.records, engine.view().session_elapsed)
+            self.push_screen(SummaryScreen(summary, completed=bool(completed)),
+                             lambda _: self.exit() if exit_after else None)
+
+        self.push_screen(screen, finished)
+
+    def on_unmount(self) -> None:
+        if self._player is not None:
+            self._player.close()
+        if self.recorder is not None:
+            self.recorder.flush()
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,213 @@
+"""Following a session: one screen, readable from the mat, driven by the engine's clock."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar, Static
+
+from runstrong.engine import SessionEngine, View
+from runstrong.events import CueEvent, Event, SessionEnded, SpeakEvent
+from runstrong.recording import Recorder
+from runstrong.timeline import StepKind
+from runstrong.tui.screens import session_view as words
+from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
+from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.step_clock import StepClock
+
+if TYPE_CHECKING:
+    from runstrong.audio import Player
+
+REFRESH_HZ = 4
+
+RPE_KEYS = {str(n): n for n in range(1, 10)} | {"0": 10}
+
+
+class SessionScreen(Screen[bool]):
+    """Dismissed with True when the session reached DONE, False when the person stopped."""
+
+    CSS_PATH = "session.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "space", "Pause/rep"),
+        Binding("enter", "done", "Done"),
+        Binding("s", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("plus,equals_sign", "adjust(1)", "+1 rep", show=False),
+        Binding("minus,underscore", "adjust(-1)", "-1 rep", show=False),
+        Binding("r", "more_rest", "+15 s rest", show=False),
+        Binding("p", "pause", "Pause", show=False),
+        Binding("m", "mute", "Mute"),
+        Binding("i", "info", "Info"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+
+    def __init__(self, engine: SessionEngine, player: Player, recorder: Recorder,
+                 *, muted: bool = False) -> None:
+        super().__init__()
+        self.engine = engine
+        self.player = player
+        self.recorder = recorder
+        self._rated: dict[int, int] = {}
+        self._live = False
+        self.muted = muted
+        self._timer: Timer | None = None
+        self._paused_for_dialog = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield PhaseBanner(id="banner")
+        with Vertical(id="middle"):
+            yield Static(id="title")
+            with Center():
+                yield StepClock(id="clock")
+            yield Static(id="target")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
+            yield Static(id="cues")
+        yield Static(id="hint")
+        yield Static(id="saving")
+        yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._live = True
+        self._handle(self.engine.start())
+        self._timer = self.set_interval(1 / REFRESH_HZ, self.tick)
+
+    # -- the 4 Hz loop -----------------------------------------------------------------
+    def tick(self) -> None:
+        self._handle(self.engine.update())
+        self._set_text("#saving", self.recorder.flush() or "")
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, CueEvent):
+                if not self.muted:
+                    self.player.play(event.cue)
+            elif isinstance(event, SpeakEvent):
+                if not self.muted:
+                    self.player.say(event.text)
+            else:
+                self.recorder.handle(event)
+                if isinstance(event, SessionEnded):
+                    self._finish(event.completed)
+        self.render_view()
+
+    def render_view(self) -> None:
+        if not self._live:
+            return
+        view = self.engine.view()
+        self._set_text("#status", words.status_text(self.engine, view))
+        banner = self.query_one(PhaseBanner)
+        banner.phase = view.label
+        banner.detail = ""
+        self._set_text("#title", words.title(self.engine, view))
+        self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
+        self._set_text("#target", words.target_text(view))
+        bar = self.query_one(ProgressBar)
+        if bar.progress != round(view.step_progress, 3):
+            bar.update(progress=round(view.step_progress, 3))
+        self._set_cues(view)
+        self._set_text("#hint", words.hint_text(view, self.muted, self._rating_target(),
+                                                self._rated))
+        self._set_text("#next", words.next_text(self.engine, view))
+
+    def _set_cues(self, view: View) -> None:
+        step = view.step
+        shown = step
+        if step.kind in (StepKind.REST, StepKind.GET_READY):
+            shown = self.engine.next_work_step() or step
+        cues = self.engine.exercise_of(shown).cues
+        self._set_text("#cues", "\n".join(f"•  {cue}" for cue in cues))
+
+    def _set_text(self, selector: str, value: str) -> None:
+        widget = self.query_one(selector, Static)
+        # Text, not markup: workout files are data and "[bold]" in a name stays literal.
+        if getattr(widget, "_last_text", None) != value:
+            widget._last_text = value  # type: ignore[attr-defined]
+            widget.update(Text(value))
+
+    def _finish(self, completed: bool) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.render_view()
+        self._live = False
+        self.dismiss(completed)
+
+    def _rating_target(self) -> int | None:
+        """The exercise whose effort can be rated now: in the rest after its last set."""
+        step = self.engine.step
+        if step.kind is StepKind.REST and step.set_number == self.engine.exercise_of(step).sets:
+            return step.exercise
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        rpe = RPE_KEYS.get(event.key)
+        target = self._rating_target()
+        if rpe is None or target is None:
+            return
+        event.stop()
+        self._rated[target] = rpe
+        self.recorder.rate(target, rpe)
+        self.render_view()
+
+    # -- keys ---------------------------------------------------------------------------
+    def action_space(self) -> None:
+        self._handle(self.engine.space())
+
+    def action_pause(self) -> None:
+        self._handle(self.engine.toggle_pause())
+
+    def action_done(self) -> None:
+        self._handle(self.engine.done())
+
+    def action_skip(self) -> None:
+        self._handle(self.engine.skip_exercise())
+
+    def action_back(self) -> None:
+        self._handle(self.engine.back())
+
+    def action_adjust(self, delta: int) -> None:
+        self._handle(self.engine.adjust_reps(delta))
+
+    def action_more_rest(self) -> None:
+        self._handle(self.engine.add_rest())
+
+    def action_mute(self) -> None:
+        self.muted = not self.muted
+        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
+        self.render_view()
+
+    def _pause_for_dialog(self) -> None:
+        self._paused_for_dialog = not self.engine.paused and not self.engine.finished
+        if self._paused_for_dialog:
+            self._handle(self.engine.toggle_pause())
+
+    def _resume_after_dialog(self) -> None:
+        if self._paused_for_dialog and self.engine.paused:
+            self._handle(self.engine.toggle_pause())
+        self._paused_for_dialog = False
+
+    def action_info(self) -> None:
+        self._pause_for_dialog()
+        exercise = self.engine.exercise_of(self.engine.next_work_step() or self.engine.step) \
+            if self.engine.step.kind in (StepKind.REST, StepKind.GET_READY) \
+            else self.engine.exercise_of(self.engine.step)
+        self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
+
+    def action_quit_session(self) -> None:
+        self._pause_for_dialog()
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self._handle(self.engine.stop())
+            else:
+                self._resume_after_dialog()
+
+        self.app.push_screen(ConfirmQuit(len(self.engine.records)), answered)

@@ -1,0 +1,137 @@
+"""The session screen driven like a person would: keys in, words and digits out."""
+
+from __future__ import annotations
+
+from textual.widgets import Digits, Static
+
+from runstrong.engine import EngineOptions
+from runstrong.events import PhaseLogged
+from runstrong.model import Side
+from runstrong.timeline import Timing
+from runstrong.tui.app import RunstrongApp
+from runstrong.tui.screens.session import SessionScreen
+from runstrong.tui.screens.summary import SummaryScreen
+from runstrong.tui.widgets.phase_banner import PhaseBanner
+
+from .fakes import FakeClock, FakePlayer
+from .helpers import exercise, hold, reps, session
+
+BOTH = (Side.LEFT, Side.RIGHT)
+
+
+def make_app(*exercises_, mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+    clock = FakeClock()
+    player = FakePlayer()
+    app = RunstrongApp(
+        session=session(*exercises_, rest_between_exercises=20), clock=clock, wall=clock.wall,
+        player=player, mute=mute, options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+    )
+    return app, clock, player
+
+
+def screen_text(app: RunstrongApp) -> str:
+    screen = app.screen
+    parts = [str(w.render()) for w in screen.query(Static)]
+    parts += [w.value for w in screen.query(Digits)]
+    return "\n".join(parts)
+
+
+async def advance(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    step = 0.25
+    for _ in range(round(seconds / step)):
+        clock.advance(step)
+        screen = app.screen
+        if isinstance(screen, SessionScreen):
+            screen.tick()
+    await pilot.pause()
+
+
+async def test_a_session_followed_to_done_without_keys() -> None:
+    app, clock, player = make_app(exercise("Plank", hold(4), sets=2, rest=5),
+                                  exercise("Side plank", hold(3), sides=BOTH),
+                                  exercise("Taps", reps(3, tempo=1.0)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        banner = app.screen.query_one(PhaseBanner)
+        assert banner.phase == "GET READY"
+        assert "Up next: Plank" in screen_text(app)
+        await advance(app, clock, pilot, 10)
+        assert banner.phase == "HOLD"
+        assert app.screen.query_one(Digits).value == "4"
+        await advance(app, clock, pilot, 1)
+        assert app.screen.query_one(Digits).value == "3"
+        await advance(app, clock, pilot, 3)
+        assert banner.phase == "REST"
+        await advance(app, clock, pilot, 5 + 4 + 20)
+        assert banner.phase == "HOLD" and "left side" in screen_text(app)
+        await advance(app, clock, pilot, 3)
+        assert banner.phase == "SWITCH SIDES"
+        await advance(app, clock, pilot, 5 + 3 + 20)
+        assert banner.phase == "REPS"
+        await advance(app, clock, pilot, 2)
+        assert app.screen.query_one(Digits).value == "2"
+        await advance(app, clock, pilot, 1.25)
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.query_one(PhaseBanner).phase == "DONE"
+        logged = [e for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert len(logged) == 5
+        assert player.played[-1] == "complete"
+        assert player.played.count("tick") >= 6
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_keys_pause_count_reps_and_quit() -> None:
+    app, _clock, _player = make_app(exercise("Lunge", reps(5), sets=2, sides=BOTH))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # skip GET READY
+        banner = app.screen.query_one(PhaseBanner)
+        assert banner.phase == "REPS"
+        await pilot.press("space", "space")
+        assert app.screen.query_one(Digits).value == "2"
+        await pilot.press("enter")
+        assert banner.phase == "SWITCH SIDES"
+        await pilot.press("space")
+        assert banner.phase == "PAUSED"
+        await pilot.press("space")
+        await pilot.press("enter", "enter")  # skip switch, right side done at target
+        assert banner.phase == "REST"
+        await pilot.press("minus")
+        await pilot.press("q")
+        await pilot.press("n")
+        assert isinstance(app.screen, SessionScreen)
+        assert banner.phase == "REST"
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.query_one(PhaseBanner).phase == "STOPPED"
+        records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert [(r.side, r.actual) for r in records] == [("left", 2), ("right", 5)]
+
+
+async def test_info_pauses_and_mute_silences() -> None:
+    app, clock, player = make_app(exercise("Plank", hold(30)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(app, clock, pilot, 5)
+        await pilot.press("i")
+        assert "Plank" in str(app.screen.query(Static).first().render())
+        await pilot.press("escape")
+        session_screen = app.screen
+        assert isinstance(session_screen, SessionScreen)
+        assert session_screen.engine.view().counting_in == 3
+        await pilot.press("m")
+        played = len(player.played)
+        await advance(app, clock, pilot, 30)
+        assert len(player.played) == played
+
+
+async def test_small_terminal_and_resize_do_not_crash() -> None:
+    app, clock, _ = make_app(exercise("A very long exercise name " * 5, hold(10), sides=BOTH))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await advance(app, clock, pilot, 12)
+        await pilot.resize_terminal(120, 40)
+        await advance(app, clock, pilot, 1)
+        await pilot.resize_terminal(60, 20)
+        await advance(app, clock, pilot, 1)
+        assert app.screen.query_one(PhaseBanner).phase == "HOLD"

@@ -1,0 +1,66 @@
+"""Whole-screen snapshots at 80x24, each taken at a fixed fake-clock moment."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from runstrong.engine import EngineOptions
+from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
+from runstrong.timeline import Timing
+from runstrong.tui.app import RunstrongApp
+from runstrong.tui.screens.session import SessionScreen
+
+from .fakes import FakeClock, FakePlayer
+
+SNAPSHOT_SESSION = Session(
+    slug="snapshot",
+    name="Core stability",
+    rest_between_exercises=45,
+    exercises=(
+        Exercise(name="Side plank", sets=2, rest=30, sides=(Side.LEFT, Side.RIGHT),
+                 phases=(Phase(PhaseKind.HOLD, 15),),
+                 cues=("Elbow under shoulder", "Hips high, body in one line",
+                       "Breathe steadily")),
+        Exercise(name="Double heel taps", sets=2, rest=30,
+                 phases=(Phase(PhaseKind.REPS, 10, 2.0),),
+                 cues=("Knees over hips, shins level", "Lower back stays down")),
+    ),
+)
+
+
+def app_at(seconds: float) -> tuple[RunstrongApp, Callable[[Pilot[Any]], Awaitable[None]]]:
+    clock = FakeClock()
+    app = RunstrongApp(session=SNAPSHOT_SESSION, clock=clock, wall=clock.wall,
+                       player=FakePlayer(),
+                       options=EngineOptions(Timing(get_ready=10, switch_sides=5)))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        for _ in range(round(seconds / 0.25)):
+            clock.advance(0.25)
+            screen = app.screen
+            if isinstance(screen, SessionScreen):
+                screen.tick()
+        await pilot.pause()
+
+    return app, run_before
+
+
+# Timeline: GET READY 10 | HOLD L 15 | SWITCH 5 | HOLD R 15 | REST 30 | ... | REPS ...
+MOMENTS = {
+    "get_ready": 3.0,
+    "hold": 10 + 6.0,
+    "switch_sides": 10 + 15 + 2.0,
+    "rest": 10 + 15 + 5 + 15 + 12.0,
+    "reps": 10 + (15 + 5 + 15 + 30) * 2 - 30 + 45 + 6.5,
+    "done": 10 + (15 + 5 + 15 + 30) * 2 - 30 + 45 + 20 + 30 + 20 + 1,
+}
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_session_screen(snap_compare: Any, moment: str) -> None:
+    app, run_before = app_at(MOMENTS[moment])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
