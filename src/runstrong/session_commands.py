@@ -8,10 +8,11 @@ from runstrong.catalog_commands import session_or_exit_code
 from runstrong.model import Session
 
 
-def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False) -> int:
+def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False,
+            review: bool = False) -> int:
     from runstrong.tui.app import RunstrongApp
 
-    RunstrongApp(session=session, mute=mute, voice=voice).run()
+    RunstrongApp(session=session, mute=mute, voice=voice, review=review).run()
     return 0
 
 

@@ -17,6 +17,7 @@ from runstrong.model import Session
 from runstrong.recording import Recorder
 from runstrong.summary import summarize
 from runstrong.tui.commands import SessionCommands
+from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.offers import history_problem, resume_offer
 from runstrong.tui.screens.session import SessionScreen
@@ -43,9 +44,11 @@ class RunstrongApp(App[None]):
         player: Player | None = None,
         options: EngineOptions | None = None,
         history_path: Path | None = None,
+        review: bool = False,
     ) -> None:
         super().__init__()
         self.first_session = session
+        self.review_only = review
         self._catalog = catalog
         self.mute = mute
         self.voice = voice
@@ -90,6 +93,11 @@ class RunstrongApp(App[None]):
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.
             self.start_session(self.first_session, exit_after=True)
+            if problem:
+                self.notify(problem, title="History", severity="error", timeout=15)
+            return
+        if self.review_only:
+            self.push_screen(HistoryScreen(self.store), lambda _: self.exit())
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
@@ -149,6 +157,9 @@ class RunstrongApp(App[None]):
     # -- sessions ------------------------------------------------------------------------
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
         self.start_session(message.session)
+
+    def action_history(self) -> None:
+        self.push_screen(HistoryScreen(self.store))
 
     def resume(self, session_id: int, slug: str) -> None:
         session = self.catalog.entries.get(slug)

@@ -1,0 +1,181 @@
+"""Looking back: sessions and their sets, each exercise's progress, and the weeks."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
+from textual_plotext import PlotextPlot
+
+from runstrong.formatting import duration_text, when_text
+from runstrong.history import HistoryStore
+from runstrong.history import queries
+
+SESSIONS_SHOWN = 500
+
+
+def _amount(kind: str, value: int | None) -> str:
+    if value is None:
+        return "max"
+    return f"{value} s" if kind == "hold" else f"{value}"
+
+
+class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back"),
+        Binding("1", "show_tab('sessions')", "Sessions"),
+        Binding("2", "show_tab('exercises')", "Exercises"),
+        Binding("3", "show_tab('weeks')", "Weeks"),
+    ]
+
+    def __init__(self, store: HistoryStore | None, *, weekly_target: int = 2) -> None:
+        super().__init__()
+        self.store = store
+        self.weekly_target = weekly_target
+        self.session_rows: list[queries.SessionRow] = []
+        self.exercise_rows: list[queries.ExerciseStat] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("runstrong · history", id="heading")
+        with TabbedContent(initial="sessions"):
+            with TabPane("Sessions", id="sessions"):
+                with Vertical():
+                    yield DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
+                    yield Static(id="session-title")
+                    yield DataTable(id="session-sets", cursor_type="row")
+            with TabPane("Exercises", id="exercises"):
+                with Vertical():
+                    yield DataTable(id="exercise-list", cursor_type="row", zebra_stripes=True)
+                    yield PlotextPlot(id="chart")
+            with TabPane("Weeks", id="weeks"):
+                with Vertical():
+                    yield Static(id="streak")
+                    yield PlotextPlot(id="week-chart")
+                    yield Static(id="balance")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.store is None:
+            self.query_one("#session-title", Static).update(
+                "No history yet: sets you finish are saved here.")
+            return
+        db = self.store.db
+        self.session_rows = queries.sessions(db, limit=SESSIONS_SHOWN)
+        table = self.query_one("#session-list", DataTable)
+        table.add_columns("when", "session", "time", "sets", "status")
+        for row in self.session_rows:
+            sets = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(
+                row.sets_done)
+            light = " (light)" if row.light else ""
+            table.add_row(when_text(row.started_at), Text(row.name + light),
+                          duration_text(row.duration_seconds), sets,
+                          row.status.replace("_", " "), key=str(row.id))
+        if not self.session_rows:
+            self.query_one("#session-title", Static).update(
+                "No sessions yet. Finish a set and it appears here.")
+        sets = self.query_one("#session-sets", DataTable)
+        sets.add_columns("exercise", "set", "side", "kind", "target", "actual", "effort")
+        self._fill_exercises()
+        self._fill_weeks()
+        table.focus()
+
+    # -- sessions -----------------------------------------------------------------------
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "session-list" and self.session_rows:
+            self._show_session(self.session_rows[event.cursor_row].id)
+        elif event.data_table.id == "exercise-list" and self.exercise_rows:
+            self._show_exercise(self.exercise_rows[event.cursor_row])
+
+    def _show_session(self, session_id: int) -> None:
+        if self.store is None:
+            return
+        detail = queries.session_detail(self.store.db, session_id)
+        table = self.query_one("#session-sets", DataTable)
+        table.clear()
+        if detail is None:
+            return
+        self.query_one("#session-title", Static).update(Text(
+            f"{detail.name} · {when_text(detail.started_at)} · "
+            f"{duration_text(detail.duration_seconds)} · {detail.status.replace('_', ' ')}"))
+        for s in detail.sets:
+            table.add_row(Text(s.exercise_name), str(s.set), s.side or "", s.kind,
+                          _amount(s.kind, s.target), _amount(s.kind, s.actual),
+                          "" if s.rpe is None else f"{s.rpe}/10")
+
+    # -- exercises ----------------------------------------------------------------------
+    def _fill_exercises(self) -> None:
+        assert self.store is not None
+        self.exercise_rows = queries.exercise_stats(self.store.db)
+        balance = {(b.exercise, b.kind): b for b in queries.balances(self.store.db)}
+        table = self.query_one("#exercise-list", DataTable)
+        table.add_columns("exercise", "best", "latest", "sessions", "left / right")
+        for stat in self.exercise_rows:
+            b = balance.get((stat.exercise, stat.kind))
+            sides = ""
+            if b is not None:
+                sides = f"{b.left} / {b.right}"
+                if b.weaker:
+                    sides += f"  {b.weaker} -{b.lag_percent}%"
+            table.add_row(Text(stat.name), _amount(stat.kind, stat.best),
+                          _amount(stat.kind, stat.latest), str(stat.sessions), sides)
+
+    def _show_exercise(self, stat: queries.ExerciseStat) -> None:
+        if self.store is None:
+            return
+        points = [p for p in queries.progress(self.store.db, stat.exercise) if p[1] == stat.kind]
+        plot = self.query_one("#chart", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        unit = "seconds held" if stat.kind == "hold" else "reps"
+        sides = sorted({p[2] or "" for p in points})
+        for side in sides:
+            series = [p for p in points if (p[2] or "") == side]
+            xs = list(range(1, len(series) + 1))
+            plt.plot(xs, [p[3] for p in series], marker="braille", label=side or None)
+        plt.title(f"{stat.name}: best {unit} per session")
+        plt.xlabel("session")
+        plt.ylabel(unit)
+        plot.refresh()
+
+    # -- weeks --------------------------------------------------------------------------
+    def _fill_weeks(self) -> None:
+        assert self.store is not None
+        weeks = queries.weekly_counts(self.store.db, 12)
+        streak = queries.streak_weeks(self.store.db, self.weekly_target)
+        this_week = weeks[-1][1] if weeks else 0
+        self.query_one("#streak", Static).update(Text(
+            f"This week: {this_week} of {self.weekly_target} sessions   ·   "
+            f"streak: {streak} week{'s' * (streak != 1)} on target"))
+        plot = self.query_one("#week-chart", PlotextPlot)
+        plt = plot.plt
+        counts = [n for _, n in weeks]
+        plt.bar([w.strftime("%d %b") for w, _ in weeks], counts, width=0.5)
+        plt.hline(self.weekly_target, "red")
+        plt.yticks(list(range(0, max([*counts, self.weekly_target]) + 1)))
+        plt.title("Sessions per week (red: target)")
+        notes = [f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last "
+                 f"{b.sessions} sessions" for b in queries.balances(self.store.db) if b.weaker]
+        self.query_one("#balance", Static).update(Text(
+            "\n".join(notes) or "Left and right are within 10% on every one-sided exercise."))
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # Focus left behind in a hidden pane would pull the tabs back to it.
+        pane = event.pane.id or ""
+        target = {"sessions": "#session-list", "exercises": "#exercise-list"}.get(pane)
+        if target:
+            self.query_one(target, DataTable).focus()
+        else:
+            self.query_one(Tabs).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
