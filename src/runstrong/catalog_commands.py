@@ -10,7 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from runstrong import paths
+from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.model import Exercise, Session
+from runstrong.progression import Suggestion, suggestions
 from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
 from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file, resolve
 
@@ -115,9 +118,26 @@ def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
     return totals
 
 
+def _history_suggestions(session: Session) -> dict[int, Suggestion]:
+    """Progression targets earned in the history, if there is a readable one."""
+    path = paths.history_file()
+    if not path.exists():
+        return {}
+    try:
+        store = HistoryStore(path)
+    except HistoryError:
+        return {}
+    try:
+        found = suggestions(session, lambda key: queries.last_session_of(store.db, key))
+    finally:
+        store.close()
+    return {s.index: s for s in found}
+
+
 def show_session(out: Console, session: Session) -> None:
     timing = Timing()
     per_exercise = _seconds_per_exercise(session, timing)
+    offers = _history_suggestions(session)
     header = Text(session.name, style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
@@ -141,6 +161,10 @@ def show_session(out: Console, session: Session) -> None:
         if exercise.progression:
             p = exercise.progression
             prescription.append(f"\nbuilds {p.start} → {p.end} by {p.step}", style="dim")
+            offer = offers.get(number - 1)
+            if offer:
+                prescription.append(f"\nnext: {offer.suggested} {offer.unit} (your history)",
+                                    style="bold green")
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
         table.add_row(str(number), Text(exercise.name), prescription, f"{exercise.rest} s",
                       Text("\n".join(f"• {cue}" for cue in exercise.cues)))
@@ -177,6 +201,8 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool) -> int:
             _exercise_json(e, s)
             for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)
         ]
+        for index, offer in _history_suggestions(loaded).items():
+            data["exercises"][index]["suggested_target"] = offer.suggested
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     show_session(out, loaded)

@@ -13,6 +13,7 @@ from runstrong.catalog_commands import cmd_list, cmd_show, cmd_validate
 from runstrong.history_commands import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.session_commands import cmd_start, run_app
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="runstrong",

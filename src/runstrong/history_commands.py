@@ -12,15 +12,14 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths
-from runstrong.history import HistoryError, HistoryStore
-from runstrong.history import queries
-from runstrong.history.exchange import ImportProblem, import_jsonl, render
 from runstrong.formatting import duration_text, when_text
+from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.history.exchange import ImportProblem, import_jsonl, render
 
 EXIT_ERROR = 1
 
 
-def _store(err: Console, *, create: bool = False) -> HistoryStore | None | int:
+def _store(err: Console, *, create: bool = False) -> HistoryStore | int | None:
     path = paths.history_file()
     if not path.exists() and not create:
         return None

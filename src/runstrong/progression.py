@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from runstrong.model import Exercise, Phase, Progression
+from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session
 
 
 def next_target(progression: Progression, current: int,
@@ -26,3 +27,36 @@ def with_target(exercise: Exercise, target: int) -> Exercise:
     """The exercise with its single phase's target replaced (used for the session only)."""
     phase: Phase = exercise.phases[0]
     return replace(exercise, phases=(replace(phase, target=target),))
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    index: int
+    name: str
+    unit: str
+    current: int
+    suggested: int
+
+
+def suggestions(session: Session,
+                last_sets: Callable[[str], list[tuple[int | None, int]]]) -> list[Suggestion]:
+    """Exercises whose target should move, given each one's sets from its latest session."""
+    found: list[Suggestion] = []
+    for index, exercise in enumerate(session.exercises):
+        rule = exercise.progression
+        if rule is None or exercise.phases[0].target is None:
+            continue
+        current = exercise.phases[0].target
+        suggested = next_target(rule, current, last_sets(exercise.key))
+        if suggested != current:
+            unit = "s" if exercise.phases[0].kind is PhaseKind.HOLD else "reps"
+            found.append(Suggestion(index, exercise.name, unit, current, suggested))
+    return found
+
+
+def apply(session: Session, chosen: list[Suggestion]) -> Session:
+    exercises = list(session.exercises)
+    for suggestion in chosen:
+        exercises[suggestion.index] = with_target(exercises[suggestion.index],
+                                                  suggestion.suggested)
+    return replace(session, exercises=tuple(exercises))

@@ -12,14 +12,15 @@ from textual.app import App
 
 from runstrong import paths
 from runstrong.engine import Clock, EngineOptions, SessionEngine
-from runstrong.history import HistoryError, HistoryStore, NotAHistory, resume_index
+from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
 from runstrong.model import Session
+from runstrong.progression import apply, suggestions
 from runstrong.recording import Recorder
 from runstrong.summary import summarize
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
-from runstrong.tui.screens.offers import history_problem, resume_offer
+from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog, load_catalog
@@ -92,7 +93,7 @@ class RunstrongApp(App[None]):
         problem = self._open_history()
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.
-            self.start_session(self.first_session, exit_after=True)
+            self.request_session(self.first_session, exit_after=True)
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
@@ -156,7 +157,22 @@ class RunstrongApp(App[None]):
 
     # -- sessions ------------------------------------------------------------------------
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
-        self.start_session(message.session)
+        self.request_session(message.session)
+
+    def request_session(self, session: Session, *, exit_after: bool = False) -> None:
+        """Start a session, first offering any progression its history has earned."""
+        store = self.store
+        offers = [] if store is None else suggestions(
+            session, lambda key: queries.last_session_of(store.db, key))
+        if not offers:
+            self.start_session(session, exit_after=exit_after)
+            return
+
+        def answered(answer: str | None) -> None:
+            chosen = apply(session, offers) if answer == "a" else session
+            self.start_session(chosen, exit_after=exit_after)
+
+        self.push_screen(progression_offer(offers), answered)
 
     def action_history(self) -> None:
         self.push_screen(HistoryScreen(self.store))
@@ -183,10 +199,21 @@ class RunstrongApp(App[None]):
 
         def finished(completed: bool | None) -> None:
             summary = summarize(session, engine.records, engine.view().session_elapsed)
-            self.push_screen(SummaryScreen(summary, completed=bool(completed)),
-                             lambda _: self.exit() if exit_after else None)
+            last = len(session.exercises) - 1
+            rate = (lambda rpe: recorder.rate(last, rpe)) if completed else None
+            screen = SummaryScreen(summary, completed=bool(completed),
+                                   notes=self._balance_notes(session), rate_last=rate)
+            self.push_screen(screen, lambda _: self.exit() if exit_after else None)
 
         self.push_screen(screen, finished)
+
+    def _balance_notes(self, session: Session) -> list[str]:
+        if self.store is None:
+            return []
+        keys = {exercise.key for exercise in session.exercises if exercise.sides}
+        return [f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
+                f"the last {b.sessions} sessions. Start sets on that side."
+                for b in queries.balances(self.store.db) if b.exercise in keys and b.weaker]
 
     def on_unmount(self) -> None:
         if self._player is not None:

@@ -22,6 +22,6 @@ class SessionCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label),
-                          partial(app.start_session, session),
+                          partial(app.request_session, session),
                           help=f"about {estimate_minutes(session)} min · "
                                + ", ".join(session.focus))

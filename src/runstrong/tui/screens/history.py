@@ -13,8 +13,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, T
 from textual_plotext import PlotextPlot
 
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryStore
-from runstrong.history import queries
+from runstrong.history import HistoryStore, queries
 
 SESSIONS_SHOWN = 500
 
@@ -44,20 +43,17 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("runstrong · history", id="heading")
         with TabbedContent(initial="sessions"):
-            with TabPane("Sessions", id="sessions"):
-                with Vertical():
-                    yield DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
-                    yield Static(id="session-title")
-                    yield DataTable(id="session-sets", cursor_type="row")
-            with TabPane("Exercises", id="exercises"):
-                with Vertical():
-                    yield DataTable(id="exercise-list", cursor_type="row", zebra_stripes=True)
-                    yield PlotextPlot(id="chart")
-            with TabPane("Weeks", id="weeks"):
-                with Vertical():
-                    yield Static(id="streak")
-                    yield PlotextPlot(id="week-chart")
-                    yield Static(id="balance")
+            with TabPane("Sessions", id="sessions"), Vertical():
+                yield DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
+                yield Static(id="session-title")
+                yield DataTable(id="session-sets", cursor_type="row")
+            with TabPane("Exercises", id="exercises"), Vertical():
+                yield DataTable(id="exercise-list", cursor_type="row", zebra_stripes=True)
+                yield PlotextPlot(id="chart")
+            with TabPane("Weeks", id="weeks"), Vertical():
+                yield Static(id="streak")
+                yield PlotextPlot(id="week-chart")
+                yield Static(id="balance")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -70,17 +66,16 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
-            sets = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(
+            done = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(
                 row.sets_done)
             light = " (light)" if row.light else ""
             table.add_row(when_text(row.started_at), Text(row.name + light),
-                          duration_text(row.duration_seconds), sets,
+                          duration_text(row.duration_seconds), done,
                           row.status.replace("_", " "), key=str(row.id))
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
                 "No sessions yet. Finish a set and it appears here.")
-        sets = self.query_one("#session-sets", DataTable)
-        sets.add_columns("exercise", "set", "side", "kind", "target", "actual", "effort")
+        self.query_one("#session-sets", DataTable).add_columns("exercise", "set", "side", "kind", "target", "actual", "effort")
         self._fill_exercises()
         self._fill_weeks()
         table.focus()

@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 from runstrong.formatting import when_text
 from runstrong.history import Unfinished
 from runstrong.history.store import iso
+from runstrong.progression import Suggestion
 from runstrong.tui.screens.dialogs import DIALOG_CSS
 
 OFFER_CSS = DIALOG_CSS.replace("ConfirmQuit, ExerciseInfo", "Choice")
@@ -72,3 +73,12 @@ def history_problem(message: str, *, can_move: bool) -> Choice:
                       [("m", "Move it aside"), ("n", "Don't save this time")])
     body.append("Sessions will run, but nothing can be saved until this is fixed.")
     return Choice("History file problem", body, [("n", "Carry on without saving")])
+
+
+def progression_offer(offers: list[Suggestion]) -> Choice:
+    body = Text("Last time you met every target, so these can build up today:\n\n")
+    for offer in offers:
+        body.append(f"  {offer.name}: {offer.suggested} {offer.unit}", style="bold")
+        body.append(f" (file: {offer.current} {offer.unit})\n")
+    body.append("\nAccepted targets are used for this session and saved with its sets.")
+    return Choice("Ready to progress", body, [("a", "Accept"), ("k", "Keep file values")])

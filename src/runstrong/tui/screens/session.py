@@ -20,15 +20,13 @@ from runstrong.timeline import StepKind
 from runstrong.tui.screens import session_view as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.rpe import RPE_KEYS
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
     from runstrong.audio import Player
 
 REFRESH_HZ = 4
-
-RPE_KEYS = {str(n): n for n in range(1, 10)} | {"0": 10}
-
 
 class SessionScreen(Screen[bool]):
     """Dismissed with True when the session reached DONE, False when the person stopped."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from runstrong.summary import SessionSummary
 from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.rpe import RPE_KEYS
 from runstrong.tui.widgets.step_clock import clock_text
 
 
@@ -20,15 +23,20 @@ class SummaryScreen(Screen[None]):
     DEFAULT_CSS = """
     SummaryScreen #facts { padding: 1 2 0 2; text-style: bold; height: auto; }
     SummaryScreen #results { margin: 1 2; height: 1fr; }
+    SummaryScreen .note { padding: 0 2; color: $warning; text-style: bold; height: auto; }
+    SummaryScreen #rate { padding: 0 2; color: $text-muted; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape,q", "close", "Close", priority=True),
     ]
 
-    def __init__(self, summary: SessionSummary, *, completed: bool) -> None:
+    def __init__(self, summary: SessionSummary, *, completed: bool, notes: list[str] | None = None,
+                 rate_last: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.completed = completed
+        self.notes = notes or []
+        self.rate_last = rate_last
 
     def compose(self) -> ComposeResult:
         banner = PhaseBanner(id="banner")
@@ -41,6 +49,12 @@ class SummaryScreen(Screen[None]):
                          f"{s.sets_done} of {s.sets_planned} sets done", style="")
             yield Static(facts, id="facts")
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+            for note in self.notes:
+                yield Static(Text(note), classes="note")
+            if self.rate_last is not None and self.summary.exercises:
+                last = self.summary.exercises[-1].name
+                yield Static(Text(f"How hard was {last}? Press 1-9, or 0 for 10 (optional)."),
+                             id="rate")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -49,6 +63,14 @@ class SummaryScreen(Screen[None]):
         for result in self.summary.exercises:
             table.add_row(Text(result.name), f"{result.sets_done}/{result.planned_sets}",
                           Text(result.actuals))
+
+    def on_key(self, event: events.Key) -> None:
+        rpe = RPE_KEYS.get(event.key)
+        if rpe is None or self.rate_last is None:
+            return
+        event.stop()
+        self.rate_last(rpe)
+        self.query_one("#rate", Static).update(f"Effort {rpe}/10 saved.")
 
     def action_close(self) -> None:
         self.dismiss(None)

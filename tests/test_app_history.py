@@ -1,0 +1,167 @@
+"""The app and the history together: resume offers, foreign files, progression, effort."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from runstrong import paths
+from runstrong.engine import EngineOptions
+from runstrong.history import HistoryStore, queries
+from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session, Side
+from runstrong.timeline import Timing
+from runstrong.tui.app import RunstrongApp
+from runstrong.tui.screens.history import HistoryScreen
+from runstrong.tui.screens.home import HomeScreen
+from runstrong.tui.screens.offers import Choice
+from runstrong.tui.screens.session import SessionScreen
+from runstrong.tui.screens.summary import SummaryScreen
+from runstrong.workouts import Catalog
+
+from .fakes import FakeClock, FakePlayer
+
+PLANK = Exercise(name="Plank", sets=2, rest=5, phases=(Phase(PhaseKind.HOLD, 4),),
+                 progression=Progression(4, 10, 2))
+SIDE = Exercise(name="Side plank", sets=1, rest=5, phases=(Phase(PhaseKind.HOLD, 3),),
+                sides=(Side.LEFT, Side.RIGHT))
+SESSION = Session(slug="mini", name="Mini", exercises=(PLANK, SIDE), rest_between_exercises=5)
+
+
+def make_app(**kwargs: object) -> tuple[RunstrongApp, FakeClock]:
+    clock = FakeClock()
+    catalog = Catalog({"mini": SESSION}, {}, ())
+    app = RunstrongApp(catalog=catalog, clock=clock, wall=clock.wall, player=FakePlayer(),
+                       options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+                       **kwargs)  # type: ignore[arg-type]
+    return app, clock
+
+
+async def run(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(round(seconds / 0.25)):
+        clock.advance(0.25)
+        if isinstance(app.screen, SessionScreen):
+            app.screen.tick()
+    await pilot.pause()
+
+
+async def test_crash_then_resume_from_the_first_set_not_done() -> None:
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)  # plank set 1 saved, then "crash"
+    # The app never closed the session: it is still in progress in the file.
+    store = HistoryStore(paths.history_file())
+    assert [u.sets_logged for u in store.unfinished()] == [1]
+    store.close()
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert (screen.engine.step.exercise, screen.engine.step.set_number) == (0, 2)
+        await run(app, clock, pilot, 4.25 + 5 + 3 + 1 + 3 + 0.5)
+        assert isinstance(app.screen, SummaryScreen)
+    store = HistoryStore(paths.history_file())
+    (row,) = queries.sessions(store.db)
+    assert row.status == "completed"
+    assert [(s.exercise, s.set, s.side) for s in row.sets] == [
+        ("Plank", 1, None), ("Plank", 2, None), ("Side plank", 1, "left"),
+        ("Side plank", 1, "right")]
+
+
+async def test_close_an_unfinished_session_as_stopped() -> None:
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store = HistoryStore(paths.history_file())
+    assert queries.sessions(store.db)[0].status == "stopped"
+
+
+async def test_foreign_file_is_explained_and_moved_only_when_asked() -> None:
+    path = paths.history_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not ours" * 50)
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert str(path) in "".join(str(w.render()) for w in app.screen.query(Static))
+        await pilot.press("n")
+        await pilot.pause()
+        assert path.read_bytes() == b"not ours" * 50
+        app.post_message(HomeScreen.StartRequested(SESSION))
+        await pilot.pause()
+        await run(app, clock, pilot, 4.25)
+        assert "History not saved" in str(app.screen.query_one("#saving", Static).render())
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+    moved = [p for p in path.parent.iterdir() if p.name.startswith("history.") and p != path]
+    assert any(p.read_bytes() == b"not ours" * 50 for p in moved)
+    assert HistoryStore(path).unfinished() == []
+
+
+async def test_start_never_waits_on_the_resume_offer() -> None:
+    plain = Session(slug="plain", name="Plain", exercises=(SIDE,))
+    app, clock = make_app(session=plain)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 3.25)
+    app, clock = make_app(session=plain)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_progression_offer_and_effort_rating() -> None:
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("7")
+        await pilot.press("enter")
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.step.phase is not None and screen.engine.step.phase.target == 6
+        await run(app, clock, pilot, 6.25)  # plank set 1 at the new target
+        await pilot.press("q", "y")
+        await pilot.pause()
+    store = HistoryStore(paths.history_file())
+    latest, first = queries.sessions(store.db)
+    assert latest.sets[0].target == 6 and latest.sets[0].actual == 6
+    assert {s.rpe for s in first.sets if s.exercise == "Side plank"} == {7}
+
+
+async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
+    app, _ = make_app(review=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        sessions = app.screen.query_one("#session-list", DataTable)
+        sets = app.screen.query_one("#session-sets", DataTable)
+        assert sessions.row_count == 1 and sets.row_count == 4
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#exercise-list", DataTable).row_count == 2
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0
