@@ -10,9 +10,12 @@ from runstrong.model import Session
 
 def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False,
             review: bool = False) -> int:
+    from runstrong import settings
     from runstrong.tui.app import RunstrongApp
 
-    RunstrongApp(session=session, mute=mute, voice=voice, review=review).run()
+    chosen, warnings = settings.load()
+    RunstrongApp(session=session, mute=mute, voice=voice, review=review, settings=chosen,
+                 warnings=warnings).run()
     return 0
 
 

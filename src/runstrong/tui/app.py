@@ -16,7 +16,9 @@ from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, 
 from runstrong.model import Session
 from runstrong.progression import apply, suggestions
 from runstrong.recording import Recorder
+from runstrong.settings import Settings
 from runstrong.summary import summarize
+from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
@@ -46,16 +48,22 @@ class RunstrongApp(App[None]):
         options: EngineOptions | None = None,
         history_path: Path | None = None,
         review: bool = False,
+        settings: Settings | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
+        self.warnings = warnings or []
         self.first_session = session
         self.review_only = review
         self._catalog = catalog
-        self.mute = mute
-        self.voice = voice
+        self.mute = mute or not self.settings.sound
+        self.voice = voice or self.settings.voice
         self.clock = clock
         self.wall = wall
-        self.options = options or EngineOptions()
+        self.options = options or EngineOptions(
+            Timing(get_ready=self.settings.get_ready, switch_sides=self.settings.switch_sides),
+            count_in=self.settings.count_in)
         self._player = player
         self._thread = threading.get_ident()
         self.history_path = history_path or paths.history_file()
@@ -90,6 +98,10 @@ class RunstrongApp(App[None]):
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        for warning in self.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=12)
         problem = self._open_history()
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.

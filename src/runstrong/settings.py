@@ -1,0 +1,112 @@
+"""settings.toml: read with tomllib, written with tomli-w, never a reason to crash.
+
+A bad value or an unknown key produces a warning naming the file and the key, and that key
+falls back to its default. The file is only rewritten when the person saves from the
+settings screen, so a typo is never "fixed" by silently dropping what they wrote.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from runstrong import paths
+from runstrong.schema import did_you_mean
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    sound: bool = True
+    voice: bool = False
+    count_in: int = 3
+    get_ready: int = 10
+    switch_sides: int = 5
+    rest_between_sets: int = 30
+    rest_between_exercises: int = 45
+    run_days: tuple[str, ...] = ()
+    key_run_days: tuple[str, ...] = ()
+    theme: str = "textual-dark"
+    plan: str = ""
+    weekly_target: int = 2
+
+
+RANGES = {
+    "count_in": (0, 10),
+    "get_ready": (0, 120),
+    "switch_sides": (0, 60),
+    "rest_between_sets": (0, 900),
+    "rest_between_exercises": (0, 900),
+    "weekly_target": (1, 14),
+}
+NAMES = tuple(f.name for f in fields(Settings))
+
+
+def _check(key: str, value: Any, label: str) -> tuple[Any, str | None]:
+    default = getattr(Settings(), key)
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value, None
+        return default, f"{label}: {key}: expected true or false, got {value!r}"
+    if isinstance(default, int):
+        low, high = RANGES[key]
+        if type(value) is int and low <= value <= high:
+            return value, None
+        return default, f"{label}: {key}: expected a whole number from {low} to {high}, " \
+                        f"got {value!r}"
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            days = [v.strip().lower()[:3] for v in value]
+            bad = [v for v, d in zip(value, days, strict=True) if d not in WEEKDAYS]
+            if not bad:
+                return tuple(dict.fromkeys(days)), None
+            return default, f"{label}: {key}: unknown day {bad[0]!r}; expected names such " \
+                             f"as \"mon\" or \"saturday\""
+        return default, f"{label}: {key}: expected a list of days such as [\"tue\", \"sat\"]"
+    if isinstance(value, str):
+        return value, None
+    return default, f"{label}: {key}: expected text, got {value!r}"
+
+
+def load(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The person's settings and a warning for everything that had to fall back."""
+    path = path or paths.settings_file()
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as error:
+        return Settings(), [f"{label}: cannot be read ({error.strerror or error}); "
+                            "using default settings"]
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(), [f"{label}: not valid TOML ({error}); using default settings"]
+    values: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key, value in doc.items():
+        if key not in NAMES:
+            warnings.append(f"{label}: {key}: unknown setting{did_you_mean(key, NAMES)}; "
+                            "ignored")
+            continue
+        checked, warning = _check(key, value, label)
+        values[key] = checked
+        if warning:
+            warnings.append(warning + "; using the default")
+    return Settings(**values), warnings
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    path = path or paths.settings_file()
+    data = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(settings).items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(tomli_w.dumps(data), encoding="utf-8")
+    temporary.replace(path)
+    return path
