@@ -75,7 +75,8 @@ class HistoryScreen(Screen[None]):
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
                 "No sessions yet. Finish a set and it appears here.")
-        self.query_one("#session-sets", DataTable).add_columns("exercise", "set", "side", "kind", "target", "actual", "effort")
+        self.query_one("#session-sets", DataTable).add_columns(
+            "exercise", "set", "side", "kind", "target", "actual", "effort")
         self._fill_exercises()
         self._fill_weeks()
         table.focus()
