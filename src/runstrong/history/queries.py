@@ -116,29 +116,62 @@ class ExerciseStat:
 
 
 def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
-    """Best and latest actual per exercise and kind (hold seconds or reps)."""
+    """Best and latest actual per exercise and kind (hold seconds or reps).
+
+    One grouped pass for the bests and counts, then an indexed look-up per exercise for the
+    latest set: a window over every set took ~0.3 s at 100,000 sets.
+    """
+    stats: list[ExerciseStat] = []
+    groups = db.execute(
+        "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n "
+        "FROM sets GROUP BY exercise, kind"
+    ).fetchall()
+    for g in groups:
+        latest = db.execute(
+            "SELECT exercise_name, actual, completed_at FROM sets WHERE exercise = ? "
+            "AND kind = ? ORDER BY completed_ts DESC, id DESC LIMIT 1",
+            (g["exercise"], g["kind"])).fetchone()
+        best_at = db.execute(
+            "SELECT completed_at FROM sets WHERE exercise = ? AND kind = ? AND actual = ? "
+            "ORDER BY completed_ts LIMIT 1", (g["exercise"], g["kind"], g["best"])).fetchone()
+        stats.append(ExerciseStat(g["exercise"], latest["exercise_name"], g["kind"], g["best"],
+                                  best_at[0], latest["actual"], latest["completed_at"], g["n"]))
+    return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionHead:
+    """A session as the history list shows it, without its sets."""
+
+    id: int
+    name: str
+    started_at: str
+    ended_at: str | None
+    status: str
+    planned_sets: int
+    sets_done: int
+    light: bool
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.ended_at is None:
+            return None
+        start = datetime.fromisoformat(self.started_at)
+        return (datetime.fromisoformat(self.ended_at) - start).total_seconds()
+
+
+def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]:
     rows = db.execute(
         """
-        WITH ranked AS (
-            SELECT exercise, exercise_name, kind, actual, completed_at, session_id,
-                   row_number() OVER (PARTITION BY exercise, kind
-                                      ORDER BY actual DESC, completed_ts) AS by_best,
-                   row_number() OVER (PARTITION BY exercise, kind
-                                      ORDER BY completed_ts DESC, id DESC) AS by_time
-            FROM sets
-        )
-        SELECT b.exercise, l.exercise_name AS name, b.kind, b.actual AS best,
-               b.completed_at AS best_at, l.actual AS latest, l.completed_at AS latest_at,
-               (SELECT count(DISTINCT session_id) FROM sets s
-                 WHERE s.exercise = b.exercise AND s.kind = b.kind) AS sessions
-        FROM ranked b JOIN ranked l
-          ON l.exercise = b.exercise AND l.kind = b.kind AND l.by_time = 1
-        WHERE b.by_best = 1
-        ORDER BY l.exercise_name
-        """
+        SELECT s.id, s.name, s.started_at, s.ended_at, s.status, s.planned_sets, s.light,
+               (SELECT count(*) FROM (SELECT DISTINCT exercise_index, set_number FROM sets
+                                      WHERE session_id = s.id)) AS done
+        FROM sessions s ORDER BY started_ts DESC, id DESC LIMIT ?
+        """,
+        (limit,),
     ).fetchall()
-    return [ExerciseStat(r["exercise"], r["name"], r["kind"], r["best"], r["best_at"],
-                         r["latest"], r["latest_at"], r["sessions"]) for r in rows]
+    return [SessionHead(r["id"], r["name"], r["started_at"], r["ended_at"], r["status"],
+                        r["planned_sets"], r["done"], bool(r["light"])) for r in rows]
 
 
 def _week_start(day: date) -> date:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
@@ -15,7 +16,7 @@ from textual_plotext import PlotextPlot
 from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryStore, queries
 
-SESSIONS_SHOWN = 500
+SESSIONS_SHOWN = 300
 
 
 def _amount(kind: str, value: int | None) -> str:
@@ -37,8 +38,10 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.weekly_target = weekly_target
-        self.session_rows: list[queries.SessionRow] = []
+        self.session_rows: list[queries.SessionHead] = []
         self.exercise_rows: list[queries.ExerciseStat] = []
+        self._filled: set[str] = set()
+        self._balances: list[queries.Balance] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("runstrong · history", id="heading")
@@ -62,7 +65,7 @@ class HistoryScreen(Screen[None]):
                 "No history yet: sets you finish are saved here.")
             return
         db = self.store.db
-        self.session_rows = queries.sessions(db, limit=SESSIONS_SHOWN)
+        self.session_rows = queries.session_heads(db, limit=SESSIONS_SHOWN)
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
@@ -77,9 +80,19 @@ class HistoryScreen(Screen[None]):
                 "No sessions yet. Finish a set and it appears here.")
         self.query_one("#session-sets", DataTable).add_columns(
             "exercise", "set", "side", "kind", "target", "actual", "effort")
-        self._fill_exercises()
-        self._fill_weeks()
         table.focus()
+
+    def _fill_tab(self, tab: str) -> None:
+        """Exercises and weeks are filled when first shown, so the list opens fast."""
+        if self.store is None or tab in self._filled:
+            return
+        self._filled.add(tab)
+        if self._balances is None:
+            self._balances = queries.balances(self.store.db)
+        if tab == "exercises":
+            self._fill_exercises(self._balances)
+        elif tab == "weeks":
+            self._fill_weeks(self._balances)
 
     # -- sessions -----------------------------------------------------------------------
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -105,10 +118,10 @@ class HistoryScreen(Screen[None]):
                           "" if s.rpe is None else f"{s.rpe}/10")
 
     # -- exercises ----------------------------------------------------------------------
-    def _fill_exercises(self) -> None:
+    def _fill_exercises(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
         self.exercise_rows = queries.exercise_stats(self.store.db)
-        balance = {(b.exercise, b.kind): b for b in queries.balances(self.store.db)}
+        balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
         for stat in self.exercise_rows:
@@ -141,7 +154,7 @@ class HistoryScreen(Screen[None]):
         plot.refresh()
 
     # -- weeks --------------------------------------------------------------------------
-    def _fill_weeks(self) -> None:
+    def _fill_weeks(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
         weeks = queries.weekly_counts(self.store.db, 12)
         streak = queries.streak_weeks(self.store.db, self.weekly_target)
@@ -157,7 +170,7 @@ class HistoryScreen(Screen[None]):
         plt.yticks(list(range(0, max([*counts, self.weekly_target]) + 1)))
         plt.title("Sessions per week (red: target)")
         notes = [f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last "
-                 f"{b.sessions} sessions" for b in queries.balances(self.store.db) if b.weaker]
+                 f"{b.sessions} sessions" for b in balances if b.weaker]
         self.query_one("#balance", Static).update(Text(
             "\n".join(notes) or "Left and right are within 10% on every one-sided exercise."))
 
@@ -167,6 +180,7 @@ class HistoryScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # Focus left behind in a hidden pane would pull the tabs back to it.
         pane = event.pane.id or ""
+        self._fill_tab(pane)
         target = {"sessions": "#session-list", "exercises": "#exercise-list"}.get(pane)
         if target:
             self.query_one(target, DataTable).focus()

@@ -1,0 +1,89 @@
+"""History at ten years' scale: building a 100,000-set export and timing what reads it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+EXERCISES = [("front-plank", "Front plank", "hold", None), ("side-plank", "Side plank", "hold",
+             "sides"), ("glute-bridge", "Glute bridge", "hold", None), ("lunge", "Lunge",
+             "reps", "sides"), ("step-up", "Step up", "reps", "sides"), ("push-up", "Push-up",
+             "reps", None), ("calf-raise", "Calf raise", "reps", None), ("deadbug", "Deadbug",
+             "reps", None)]
+
+
+def make_export(path: Path, sets: int = 100_000) -> int:
+    """About three sessions a week for ten years, ~64 set records each."""
+    start = datetime(2016, 1, 4, 7, tzinfo=timezone(timedelta(hours=1)))
+    written = session = 0
+    with path.open("w") as out:
+        while written < sets:
+            began = start + timedelta(days=session * 7 // 3, minutes=session % 50)
+            sid = uuid.uuid4().hex
+            for index, (key, name, kind, sides) in enumerate(EXERCISES):
+                for number in (1, 2, 3, 4):
+                    for side in (("left", "right") if sides else (None,)):
+                        if written >= sets:
+                            break
+                        done = began + timedelta(minutes=index * 4 + number)
+                        target = 30 if kind == "hold" else 10
+                        out.write(json.dumps({
+                            "set_id": uuid.uuid4().hex, "session_id": sid, "session": "bench",
+                            "session_name": "Bench session", "started_at": began.isoformat(),
+                            "exercise": key, "exercise_name": name, "exercise_index": index,
+                            "set": number, "side": side, "kind": kind, "target": target,
+                            "actual": target - (session + number) % 4, "rpe": None,
+                            "completed_at": done.isoformat(), "session_status": "completed",
+                            "session_ended_at": (began + timedelta(minutes=40)).isoformat(),
+                            "planned_sets": 32}) + "\n")
+                        written += 1
+            session += 1
+    return written
+
+
+def durable_write_ms(path: Path, count: int = 300) -> tuple[float, float]:
+    from runstrong.events import PhaseRecord
+    from runstrong.history import HistoryStore
+    from runstrong.model import PhaseKind, Session
+
+    store = HistoryStore(path)
+    sid = store.begin_session(Session(slug="w", name="Writes", exercises=()), time.time(), 0)
+    timings = []
+    for seq in range(count):
+        record = PhaseRecord(seq, 0, "plank", "Plank", seq + 1, None, 0, PhaseKind.HOLD, 30, 30,
+                             time.time(), time.time())
+        begin = time.perf_counter()
+        store.record(sid, seq, record)
+        timings.append((time.perf_counter() - begin) * 1000)
+    store.close()
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95)]
+
+
+def screen_open_seconds(env: dict[str, str]) -> float:
+    """Time to push the history screen and draw it, over the history `env` points at."""
+    os.environ.update({k: v for k, v in env.items() if k.startswith("RUNSTRONG")})
+    from runstrong.history import HistoryStore
+    from runstrong.paths import history_file
+    from runstrong.tui.app import RunstrongApp
+    from runstrong.tui.screens.history import HistoryScreen
+
+    async def run() -> float:
+        with tempfile.TemporaryDirectory():
+            app = RunstrongApp()
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                store = HistoryStore(history_file())
+                begin = time.perf_counter()
+                await app.push_screen(HistoryScreen(store))
+                await pilot.pause()
+                return time.perf_counter() - begin
+
+    return statistics.median(asyncio.run(run()) for _ in range(3))
