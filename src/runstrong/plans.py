@@ -1,0 +1,111 @@
+"""Training plans: how many sessions a week, and which ones in turn.
+
+Plans are TOML files like workouts: bundled in `workouts/plans/`, the person's own in
+`<config dir>/plans/` (same slug overrides), validated with the same kind of messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from runstrong import paths
+from runstrong.schema import Checker, Problem, did_you_mean, parse_document
+from runstrong.settings import WEEKDAYS
+
+PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    slug: str
+    name: str
+    sessions_per_week: int
+    rotation: tuple[str, ...]
+    days: tuple[str, ...] = ()
+    description: str = ""
+    source: str = "bundled"
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidPlan:
+    slug: str
+    path: str
+    problems: tuple[Problem, ...]
+
+
+def parse_plan(doc: Mapping[str, Any], file: str, slug: str,
+               known_sessions: Iterable[str]) -> tuple[Plan | None, list[Problem]]:
+    check = Checker(file)
+    check.unknown_keys(doc, ("plan",), "")
+    head = doc.get("plan")
+    if not isinstance(head, dict):
+        check.add('missing; expected a [plan] table with name, sessions_per_week and rotation',
+                  "", "plan")
+        return None, check.problems
+    where = "[plan]"
+    check.unknown_keys(head, PLAN_KEYS, where)
+    name = check.text(head, "name", where)
+    if not name:
+        check.add("missing; expected the plan's name as text", where, "name")
+    per_week = check.integer(head, "sessions_per_week", (1, 7), where, "sessions a week")
+    if "sessions_per_week" not in head:
+        check.add("missing; expected a whole number from 1 to 7", where, "sessions_per_week")
+    known = list(known_sessions)
+    rotation = check.text_list(head, "rotation", where)
+    if not rotation:
+        check.add('missing; expected the session slugs in turn, e.g. ["power", "core-stability"]',
+                  where, "rotation")
+    for slug_ in rotation:
+        if slug_ not in known:
+            check.add(f"no session '{slug_}'" + did_you_mean(slug_, known), where, "rotation")
+    days = tuple(d.lower()[:3] for d in check.text_list(head, "days", where))
+    for day in days:
+        if day not in WEEKDAYS:
+            check.add(f"unknown day '{day}'; expected mon, tue, wed, thu, fri, sat or sun",
+                      where, "days")
+    if check.problems or name is None or per_week is None:
+        return None, check.problems
+    return Plan(slug, name, per_week, rotation, days,
+                check.text(head, "description", where, multiline=True) or ""), []
+
+
+def _plan_files(folder: Traversable | Path) -> list[Traversable | Path]:
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted((e for e in folder.iterdir() if e.name.endswith(".toml")),
+                      key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def load_plan_file(entry: Traversable | Path, known: Iterable[str], source: str,
+                   label: str | None = None) -> Plan | InvalidPlan:
+    label = label or str(entry)
+    slug = Path(entry.name).stem
+    try:
+        data = entry.read_bytes()
+    except OSError as error:
+        return InvalidPlan(slug, label, (Problem(label, f"cannot be read: {error}"),))
+    doc, problems = parse_document(data, label)
+    if doc is not None:
+        plan, problems = parse_plan(doc, label, slug, known)
+        if plan is not None:
+            return Plan(plan.slug, plan.name, plan.sessions_per_week, plan.rotation, plan.days,
+                        plan.description, source)
+    return InvalidPlan(slug, label, tuple(problems))
+
+
+def load_plans(known_sessions: Iterable[str]) -> dict[str, Plan | InvalidPlan]:
+    known = list(known_sessions)
+    plans: dict[str, Plan | InvalidPlan] = {}
+    for entry in _plan_files(paths.bundled_workouts() / "plans"):
+        plans[Path(entry.name).stem] = load_plan_file(entry, known, "bundled",
+                                                      f"bundled plans/{entry.name}")
+    for entry in _plan_files(paths.user_plans_dir()):
+        plans[Path(entry.name).stem] = load_plan_file(entry, known, "user")
+    return plans
