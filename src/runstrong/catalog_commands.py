@@ -12,6 +12,7 @@ from rich.text import Text
 
 from runstrong import paths
 from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.light import light_session
 from runstrong.model import Exercise, Session
 from runstrong.progression import Suggestion, suggestions
 from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
@@ -138,7 +139,8 @@ def show_session(out: Console, session: Session) -> None:
     timing = Timing()
     per_exercise = _seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
-    header = Text(session.name, style="bold")
+    header = Text(session.name + (" (light pre-run version)" if session.light else ""),
+                  style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
     if session.description:
@@ -187,16 +189,20 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
     return loaded
 
 
-def cmd_show(out: Console, err: Console, target: str, *, as_json: bool) -> int:
+def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
+             light: bool = False) -> int:
     loaded = session_or_exit_code(err, target)
     if isinstance(loaded, int):
         return loaded
+    if light:
+        loaded = light_session(loaded)
     if as_json:
         timing = Timing()
         data = _session_summary(loaded)
         data["description"] = loaded.description
         data["rest_between_sets"] = loaded.rest_between_sets
         data["rest_between_exercises"] = loaded.rest_between_exercises
+        data["light"] = loaded.light
         data["exercises"] = [
             _exercise_json(e, s)
             for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)

@@ -11,6 +11,7 @@ from rich.console import Console
 from runstrong import __version__
 from runstrong.catalog_commands import cmd_list, cmd_show, cmd_validate
 from runstrong.history_commands import cmd_export, cmd_history, cmd_import, cmd_stats
+from runstrong.plan_commands import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
 from runstrong.session_commands import cmd_start, run_app
 
 
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show a session's exercises and estimated time")
     show.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.add_argument("--light", action="store_true",
+                      help="the light pre-run version (about half the volume)")
 
     validate = commands.add_parser("validate", help="check workout files and report problems")
     validate.add_argument("files", nargs="+", metavar="PATH", help="workout .toml files")
@@ -36,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="follow a session in the timer")
     start.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     start.add_argument("--mute", action="store_true", help="no sound or voice")
+    start.add_argument("--light", action="store_true",
+                       help="the light pre-run version (about half the volume)")
     start.add_argument("--voice", action="store_true",
                        help="speak exercise names and sides (needs espeak-ng or spd-say)")
 
@@ -58,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", metavar="FILE", help="a file written by `export --format jsonl`")
 
     commands.add_parser("review", help="open the history screens")
+
+    plan = commands.add_parser("plan", help="list training plans, or pick one")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION")
+    use = plan_commands.add_parser("use", help="make a plan the active one")
+    use.add_argument("name", metavar="NAME", help="a plan slug, as `runstrong plan` lists")
+
+    commands.add_parser("today", help="the session to do today, from the active plan")
+
+    new = commands.add_parser("new", help="write a starter session file to edit")
+    new.add_argument("name", metavar="NAME", help="the session's name")
     return parser
 
 
@@ -80,11 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return cmd_list(out, err, as_json=args.json)
         if args.command == "show":
-            return cmd_show(out, err, args.session, as_json=args.json)
+            return cmd_show(out, err, args.session, as_json=args.json, light=args.light)
         if args.command == "validate":
             return cmd_validate(out, err, args.files)
         if args.command == "start":
-            return cmd_start(err, args.session, mute=args.mute, voice=args.voice)
+            return cmd_start(err, args.session, mute=args.mute, voice=args.voice,
+                             light=args.light)
         if args.command == "history":
             return cmd_history(out, err, as_json=args.json, limit=args.limit,
                                exercise=args.exercise)
@@ -96,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import(out, err, args.file)
         if args.command == "review":
             return run_app(review=True)
+        if args.command == "plan":
+            if args.plan_command == "use":
+                return cmd_plan_use(out, err, args.name)
+            return cmd_plan_list(out, err)
+        if args.command == "today":
+            return cmd_today(out, err)
+        if args.command == "new":
+            return cmd_new(out, err, args.name)
         return run_app()
     except KeyboardInterrupt:
         return 130

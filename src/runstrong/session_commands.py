@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from runstrong.catalog_commands import session_or_exit_code
+from runstrong.light import light_session
 from runstrong.model import Session
 
 
@@ -19,8 +20,8 @@ def run_app(session: Session | None = None, *, mute: bool = False, voice: bool =
     return 0
 
 
-def cmd_start(err: Console, target: str, *, mute: bool, voice: bool) -> int:
+def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:
     loaded = session_or_exit_code(err, target)
     if isinstance(loaded, int):
         return loaded
-    return run_app(loaded, mute=mute, voice=voice)
+    return run_app(light_session(loaded) if light else loaded, mute=mute, voice=voice)

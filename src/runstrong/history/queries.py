@@ -294,3 +294,13 @@ def last_session_of(db: sqlite3.Connection, exercise: str) -> list[tuple[int | N
         (exercise, exercise),
     ).fetchall()
     return [(r[0], r[1]) for r in rows]
+
+
+def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:
+    """(local date, slug) of every session in which at least one set was done."""
+    rows = db.execute(
+        "SELECT substr(started_at, 1, 10), slug FROM sessions "
+        "WHERE started_at >= ? AND EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)",
+        ((since or date.min).isoformat(),),
+    ).fetchall()
+    return [(date.fromisoformat(r[0]), r[1]) for r in rows]
