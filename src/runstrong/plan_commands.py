@@ -11,57 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
-from runstrong.history import HistoryError, HistoryStore, queries
-from runstrong.model import Session
-from runstrong.plans import InvalidPlan, Plan, load_plans
+from runstrong.plans import InvalidPlan, load_plans
 from runstrong.schema import did_you_mean
-from runstrong.today import Today, Verdict, suggest
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.today import Verdict
+from runstrong.week import DEFAULT_PLAN, name_of, today_for
+from runstrong.workouts import load_catalog
 
 EXIT_INVALID, EXIT_USAGE = 1, 2
-DEFAULT_PLAN = "beginner"
-HEAVY_FOCUS = {"power", "plyometrics", "heavy"}
-
-
-def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | None:
-    plan = plans.get(chosen or DEFAULT_PLAN)
-    return plan if isinstance(plan, Plan) else None
-
-
-def is_heavy(catalog: Catalog, slug: str) -> bool:
-    session = catalog.entries.get(slug)
-    return isinstance(session, Session) and bool(HEAVY_FOCUS & set(session.focus))
-
-
-def name_of(catalog: Catalog, slug: str) -> str:
-    session = catalog.entries.get(slug)
-    return session.name if isinstance(session, Session) else slug
-
-
-def trained_days() -> list[tuple[date, str]]:
-    path = paths.history_file()
-    if not path.exists():
-        return []
-    try:
-        store = HistoryStore(path)
-    except HistoryError:
-        return []
-    try:
-        return queries.trained_days(store.db)
-    finally:
-        store.close()
-
-
-def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None
-              ) -> tuple[Plan | None, Today | None]:
-    plan = active_plan(load_plans(catalog.entries), chosen.plan)
-    if plan is None:
-        return None, None
-    return plan, suggest(plan, trained_days(), chosen, on or date.today(),
-                         is_heavy=lambda s: is_heavy(catalog, s),
-                         name_of=lambda s: name_of(catalog, s))
-
-
 def cmd_plan_list(out: Console, err: Console) -> int:
     catalog = load_catalog()
     chosen, warnings = settings.load()

@@ -88,6 +88,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Settings(), [f"{label}: not valid TOML ({error}); using default settings"]
+    return from_mapping(doc, label)
+
+
+def from_mapping(doc: dict[str, Any], label: str) -> tuple[Settings, list[str]]:
+    """Settings from parsed values, each bad one replaced by its default with a warning."""
     values: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in doc.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,20 +12,27 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from runstrong import paths
+from runstrong import settings as settings_file
 from runstrong.engine import Clock, EngineOptions, SessionEngine
+from runstrong.formatting import when_text
 from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
 from runstrong.model import Session
+from runstrong.plans import Plan, load_plans
 from runstrong.progression import apply, suggestions
 from runstrong.recording import Recorder
 from runstrong.settings import Settings
 from runstrong.summary import summarize
 from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
+from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.history import HistoryScreen
-from runstrong.tui.screens.home import HomeScreen
+from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
+from runstrong.tui.screens.plans import PlansScreen
 from runstrong.tui.screens.session import SessionScreen
+from runstrong.tui.screens.settings import SettingsScreen
 from runstrong.tui.screens.summary import SummaryScreen
+from runstrong.week import DEFAULT_PLAN, today_for
 from runstrong.workouts import Catalog, load_catalog
 
 if TYPE_CHECKING:
@@ -114,7 +122,7 @@ class RunstrongApp(App[None]):
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
-        self.push_screen(HomeScreen(self.catalog))
+        self.push_screen(self._home())
         if problem:
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
@@ -187,7 +195,67 @@ class RunstrongApp(App[None]):
         self.push_screen(progression_offer(offers), answered)
 
     def action_history(self) -> None:
-        self.push_screen(HistoryScreen(self.store))
+        self.push_screen(HistoryScreen(self.store, weekly_target=self.settings.weekly_target))
+
+    def _home(self) -> HomeScreen:
+        _, today = today_for(self.catalog, self.settings, store=self.store)
+        recent = []
+        if self.store is not None:
+            recent = [Recent(when_text(h.started_at)[:10], h.name, h.status)
+                      for h in queries.session_heads(self.store.db, limit=3)]
+        return HomeScreen(self.catalog, today, recent)
+
+    def _refresh_home(self) -> None:
+        """Today's suggestion and recent sessions change after a session or a new setting."""
+        if isinstance(self.screen, HomeScreen) and len(self.screen_stack) == 2:
+            self.switch_screen(self._home())
+
+    def action_plans(self) -> None:
+        plans = load_plans(self.catalog.entries)
+        names = {s.slug: s.name for s in self.catalog.sessions}
+
+        def chosen(slug: str | None) -> None:
+            if slug:
+                self._save_settings(replace(self.settings, plan=slug))
+
+        self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
+
+    def action_settings(self) -> None:
+        plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
+                 if isinstance(p, Plan)]
+
+        def saved(chosen: Settings | None) -> None:
+            if chosen is not None:
+                self._save_settings(chosen)
+
+        self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes), plans,
+                                        str(paths.settings_file())), saved)
+
+    def _save_settings(self, chosen: Settings) -> None:
+        try:
+            path = settings_file.save(chosen)
+        except OSError as error:
+            self.notify(f"Could not save settings: {error}", severity="error")
+            return
+        self.settings = chosen
+        self.mute = not chosen.sound
+        self.voice = chosen.voice
+        self.options = EngineOptions(Timing(get_ready=chosen.get_ready,
+                                            switch_sides=chosen.switch_sides),
+                                     count_in=chosen.count_in)
+        if chosen.theme in self.available_themes:
+            self.theme = chosen.theme
+        self.notify(f"Saved {path}", timeout=4)
+        self.call_after_refresh(self._refresh_home)
+
+    def action_builder(self) -> None:
+        def built(session: Session | None) -> None:
+            self._catalog = None  # the new file joins the list
+            self.call_after_refresh(self._refresh_home)
+            if session is not None:
+                self.request_session(session)
+
+        self.push_screen(BuilderScreen(self.catalog.library), built)
 
     def resume(self, session_id: int, slug: str) -> None:
         session = self.catalog.entries.get(slug)
@@ -215,9 +283,15 @@ class RunstrongApp(App[None]):
             rate = (lambda rpe: recorder.rate(last, rpe)) if completed else None
             screen = SummaryScreen(summary, completed=bool(completed),
                                    notes=self._balance_notes(session), rate_last=rate)
-            self.push_screen(screen, lambda _: self.exit() if exit_after else None)
+            self.push_screen(screen, lambda _: self._after_summary(exit_after))
 
         self.push_screen(screen, finished)
+
+    def _after_summary(self, exit_after: bool) -> None:
+        if exit_after:
+            self.exit()
+        else:
+            self.call_after_refresh(self._refresh_home)
 
     def _balance_notes(self, session: Session) -> list[str]:
         if self.store is None:

@@ -1,53 +1,90 @@
-"""The first screen: what runstrong is, and the sessions to choose from."""
+"""The first screen: what runstrong is, today's suggestion, and the sessions to choose from."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
+from runstrong.light import light_session
 from runstrong.model import Session
 from runstrong.timeline import estimate_minutes
+from runstrong.today import Today, Verdict
 from runstrong.workouts import Catalog
 
-INTRO = ("Strength and coordination sessions for runners. Pick one and follow along: "
-         "runstrong times every hold, counts paced reps and rests for you.")
+INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
+         "runstrong times every hold, counts paced reps and rests, and logs each set.")
+LENGTHS = (None, 10, 20, 30, 45)
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    when: str
+    name: str
+    status: str
+
+
+def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool) -> bool:
+    if max_minutes is not None and estimate_minutes(session) > max_minutes:
+        return False
+    if no_kit and session.equipment:
+        return False
+    haystack = " ".join([session.name, session.slug, *session.focus, *session.equipment])
+    return all(word in haystack.lower() for word in words.lower().split())
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+
     class StartRequested(Message):
         def __init__(self, session: Session) -> None:
             super().__init__()
             self.session = session
 
-    DEFAULT_CSS = """
-    HomeScreen #brand { height: 1; padding: 0 2; text-style: bold; color: $accent; margin-top: 1; }
-    HomeScreen #intro { height: auto; padding: 0 2; color: $text-muted; }
-    HomeScreen DataTable { margin: 1 2 0 2; height: 1fr; }
-    HomeScreen #detail { height: auto; max-height: 4; padding: 0 2; margin-bottom: 1; }
-    HomeScreen #problems { height: auto; max-height: 3; padding: 0 2; color: $error; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start session", priority=True),
+        Binding("enter", "start", "Start", priority=True),
+        Binding("t", "start_today", "Today's"),
+        Binding("l", "toggle_light", "Light"),
+        Binding("slash", "filter", "Filter"),
+        Binding("m", "cycle_length", "Length", show=False),
+        Binding("e", "toggle_kit", "No kit", show=False),
         Binding("h", "app.history", "History"),
+        Binding("p", "app.plans", "Plans"),
+        Binding("comma", "app.settings", "Settings"),
+        Binding("n", "app.builder", "New"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, today: Today | None = None,
+                 recent: list[Recent] | None = None) -> None:
         super().__init__()
         self.catalog = catalog
-        self.rows: list[Session] = catalog.sessions
+        self.today = today
+        self.recent = recent or []
+        self.light = False
+        self.max_minutes: int | None = None
+        self.no_kit = False
+        self.rows: list[Session] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("runstrong", id="brand")
+        with Horizontal(id="top"):
+            yield Static("runstrong", id="brand")
+            yield Static(id="today")
         yield Static(INTRO, id="intro")
+        with Horizontal(id="filters"):
+            yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)",
+                        id="filter")
+            yield Static(id="filter-state")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
+        yield Static(id="recent")
         broken = self.catalog.invalid
         if broken:
             names = ", ".join(item.path for item in broken)
@@ -56,20 +93,104 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("session", "min", "exercises", "focus")
-        for session in self.rows:
-            table.add_row(Text(session.name), f"~{estimate_minutes(session)}",
-                          str(len(session.exercises)), Text(", ".join(session.focus)),
-                          key=session.slug)
+        table.add_columns("session", "min", "focus", "kit")
+        self._fill()
+        self._show_today()
+        if self.recent:
+            line = Text("Recent: ", style="bold")
+            line.append("  ·  ".join(f"{r.when} {r.name}"
+                                     + ("" if r.status == "completed" else f" ({r.status})")
+                                     for r in self.recent))
+            self.query_one("#recent", Static).update(line)
+        else:
+            self.query_one("#recent", Static).update(
+                "No sessions yet: your sets are saved as you go, and h shows them later.")
         table.focus()
 
+    def _show_today(self) -> None:
+        today = self.today
+        widget = self.query_one("#today", Static)
+        if today is None:
+            widget.update("")
+            return
+        if today.verdict is Verdict.SESSION and today.slug:
+            session = self.catalog.entries.get(today.slug)
+            name = session.name if isinstance(session, Session) else today.slug
+            text = Text("Today: ", style="bold")
+            text.append(name + (" (light)" if today.light else ""), style="bold $accent")
+            text.append(f"  t to start\n{today.reason}")
+        else:
+            text = Text("Today: " + ("done" if today.verdict is Verdict.DONE else "rest day"),
+                        style="bold")
+            text.append(f"\n{today.reason}")
+        widget.update(text)
+
+    def _fill(self) -> None:
+        words = self.query_one("#filter", Input).value
+        table = self.query_one(DataTable)
+        table.clear()
+        self.rows = [s for s in self.catalog.sessions
+                     if matches(s, words, self.max_minutes, self.no_kit)]
+        for session in self.rows:
+            shown = light_session(session) if self.light else session
+            table.add_row(Text(shown.name), f"~{estimate_minutes(shown)}",
+                          Text(", ".join(shown.focus)),
+                          Text(", ".join(shown.equipment) or "-"), key=session.slug)
+        state = [f"≤ {self.max_minutes} min (m)" if self.max_minutes else "any length (m)",
+                 "no kit (e)" if self.no_kit else "any kit (e)",
+                 "LIGHT versions (l)" if self.light else "full versions (l)"]
+        self.query_one("#filter-state", Static).update("  ".join(state))
+        if not self.rows:
+            self.query_one("#detail", Static).update("No session matches those filters.")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if not self.rows or event.cursor_row >= len(self.rows):
+            return
         session = self.rows[event.cursor_row]
         detail = Text(session.description or session.name)
-        if session.equipment:
-            detail.append("\nEquipment: " + ", ".join(session.equipment), style="dim")
+        shown = light_session(session) if self.light else session
+        detail.append(f"\n{len(session.exercises)} exercises, about "
+                      f"{estimate_minutes(shown)} min", style="dim")
         self.query_one("#detail", Static).update(detail)
 
+    def _chosen(self, session: Session) -> Session:
+        return light_session(session) if self.light else session
+
     def action_start(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()
+            return
         if self.rows:
-            self.post_message(self.StartRequested(self.rows[self.query_one(DataTable).cursor_row]))
+            row = self.query_one(DataTable).cursor_row
+            self.post_message(self.StartRequested(self._chosen(self.rows[row])))
+
+    def action_start_today(self) -> None:
+        today = self.today
+        if today is None or today.verdict is not Verdict.SESSION or not today.slug:
+            self.notify("Nothing planned today. Pick any session to train anyway.")
+            return
+        session = self.catalog.entries.get(today.slug)
+        if isinstance(session, Session):
+            chosen = light_session(session) if today.light or self.light else session
+            self.post_message(self.StartRequested(chosen))
+
+    def action_toggle_light(self) -> None:
+        self.light = not self.light
+        self._fill()
+
+    def action_cycle_length(self) -> None:
+        self.max_minutes = LENGTHS[(LENGTHS.index(self.max_minutes) + 1) % len(LENGTHS)]
+        self._fill()
+
+    def action_toggle_kit(self) -> None:
+        self.no_kit = not self.no_kit
+        self._fill()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()

@@ -1,0 +1,105 @@
+"""A session being composed in the builder, and how it becomes a TOML file.
+
+The draft holds plain prescriptions; `document()` is what tomli-w writes, in the same format
+people write by hand, so a saved file validates and loads like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from runstrong import paths
+from runstrong.model import LibraryExercise, Side
+
+
+@dataclass(frozen=True, slots=True)
+class DraftExercise:
+    id: str
+    name: str
+    sets: int = 2
+    reps: int | None = 10
+    hold: int | None = None
+    tempo: float | None = None
+    rest: int | None = None
+    sides: bool = False
+
+    def describe(self) -> str:
+        amount = f"{self.hold} s hold" if self.hold is not None else f"{self.reps} reps"
+        if self.tempo is not None and self.hold is None:
+            amount += f" @ {self.tempo:g} s"
+        text = f"{self.sets} x {amount}"
+        return text + (" per side" if self.sides else "")
+
+    def entry(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"exercise": self.id, "sets": self.sets}
+        if self.hold is not None:
+            entry["hold"] = self.hold
+        else:
+            entry["reps"] = self.reps or 1
+            if self.tempo is not None:
+                entry["tempo"] = self.tempo
+        if self.rest is not None:
+            entry["rest"] = self.rest
+        if self.sides:
+            entry["sides"] = [Side.LEFT.value, Side.RIGHT.value]
+        return entry
+
+
+def from_library(exercise: LibraryExercise) -> DraftExercise:
+    """A sensible starting prescription: holds for planks and bridges, reps otherwise."""
+    holds = any(word in exercise.id for word in ("plank", "hold", "bridge", "balance", "sit"))
+    one_sided = any(word in exercise.id for word in ("single", "side-", "lunge", "step"))
+    if holds:
+        return DraftExercise(exercise.id, exercise.name, sets=2, reps=None, hold=30,
+                             sides=one_sided)
+    return DraftExercise(exercise.id, exercise.name, sets=2, reps=10, sides=one_sided)
+
+
+@dataclass(slots=True)
+class Draft:
+    name: str = "My session"
+    exercises: list[DraftExercise] = field(default_factory=list)
+    rest_between_sets: int = 30
+    rest_between_exercises: int = 45
+
+    def add(self, exercise: DraftExercise) -> int:
+        self.exercises.append(exercise)
+        return len(self.exercises) - 1
+
+    def remove(self, index: int) -> None:
+        del self.exercises[index]
+
+    def move(self, index: int, by: int) -> int:
+        target = max(0, min(len(self.exercises) - 1, index + by))
+        item = self.exercises.pop(index)
+        self.exercises.insert(target, item)
+        return target
+
+    def update(self, index: int, **changes: Any) -> None:
+        self.exercises[index] = replace(self.exercises[index], **changes)
+
+    @property
+    def slug(self) -> str:
+        return "-".join("".join(c if c.isalnum() else " " for c in self.name.lower()).split())
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "session": {
+                "name": self.name,
+                "description": "Built with the runstrong session builder.",
+                "rest_between_sets": self.rest_between_sets,
+                "rest_between_exercises": self.rest_between_exercises,
+            },
+            "exercises": [exercise.entry() for exercise in self.exercises],
+        }
+
+    def save(self, folder: Path | None = None) -> Path:
+        folder = folder or paths.user_workouts_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.slug or 'session'}.toml"
+        path.write_text(tomli_w.dumps(self.document()), encoding="utf-8")
+        return path
