@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from runstrong.builder import Draft, from_library
 from runstrong.model import LibraryExercise, Session
-from runstrong.workouts import Invalid, load_library, load_session_file
+from runstrong.workouts import Invalid, load_session_file
 
 FIELDS = ("sets", "reps", "hold", "tempo", "rest")
 
@@ -46,7 +46,6 @@ class BuilderScreen(Screen[Session | None]):
         super().__init__()
         self.library = library
         self.draft = Draft()
-        self._loading = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="name-row"):
@@ -81,13 +80,15 @@ class BuilderScreen(Screen[Session | None]):
             haystack = " ".join([exercise.name, ident, *exercise.focus, *exercise.equipment])
             if all(w in haystack.lower() for w in wanted):
                 choices.add_option(Option(Text(exercise.name), id=ident))
+        if choices.option_count:
+            choices.highlighted = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self._fill_choices(event.value)
         elif event.input.id == "name":
             self.draft.name = event.value.strip() or "My session"
-        elif not self._loading and event.input.id and event.input.id.startswith("edit-"):
+        elif event.input.id and event.input.id.startswith("edit-"):
             self._apply_edit(event.input.id.removeprefix("edit-"), event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -123,18 +124,18 @@ class BuilderScreen(Screen[Session | None]):
 
     def _load_editor(self, index: int) -> None:
         exercise = self.draft.exercises[index]
-        self._loading = True
         for name in FIELDS:
             value = getattr(exercise, name)
             self.query_one(f"#edit-{name}", Input).value = "" if value is None else f"{value:g}"
         self.query_one("#edit-sides", Switch).value = exercise.sides
-        self._loading = False
 
     def _apply_edit(self, name: str, text: str) -> None:
         index = self._selected()
         if index is None:
             return
         value = _number(text, float if name == "tempo" else int)
+        if getattr(self.draft.exercises[index], name) == value:
+            return  # the editor was just loaded from this exercise
         changes: dict[str, object] = {name: value}
         if name == "sets" and value is None:
             return
@@ -155,7 +156,7 @@ class BuilderScreen(Screen[Session | None]):
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         index = self._selected()
-        if index is not None and not self._loading:
+        if index is not None and self.draft.exercises[index].sides != event.value:
             self.draft.update(index, sides=event.value)
             self._refresh_row(index)
 
@@ -177,7 +178,7 @@ class BuilderScreen(Screen[Session | None]):
                         severity="warning")
             return None
         path = self.draft.save()
-        loaded = load_session_file(path, load_library()[0])
+        loaded = load_session_file(path, self.library)
         if isinstance(loaded, Invalid):
             # Shown, not hidden: the file is kept so nothing typed is lost.
             self.notify("\n".join(str(p) for p in loaded.problems), title="Saved with problems",

@@ -64,12 +64,12 @@ class SettingsScreen(Screen[Settings | None]):
             with Horizontal(classes="row"):
                 yield Label("Training plan")
                 known = {slug for _, slug in self.plans}
-                yield Select(self.plans, value=c.plan if c.plan in known else Select.BLANK,
+                yield Select(self.plans, value=c.plan if c.plan in known else Select.NULL,
                              id="plan", allow_blank=True)
             with Horizontal(classes="row"):
                 yield Label("Theme")
                 yield Select([(t, t) for t in self.themes], value=c.theme
-                             if c.theme in self.themes else Select.BLANK, id="theme")
+                             if c.theme in self.themes else Select.NULL, id="theme")
             yield Static(id="problems")
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
