@@ -77,7 +77,8 @@ def test_bundled_plans_validate() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ('[plan]\nname = "x"\nsessions_per_week = 9\nrotation = ["power"]', "expected 1 to 7 sessions a week"),
+    ('[plan]\nname = "x"\nsessions_per_week = 9\nrotation = ["power"]',
+     "expected 1 to 7 sessions a week"),
     ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["powr"]',
      "no session 'powr' (did you mean 'power'?)"),
     ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\ndays = ["someday"]',

@@ -124,7 +124,7 @@ def test_builder_round_trip(user_workouts: Path) -> None:
     path = draft.save()
     loaded = load_session_file(path, library)
     assert isinstance(loaded, Session)
-    first, second, third = loaded.exercises
+    first, second, _ = loaded.exercises
     assert (first.sets, first.phases[0].kind.value, first.phases[0].target) == (3, "hold", 40)
     assert (second.phases[0].tempo, second.rest, len(second.sides)) == (2.5, 20, 2)
     assert [e.library_id for e in loaded.exercises] == ids
