@@ -92,7 +92,7 @@ class RunstrongApp(App[None]):
             from runstrong.audio import choose_player
 
             self._player = choose_player(sound=True, voice=self.voice,
-                                         on_problem=self.audio_problem)
+                                         on_problem=self.audio_problem, bell=self.bell)
         return self._player
 
     def audio_problem(self, message: str) -> None:

@@ -1,0 +1,68 @@
+"""The real simpleaudio path (the `audio` extra), against a recording null sound card."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+import pytest
+
+from runstrong import audio
+from runstrong.audio import CuePlayer, HelperPlayer, choose_player, sound_files
+from runstrong.events import Cue
+
+simpleaudio = pytest.importorskip("simpleaudio", reason="the audio extra is not installed")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="in-process only on Python 3.11")
+def test_simpleaudio_plays_a_cue_to_completion() -> None:
+    recorded = os.environ.get("RUNSTRONG_TEST_ALSA_FILE")
+    if not recorded:
+        pytest.skip("set ALSA_CONFIG_PATH to a recording null device and "
+                    "RUNSTRONG_TEST_ALSA_FILE to its file (.ci/run does)")
+    path = Path(recorded)
+    path.unlink(missing_ok=True)
+    player = choose_player()
+    assert isinstance(player, CuePlayer) and player.tones.name == "simpleaudio"
+    player.play(Cue.COMPLETE)
+    assert isinstance(player.tones, audio.SimpleaudioPlayer)
+    for playing in player.tones.playing:
+        playing.wait_done()
+    player.close()
+    with wave.open(str(sound_files()["complete"])) as cue:
+        frames = cue.getnframes()
+    deadline = time.monotonic() + 5
+    while not (path.exists() and path.stat().st_size > frames * 2):
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    with wave.open(str(path)) as played:
+        assert played.getnframes() >= frames
+
+
+def test_helper_process_plays_on_this_python() -> None:
+    recorded = os.environ.get("RUNSTRONG_TEST_ALSA_FILE")
+    if not recorded:
+        pytest.skip("needs the recording null device (.ci/run sets it up)")
+    path = Path(recorded)
+    path.unlink(missing_ok=True)
+    player = HelperPlayer(sound_files(), None)
+    for _ in range(50):  # a burst, as tempo reps and ticks make
+        player.play(Cue.REP)
+    player.play(Cue.GO)
+    assert player.child is not None and player.child.stdin is not None
+    player.child.stdin.close()
+    assert player.child.wait(timeout=30) == 0
+    assert path.exists() and path.stat().st_size > 1000
+
+
+def test_the_app_never_plays_simpleaudio_in_process_on_312() -> None:
+    code = ("import sys\nfrom runstrong.audio import choose_player\n"
+            "p = choose_player()\nprint(p.tones.name)\n")
+    name = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    expected = "simpleaudio" if sys.version_info < (3, 12) else "simpleaudio (helper process)"
+    assert name == expected
