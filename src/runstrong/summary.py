@@ -26,8 +26,7 @@ class SessionSummary:
 
 
 def _amount(record: PhaseRecord) -> str:
-    unit = "s" if record.kind is PhaseKind.HOLD else ""
-    return f"{record.actual}{unit}"
+    return f"{record.actual} s" if record.kind is PhaseKind.HOLD else str(record.actual)
 
 
 def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:

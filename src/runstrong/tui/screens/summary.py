@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from runstrong.formatting import duration_text
 from runstrong.summary import SessionSummary
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.rpe import RPE_KEYS
-from runstrong.tui.widgets.step_clock import clock_text
 
 
 class SummaryScreen(Screen[None]):
@@ -45,7 +45,7 @@ class SummaryScreen(Screen[None]):
         s = self.summary
         with Vertical():
             facts = Text(s.name)
-            facts.append(f"\n{clock_text(s.seconds)} taken   ·   "
+            facts.append(f"\n{duration_text(s.seconds)} taken   ·   "
                          f"{s.sets_done} of {s.sets_planned} sets done", style="")
             yield Static(facts, id="facts")
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)

@@ -47,7 +47,8 @@ class PhaseBanner(Static):
         self._draw()
 
     def _draw(self) -> None:
-        text = " ".join(self.phase)  # letter-spaced: reads from across the room
+        # The word exactly as written: people (and checks) read "GET READY", not "G E T".
+        text = self.phase
         if self.detail:
             text += f"   {self.detail}"
         self.update(text)
