@@ -135,3 +135,32 @@ async def test_small_terminal_and_resize_do_not_crash() -> None:
         await pilot.resize_terminal(60, 20)
         await advance(app, clock, pilot, 1)
         assert app.screen.query_one(PhaseBanner).phase == "HOLD"
+
+
+PHASE_WORDS = ("GET READY", "HOLD", "REPS", "SWITCH SIDES", "REST", "PAUSED", "DONE")
+
+
+def visible_text(app: RunstrongApp) -> str:
+    """Every piece of text on screen, footer included."""
+    parts = [str(w.render()) for w in app.screen.query(Static)]
+    parts += [str(b.binding.description) for b in app.screen.active_bindings.values()]
+    return "\n".join(parts)
+
+
+async def test_phase_words_appear_only_for_the_current_phase() -> None:
+    app, clock, _ = make_app(exercise("Side plank", hold(4), sets=2, rest=5, sides=BOTH),
+                             exercise("Taps", reps(3, tempo=1.0)))
+    seen = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            screen = app.screen
+            if not isinstance(screen, SessionScreen):
+                break
+            current = screen.query_one(PhaseBanner).phase
+            seen.add(current)
+            text = visible_text(app)
+            others = [w for w in PHASE_WORDS if w != current and w in text
+                      and not (current == "SWITCH SIDES" and w == "SWITCH SIDES")]
+            assert others == [], (current, others)
+            await advance(app, clock, pilot, 0.5)
+    assert {"GET READY", "HOLD", "SWITCH SIDES", "REST", "REPS"} <= seen
