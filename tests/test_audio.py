@@ -117,20 +117,31 @@ def test_voice_speaks_clean_text_and_missing_speaker_is_reported(bin_dir: Path,
     assert len(problems) == 1 and "espeak-ng" in problems[0]
 
 
-def test_helper_process_survives_a_crashing_child(tmp_path: Path) -> None:
-    """On 3.12+ cues go through a helper; if it dies it is restarted, then reported."""
+def test_helper_that_dies_after_each_cue_still_plays_every_cue(tmp_path: Path) -> None:
+    """On 3.12+ simpleaudio segfaults once a cue has played; every cue must still play."""
+    log = tmp_path / "played"
     crash = tmp_path / "crash.py"
-    crash.write_text("import os, sys\nsys.stdin.readline()\nos.kill(os.getpid(), 11)\n")
+    crash.write_text("import os, sys\n"
+                     f"line = sys.stdin.readline()\nopen({str(log)!r}, 'a').write(line)\n"
+                     "os.kill(os.getpid(), 11)\n")
     problems: list[str] = []
-    player = HelperPlayer(sound_files(), problems.append, python=sys.executable)
-    player.close()
-    # Point the restarts at a program that segfaults on its first cue, as simpleaudio can.
-    player.python = str(fake_program(tmp_path, "py", f'exec {sys.executable} {crash}'))
-    player._start()
-    for _ in range(HelperPlayer.RESTARTS + 2):
+    fake = fake_program(tmp_path, "py", f"exec {sys.executable} {crash}")
+    player = HelperPlayer(sound_files(), problems.append, python=str(fake))
+    for _ in range(6):
         player.play(Cue.TICK)
-        assert player.child is not None
-        player.child.wait(timeout=10)
-    player.play(Cue.TICK)
+        for child in player.used:
+            child.wait(timeout=10)
+    wait_for(lambda: log.exists() and log.read_text().count("tick") == 6)
+    assert problems == []
+    player.close()
+
+
+def test_helper_that_cannot_start_is_reported_once(tmp_path: Path) -> None:
+    problems: list[str] = []
+    fake = fake_program(tmp_path, "py", "exit 1")
+    player = HelperPlayer(sound_files(), problems.append, python=str(fake))
+    for _ in range(10):
+        player.play(Cue.TICK)
+        time.sleep(0.05)
     assert problems == ["Sound is off: the sound helper keeps stopping"]
     player.close()

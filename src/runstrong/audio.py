@@ -229,10 +229,12 @@ class SimpleaudioPlayer:
 
 
 class HelperPlayer:
-    """simpleaudio in a long-lived helper process (Python 3.12+), fed cue names on stdin.
+    """simpleaudio in helper processes (Python 3.12+), fed cue names on stdin.
 
-    If the helper dies (the segfault it exists to contain), it is started again, up to a few
-    times; then sound is reported off.
+    Measured here: on 3.12 the helper plays a cue to the end and then segfaults as the
+    playback thread finishes. So a helper is expected to die after a cue; a spare one is
+    started as soon as the current one is used, so the next cue does not wait for a Python
+    start-up. Only helpers that die before they were given anything count as failures.
     """
 
     name = "simpleaudio (helper process)"
@@ -243,54 +245,91 @@ class HelperPlayer:
         self.files = dict(files)
         self.fail = _Once(on_problem)
         self.python = python
+        self.folder = next(iter(self.files.values())).parent if self.files else Path(".")
         self.child: subprocess.Popen[bytes] | None = None
+        self.spare: subprocess.Popen[bytes] | None = None
+        self.used: list[subprocess.Popen[bytes]] = []
         self.restarts = 0
-        self._start()
+        self.child = self._start()
 
-    def _start(self) -> None:
-        folder = next(iter(self.files.values())).parent if self.files else Path(".")
+    def _start(self) -> subprocess.Popen[bytes] | None:
         try:
-            self.child = subprocess.Popen(
-                [self.python, "-m", "runstrong._play_helper", str(folder)],
+            child = subprocess.Popen(
+                [self.python, "-m", "runstrong._play_helper", str(self.folder)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 start_new_session=True)
         except OSError as error:
             self.fail(f"Sound is off: the sound helper could not start ({error})")
-            self.child = None
-            return
-        stdin: IO[bytes] | None = self.child.stdin
-        if stdin is not None:
-            os.set_blocking(stdin.fileno(), False)  # a stuck helper must not stall the timer
+            return None
+        if child.stdin is not None:
+            os.set_blocking(child.stdin.fileno(), False)  # a stuck helper must not stall us
+        return child
+
+    def _ready(self) -> subprocess.Popen[bytes] | None:
+        """A live helper that has not been given a cue yet, or None."""
+        for _ in range(self.RESTARTS + 1):
+            child = self.child
+            if child is not None and child.poll() is None:
+                return child
+            if child is not None and child.returncode == 3:
+                self.fail("Sound is off: no audio device could play")
+                return None
+            if child is not None:
+                self.restarts += 1  # died before it was given anything
+                if self.restarts > self.RESTARTS:
+                    self.fail("Sound is off: the sound helper keeps stopping")
+                    return None
+            self.child, self.spare = (self.spare or self._start()), None
+        return None
+
+    def _reap(self) -> None:
+        """Drop finished helpers; a crash after playing is expected, an error exit is not."""
+        alive = []
+        for child in self.used:
+            code = child.poll()
+            if code is None:
+                alive.append(child)
+            elif code == 3:
+                self.fail("Sound is off: no audio device could play")
+            elif code > 0:
+                self.restarts += 1
+                if self.restarts > self.RESTARTS:
+                    self.fail("Sound is off: the sound helper keeps stopping")
+            else:
+                self.restarts = 0
+        self.used = alive
 
     def play(self, cue: str) -> None:
         if self.fail.failed or str(cue) not in self.files:
             return
-        child = self.child
-        if child is None or child.poll() is not None:
-            if child is not None and child.returncode == 3:
-                self.fail("Sound is off: no audio device could play")
+        self._reap()
+        if self.fail.failed:
+            return
+        target = self.used[-1] if self.used else None
+        if target is None:
+            target = self._ready()
+            if target is None:
                 return
-            if self.restarts >= self.RESTARTS:
-                self.fail("Sound is off: the sound helper keeps stopping")
-                return
-            self.restarts += 1
-            self._start()
-            child = self.child
-        if child is None or child.stdin is None:
+            self.child = None
+            self.used.append(target)
+            if self.spare is None:
+                self.spare = self._start()
+        if target.stdin is None:
             return
         try:
-            child.stdin.write(f"{cue}\n".encode())
-            child.stdin.flush()
+            target.stdin.write(f"{cue}\n".encode())
+            target.stdin.flush()
         except (BlockingIOError, BrokenPipeError, OSError):
-            pass  # dropped; a dead helper is noticed and restarted on the next cue
+            pass  # dropped: a cue is not worth blocking the timer for
 
     def say(self, text: str) -> None:
         pass
 
     def close(self) -> None:
-        if self.child is not None and self.child.poll() is None:
-            self.child.kill()
-            self.child.wait()
+        for child in [self.child, self.spare, *self.used]:
+            if child is not None and child.poll() is None:
+                child.kill()
+                child.wait()
 
 
 class Speaker:
