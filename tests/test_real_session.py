@@ -1,0 +1,109 @@
+"""A real `runstrong start` in a pseudo-terminal, with sound on, runs to DONE and exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SESSION = """[session]
+name = "Real run"
+rest_between_sets = 1
+rest_between_exercises = 1
+[[exercises]]
+name = "Plank"
+sets = 2
+hold = 2
+[[exercises]]
+name = "Taps"
+reps = 3
+tempo = 0.5
+sides = ["left", "right"]
+"""
+
+
+def spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower, env=env,
+                             start_new_session=True)
+    os.close(follower)
+    return child, leader
+
+
+def read_until(fd: int, child: subprocess.Popen[bytes], marker: bytes, timeout: float
+               ) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        if time.monotonic() > deadline or child.poll() is not None:
+            raise AssertionError(f"{marker!r} not seen; last output: {seen[-2000:]!r}")
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+@pytest.fixture
+def real_env(tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("get_ready = 1\nswitch_sides = 1\nsound = true\n")
+    env = dict(os.environ)
+    env.update(RUNSTRONG_CONFIG_DIR=str(config), RUNSTRONG_DATA_DIR=str(tmp_path / "data"),
+               TERM="xterm-256color", COLUMNS="80", LINES="24")
+    return env
+
+
+def test_a_real_session_with_sound_runs_to_done(tmp_path: Path, real_env: dict[str, str]
+                                                ) -> None:
+    session = tmp_path / "real.toml"
+    session.write_text(SESSION)
+    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session)], real_env)
+    try:
+        read_until(fd, child, b"DONE", timeout=60)
+        os.write(fd, b"\r")
+        assert child.wait(timeout=20) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(fd)
+    history = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
+                             env=real_env, capture_output=True, text=True, check=True)
+    (row,) = json.loads(history.stdout)
+    assert row["status"] == "completed" and len(row["sets"]) == 4
+
+
+def test_kill_9_mid_session_keeps_sets_and_offers_resume(tmp_path: Path,
+                                                         real_env: dict[str, str]) -> None:
+    session = tmp_path / "real.toml"
+    session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 4\nhold = 1"))
+    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
+                      real_env)
+    try:
+        read_until(fd, child, b"REST", timeout=60)  # the first set is done and saved
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        os.close(fd)
+    history = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
+                             env=real_env, capture_output=True, text=True, check=True)
+    (row,) = json.loads(history.stdout)
+    assert row["status"] == "in_progress" and len(row["sets"]) >= 1
+    child, fd = spawn([sys.executable, "-m", "runstrong"], real_env)
+    try:
+        read_until(fd, child, b"Unfinished session", timeout=60)
+    finally:
+        child.kill()
+        child.wait()
+        os.close(fd)
