@@ -63,6 +63,8 @@ def test_helper_process_plays_a_cue_to_completion() -> None:
 
 
 def test_a_burst_of_cues_through_helpers_never_crashes_us() -> None:
+    if not os.environ.get("RUNSTRONG_TEST_ALSA_FILE"):
+        pytest.skip("needs the recording null device (.ci/run sets it up)")
     problems: list[str] = []
     player = HelperPlayer(sound_files(), problems.append)
     for number in range(50):
@@ -79,3 +81,17 @@ def test_the_app_never_plays_simpleaudio_in_process_on_312() -> None:
                           check=True).stdout.strip()
     expected = "simpleaudio" if sys.version_info < (3, 12) else "simpleaudio (helper process)"
     assert name == expected
+
+
+def test_no_sound_device_is_reported_once(tmp_path: Path) -> None:
+    config = tmp_path / "asound.conf"
+    config.write_text("pcm.!default { type hw card 99 }\n")
+    env = {**os.environ, "ALSA_CONFIG_PATH": str(config)}
+    code = ("import time\nfrom runstrong.audio import HelperPlayer, sound_files\n"
+            "from runstrong.events import Cue\nproblems = []\n"
+            "p = HelperPlayer(sound_files(), problems.append)\n"
+            "for _ in range(20):\n    p.play(Cue.TICK)\n    time.sleep(0.05)\n"
+            "p.close()\nprint(problems)\n")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "['Sound is off: no audio device could play']"

@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
         playing = [p for p in playing if p.is_playing()]
         try:
             playing.append(waves[name].play())
-        except simpleaudio.SimpleaudioError:
+        except Exception:  # simpleaudio's SimpleaudioError: no device to play on
             return 3
     for play in playing:
         play.wait_done()

@@ -16,7 +16,14 @@ from runstrong.light import light_session
 from runstrong.model import Exercise, Session
 from runstrong.progression import Suggestion, suggestions
 from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
-from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file, resolve
+from runstrong.workouts import (
+    Catalog,
+    Invalid,
+    library_from,
+    load_catalog,
+    load_session_file,
+    resolve,
+)
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -53,21 +60,19 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     table.add_column("min", justify="right")
     table.add_column("focus")
     table.add_column("source")
-    for entry in catalog.entries.values():
-        if isinstance(entry, Session):
-            table.add_row(
-                Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
-                f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
-                entry.source.value,
-            )
-        else:
-            count = len(entry.problems)
-            table.add_row(
-                Text(entry.slug), Text(f"error: {count} problem{'s' * (count != 1)} "
-                                       f"(runstrong validate {entry.path})", style="red"),
-                "", "", "", entry.source.value,
-            )
+    for entry in catalog.sessions:
+        table.add_row(
+            Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
+            f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
+            entry.source.value,
+        )
     out.print(table)
+    for broken in catalog.invalid:
+        count = len(broken.problems)
+        line = Text(f"error: {broken.slug} ({broken.source.value}): {count} problem"
+                    f"{'s' * (count != 1)}, first: {broken.problems[0].message}; "
+                    f"see `runstrong validate {broken.path}`", style="red")
+        out.print(line, soft_wrap=True)
     if not catalog.entries:
         out.print("No sessions found.")
     return 0
@@ -219,6 +224,16 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
     catalog: Catalog = load_catalog()
     failed = 0
     for name in files:
+        if Path(name).name == paths.LIBRARY_FILE:
+            library, problems = library_from(Path(name), name)
+            for problem in problems:
+                err.print(Text(str(problem)), style="red", soft_wrap=True)
+            if problems:
+                failed += 1
+            else:
+                out.print(Text(f"{name}: ok (exercise library, {len(library)} exercises)"),
+                          style="green")
+            continue
         loaded = load_session_file(Path(name), catalog.library)
         if isinstance(loaded, Invalid):
             failed += 1

@@ -48,7 +48,7 @@ def _read(entry: Traversable | Path, label: str) -> tuple[bytes | None, list[Pro
     return data, []
 
 
-def _library_from(entry: Traversable | Path, label: str) -> tuple[dict[str, LibraryExercise],
+def library_from(entry: Traversable | Path, label: str) -> tuple[dict[str, LibraryExercise],
                                                                   list[Problem]]:
     data, problems = _read(entry, label)
     if data is None:
@@ -61,12 +61,12 @@ def _library_from(entry: Traversable | Path, label: str) -> tuple[dict[str, Libr
 
 def load_library() -> tuple[dict[str, LibraryExercise], list[Problem]]:
     """The bundled exercise library, extended or overridden by the user's own."""
-    library, problems = _library_from(
+    library, problems = library_from(
         paths.bundled_workouts() / paths.LIBRARY_FILE, f"bundled {paths.LIBRARY_FILE}"
     )
     user_file = paths.user_workouts_dir() / paths.LIBRARY_FILE
     if user_file.is_file():
-        extra, more = _library_from(user_file, str(user_file))
+        extra, more = library_from(user_file, str(user_file))
         library.update(extra)
         problems.extend(more)
     return library, problems
