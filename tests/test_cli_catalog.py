@@ -30,7 +30,7 @@ def test_list_table_shows_broken_user_file(capsys: pytest.CaptureFixture[str],
     (user_workouts / "oops.toml").write_text("[session\n")
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert "oops" in out and "error: 1 problem" in out
+    assert "error: oops (user): 1 problem, first: not valid TOML" in out
     assert "core-stability" in out
 
 
