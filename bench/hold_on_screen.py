@@ -8,6 +8,7 @@ shown. Needs tmux.
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def main() -> int:
             time.sleep(0.02)
         subprocess.run(["tmux", "kill-session", "-t", "timing"], capture_output=True)
     worst = 0.0
-    for (start, word), (stop, _) in zip(seen, seen[1:], strict=False):
+    for (start, word), (stop, _) in itertools.pairwise(seen):
         expected = {"GET READY": 3, "HOLD": 4, "REST": 3}[word]
         print(f"{word:10} on screen {stop - start:6.3f} s (expected {expected} s)")
         worst = max(worst, abs(stop - start - expected))
