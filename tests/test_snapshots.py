@@ -64,3 +64,50 @@ MOMENTS = {
 def test_session_screen(snap_compare: Any, moment: str) -> None:
     app, run_before = app_at(MOMENTS[moment])
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_home_screen(snap_compare: Any) -> None:
+    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24))
+
+
+def test_settings_screen(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The screen names its file; a fixed folder keeps the picture the same on every run.
+    monkeypatch.setenv("RUNSTRONG_CONFIG_DIR", "/nonexistent/runstrong-snapshot/config")
+    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24),
+                        press=["comma"])
+
+
+def test_builder_screen(snap_compare: Any) -> None:
+    async def compose(pilot: Pilot[Any]) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("tab", "enter", "down", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24),
+                        run_before=compose)
+
+
+def _history_app() -> RunstrongApp:
+    from datetime import datetime
+
+    from runstrong import paths
+    from runstrong.history import HistoryStore
+
+    from .test_history import run_session
+
+    store = HistoryStore(paths.history_file())
+    clock = FakeClock(wall_start=datetime(2026, 11, 2, 7, 30).timestamp())
+    for _ in range(3):
+        run_session(store, clock=clock)
+        clock.advance(2 * 86400)
+    store.close()
+    return RunstrongApp(review=True, player=FakePlayer())
+
+
+def test_history_sessions_screen(snap_compare: Any) -> None:
+    assert snap_compare(_history_app(), terminal_size=(80, 24))
+
+
+def test_history_exercise_chart(snap_compare: Any) -> None:
+    assert snap_compare(_history_app(), terminal_size=(80, 24), press=["2", "down"])

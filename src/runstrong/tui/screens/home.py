@@ -50,16 +50,16 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
-        Binding("t", "start_today", "Today's"),
+        Binding("t", "start_today", "Today"),
         Binding("l", "toggle_light", "Light"),
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Filter", show=False),
         Binding("m", "cycle_length", "Length", show=False),
         Binding("e", "toggle_kit", "No kit", show=False),
         Binding("h", "app.history", "History"),
         Binding("p", "app.plans", "Plans"),
         Binding("comma", "app.settings", "Settings"),
         Binding("n", "app.builder", "New"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, catalog: Catalog, today: Today | None = None,
@@ -117,7 +117,7 @@ class HomeScreen(Screen[None]):
             session = self.catalog.entries.get(today.slug)
             name = session.name if isinstance(session, Session) else today.slug
             text = Text("Today: ", style="bold")
-            text.append(name + (" (light)" if today.light else ""), style="bold $accent")
+            text.append(name + (" (light)" if today.light else ""), style="bold")
             text.append(f"  t to start\n{today.reason}")
         else:
             text = Text("Today: " + ("done" if today.verdict is Verdict.DONE else "rest day"),
@@ -136,9 +136,9 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(shown.name), f"~{estimate_minutes(shown)}",
                           Text(", ".join(shown.focus)),
                           Text(", ".join(shown.equipment) or "-"), key=session.slug)
-        state = [f"≤ {self.max_minutes} min (m)" if self.max_minutes else "any length (m)",
-                 "no kit (e)" if self.no_kit else "any kit (e)",
-                 "LIGHT versions (l)" if self.light else "full versions (l)"]
+        state = [f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
+                 "e no kit" if self.no_kit else "e any kit",
+                 "l light" if self.light else "l full"]
         self.query_one("#filter-state", Static).update("  ".join(state))
         if not self.rows:
             self.query_one("#detail", Static).update("No session matches those filters.")
