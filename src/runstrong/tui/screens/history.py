@@ -77,8 +77,11 @@ class HistoryScreen(Screen[None]):
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
                 "No sessions yet. Finish a set and it appears here.")
-        self.query_one("#session-sets", DataTable).add_columns(
-            "exercise", "set", "side", "kind", "target", "actual", "effort")
+        sets = self.query_one("#session-sets", DataTable)
+        # Fixed widths: the table is refilled per session and would keep the first widths.
+        for label, width in (("exercise", 26), ("set", 3), ("side", 5), ("kind", 4),
+                             ("target", 6), ("actual", 6), ("effort", 6)):
+            sets.add_column(label, width=width)
         table.focus()
 
     def _fill_tab(self, tab: str) -> None:
@@ -123,14 +126,18 @@ class HistoryScreen(Screen[None]):
         balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
+        kinds: dict[str, int] = {}
+        for stat in self.exercise_rows:
+            kinds[stat.exercise] = kinds.get(stat.exercise, 0) + 1
         for stat in self.exercise_rows:
             b = balance.get((stat.exercise, stat.kind))
+            name = stat.name + (f" ({stat.kind})" if kinds[stat.exercise] > 1 else "")
             sides = ""
             if b is not None:
                 sides = f"{b.left} / {b.right}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
-            table.add_row(Text(stat.name), _amount(stat.kind, stat.best),
+            table.add_row(Text(name), _amount(stat.kind, stat.best),
                           _amount(stat.kind, stat.latest), str(stat.sessions), sides)
 
     def _show_exercise(self, stat: queries.ExerciseStat) -> None:
@@ -148,6 +155,9 @@ class HistoryScreen(Screen[None]):
             xs = list(range(1, len(series) + 1))
             plt.plot(xs, [p[3] for p in series], marker="braille", label=side or None)
         plt.title(f"{stat.name}: best {unit} per session")
+        count = max((len([p for p in points if (p[2] or "") == side]) for side in sides),
+                    default=1)
+        plt.xticks(list(range(1, count + 1, max(1, count // 10))))
         plt.xlabel("session")
         plt.ylabel(unit)
         plot.refresh()
