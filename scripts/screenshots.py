@@ -50,6 +50,8 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
 
 async def shoot() -> None:
     sys.path.insert(0, str(ROOT))
+    from tests.fakes import FakeClock, FakePlayer
+
     from runstrong.engine import EngineOptions
     from runstrong.history import HistoryStore
     from runstrong.paths import history_file
@@ -57,7 +59,6 @@ async def shoot() -> None:
     from runstrong.tui.app import RunstrongApp
     from runstrong.tui.screens.session import SessionScreen
     from runstrong.workouts import load_catalog
-    from tests.fakes import FakeClock, FakePlayer
 
     DOCS.mkdir(exist_ok=True)
     catalog = load_catalog()

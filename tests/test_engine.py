@@ -274,7 +274,8 @@ def test_cue_for_every_step_start_and_speech() -> None:
     events += run_for(engine, clock, 3 + 5 + 5 + 5 + 30 + 5 + 5 + 5 + 1)
     spoken = [e.text for e in events if hasattr(e, "text")]
     assert spoken[0] == "Get ready: Side plank, left side"
-    assert "Switch: right side" in spoken and "Rest. Last set next" in spoken
+    assert "Switch sides. Side plank, right side" in spoken
+    assert "Rest. Last set next" in spoken
     assert cues(events).count(Cue.SWITCH) == 2
     assert cues(events).count(Cue.GO) == 4
 

@@ -41,3 +41,20 @@ def test_save_round_trip(tmp_path: Path) -> None:
     wanted = Settings(sound=False, count_in=5, run_days=("tue", "sat"), plan="in-season")
     settings.save(wanted, path)
     assert settings.load(path) == (wanted, [])
+
+
+def test_default_rests_apply_to_files_without_their_own(user_workouts: Path) -> None:
+    from runstrong.model import Session
+    from runstrong.workouts import load_catalog
+
+    settings.save(Settings(rest_between_sets=20, rest_between_exercises=60))
+    (user_workouts / "mine.toml").write_text(
+        '[session]\nname = "Mine"\n[[exercises]]\nname = "A"\nhold = 5\n')
+    (user_workouts / "own.toml").write_text(
+        '[session]\nname = "Own"\nrest_between_sets = 40\n[[exercises]]\nname = "A"\nhold = 5\n')
+    catalog = load_catalog()
+    mine, own = catalog.entries["mine"], catalog.entries["own"]
+    assert isinstance(mine, Session) and isinstance(own, Session)
+    assert (mine.rest_between_sets, mine.rest_between_exercises) == (20, 60)
+    assert mine.exercises[0].rest == 20
+    assert (own.rest_between_sets, own.rest_between_exercises) == (40, 60)

@@ -234,7 +234,7 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
                 out.print(Text(f"{name}: ok (exercise library, {len(library)} exercises)"),
                           style="green")
             continue
-        loaded = load_session_file(Path(name), catalog.library)
+        loaded = load_session_file(Path(name), catalog.library, rests=catalog.rests)
         if isinstance(loaded, Invalid):
             failed += 1
             _report(err, loaded)

@@ -246,7 +246,8 @@ class SessionEngine:
             first = self.next_work_step() or step
             events.append(SpeakEvent(self._spoken_name(exercise, first)))
         elif step.kind is StepKind.SWITCH:
-            events += [CueEvent(Cue.SWITCH), SpeakEvent(f"Switch: {step.side} side")]
+            events += [CueEvent(Cue.SWITCH),
+                       SpeakEvent(f"Switch sides. {exercise.name}, {step.side} side")]
         elif step.kind is StepKind.REST:
             events += [CueEvent(Cue.REST), SpeakEvent(self._rest_words())]
         else:

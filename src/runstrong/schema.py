@@ -385,13 +385,18 @@ def _exercise(
     )
 
 
+DEFAULT_RESTS = (30, 45)
+
+
 def parse_session(
     doc: Mapping[str, Any],
     file: str,
     slug: str,
     library: Mapping[str, LibraryExercise],
     source: Source,
+    rests: tuple[int, int] = DEFAULT_RESTS,
 ) -> tuple[Session | None, list[Problem]]:
+    """`rests`: the person's default rests (settings), for files that do not set their own."""
     check = Checker(file)
     check.unknown_keys(doc, ("session", "exercises"), "")
     head = doc.get("session")
@@ -405,7 +410,7 @@ def parse_session(
         check.add("missing; expected the session's name as text", "[session]", "name")
     rest_sets = check.integer(head, "rest_between_sets", REST, "[session]", "seconds")
     rest_exercises = check.integer(head, "rest_between_exercises", REST, "[session]", "seconds")
-    default_rest = 30 if rest_sets is None else rest_sets
+    default_rest = rests[0] if rest_sets is None else rest_sets
     entries = doc.get("exercises")
     exercises: list[Exercise] = []
     if not isinstance(entries, list) or not entries:
@@ -433,7 +438,7 @@ def parse_session(
         focus=focus,
         equipment=equipment,
         rest_between_sets=default_rest,
-        rest_between_exercises=45 if rest_exercises is None else rest_exercises,
+        rest_between_exercises=rests[1] if rest_exercises is None else rest_exercises,
         source=source,
         path=file,
     ), []

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from runstrong import paths
 from runstrong.model import LibraryExercise, Session, Source
-from runstrong.schema import Problem, parse_document, parse_library, parse_session
+from runstrong.schema import (
+    DEFAULT_RESTS,
+    Problem,
+    parse_document,
+    parse_library,
+    parse_session,
+)
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -77,6 +83,7 @@ def load_session_file(
     library: Mapping[str, LibraryExercise],
     source: Source = Source.FILE,
     label: str | None = None,
+    rests: tuple[int, int] = DEFAULT_RESTS,
 ) -> Loaded:
     label = label or str(entry)
     slug = Path(entry.name).stem
@@ -84,7 +91,7 @@ def load_session_file(
     if data is not None:
         doc, problems = parse_document(data, label)
         if doc is not None:
-            session, problems = parse_session(doc, label, slug, library, source)
+            session, problems = parse_session(doc, label, slug, library, source, rests)
             if session is not None:
                 return session
     return Invalid(slug, label, source, tuple(problems))
@@ -109,6 +116,7 @@ class Catalog:
     entries: dict[str, Loaded]
     library: dict[str, LibraryExercise]
     library_problems: tuple[Problem, ...]
+    rests: tuple[int, int] = DEFAULT_RESTS
 
     @property
     def sessions(self) -> list[Session]:
@@ -127,16 +135,23 @@ class Catalog:
         return list(dict.fromkeys(close))[:3]
 
 
-def load_catalog() -> Catalog:
+def load_catalog(rests: tuple[int, int] | None = None) -> Catalog:
+    """Every session; files that set no rests get `rests`, by default the person's settings."""
+    if rests is None:
+        from runstrong import settings
+
+        chosen, _ = settings.load()
+        rests = (chosen.rest_between_sets, chosen.rest_between_exercises)
     library, library_problems = load_library()
     entries: dict[str, Loaded] = {}
     for entry in _session_files(paths.bundled_workouts()):
-        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}")
+        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}",
+                                   rests)
         entries[loaded.slug] = loaded
     for entry in _session_files(paths.user_workouts_dir()):
-        loaded = load_session_file(entry, library, Source.USER)
+        loaded = load_session_file(entry, library, Source.USER, rests=rests)
         entries[loaded.slug] = loaded
-    return Catalog(dict(sorted(entries.items())), library, tuple(library_problems))
+    return Catalog(dict(sorted(entries.items())), library, tuple(library_problems), rests)
 
 
 def looks_like_path(text: str) -> bool:
@@ -146,5 +161,5 @@ def looks_like_path(text: str) -> bool:
 def resolve(target: str, catalog: Catalog) -> Loaded | None:
     """A session by slug, or by path to a .toml file; None when there is no such slug."""
     if looks_like_path(target):
-        return load_session_file(Path(target), catalog.library)
+        return load_session_file(Path(target), catalog.library, rests=catalog.rests)
     return catalog.entries.get(target)
