@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from rich.console import Console
 
-from runstrong import __version__
+from runstrong import __version__, paths
 from runstrong.catalog_commands import cmd_list, cmd_show, cmd_validate
 from runstrong.history_commands import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.plan_commands import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
@@ -123,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app()
     except KeyboardInterrupt:
         return 130
+    except sqlite3.DatabaseError as error:
+        # A history damaged past its first pages only shows when those pages are read.
+        err.print(f"runstrong: the history file {paths.history_file()} is damaged ({error}). "
+                  "It has not been changed; move it aside to start a new one.", style="red",
+                  soft_wrap=True, markup=False)
+        return 1
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.
         sys.stderr.close()

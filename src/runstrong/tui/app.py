@@ -7,9 +7,10 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
@@ -24,13 +25,10 @@ from runstrong.settings import Settings
 from runstrong.summary import summarize
 from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
-from runstrong.tui.screens.builder import BuilderScreen
-from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
-from runstrong.tui.screens.plans import PlansScreen
+# Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
-from runstrong.tui.screens.settings import SettingsScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.week import DEFAULT_PLAN, today_for
 from runstrong.workouts import Catalog, load_catalog
@@ -104,13 +102,21 @@ class RunstrongApp(App[None]):
                                   timeout=8)
 
     # -- start-up ------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        # The home screen is the base of the stack rather than pushed over an empty default
+        # screen: one screen less to lay out before the first frame.
+        self._open_history()
+        if self.first_session is None and not self.review_only:
+            return self._home()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
-        problem = self._open_history()
+        problem = self.history_problem
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.
             self.request_session(self.first_session, exit_after=True)
@@ -118,11 +124,12 @@ class RunstrongApp(App[None]):
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
         if self.review_only:
+            from runstrong.tui.screens.history import HistoryScreen
+
             self.push_screen(HistoryScreen(self.store), lambda _: self.exit())
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
-        self.push_screen(self._home())
         if problem:
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
@@ -195,6 +202,8 @@ class RunstrongApp(App[None]):
         self.push_screen(progression_offer(offers), answered)
 
     def action_history(self) -> None:
+        from runstrong.tui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen(self.store, weekly_target=self.settings.weekly_target))
 
     def _home(self) -> HomeScreen:
@@ -207,10 +216,14 @@ class RunstrongApp(App[None]):
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
-        if isinstance(self.screen, HomeScreen) and len(self.screen_stack) == 2:
-            self.switch_screen(self._home())
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            fresh = self._home()
+            home.show(fresh.catalog, fresh.today, fresh.recent)
 
     def action_plans(self) -> None:
+        from runstrong.tui.screens.plans import PlansScreen
+
         plans = load_plans(self.catalog.entries)
         names = {s.slug: s.name for s in self.catalog.sessions}
 
@@ -221,6 +234,8 @@ class RunstrongApp(App[None]):
         self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
 
     def action_settings(self) -> None:
+        from runstrong.tui.screens.settings import SettingsScreen
+
         plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
                  if isinstance(p, Plan)]
 
@@ -249,6 +264,8 @@ class RunstrongApp(App[None]):
         self.call_after_refresh(self._refresh_home)
 
     def action_builder(self) -> None:
+        from runstrong.tui.screens.builder import BuilderScreen
+
         def built(session: Session | None) -> None:
             self._catalog = None  # the new file joins the list
             self.call_after_refresh(self._refresh_home)

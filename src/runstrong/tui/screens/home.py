@@ -21,6 +21,8 @@ from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
          "runstrong times every hold, counts paced reps and rests, and logs each set.")
+# Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
+KEYS = "t today's session  l light versions  / filter  p plans  n build a session  q quit"
 LENGTHS = (None, 10, 20, 30, 45)
 
 
@@ -50,15 +52,15 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
-        Binding("t", "start_today", "Today"),
-        Binding("l", "toggle_light", "Light"),
+        Binding("t", "start_today", "Today", show=False),
+        Binding("l", "toggle_light", "Light", show=False),
         Binding("slash", "filter", "Filter", show=False),
         Binding("m", "cycle_length", "Length", show=False),
         Binding("e", "toggle_kit", "No kit", show=False),
         Binding("h", "app.history", "History"),
-        Binding("p", "app.plans", "Plans"),
+        Binding("p", "app.plans", "Plans", show=False),
         Binding("comma", "app.settings", "Settings"),
-        Binding("n", "app.builder", "New"),
+        Binding("n", "app.builder", "New", show=False),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -85,6 +87,7 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="recent")
+        yield Static(KEYS, id="keys")
         broken = self.catalog.invalid
         if broken:
             names = ", ".join(item.path for item in broken)
@@ -94,6 +97,15 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("session", "min", "focus", "kit")
+        self._show_data()
+        table.focus()
+
+    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent]) -> None:
+        """New data after a session, a setting or a new file; the filters stay as they are."""
+        self.catalog, self.today, self.recent = catalog, today, recent
+        self._show_data()
+
+    def _show_data(self) -> None:
         self._fill()
         self._show_today()
         if self.recent:
@@ -105,7 +117,6 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one("#recent", Static).update(
                 "No sessions yet: your sets are saved as you go, and h shows them later.")
-        table.focus()
 
     def _show_today(self) -> None:
         today = self.today
