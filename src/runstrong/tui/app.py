@@ -27,6 +27,7 @@ from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
+
 # Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
