@@ -86,7 +86,7 @@ class HistoryScreen(Screen[None]):
 
     def _fill_tab(self, tab: str) -> None:
         """Exercises and weeks are filled when first shown, so the list opens fast."""
-        if self.store is None or tab in self._filled:
+        if self.store is None or tab in self._filled or tab not in ("exercises", "weeks"):
             return
         self._filled.add(tab)
         if self._balances is None:
