@@ -48,6 +48,7 @@ async def run(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> Non
 async def test_crash_then_resume_from_the_first_set_not_done() -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await run(app, clock, pilot, 4.25)  # plank set 1 saved, then "crash"
     # The app never closed the session: it is still in progress in the file.
     store = HistoryStore(paths.history_file())
@@ -75,6 +76,7 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
 async def test_close_an_unfinished_session_as_stopped() -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await run(app, clock, pilot, 4.25)
     app, clock = make_app()
     async with app.run_test() as pilot:
@@ -116,6 +118,7 @@ async def test_start_never_waits_on_the_resume_offer() -> None:
     plain = Session(slug="plain", name="Plain", exercises=(SIDE,))
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await run(app, clock, pilot, 3.25)
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
@@ -126,6 +129,7 @@ async def test_start_never_waits_on_the_resume_offer() -> None:
 async def test_progression_offer_and_effort_rating() -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("7")
@@ -151,6 +155,7 @@ async def test_progression_offer_and_effort_rating() -> None:
 async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
     app, _ = make_app(review=True)
     async with app.run_test(size=(80, 24)) as pilot:

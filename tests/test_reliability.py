@@ -96,6 +96,7 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
                        clock=clock, wall=clock.wall, player=player,
                        options=EngineOptions(Timing(get_ready=0)))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         for _ in range(24):  # 6 s of normal 4 Hz ticks
@@ -120,6 +121,7 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
                        wall=clock.wall, player=FakePlayer(),
                        options=EngineOptions(Timing(get_ready=0), count_in=3))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         clock.advance(8)

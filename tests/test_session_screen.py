@@ -51,6 +51,7 @@ async def test_a_session_followed_to_done_without_keys() -> None:
                                   exercise("Side plank", hold(3), sides=BOTH),
                                   exercise("Taps", reps(3, tempo=1.0)))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         banner = app.screen.query_one(PhaseBanner)
         assert banner.phase == "GET READY"
         assert "Up next: Plank" in screen_text(app)
@@ -84,6 +85,7 @@ async def test_a_session_followed_to_done_without_keys() -> None:
 async def test_keys_pause_count_reps_and_quit() -> None:
     app, _clock, _player = make_app(exercise("Lunge", reps(5), sets=2, sides=BOTH))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("enter")  # skip GET READY
         banner = app.screen.query_one(PhaseBanner)
         assert banner.phase == "REPS"
@@ -112,6 +114,7 @@ async def test_keys_pause_count_reps_and_quit() -> None:
 async def test_info_pauses_and_mute_silences() -> None:
     app, clock, player = make_app(exercise("Plank", hold(30)))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("enter")
         await advance(app, clock, pilot, 5)
         await pilot.press("i")
@@ -129,6 +132,7 @@ async def test_info_pauses_and_mute_silences() -> None:
 async def test_small_terminal_and_resize_do_not_crash() -> None:
     app, clock, _ = make_app(exercise("A very long exercise name " * 5, hold(10), sides=BOTH))
     async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
         await advance(app, clock, pilot, 12)
         await pilot.resize_terminal(120, 40)
         await advance(app, clock, pilot, 1)
@@ -152,6 +156,7 @@ async def test_phase_words_appear_only_for_the_current_phase() -> None:
                              exercise("Taps", reps(3, tempo=1.0)))
     seen = set()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         for _ in range(200):
             screen = app.screen
             if not isinstance(screen, SessionScreen):

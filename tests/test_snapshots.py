@@ -79,8 +79,10 @@ def test_settings_screen(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_builder_screen(snap_compare: Any) -> None:
     async def compose(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # the home screen is ready for keys
         await pilot.press("n")
         await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "BuilderScreen"
         await pilot.press("tab", "enter", "down", "down", "enter")
         await pilot.pause()
 

@@ -63,8 +63,6 @@ def from_library(exercise: LibraryExercise) -> DraftExercise:
 class Draft:
     name: str = "My session"
     exercises: list[DraftExercise] = field(default_factory=list)
-    rest_between_sets: int = 30
-    rest_between_exercises: int = 45
 
     def add(self, exercise: DraftExercise) -> int:
         self.exercises.append(exercise)
@@ -88,11 +86,11 @@ class Draft:
 
     def document(self) -> dict[str, Any]:
         return {
+            # No rests here: the person's default rests (settings) apply, as in hand-written
+            # files that leave them out.
             "session": {
                 "name": self.name,
                 "description": "Built with the runstrong session builder.",
-                "rest_between_sets": self.rest_between_sets,
-                "rest_between_exercises": self.rest_between_exercises,
             },
             "exercises": [exercise.entry() for exercise in self.exercises],
         }

@@ -22,7 +22,7 @@ from runstrong.workouts import Catalog
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
          "runstrong times every hold, counts paced reps and rests, and logs each set.")
 # Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
-KEYS = "t today's session  l light versions  / filter  p plans  n build a session  q quit"
+KEYS = "t today's  l light  / filter  m length  e kit  p plans  n new session  q quit"
 LENGTHS = (None, 10, 20, 30, 45)
 
 
