@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from runstrong.history.queries import seconds_between
 from runstrong.history.store import transaction
 
 EXPORT_FIELDS = (
@@ -62,9 +63,7 @@ def write_csv(db: sqlite3.Connection, out: TextIO) -> int:
 
 
 def _strong_duration(start: str, end: str | None) -> str:
-    if not end:
-        return "0s"
-    seconds = int((datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds())
+    seconds = int(seconds_between(start, end) or 0)
     hours, rest = divmod(max(0, seconds), 3600)
     return f"{hours}h {rest // 60}m" if hours else f"{rest // 60}m"
 

@@ -11,6 +11,13 @@ BALANCE_LAG = 0.10
 BALANCE_SESSIONS = 3
 
 
+def seconds_between(started_at: str, ended_at: str | None) -> float | None:
+    if ended_at is None:
+        return None
+    start = datetime.fromisoformat(started_at)
+    return (datetime.fromisoformat(ended_at) - start).total_seconds()
+
+
 @dataclass(frozen=True, slots=True)
 class SetRow:
     id: int
@@ -48,10 +55,7 @@ class SessionRow:
 
     @property
     def duration_seconds(self) -> float | None:
-        if self.ended_at is None:
-            return None
-        start = datetime.fromisoformat(self.started_at)
-        return (datetime.fromisoformat(self.ended_at) - start).total_seconds()
+        return seconds_between(self.started_at, self.ended_at)
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "session": self.session, "name": self.name,
@@ -63,6 +67,11 @@ class SessionRow:
 def _set_row(r: sqlite3.Row) -> SetRow:
     return SetRow(r["id"], r["exercise"], r["exercise_name"], r["set_number"], r["side"],
                   r["kind"], r["target"], r["actual"], r["completed_at"], r["rpe"])
+
+
+def _session_row(h: sqlite3.Row) -> SessionRow:
+    return SessionRow(h["id"], h["slug"], h["name"], h["started_at"], h["ended_at"],
+                      h["status"], h["planned_sets"], bool(h["light"]))
 
 
 def sessions(db: sqlite3.Connection, *, limit: int | None = 20,
@@ -77,9 +86,7 @@ def sessions(db: sqlite3.Connection, *, limit: int | None = 20,
     if limit is not None:
         query += f" LIMIT {int(limit)}"
     heads = db.execute(query, args).fetchall()
-    rows = {h["id"]: SessionRow(h["id"], h["slug"], h["name"], h["started_at"], h["ended_at"],
-                                h["status"], h["planned_sets"], bool(h["light"]))
-            for h in heads}
+    rows = {h["id"]: _session_row(h) for h in heads}
     if rows:
         marks = ",".join("?" * len(rows))
         set_query = f"SELECT * FROM sets WHERE session_id IN ({marks})"
@@ -96,8 +103,7 @@ def session_detail(db: sqlite3.Connection, session_id: int) -> SessionRow | None
     head = db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
     if head is None:
         return None
-    row = SessionRow(head["id"], head["slug"], head["name"], head["started_at"],
-                     head["ended_at"], head["status"], head["planned_sets"], bool(head["light"]))
+    row = _session_row(head)
     row.sets.extend(_set_row(r) for r in db.execute(
         "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)))
     return row
@@ -154,10 +160,7 @@ class SessionHead:
 
     @property
     def duration_seconds(self) -> float | None:
-        if self.ended_at is None:
-            return None
-        start = datetime.fromisoformat(self.started_at)
-        return (datetime.fromisoformat(self.ended_at) - start).total_seconds()
+        return seconds_between(self.started_at, self.ended_at)
 
 
 def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]:
