@@ -20,7 +20,7 @@ def big_number(view: View) -> str:
         return str(view.reps)
     if view.remaining is not None:
         return clock_text(math.ceil(view.remaining - 1e-9))
-    return clock_text(view.elapsed)
+    return clock_text(view.elapsed + 1e-6)  # 74.99999 s of float arithmetic is 75 s
 
 
 def flashing(view: View) -> bool:
