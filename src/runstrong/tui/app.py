@@ -7,10 +7,9 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
@@ -103,21 +102,13 @@ class RunstrongApp(App[None]):
                                   timeout=8)
 
     # -- start-up ------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen[Any]:
-        # The home screen is the base of the stack rather than pushed over an empty default
-        # screen: one screen less to lay out before the first frame.
-        self._open_history()
-        if self.first_session is None and not self.review_only:
-            return self._home()
-        return super().get_default_screen()
-
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
-        problem = self.history_problem
+        problem = self._open_history()
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.
             self.request_session(self.first_session, exit_after=True)
@@ -131,6 +122,7 @@ class RunstrongApp(App[None]):
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
+        self.push_screen(self._home())
         if problem:
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
@@ -217,10 +209,10 @@ class RunstrongApp(App[None]):
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
-        home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            fresh = self._home()
-            home.show(fresh.catalog, fresh.today, fresh.recent)
+        for home in self.screen_stack:
+            if isinstance(home, HomeScreen):
+                fresh = self._home()
+                home.show(fresh.catalog, fresh.today, fresh.recent)
 
     def action_plans(self) -> None:
         from runstrong.tui.screens.plans import PlansScreen

@@ -22,7 +22,7 @@ from runstrong.workouts import Catalog
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
          "runstrong times every hold, counts paced reps and rests, and logs each set.")
 # Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
-KEYS = "t today's  l light  / filter  m length  e kit  p plans  n new session  q quit"
+KEYS = "t today  l light  / filter  m length  e kit  p plans  n new session  q quit"
 LENGTHS = (None, 10, 20, 30, 45)
 
 
@@ -128,8 +128,9 @@ class HomeScreen(Screen[None]):
             session = self.catalog.entries.get(today.slug)
             name = session.name if isinstance(session, Session) else today.slug
             text = Text("Today: ", style="bold")
-            text.append(name + (" (light)" if today.light else ""), style="bold")
-            text.append(f"  t to start\n{today.reason}")
+            text.append(name + (" (light)" if today.light else "") + " ", style="bold")
+            text.append("(t starts it)", style="dim")
+            text.append(f"\n{today.reason}")
         else:
             text = Text("Today: " + ("done" if today.verdict is Verdict.DONE else "rest day"),
                         style="bold")
