@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from runstrong.model import Session
+from runstrong.timeline import Timing, build_timeline
+from runstrong.workouts import load_session_file
+
 SESSION = """[session]
 name = "Real run"
 rest_between_sets = 1
@@ -107,3 +111,33 @@ def test_kill_9_mid_session_keeps_sets_and_offers_resume(tmp_path: Path,
         child.kill()
         child.wait()
         os.close(fd)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kill_9_at_a_random_moment_leaves_a_clean_prefix(tmp_path: Path,
+                                                         real_env: dict[str, str],
+                                                         seed: int) -> None:
+    import random
+
+    session = tmp_path / "real.toml"
+    session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 5\nhold = 1"))
+    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
+                      real_env)
+    try:
+        read_until(fd, child, b"HOLD", timeout=60)
+        time.sleep(random.Random(seed).uniform(0.5, 6.0))
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        os.close(fd)
+    out = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
+                         env=real_env, capture_output=True, text=True, check=True).stdout
+    rows = json.loads(out)
+    loaded = load_session_file(session, {})
+    assert isinstance(loaded, Session)
+    expected = [(s.exercise, s.set_number, None if s.side is None else s.side.value)
+                for s in build_timeline(loaded, Timing()) if s.kind.is_work]
+    saved = [(0 if r["exercise"] == "Plank" else 1, r["set"], r["side"])
+             for row in rows for r in row["sets"]]
+    # Whatever moment the kill came, what is saved is exactly the sets done so far, in order.
+    assert saved == expected[: len(saved)]

@@ -130,3 +130,19 @@ def test_builder_round_trip(user_workouts: Path) -> None:
     assert [e.library_id for e in loaded.exercises] == ids
     assert [e.describe() for e in loaded.exercises] == [
         "3 x 40 s hold", "2 x 12 reps @ 2.5 s per side", "1 x 5 reps"]
+
+
+async def test_command_palette_starts_a_session_by_name() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "band work":
+            await pilot.press("space" if key == " " else key)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.session.name == "Band work"
