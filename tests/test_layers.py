@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-DOMAIN = ["model", "schema", "workouts", "timeline", "text", "paths"]
+DOMAIN = ["model", "checks", "schema", "workouts", "timeline", "text", "paths", "events",
+          "plans", "today", "light", "progression", "recording", "summary", "builder", "week"]
 OPTIONAL_DOMAIN = ["engine", "history", "settings"]
 
 

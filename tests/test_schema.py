@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from runstrong.checks import parse_document
 from runstrong.model import PhaseKind, Session, Side
-from runstrong.schema import parse_document
 from runstrong.workouts import Invalid, load_library, load_session_file
 
 EXAMPLE = """

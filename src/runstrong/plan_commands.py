@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
+from runstrong.checks import did_you_mean
 from runstrong.plans import InvalidPlan, load_plans
-from runstrong.schema import did_you_mean
 from runstrong.today import Verdict
 from runstrong.week import DEFAULT_PLAN, name_of, today_for
 from runstrong.workouts import load_catalog

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from runstrong import paths
-from runstrong.schema import Checker, Problem, did_you_mean, parse_document
+from runstrong.checks import Checker, Problem, did_you_mean, parse_document
 from runstrong.settings import WEEKDAYS
 
 PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days")

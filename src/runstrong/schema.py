@@ -6,12 +6,10 @@ a person can fix a whole file in one pass.
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from runstrong.checks import Checker, Problem, did_you_mean, type_name
 from runstrong.model import (
     Exercise,
     LibraryExercise,
@@ -70,135 +68,6 @@ LIBRARY_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    message: str
-    where: str = ""
-    key: str = ""
-
-    def __str__(self) -> str:
-        parts = [self.file, self.where, self.key]
-        return ": ".join(part for part in parts if part) + ": " + self.message
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
-    if not close:
-        return ""
-    return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
-
-
-def _type_name(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
-    for kind, name in names.items():
-        if type(value) is kind:
-            return f"{name} {value!r}" if kind is not str else f"text {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-class Checker:
-    """Reads values out of TOML tables, recording a Problem for each that does not fit."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def add(self, message: str, where: str = "", key: str = "") -> None:
-        self.problems.append(Problem(self.file, message, where, key))
-
-    def unknown_keys(
-        self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str, prefix: str = ""
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed) or "; expected one of " + ", ".join(allowed)
-                self.add("unknown key" + hint, where, prefix + key)
-
-    def text(
-        self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
-    ) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.add(f"expected text in quotes, got {_type_name(value)}", where, key)
-            return None
-        return clean_text(value, multiline=multiline)
-
-    def text_list(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-        value = table.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(f'expected a list of text such as ["a", "b"], got {_type_name(value)}',
-                     where, key)
-            return ()
-        cleaned = (clean_text(v) for v in value)
-        return tuple(v for v in cleaned if v)
-
-    def integer(
-        self, table: Mapping[str, Any], key: str, bounds: tuple[int, int], where: str, unit: str,
-        prefix: str = "",
-    ) -> int | None:
-        value = table.get(key)
-        label = prefix + key
-        if value is None:
-            return None
-        low, high = bounds
-        if type(value) is not int:
-            self.add(f"expected a whole number of {unit} from {low} to {high}, "
-                     f"got {_type_name(value)}", where, label)
-            return None
-        if not low <= value <= high:
-            self.add(f"expected {low} to {high} {unit}, got {value}", where, label)
-            return None
-        return value
-
-    def decimal(
-        self, table: Mapping[str, Any], key: str, bounds: tuple[float, float], where: str,
-        unit: str, prefix: str = "",
-    ) -> float | None:
-        value = table.get(key)
-        label = prefix + key
-        if value is None:
-            return None
-        low, high = bounds
-        if type(value) not in (int, float):
-            self.add(f"expected a number of {unit} from {low:g} to {high:g}, "
-                     f"got {_type_name(value)}", where, label)
-            return None
-        if not low <= value <= high:
-            self.add(f"expected {low:g} to {high:g} {unit}, got {value:g}", where, label)
-            return None
-        return float(value)
-
-
-def parse_document(data: bytes, file: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Decode and parse a TOML file's bytes; never raises."""
-    try:
-        source = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(file, f"not UTF-8 text (byte 0x{data[error.start]:02x} at "
-                                    f"offset {error.start}); save the file as UTF-8")]
-    if not source.strip():
-        return None, [Problem(file, "the file is empty; expected a [session] table and "
-                                    "[[exercises]]")]
-    try:
-        return tomllib.loads(source), []
-    except tomllib.TOMLDecodeError as error:
-        return None, [Problem(file, f"not valid TOML: {error}")]
-    except RecursionError:
-        return None, [Problem(file, "not a workout file: its tables or lists are nested "
-                                    "too deeply to read")]
-
-
 def _where(index: int, table: Mapping[str, Any]) -> str:
     label = table.get("name") or table.get("exercise")
     if isinstance(label, str) and label.strip():
@@ -214,7 +83,7 @@ def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryE
         where = f'exercise "{clean_text(ident)[:60]}"'
         if not isinstance(table, dict):
             check.add(f"expected a table [{ident}] describing an exercise, got "
-                      f"{_type_name(table)}", where)
+                      f"{type_name(table)}", where)
             continue
         check.unknown_keys(table, LIBRARY_KEYS, where)
         name = check.text(table, "name", where)
@@ -267,7 +136,7 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
     raw = entry["phases"]
     if not isinstance(raw, list) or not raw or not all(isinstance(p, dict) for p in raw):
         check.add('expected a list of phases such as [{ hold = 30 }, { reps = 15 }], got '
-                  f"{_type_name(raw)}", where, "phases")
+                  f"{type_name(raw)}", where, "phases")
         return ()
     phases: list[Phase] = []
     for number, table in enumerate(raw, start=1):
@@ -285,13 +154,13 @@ def _sides(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Side, 
         return ()
     allowed = [side.value for side in Side]
     if not isinstance(raw, list) or not raw:
-        check.add(f'expected a list such as ["left", "right"], got {_type_name(raw)}',
+        check.add(f'expected a list such as ["left", "right"], got {type_name(raw)}',
                   where, "sides")
         return ()
     sides: list[Side] = []
     for value in raw:
         if value not in allowed:
-            shown = repr(value) if isinstance(value, str) else _type_name(value)
+            shown = repr(value) if isinstance(value, str) else type_name(value)
             check.add(f'expected "left" or "right", got {shown}', where, "sides")
         elif Side(value) in sides:
             check.add(f'"{value}" is listed twice', where, "sides")
@@ -308,7 +177,7 @@ def _progression(
         return None
     if not isinstance(raw, dict):
         check.add("expected a table such as { from = 15, to = 60, step = 5 }, got "
-                  f"{_type_name(raw)}", where, "progression")
+                  f"{type_name(raw)}", where, "progression")
         return None
     check.unknown_keys(raw, PROGRESSION_KEYS, where, "progression.")
     if len(phases) != 1 or phases[0].target is None:
@@ -343,7 +212,7 @@ def _exercise(
     ident = entry.get("exercise")
     if ident is not None:
         if not isinstance(ident, str):
-            check.add(f"expected a library id as text, got {_type_name(ident)}", where,
+            check.add(f"expected a library id as text, got {type_name(ident)}", where,
                       "exercise")
         elif ident not in library:
             check.add(f"no exercise '{clean_text(ident)}' in the exercise library"

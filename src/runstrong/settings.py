@@ -15,7 +15,7 @@ from typing import Any
 import tomli_w
 
 from runstrong import paths
-from runstrong.schema import did_you_mean
+from runstrong.checks import did_you_mean
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

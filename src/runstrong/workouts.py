@@ -14,14 +14,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from runstrong import paths
+from runstrong.checks import Problem, parse_document
 from runstrong.model import LibraryExercise, Session, Source
-from runstrong.schema import (
-    DEFAULT_RESTS,
-    Problem,
-    parse_document,
-    parse_library,
-    parse_session,
-)
+from runstrong.schema import DEFAULT_RESTS, parse_library, parse_session
 
 MAX_FILE_BYTES = 1_000_000
 
