@@ -11,10 +11,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from runstrong import paths
+from runstrong import paths, settings
 from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.week import weekly_target
+from runstrong.workouts import load_catalog
 
 EXIT_ERROR = 1
 
@@ -63,9 +65,11 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     return 0
 
 
-def stats_data(store: HistoryStore | None) -> dict[str, Any]:
+def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
+    """`target`: sessions a week that count towards the streak (the plan's)."""
     if store is None:
-        return {"exercises": [], "weeks": [], "streak_weeks": 0, "balance": []}
+        return {"exercises": [], "weeks": [], "streak_weeks": 0, "weekly_target": target,
+                "balance": []}
     db = store.db
     return {
         "exercises": [
@@ -76,7 +80,8 @@ def stats_data(store: HistoryStore | None) -> dict[str, Any]:
         ],
         "weeks": [{"week_of": week.isoformat(), "sessions": count}
                   for week, count in queries.weekly_counts(db)],
-        "streak_weeks": queries.streak_weeks(db),
+        "streak_weeks": queries.streak_weeks(db, target),
+        "weekly_target": target,
         "balance": [
             {"exercise": b.exercise, "name": b.name, "kind": b.kind, "left": b.left,
              "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
@@ -90,7 +95,8 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     store = _store(err)
     if isinstance(store, int):
         return store
-    data = stats_data(store)
+    chosen, _ = settings.load()
+    data = stats_data(store, weekly_target(load_catalog(), chosen))
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -107,7 +113,9 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(table)
     weeks = "  ".join(f"{w['week_of'][5:]}: {w['sessions']}" for w in data["weeks"])
     out.print(f"Sessions per week (week of)  {weeks}")
-    out.print(f"Streak: {data['streak_weeks']} week(s) in a row with a session")
+    weeks_on_target = data["streak_weeks"]
+    out.print(f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
+              f"{data['weekly_target']} or more sessions")
     for item in data["balance"]:
         line = Text(f"{item['name']}: left {item['left']} vs right {item['right']} "
                     f"over {item['sessions']} session(s)")

@@ -54,3 +54,9 @@ def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = Non
     return plan, suggest(plan, trained_days(store), chosen, on or date.today(),
                          is_heavy=lambda s: is_heavy(catalog, s),
                          name_of=lambda s: name_of(catalog, s))
+
+
+def weekly_target(catalog: Catalog, chosen: settings.Settings) -> int:
+    """Sessions a week to aim for: the active plan's, or the setting when there is none."""
+    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    return plan.sessions_per_week if plan is not None else chosen.weekly_target

@@ -30,7 +30,7 @@ from runstrong.tui.screens.offers import history_problem, progression_offer, res
 # Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
-from runstrong.week import DEFAULT_PLAN, today_for
+from runstrong.week import DEFAULT_PLAN, today_for, weekly_target
 from runstrong.workouts import Catalog, load_catalog
 
 if TYPE_CHECKING:
@@ -118,7 +118,8 @@ class RunstrongApp(App[None]):
         if self.review_only:
             from runstrong.tui.screens.history import HistoryScreen
 
-            self.push_screen(HistoryScreen(self.store), lambda _: self.exit())
+            self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()),
+                             lambda _: self.exit())
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
@@ -197,7 +198,10 @@ class RunstrongApp(App[None]):
     def action_history(self) -> None:
         from runstrong.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store, weekly_target=self.settings.weekly_target))
+        self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
+
+    def _weekly_target(self) -> int:
+        return weekly_target(self.catalog, self.settings)
 
     def _home(self) -> HomeScreen:
         _, today = today_for(self.catalog, self.settings, store=self.store)

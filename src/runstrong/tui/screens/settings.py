@@ -19,7 +19,7 @@ NUMBERS = (
     ("switch_sides", "Time to switch sides (s)"),
     ("rest_between_sets", "Default rest between sets (s)"),
     ("rest_between_exercises", "Default rest between exercises (s)"),
-    ("weekly_target", "Sessions a week you aim for"),
+    ("weekly_target", "Sessions a week, when no plan is active"),
 )
 
 
