@@ -304,3 +304,14 @@ def test_resume_from_a_later_step() -> None:
                            wall=clock.wall, start_index=3)
     engine.start()
     assert engine.step.kind is StepKind.HOLD and engine.step.set_number == 2
+
+
+def test_adjust_reps_leaves_older_sets_alone_after_a_hold() -> None:
+    engine, clock, _ = make(exercise("Lunge", reps(3)), exercise("Plank", hold(5)),
+                            get_ready=0)
+    engine.done()  # lunge set logged at its target
+    engine.done()  # skip the rest
+    clock.advance(5)
+    engine.update()  # plank done, resting... or finished
+    assert engine.adjust_reps(-1) == []
+    assert engine.records[0].actual == 3

@@ -389,13 +389,12 @@ class SessionEngine:
         """+ and -: correct the rep count of the set just logged, during the rest after it."""
         if self.step.kind not in (StepKind.REST, StepKind.SWITCH, StepKind.DONE):
             return []
-        for position in range(len(self.records) - 1, -1, -1):
-            record = self.records[position]
-            if record.kind is PhaseKind.REPS:
-                fixed = replace(record, actual=max(0, record.actual + delta))
-                self.records[position] = fixed
-                return [PhaseCorrected(fixed)]
-        return []
+        # Only the set just finished: a hold before this rest leaves older reps alone.
+        if not self.records or self.records[-1].kind is not PhaseKind.REPS:
+            return []
+        fixed = replace(self.records[-1], actual=max(0, self.records[-1].actual + delta))
+        self.records[-1] = fixed
+        return [PhaseCorrected(fixed)]
 
     def stop(self) -> list[Event]:
         if self.finished:
