@@ -82,6 +82,8 @@ class HistoryScreen(Screen[None]):
         for label, width in (("exercise", 26), ("set", 3), ("side", 5), ("kind", 4),
                              ("target", 6), ("actual", 6), ("effort", 6)):
             sets.add_column(label, width=width)
+        if self.session_rows:
+            self._show_session(self.session_rows[0].id)  # in the first frame, not on an event
         table.focus()
 
     def _fill_tab(self, tab: str) -> None:

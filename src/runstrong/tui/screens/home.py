@@ -154,6 +154,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#filter-state", Static).update("  ".join(state))
         if not self.rows:
             self.query_one("#detail", Static).update("No session matches those filters.")
+        else:
+            # Drawn now rather than on the table's highlight event, so the first frame has it.
+            self._show_detail(min(table.cursor_row, len(self.rows) - 1))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill()
@@ -162,9 +165,12 @@ class HomeScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self.rows or event.cursor_row >= len(self.rows):
+        self._show_detail(event.cursor_row)
+
+    def _show_detail(self, row: int) -> None:
+        if not self.rows or row >= len(self.rows):
             return
-        session = self.rows[event.cursor_row]
+        session = self.rows[row]
         detail = Text(session.description or session.name)
         shown = light_session(session) if self.light else session
         detail.append(f"\n{len(session.exercises)} exercises, about "
