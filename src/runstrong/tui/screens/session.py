@@ -53,6 +53,7 @@ class SessionScreen(Screen[bool]):
         self.player = player
         self.recorder = recorder
         self._rated: dict[int, int] = {}
+        self._shown: dict[str, str] = {}
         self._live = False
         self.muted = muted
         self._timer: Timer | None = None
@@ -125,11 +126,12 @@ class SessionScreen(Screen[bool]):
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in cues))
 
     def _set_text(self, selector: str, value: str) -> None:
-        widget = self.query_one(selector, Static)
+        # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
+        if self._shown.get(selector) == value:
+            return
+        self._shown[selector] = value
         # Text, not markup: workout files are data and "[bold]" in a name stays literal.
-        if getattr(widget, "_last_text", None) != value:
-            widget._last_text = value  # type: ignore[attr-defined]
-            widget.update(Text(value))
+        self.query_one(selector, Static).update(Text(value))
 
     def _finish(self, completed: bool) -> None:
         if self._timer is not None:
