@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrong.text import clean_text, shorten
+from runstrong.text import clean_text
 
 
 def test_escape_sequences_removed_whole() -> None:
@@ -24,8 +24,3 @@ def test_clean_text_leaves_no_control_characters(value: str) -> None:
     assert "\x1b" not in cleaned and "\x07" not in cleaned and "\x9b" not in cleaned
     assert all(ch == "\n" or ord(ch) >= 0x20 for ch in cleaned)
 
-
-def test_shorten() -> None:
-    assert shorten("Side plank", 20) == "Side plank"
-    assert shorten("Single-leg decline squat", 10) == "Single-le…"
-    assert len(shorten("x" * 500, 40)) == 40

@@ -37,11 +37,3 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
         return "\n".join(line.strip() for line in text.strip().splitlines())
     return " ".join(text.split())
 
-
-def shorten(value: str, width: int) -> str:
-    """Cut a long name to `width` cells with an ellipsis, so it cannot push a layout apart."""
-    if width <= 1:
-        return value[:width]
-    if len(value) <= width:
-        return value
-    return value[: width - 1].rstrip() + "…"
