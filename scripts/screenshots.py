@@ -89,8 +89,10 @@ async def shoot() -> None:
     for name, keys, seconds in (("session-hold", [], 280 + 12),
                                 ("session-rest", [], 235 + 14)):
         session_clock = FakeClock()
+        # A history of its own: the seeded one would offer progressions first.
         app = RunstrongApp(session=core, clock=session_clock, wall=session_clock.wall,  # type: ignore[arg-type]
-                           player=FakePlayer(), options=EngineOptions(Timing()))
+                           player=FakePlayer(), options=EngineOptions(Timing()),
+                           history_path=Path(os.environ["RUNSTRONG_DATA_DIR"]) / f"{name}.db")
         await save(app, name, keys, seconds)
     session_clock = FakeClock()
     await save(RunstrongApp(player=FakePlayer()), "home", ["escape"])
