@@ -20,10 +20,10 @@ from runstrong.history import (
     queries,
     resume_index,
 )
+from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.model import Progression, Side
-from runstrong.progression import next_target
+from runstrong.planning.progression import next_target
 from runstrong.timeline import Timing
 
 from .fakes import FakeClock

@@ -1,29 +1,70 @@
-"""The domain never imports Textual: the engine and history must run without a terminal."""
+"""Layering, one case per module: the domain never imports Textual or Rich, and no module of
+the package is left out of the list (a new module must be placed in a layer here)."""
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
-DOMAIN = ["model", "checks", "schema", "workouts", "timeline", "text", "paths", "events",
-          "plans", "today", "light", "progression", "recording", "summary", "builder", "week"]
-OPTIONAL_DOMAIN = ["engine", "history", "settings"]
+import pytest
+
+import runstrong
+
+DOMAIN = [
+    "builder", "checks", "engine", "events", "formatting", "model", "paths", "recording",
+    "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
+    "history", "history.database", "history.exchange", "history.history_store",
+    "history.queries",
+    "planning", "planning.light", "planning.plans", "planning.progression", "planning.today",
+    "planning.week",
+]
+# Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
+NO_TEXTUAL = [
+    "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple",
+    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.session",
+]
+UI_PREFIX = "tui"
+# Running it is the program itself; its one import is the cli package, checked above.
+ENTRY = {"__main__"}
 
 
-def test_domain_modules_do_not_import_textual() -> None:
-    modules = DOMAIN + OPTIONAL_DOMAIN
+def _all_modules() -> set[str]:
+    found = set()
+    for info in pkgutil.walk_packages(runstrong.__path__, "runstrong."):
+        found.add(info.name.removeprefix("runstrong."))
+    return found
+
+
+def test_every_module_is_placed_in_a_layer() -> None:
+    placed = set(DOMAIN) | set(NO_TEXTUAL) | ENTRY
+    unplaced = {m for m in _all_modules() - placed if not m.startswith(UI_PREFIX)}
+    assert unplaced == set()
+    assert placed - _all_modules() == set()
+
+
+def _imported_by(module: str) -> set[str]:
     code = (
-        "import importlib, importlib.util, sys\n"
-        f"for name in {modules!r}:\n"
-        "    full = 'runstrong.' + name\n"
-        "    if importlib.util.find_spec(full) is not None:\n"
-        "        importlib.import_module(full)\n"
-        f"    elif name in {DOMAIN!r}:\n"
-        "        raise SystemExit('missing ' + full)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'runstrong.tui'))\n"
-        "bad += sorted(m for m in sys.modules if m.startswith('runstrong.tui'))\n"
-        "print(','.join(bad))\n"
+        "import importlib, sys\n"
+        f"importlib.import_module('runstrong.{module}')\n"
+        "print('\\n'.join(sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == ""
+                            check=True, stdin=subprocess.DEVNULL, timeout=60)
+    return {name.split(".")[0] for name in result.stdout.split()} | {
+        name for name in result.stdout.split() if name.startswith("runstrong.tui")
+    }
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_module_imports_neither_textual_nor_rich(module: str) -> None:
+    loaded = _imported_by(module)
+    assert not loaded & {"textual", "rich"}
+    assert not any(name.startswith("runstrong.tui") for name in loaded)
+
+
+@pytest.mark.parametrize("module", NO_TEXTUAL)
+def test_cli_and_audio_do_not_import_textual_at_import_time(module: str) -> None:
+    loaded = _imported_by(module)
+    assert "textual" not in loaded
+    assert not any(name.startswith("runstrong.tui") for name in loaded)

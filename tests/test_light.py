@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrong.light import light_session, volume
 from runstrong.model import Exercise, Phase, PhaseKind, Session
+from runstrong.planning.light import light_session, volume
 from runstrong.workouts import load_catalog
 
 from .helpers import exercise, hold, reps, session

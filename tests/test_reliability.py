@@ -18,7 +18,7 @@ from runstrong import settings as settings_file
 from runstrong.engine import EngineOptions
 from runstrong.events import PhaseLogged
 from runstrong.history import HistoryError, HistoryStore, queries
-from runstrong.plans import InvalidPlan, Plan, load_plan_file
+from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
 from runstrong.settings import Settings
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp

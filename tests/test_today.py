@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from runstrong.plans import Plan, load_plans
+from runstrong.planning.plans import Plan, load_plans
+from runstrong.planning.today import Verdict, next_in_rotation, suggest
 from runstrong.settings import Settings
-from runstrong.today import Verdict, next_in_rotation, suggest
 from runstrong.workouts import load_catalog
 
 OFF = Plan("off-season", "Off-season", 3, ("power", "hips-and-glutes", "core-stability"))
@@ -86,7 +86,7 @@ def test_bundled_plans_validate() -> None:
     ('[plan]\nsessions_per_week = 2\nrotation = ["power"]\nweekly = 3', "unknown key"),
 ])
 def test_bad_plan_files(tmp_path, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    from runstrong.plans import InvalidPlan, load_plan_file
+    from runstrong.planning.plans import InvalidPlan, load_plan_file
 
     path = tmp_path / "mine.toml"
     path.write_text(text)

@@ -1,12 +1,12 @@
 """The local training history: SQLite store, queries, and import/export."""
 
-from runstrong.history.store import (
+from runstrong.history.database import (
     HistoryError,
     HistoryWriteError,
     NewerHistory,
     NotAHistory,
 )
-from runstrong.history.writer import HistoryStore, SessionLog, Unfinished, resume_index
+from runstrong.history.history_store import HistoryStore, SessionLog, Unfinished, resume_index
 
 __all__ = [
     "HistoryError",

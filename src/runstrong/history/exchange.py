@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from runstrong.history.database import transaction
 from runstrong.history.queries import seconds_between
-from runstrong.history.store import transaction
 
 EXPORT_FIELDS = (
     "set_id", "session_id", "session", "session_name", "started_at", "exercise", "set",

@@ -17,8 +17,9 @@ from runstrong.engine import Clock, EngineOptions, SessionEngine
 from runstrong.formatting import when_text
 from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
 from runstrong.model import Session
-from runstrong.plans import Plan, load_plans
-from runstrong.progression import apply, suggestions
+from runstrong.planning.plans import Plan, load_plans
+from runstrong.planning.progression import apply, suggestions
+from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
 from runstrong.recording import Recorder
 from runstrong.settings import Settings
 from runstrong.summary import summarize
@@ -30,7 +31,6 @@ from runstrong.tui.screens.offers import history_problem, progression_offer, res
 # Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
-from runstrong.week import DEFAULT_PLAN, today_for, weekly_target
 from runstrong.workouts import Catalog, load_catalog
 
 if TYPE_CHECKING:

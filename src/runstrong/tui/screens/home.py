@@ -13,10 +13,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from runstrong.light import light_session
 from runstrong.model import Session
+from runstrong.planning.light import light_session
+from runstrong.planning.today import Today, Verdict
 from runstrong.timeline import estimate_minutes
-from runstrong.today import Today, Verdict
 from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "

@@ -15,8 +15,8 @@ from textual.widgets import Button, Static
 
 from runstrong.formatting import when_text
 from runstrong.history import Unfinished
-from runstrong.history.store import iso
-from runstrong.progression import Suggestion
+from runstrong.history.database import iso
+from runstrong.planning.progression import Suggestion
 from runstrong.tui.screens.dialogs import DIALOG_CSS
 
 OFFER_CSS = DIALOG_CSS.replace("ConfirmQuit, ExerciseInfo", "Choice")

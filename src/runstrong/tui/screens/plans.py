@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from runstrong.plans import InvalidPlan, Plan
+from runstrong.planning.plans import InvalidPlan, Plan
 
 
 class PlansScreen(Screen[str | None]):

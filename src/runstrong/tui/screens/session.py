@@ -16,11 +16,11 @@ from textual.widgets import Footer, ProgressBar, Static
 from runstrong.engine import SessionEngine, View
 from runstrong.events import CueEvent, Event, SessionEnded, SpeakEvent
 from runstrong.recording import Recorder
+from runstrong.rpe import RPE_KEYS
 from runstrong.timeline import StepKind
-from runstrong.tui.screens import session_view as words
+from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.phase_banner import PhaseBanner
-from runstrong.tui.widgets.rpe import RPE_KEYS
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:

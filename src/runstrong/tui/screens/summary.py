@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from runstrong.formatting import duration_text
+from runstrong.rpe import RPE_KEYS
 from runstrong.summary import SessionSummary
 from runstrong.tui.widgets.phase_banner import PhaseBanner
-from runstrong.tui.widgets.rpe import RPE_KEYS
 
 
 class SummaryScreen(Screen[None]):

@@ -12,9 +12,9 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
-from runstrong.plans import InvalidPlan, load_plans
-from runstrong.today import Verdict
-from runstrong.week import DEFAULT_PLAN, name_of, today_for
+from runstrong.planning.plans import InvalidPlan, load_plans
+from runstrong.planning.today import Verdict
+from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
 from runstrong.workouts import load_catalog
 
 EXIT_INVALID, EXIT_USAGE = 1, 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runstrong.engine import EngineOptions, SessionEngine
 from runstrong.model import Side
-from runstrong.tui.screens import session_view as words
+from runstrong.tui.screens import session_text as words
 from runstrong.tui.widgets.step_clock import clock_text
 
 from .fakes import FakeClock

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
-from runstrong.history.store import HistoryWriteError, iso, new_uid, open_history, transaction
+from runstrong.history.database import HistoryWriteError, iso, new_uid, open_history, transaction
 from runstrong.model import Session
 from runstrong.timeline import Step
 

@@ -7,8 +7,8 @@ from datetime import date
 from runstrong import paths, settings
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.model import Session
-from runstrong.plans import InvalidPlan, Plan, load_plans
-from runstrong.today import Today, suggest
+from runstrong.planning.plans import InvalidPlan, Plan, load_plans
+from runstrong.planning.today import Today, suggest
 from runstrong.workouts import Catalog
 
 DEFAULT_PLAN = "beginner"

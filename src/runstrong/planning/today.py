@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runstrong.plans import Plan
+from runstrong.planning.plans import Plan
 from runstrong.settings import WEEKDAYS, Settings
 
 

@@ -12,9 +12,9 @@ from rich.text import Text
 
 from runstrong import paths
 from runstrong.history import HistoryError, HistoryStore, queries
-from runstrong.light import light_session
 from runstrong.model import Exercise, Session
-from runstrong.progression import Suggestion, suggestions
+from runstrong.planning.light import light_session
+from runstrong.planning.progression import Suggestion, suggestions
 from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
 from runstrong.workouts import (
     Catalog,

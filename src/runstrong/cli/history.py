@@ -15,7 +15,7 @@ from runstrong import paths, settings
 from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.week import weekly_target
+from runstrong.planning.week import weekly_target
 from runstrong.workouts import load_catalog
 
 EXIT_ERROR = 1

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from runstrong import __version__, paths
-from runstrong.catalog_commands import cmd_list, cmd_show, cmd_validate
-from runstrong.history_commands import cmd_export, cmd_history, cmd_import, cmd_stats
-from runstrong.plan_commands import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
-from runstrong.session_commands import cmd_start, run_app
+from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
+from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
+from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
+from runstrong.cli.session import cmd_start, run_app
 
 
 def build_parser() -> argparse.ArgumentParser:

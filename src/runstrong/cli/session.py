@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from runstrong.catalog_commands import session_or_exit_code
-from runstrong.light import light_session
+from runstrong.cli.catalog import session_or_exit_code
 from runstrong.model import Session
+from runstrong.planning.light import light_session
 
 
 def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False,
