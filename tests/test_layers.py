@@ -15,14 +15,16 @@ DOMAIN = [
     "builder", "checks", "engine", "events", "formatting", "model", "paths", "recording",
     "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
     "history", "history.database", "history.exchange", "history.history_store",
-    "history.queries",
-    "planning", "planning.light", "planning.plans", "planning.progression", "planning.today",
-    "planning.week",
+    "history.queries", "history.runs",
+    "activities", "activities.model", "activities.gpx", "activities.fit", "activities.strava",
+    "activities.sources",
+    "planning", "planning.calendar", "planning.forecast", "planning.light", "planning.plans",
+    "planning.progression", "planning.today", "planning.week",
 ]
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
 NO_TEXTUAL = [
     "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple",
-    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.session",
+    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.runs", "cli.session",
 ]
 UI_PREFIX = "tui"
 # Running it is the program itself; its one import is the cli package, checked above.
