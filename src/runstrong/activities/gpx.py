@@ -28,7 +28,7 @@ def read_gpx(data: bytes, fallback_name: str) -> Activity:
     # GPX times are UTC by definition; a file that omits the zone still means UTC.
     start = bounds.start_time
     end = bounds.end_time
-    start = start.replace(tzinfo=UTC) if start.tzinfo is None else start
+    start = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
     end = end.replace(tzinfo=UTC) if end.tzinfo is None else end
     track = document.tracks[0] if document.tracks else None
     name = clean_text(document.name or (track.name if track and track.name else "") or "")
