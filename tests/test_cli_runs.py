@@ -67,7 +67,7 @@ def test_import_a_folder_keeps_runs_and_counts_the_rest(
     code, out, err = run(capsys, "runs", "import", str(watch_folder))
     assert (code, err) == (0, "")
     assert "Imported 3 runs." in out
-    assert "Skipped 1 activity that are not runs (cycling 1)." in out
+    assert "Skipped 1 activity that is not a run (cycling 1)." in out
     assert "Ignored 1 file" in out
     data = runs_json(capsys)
     assert [r["name"] for r in data] == ["Treadmill run", "Run", "Morning Run"]

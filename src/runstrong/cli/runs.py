@@ -50,8 +50,10 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
         out.print(Text("No runs found."))
     if found.not_runs:
         kinds = ", ".join(f"{sport} {count}" for sport, count in found.not_runs.most_common())
-        out.print(Text(f"Skipped {_plural(sum(found.not_runs.values()), 'activity')} that "
-                       f"are not runs ({kinds}).".replace("activitys", "activities")))
+        skipped = sum(found.not_runs.values())
+        what = "1 activity that is not a run" if skipped == 1 else \
+            f"{skipped} activities that are not runs"
+        out.print(Text(f"Skipped {what} ({kinds})."))
     if found.ignored_files:
         out.print(Text(f"Ignored {_plural(found.ignored_files, 'file')} that are not GPX, FIT "
                        "or a Strava activities.csv.", style="dim"))
