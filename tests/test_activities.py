@@ -93,6 +93,16 @@ def test_strava_csv_columns_are_read_by_position_despite_duplicate_names() -> No
     assert export.problems == []
 
 
+def test_strava_descriptions_may_span_lines() -> None:
+    header = "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description," \
+             "Elapsed Time"
+    export = read_activities_csv(header + '\r\n7,"Mar 2, 2027, 7:00:00 AM",Hills,Run,'
+                                 '"Felt good.\r\nWindy\u2028on top",2400\r\n')
+    (run,) = export.activities
+    assert (run.name, run.duration_s, run.distance_m, export.problems) == (
+        "Hills", 2400, None, [])
+
+
 def test_strava_csv_falls_back_to_kilometres_and_reports_bad_rows() -> None:
     header = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance"
     export = read_activities_csv("\n".join((

@@ -17,7 +17,15 @@ from runstrong import paths
 from runstrong.activities import sources
 from runstrong.cli import main
 from runstrong.history import HistoryStore
-from runstrong.history.runs import RunKind, recent_runs, run_kinds, runs_between
+from runstrong.history.runs import (
+    RunKind,
+    recent_runs,
+    run_kinds,
+    run_kinds_between,
+    runs_between,
+    taken_into_account,
+    weekly_km,
+)
 
 from .activity_files import fit_bytes, gpx_bytes, strava_csv, strava_row
 
@@ -236,4 +244,28 @@ def test_run_kinds_per_local_date(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert run_kinds(in_range, 75, UTC) == {date(2027, 1, 17): RunKind.LONG}
     every = run_kinds(recent_runs(store.db), 75, UTC)
     assert every == {date(2027, 1, 17): RunKind.LONG, date(2027, 1, 19): RunKind.RUN}
+    store.close()
+
+
+def test_what_today_takes_into_account_and_km_per_week(capsys: pytest.CaptureFixture[str],
+                                                       tmp_path: Path) -> None:
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    (folder / "long.fit").write_bytes(fit_bytes(SUNDAY, 110, 21.1, serial=1))
+    (folder / "easy.fit").write_bytes(fit_bytes(SUNDAY + timedelta(days=2), 40, 8, serial=2))
+    (folder / "short.fit").write_bytes(fit_bytes(SUNDAY - timedelta(days=3), 20, 4, serial=3))
+    run(capsys, "runs", "import", str(folder))
+    store = HistoryStore(paths.history_file())
+    rows = recent_runs(store.db)
+    monday = date(2027, 1, 18)
+    assert taken_into_account(rows, monday, 75, UTC) == "long run yesterday, 21.1 km"
+    assert taken_into_account(rows, date(2027, 1, 19), 75, UTC) == "ran today, 8.0 km"
+    assert taken_into_account(rows, date(2027, 1, 21), 75, UTC) is None
+    (folder / "double.fit").write_bytes(fit_bytes(SUNDAY + timedelta(days=1), 30, 5, serial=4))
+    run(capsys, "runs", "import", str(folder / "double.fit"))
+    assert taken_into_account(recent_runs(store.db), monday, 75, UTC) == \
+        "ran today, 5.0 km; long run yesterday, 21.1 km"
+    assert run_kinds_between(store.db, monday, monday + timedelta(days=6), 75, UTC) == {
+        monday: RunKind.RUN, date(2027, 1, 19): RunKind.RUN}
+    assert weekly_km(store.db, UTC) == [(date(2027, 1, 11), 25.1), (monday, 13.0)]
     store.close()

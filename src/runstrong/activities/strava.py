@@ -9,6 +9,7 @@ So columns are found by position, never by a dict of names. Dates look like
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -76,7 +77,8 @@ def _columns(header: list[str], name: str) -> list[int]:
 
 
 def read_activities_csv(text: str) -> StravaCsv:
-    rows = csv.reader(text.splitlines())
+    # newline="": descriptions may hold line breaks inside quoted cells.
+    rows = csv.reader(io.StringIO(text, newline=""))
     header = [title.lstrip("\ufeff") for title in next(rows, [])]
     missing = [name for name in REQUIRED if not _columns(header, name)]
     if missing:

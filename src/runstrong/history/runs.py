@@ -226,3 +226,35 @@ def split_run_lines(text: str) -> tuple[str, list[tuple[str, Activity]]]:
             raise ValueError(f"line {number}: {error}") from None
         kept.append("")
     return "\n".join(kept), found
+
+
+def run_kinds_between(db: sqlite3.Connection, first: date, last: date, long_run_minutes: int,
+                      zone: tzinfo | None = None) -> dict[date, RunKind]:
+    """The placement input for a date range: each local date with a run, and its kind."""
+    return run_kinds(runs_between(db, first, last, zone), long_run_minutes, zone)
+
+
+def taken_into_account(runs: Iterable[RunRow], today: date, long_run_minutes: int,
+                       zone: tzinfo | None = None) -> str | None:
+    """What the day's suggestion took into account, e.g. "long run yesterday, 21.1 km"."""
+    recent = list(runs)
+    parts = []
+    for day, word in ((today, "today"), (today - timedelta(days=1), "yesterday")):
+        run = longest_on(recent, day, zone)
+        if run is None:
+            continue
+        what = "long run" if run.kind(long_run_minutes) is RunKind.LONG else "ran"
+        distance = "" if run.distance_km is None else f", {run.distance_km:.1f} km"
+        parts.append(f"{what} {word}{distance}")
+    return "; ".join(parts) or None
+
+
+def weekly_km(db: sqlite3.Connection, zone: tzinfo | None = None) -> list[tuple[date, float]]:
+    """Kilometres run per week (Monday of the week, local), oldest first."""
+    totals: dict[date, float] = {}
+    for row in db.execute("SELECT * FROM runs ORDER BY start_ts"):
+        run = _row(row)
+        day = run.local_start(zone).date()
+        monday = day - timedelta(days=day.weekday())
+        totals[monday] = totals.get(monday, 0.0) + (run.distance_m or 0.0) / 1000
+    return [(monday, round(km, 1)) for monday, km in sorted(totals.items())]
