@@ -267,5 +267,6 @@ def test_what_today_takes_into_account_and_km_per_week(capsys: pytest.CaptureFix
         "ran today, 5.0 km; long run yesterday, 21.1 km"
     assert run_kinds_between(store.db, monday, monday + timedelta(days=6), 75, UTC) == {
         monday: RunKind.RUN, date(2027, 1, 19): RunKind.RUN}
-    assert weekly_km(store.db, UTC) == [(date(2027, 1, 11), 25.1), (monday, 13.0)]
+    assert weekly_km(store.db, 3, date(2027, 1, 24), UTC) == [
+        (date(2027, 1, 4), 0.0), (date(2027, 1, 11), 25.1), (monday, 13.0)]
     store.close()

@@ -249,12 +249,15 @@ def taken_into_account(runs: Iterable[RunRow], today: date, long_run_minutes: in
     return "; ".join(parts) or None
 
 
-def weekly_km(db: sqlite3.Connection, zone: tzinfo | None = None) -> list[tuple[date, float]]:
-    """Kilometres run per week (Monday of the week, local), oldest first."""
-    totals: dict[date, float] = {}
-    for row in db.execute("SELECT * FROM runs ORDER BY start_ts"):
-        run = _row(row)
+def weekly_km(db: sqlite3.Connection, weeks: int = 8, today: date | None = None,
+              zone: tzinfo | None = None) -> list[tuple[date, float]]:
+    """Kilometres run per week (Monday first, local), oldest first, this week last; the
+    same weeks as `queries.weekly_counts`, so the two charts line up."""
+    today = today or datetime.now(UTC).astimezone(zone).date()
+    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    totals = {first + timedelta(weeks=n): 0.0 for n in range(weeks)}
+    for run in runs_between(db, first, first + timedelta(weeks=weeks, days=-1), zone):
         day = run.local_start(zone).date()
         monday = day - timedelta(days=day.weekday())
-        totals[monday] = totals.get(monday, 0.0) + (run.distance_m or 0.0) / 1000
+        totals[monday] += (run.distance_m or 0.0) / 1000
     return [(monday, round(km, 1)) for monday, km in sorted(totals.items())]
