@@ -220,6 +220,20 @@ def test_runs_go_out_with_export_and_come_back_with_import(
     assert runs_json(capsys) == before
 
 
+def test_imported_run_names_are_cleaned(capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    line = tmp_path / "runs.jsonl"
+    line.write_text(json.dumps({
+        "kind": "run", "run_id": "r1", "source_id": None, "source": "gpx",
+        "name": "Tempo\x1b[2J\x1b]0;pwned\x07 [red]x[/red]", "sport": "running",
+        "start": "2027-01-17T08:00:00+01:00", "duration_s": 1800, "distance_m": 6000}) + "\n")
+    assert run(capsys, "import", str(line))[0] == 0
+    (only,) = runs_json(capsys)
+    assert only["name"] == "Tempo [red]x[/red]"
+    code, out, _ = run(capsys, "runs")
+    assert code == 0 and "[red]x[/red]" in out and "\x1b" not in out
+
+
 def test_a_wrong_run_line_stops_the_import(capsys: pytest.CaptureFixture[str],
                                            tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"

@@ -18,6 +18,7 @@ from typing import Any
 
 from runstrong.activities.model import Activity
 from runstrong.history.database import new_uid, transaction
+from runstrong.text import clean_text
 
 START_TOLERANCE_S = 120
 DURATION_TOLERANCE = 0.03
@@ -191,8 +192,10 @@ def check_record(record: dict[str, Any]) -> tuple[str, Activity]:
                                  not 0 <= distance <= 2_000_000):
         raise ValueError(f"distance_m must be empty or metres from 0 to 2,000,000, "
                          f"got {distance!r}")
+    # Text from a file is data: no escape codes or control characters reach the terminal.
     return uid, Activity(start, duration, None if distance is None else float(distance),
-                         record["name"], record["sport"], record["source"], source_id)
+                         clean_text(record["name"]), clean_text(record["sport"]),
+                         clean_text(record["source"]), source_id)
 
 
 def import_records(db: sqlite3.Connection,
