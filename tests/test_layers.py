@@ -24,7 +24,8 @@ DOMAIN = [
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
 NO_TEXTUAL = [
     "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple",
-    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.runs", "cli.session",
+    "cli", "cli.calendar", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.runs",
+    "cli.session",
 ]
 UI_PREFIX = "tui"
 # Running it is the program itself; its one import is the cli package, checked above.

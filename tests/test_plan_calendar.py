@@ -11,7 +11,7 @@ from rich.console import Console
 
 from runstrong import paths
 from runstrong.cli import main
-from runstrong.cli.plan import cmd_plan_export
+from runstrong.cli.calendar import cmd_plan_export
 from runstrong.model import Session
 from runstrong.planning.forecast import planned_sessions, training_weekdays
 from runstrong.planning.plans import Plan

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from runstrong import __version__, paths
+from runstrong.cli.calendar import cmd_plan_export
 from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
 from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
-from runstrong.cli.plan import cmd_new, cmd_plan_export, cmd_plan_list, cmd_plan_use, cmd_today
+from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
 from runstrong.cli.runs import cmd_runs, cmd_runs_import
 from runstrong.cli.session import cmd_start, run_app
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -12,17 +12,12 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
-from runstrong.model import Session
-from runstrong.planning.calendar import plan_calendar
-from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.plans import InvalidPlan, load_plans
 from runstrong.planning.today import Verdict
-from runstrong.planning.week import DEFAULT_PLAN, active_plan, name_of, today_for, trained_days
+from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
 from runstrong.workouts import load_catalog
 
 EXIT_INVALID, EXIT_USAGE = 1, 2
-
-
 def cmd_plan_list(out: Console, err: Console) -> int:
     catalog = load_catalog()
     chosen, warnings = settings.load()
@@ -89,39 +84,6 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None) -> int:
         out.print(Text(today.reason))
     out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
                    style="dim"))
-    return 0
-
-
-def cmd_plan_export(out: Console, err: Console, ics: str, weeks: int, *,
-                    on: date | None = None) -> int:
-    """The active plan's sessions over the next `weeks` weeks as an iCalendar file."""
-    catalog = load_catalog()
-    chosen, warnings = settings.load()
-    for warning in warnings:
-        err.print(Text(warning), style="yellow", soft_wrap=True)
-    plans = load_plans(catalog.entries)
-    plan = active_plan(plans, chosen.plan)
-    if plan is None:
-        err.print(Text(f"runstrong: the active plan '{chosen.plan or DEFAULT_PLAN}' is missing "
-                       "or invalid; see `runstrong plan`"), style="red")
-        return EXIT_INVALID
-    hours, minutes = settings.clock_time(chosen.session_time) or (18, 0)
-    planned = planned_sessions(plan, chosen, trained_days(), on or date.today(), weeks)
-
-    def session_of(slug: str) -> Session | None:
-        entry = catalog.entries.get(slug)
-        return entry if isinstance(entry, Session) else None
-
-    data = plan_calendar(plan.slug, plan.name, planned, session_of, time(hours, minutes),
-                         datetime.now(UTC))
-    try:
-        Path(ics).write_bytes(data)
-    except OSError as error:
-        err.print(Text(f"runstrong: cannot write {ics}: {error.strerror or error}"),
-                  style="red")
-        return EXIT_INVALID
-    out.print(Text(f"Wrote {len(planned)} sessions of {plan.name} over {weeks} week"
-                   f"{'s' * (weeks != 1)} to {ics} (at {chosen.session_time})."))
     return 0
 
 
