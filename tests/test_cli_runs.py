@@ -18,7 +18,7 @@ from runstrong.activities import sources
 from runstrong.cli import main
 from runstrong.history import HistoryStore
 from runstrong.history.runs import (
-    RunKind,
+    RunLength,
     recent_runs,
     run_kinds,
     run_kinds_between,
@@ -255,9 +255,9 @@ def test_run_kinds_per_local_date(capsys: pytest.CaptureFixture[str], tmp_path: 
     first, last = date(2027, 1, 16), date(2027, 1, 18)
     in_range = runs_between(store.db, first, last, UTC)
     assert len(in_range) == 2
-    assert run_kinds(in_range, 75, UTC) == {date(2027, 1, 17): RunKind.LONG}
+    assert run_kinds(in_range, 75, UTC) == {date(2027, 1, 17): RunLength.LONG}
     every = run_kinds(recent_runs(store.db), 75, UTC)
-    assert every == {date(2027, 1, 17): RunKind.LONG, date(2027, 1, 19): RunKind.RUN}
+    assert every == {date(2027, 1, 17): RunLength.LONG, date(2027, 1, 19): RunLength.RUN}
     store.close()
 
 
@@ -280,7 +280,7 @@ def test_what_today_takes_into_account_and_km_per_week(capsys: pytest.CaptureFix
     assert taken_into_account(recent_runs(store.db), monday, 75, UTC) == \
         "ran today, 5.0 km; long run yesterday, 21.1 km"
     assert run_kinds_between(store.db, monday, monday + timedelta(days=6), 75, UTC) == {
-        monday: RunKind.RUN, date(2027, 1, 19): RunKind.RUN}
+        monday: RunLength.RUN, date(2027, 1, 19): RunLength.RUN}
     assert weekly_km(store.db, 3, date(2027, 1, 24), UTC) == [
         (date(2027, 1, 4), 0.0), (date(2027, 1, 11), 25.1), (monday, 13.0)]
     store.close()

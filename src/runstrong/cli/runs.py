@@ -13,7 +13,7 @@ from runstrong import paths, settings
 from runstrong.activities.sources import collect
 from runstrong.formatting import duration_text
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.runs import RunKind, add_runs, recent_runs
+from runstrong.history.runs import RunLength, add_runs, recent_runs
 
 EXIT_ERROR = 1
 
@@ -92,6 +92,6 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
         table.add_row(start.strftime("%a %d %b %Y"), start.strftime("%H:%M"), Text(row.name),
                       "-" if row.distance_km is None else f"{row.distance_km:.1f}",
                       duration_text(row.duration_s),
-                      Text("long", style="bold") if kind is RunKind.LONG else "")
+                      Text("long", style="bold") if kind is RunLength.LONG else "")
     out.print(table)
     return 0

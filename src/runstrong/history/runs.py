@@ -25,7 +25,7 @@ DURATION_TOLERANCE = 0.03
 RECORD_KIND = "run"   # the `kind` of a run's line in a JSONL export
 
 
-class RunKind(StrEnum):
+class RunLength(StrEnum):
     LONG = "long"
     RUN = "run"
 
@@ -50,8 +50,8 @@ class RunRow:
     def distance_km(self) -> float | None:
         return None if self.distance_m is None else round(self.distance_m / 1000, 2)
 
-    def kind(self, long_run_minutes: int) -> RunKind:
-        return RunKind.LONG if self.duration_s >= long_run_minutes * 60 else RunKind.RUN
+    def kind(self, long_run_minutes: int) -> RunLength:
+        return RunLength.LONG if self.duration_s >= long_run_minutes * 60 else RunLength.RUN
 
     def as_json(self, long_run_minutes: int, zone: tzinfo | None = None) -> dict[str, Any]:
         start = self.local_start(zone)
@@ -133,16 +133,16 @@ def runs_between(db: sqlite3.Connection, first: date, last: date,
 
 
 def run_kinds(runs: Iterable[RunRow], long_run_minutes: int,
-              zone: tzinfo | None = None) -> dict[date, RunKind]:
+              zone: tzinfo | None = None) -> dict[date, RunLength]:
     """What running each day held: `long` if any run that day was long, else `run`.
 
     The placement rules take this as input: the day after a long run gets no hard session,
     and a day with a run done gets its suggestion as "after your run".
     """
-    kinds: dict[date, RunKind] = {}
+    kinds: dict[date, RunLength] = {}
     for run in runs:
         day = run.local_start(zone).date()
-        if kinds.get(day) is not RunKind.LONG:
+        if kinds.get(day) is not RunLength.LONG:
             kinds[day] = run.kind(long_run_minutes)
     return kinds
 
@@ -232,7 +232,7 @@ def split_run_lines(text: str) -> tuple[str, list[tuple[str, Activity]]]:
 
 
 def run_kinds_between(db: sqlite3.Connection, first: date, last: date, long_run_minutes: int,
-                      zone: tzinfo | None = None) -> dict[date, RunKind]:
+                      zone: tzinfo | None = None) -> dict[date, RunLength]:
     """The placement input for a date range: each local date with a run, and its kind."""
     return run_kinds(runs_between(db, first, last, zone), long_run_minutes, zone)
 
@@ -246,7 +246,7 @@ def taken_into_account(runs: Iterable[RunRow], today: date, long_run_minutes: in
         run = longest_on(recent, day, zone)
         if run is None:
             continue
-        what = "long run" if run.kind(long_run_minutes) is RunKind.LONG else "ran"
+        what = "long run" if run.kind(long_run_minutes) is RunLength.LONG else "ran"
         distance = "" if run.distance_km is None else f", {run.distance_km:.1f} km"
         parts.append(f"{what} {word}{distance}")
     return "; ".join(parts) or None
