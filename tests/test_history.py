@@ -26,6 +26,7 @@ from runstrong.model import Progression, Side
 from runstrong.planning.progression import next_target
 from runstrong.timeline import Timing
 
+from .drive import run_engine
 from .fakes import FakeClock
 from .helpers import exercise, hold, reps, session
 
@@ -261,8 +262,7 @@ def _side_session(left: int, right: int, clock: FakeClock, store: HistoryStore) 
     for event in engine.start():
         log.handle(event, clock.wall())
     for seconds in (left, right):
-        clock.advance(seconds)
-        for event in engine.done() + engine.done():
+        for event in run_engine(engine, clock, seconds) + engine.done() + engine.done():
             log.handle(event, clock.wall())
     clock.advance(86400)
 
