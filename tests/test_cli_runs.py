@@ -173,6 +173,25 @@ def test_special_and_huge_files_are_refused_before_reading(
     assert f"{big}: is " in err and "are not read" in err
 
 
+def test_archives_are_read_within_the_cap(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 50_000)
+    bomb = tmp_path / "bomb.fit.gz"
+    bomb.write_bytes(gzip.compress(b"\0" * 200_000))    # small packed, too big unpacked
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("activities/huge.gpx", b" " * 100_000)
+        archive.writestr("activities/fine.gpx", gpx_bytes(SUNDAY, 40, 8))
+    not_zip = tmp_path / "fake.zip"
+    not_zip.write_text("not a zip")
+    code, out, err = run(capsys, "runs", "import", str(bomb), str(export), str(not_zip))
+    assert code == 1 and "Imported 1 run." in out
+    assert f"{bomb}: more than 0 MB once decompressed" in err
+    assert f"{export}:activities/huge.gpx: is 0 MB; files over 0 MB are not read" in err
+    assert f"{not_zip}: not a readable zip file" in err
+
+
 def test_runs_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                             zone: str) -> None:
     csv_file = tmp_path / "activities.csv"
