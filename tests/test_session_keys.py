@@ -137,3 +137,24 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
     (row,) = store.sessions()
     assert [(s.set, s.actual) for s in row.sets] == [(1, 3)]
     assert [(st.best, st.sessions) for st in store.exercise_stats()] == [(3, 1)]
+
+
+async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
+    app, clock = make_app(exercise("Plank", hold(20), sets=2, rest=10), get_ready=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drive(app, clock, 6, pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock.advance(120)  # Ctrl+Z, SIGSTOP or a closed lid: no update for two minutes
+        screen.tick()
+        await pilot.pause()
+        banner = screen.query_one(PhaseBanner)
+        view = screen.engine.view()
+        assert banner.phase == SessionPhase.PAUSED and view.remaining == 14
+        assert screen.engine.records == []
+        await pilot.press("p")
+        await pilot.pause()
+        phases = [banner.phase]
+        await drive(app, clock, 3 + 14.25, pilot)
+        assert phases == [SessionPhase.COUNT_IN]
+        assert [r.actual for r in screen.engine.records] == [20]
