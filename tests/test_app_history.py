@@ -137,9 +137,9 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         await pilot.press("f")  # start fresh: the old one is closed, its sets kept
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().exercise.name == "Side plank"
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().exercise.name == "Side plank"
     store = HistoryStore(paths.history_file())
     assert store.unfinished() == []
     assert [row.status for row in store.sessions()] == ["stopped"]
@@ -201,3 +201,67 @@ async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
+
+
+FILE_SESSION = """[session]
+name = "From a file"
+rest_between_sets = 5
+[[exercises]]
+name = "Wall sit"
+sets = 3
+hold = 4
+"""
+
+
+async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
+        tmp_path: Path) -> None:
+    from runstrong.workouts import load_catalog, resolve
+
+    path = tmp_path / "mine.toml"
+    path.write_text(FILE_SESSION)
+    loaded = resolve(str(path), load_catalog())
+    assert isinstance(loaded, Session)
+    app, clock = make_app(session=loaded)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)  # set 1 saved, then the terminal is gone
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.view().focus.set_number == 2
+        assert screen.engine.session.name == "From a file"
+    path.write_text(FILE_SESSION.replace("hold = 4", "hold = 6"))
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "has changed" in "".join(str(w.render()) for w in app.screen.query(Static))
+        await pilot.press("f")
+        await pilot.pause()
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().focus.set_number == 1
+        assert fresh.engine.session.exercises[0].phases[0].target == 6
+
+
+async def test_a_light_session_resumes_as_the_light_session() -> None:
+    from runstrong.planning.light import light_session
+
+    light = light_session(SESSION)
+    app, clock = make_app(session=light)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.session.light
+        assert screen.engine.session.exercises == light.exercises

@@ -16,6 +16,7 @@ import tomli_w
 
 from runstrong import paths
 from runstrong.checks import did_you_mean
+from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -36,6 +37,11 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+
+    @property
+    def timing(self) -> Timing:
+        """The lengths a session takes from settings: the app and every estimate use these."""
+        return Timing(get_ready=self.get_ready, switch_sides=self.switch_sides)
 
 
 RANGES = {
