@@ -19,7 +19,7 @@ def gpx_bytes(start: datetime, minutes: float, km: float, *, name: str = "Mornin
     """A track going north: one point a minute, `km` long in all."""
     gpx = gpxpy.gpx.GPX()
     track = gpxpy.gpx.GPXTrack(name=name)
-    track.type = kind
+    track.type = kind  # type: ignore[assignment]  # gpxpy annotates it as always None
     segment = gpxpy.gpx.GPXTrackSegment()
     steps = max(1, round(minutes))
     # One degree of latitude is about 111.2 km.

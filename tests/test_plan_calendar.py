@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -22,11 +23,19 @@ MONDAY = date(2027, 1, 18)
 PLAN = Plan("in-season", "In season", 2, ("core-stability", "hips-and-glutes", "power"))
 
 
-def events(path: Path) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    start: datetime
+    end: datetime
+    summary: str
+    description: str
+
+
+def events(path: Path) -> list[Event]:
     calendar = Calendar.from_ical(path.read_bytes())
-    return [{"uid": str(e["uid"]), "start": e.decoded("dtstart"), "end": e.decoded("dtend"),
-             "summary": str(e["summary"]), "description": str(e["description"])}
-            for e in calendar.walk("VEVENT")]
+    return [Event(str(e["uid"]), e.decoded("dtstart"), e.decoded("dtend"), str(e["summary"]),
+                  str(e["description"])) for e in calendar.walk("VEVENT")]
 
 
 def write_settings(text: str) -> None:
@@ -41,18 +50,18 @@ def test_ics_has_one_event_per_planned_session_at_the_session_time(tmp_path: Pat
     assert cmd_plan_export(quiet, quiet, str(target), 2, on=MONDAY) == 0
     found = events(target)
     assert len(found) == 6   # off-season: 3 a week
-    assert all(isinstance(e["start"], datetime) and e["start"].tzinfo is None
-               and e["start"].time() == time(7, 30) for e in found)
-    starts = sorted(e["start"].date() for e in found)  # type: ignore[union-attr]
+    assert all(isinstance(e.start, datetime) and e.start.tzinfo is None
+               and e.start.time() == time(7, 30) for e in found)
+    starts = sorted(e.start.date() for e in found)
     assert starts[0] >= MONDAY and starts[-1] <= date(2027, 1, 31)
     first = found[0]
-    assert first["end"] > first["start"]  # type: ignore[operator]
-    assert "About " in str(first["description"]) and "- " in str(first["description"])
-    prefix = f"off-season-{first['start']:%Y%m%d}-"
-    slug = str(first["uid"]).removeprefix(prefix).removesuffix("@runstrong")
+    assert first.end > first.start
+    assert "About " in str(first.description) and "- " in str(first.description)
+    prefix = f"off-season-{first.start:%Y%m%d}-"
+    slug = str(first.uid).removeprefix(prefix).removesuffix("@runstrong")
     session = load_catalog().entries[slug]
-    assert isinstance(session, Session) and first["summary"] == session.name
-    assert f"runstrong start {slug}" in str(first["description"])
+    assert isinstance(session, Session) and first.summary == session.name
+    assert f"runstrong start {slug}" in str(first.description)
 
 
 def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str],
@@ -62,9 +71,9 @@ def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str],
     assert main(["plan", "export", "--ics", str(two), "--weeks", "4"]) == 0
     assert "sessions of Beginner over 4 weeks" in capsys.readouterr().out
     first, second = events(one), events(two)
-    assert first and [e["uid"] for e in first] == [e["uid"] for e in second]
-    assert len({e["uid"] for e in first}) == len(first)
-    assert all(e["start"].time() == time(18, 0) for e in first)  # type: ignore[union-attr]
+    assert first and [e.uid for e in first] == [e.uid for e in second]
+    assert len({e.uid for e in first}) == len(first)
+    assert all(e.start.time() == time(18, 0) for e in first)
     assert main(["plan", "export", "--ics", str(tmp_path / "no" / "such" / "dir.ics")]) == 1
 
 
