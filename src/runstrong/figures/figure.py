@@ -15,7 +15,6 @@ GROUND = "ground"
 
 
 class PropKind(StrEnum):
-    MAT = "mat"
     BOX = "box"
     STEP = "step"
     WALL = "wall"
@@ -29,12 +28,11 @@ class PropKind(StrEnum):
 
 
 # Props that stand in the room (placed by x) and those carried by a body point (`at`).
-ROOM_PROPS = {PropKind.MAT, PropKind.BOX, PropKind.STEP, PropKind.WALL, PropKind.CHAIR,
+ROOM_PROPS = {PropKind.BOX, PropKind.STEP, PropKind.WALL, PropKind.CHAIR,
               PropKind.ROLLER}
 HELD_PROPS = {PropKind.KETTLEBELL, PropKind.BAR, PropKind.RUCKSACK, PropKind.TOWEL}
 # Default sizes (cm): x is the left edge (the centre for a roller), w the width, h the height.
 PROP_DEFAULTS: dict[PropKind, tuple[float, float, float]] = {
-    PropKind.MAT: (-95.0, 190.0, 0.0),
     PropKind.BOX: (25.0, 45.0, 40.0),
     PropKind.STEP: (-25.0, 50.0, 18.0),
     PropKind.WALL: (60.0, 0.0, 200.0),
@@ -60,8 +58,6 @@ class Prop:
             return (self.x - self.w / 2, self.x + self.w / 2, self.h)
         if self.kind in (PropKind.BOX, PropKind.STEP, PropKind.CHAIR):
             return (self.x, self.x + self.w, self.h)
-        if self.kind is PropKind.MAT:
-            return (self.x, self.x + self.w, 0.0)
         return None
 
 

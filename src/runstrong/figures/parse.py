@@ -2,7 +2,7 @@
 
     [front-plank.figure]
     view = "side"                      # "side" (moves front to back) or "front" (sideways)
-    props = ["mat", { kind = "box", x = 25, w = 45, h = 40 }]
+    props = [{ kind = "box", x = 25, w = 45, h = 40 }]
     hold = { torso = 80, shoulder = 80, elbow = 90, ankle = 40, on = ["toes", "elbows"] }
 
 Each other key is a key position (in order: start, end; hold for a hold): joint angles in
@@ -49,7 +49,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "knees": ("knee_l", "knee_r"), "elbows": ("elbow_l", "elbow_r"),
     "hands": ("hand_l", "hand_r"), "back": ("hip", "shoulder"),
 }
-SURFACES = (GROUND, "box", "step", "chair", "roller", "mat", "wall")
+SURFACES = (GROUND, "box", "step", "chair", "roller", "wall")
 PROP_KEYS = ("kind", "x", "w", "h", "at", "from", "to")
 LENGTH = (-300.0, 300.0)
 

@@ -18,9 +18,11 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
     shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0))]
     for position in figure.positions:
         shapes.extend(figure_shapes(figure, placed(figure, position)))
-    left, bottom, right, top = extent(shapes)
+    left, _, right, top = extent(shapes)
     margin = 6.0
-    return left - margin, min(bottom, 0.0), right + margin, top + margin
+    # The ground is the bottom edge: what dips a little below it (within the checks'
+    # tolerance) is cut off rather than lifting the floor off the last row.
+    return left - margin, 0.0, right + margin, top + margin
 
 
 def draw_shapes(shapes: list[Shape], frame: tuple[float, float, float, float], width: int,
@@ -36,7 +38,8 @@ def draw_shapes(shapes: list[Shape], frame: tuple[float, float, float, float], w
         return ((point[0] - left) * scale + offset, down - (point[1] - bottom) * scale)
 
     ground_row = to_dots((0.0, 0.0))[1]
-    canvas.line((0.0, ground_row), (float(across), ground_row))
+    # Dotted, so a body lying just above the floor still reads as a line of its own.
+    canvas.line((0.0, ground_row), (float(across), ground_row), gap=1)
     for shape in shapes:
         if isinstance(shape, Line):
             canvas.line(to_dots(shape.start), to_dots(shape.end), gap=1 if shape.dotted else 0)

@@ -37,8 +37,6 @@ def _rectangle(left: float, bottom: float, width: float, height: float) -> list[
 
 def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
     kind = prop.kind
-    if kind is PropKind.MAT:
-        return [Line((prop.x, 1.5), (prop.x + prop.w, 1.5))]
     if kind in (PropKind.BOX, PropKind.STEP):
         return _rectangle(prop.x, 0.0, prop.w, prop.h)
     if kind is PropKind.WALL:

@@ -42,8 +42,8 @@ HALF_SHOULDERS = 17.0
 # How high above a surface a body point sits when it rests there: the body has some thickness
 # even though it is drawn as lines (a back lying on a mat is not the mat).
 REST_HEIGHT: dict[str, float] = {
-    "head": HEAD_RADIUS, "shoulder": 10.0, "shoulder_l": 10.0, "shoulder_r": 10.0,
-    "hip": 10.0, "hip_l": 10.0, "hip_r": 10.0,
+    "head": HEAD_RADIUS, "shoulder": 12.0, "shoulder_l": 12.0, "shoulder_r": 12.0,
+    "hip": 12.0, "hip_l": 12.0, "hip_r": 12.0,
     "elbow_l": 4.0, "elbow_r": 4.0, "hand_l": 2.0, "hand_r": 2.0,
     "knee_l": 5.0, "knee_r": 5.0, "ankle_l": 5.0, "ankle_r": 5.0,
     "heel_l": 0.0, "heel_r": 0.0, "toe_l": 0.0, "toe_r": 0.0,
