@@ -262,3 +262,11 @@ def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(
     assert plank.figure is library["front-plank"].figure
     assert wall_sit.figure is not None and wall_sit.figure.names == ("hold",)
     assert anything.figure is None
+
+
+def test_which_position_a_hold_and_get_ready_show() -> None:
+    squat = figure_of(SQUAT)
+    assert (squat.start_name, squat.hold_name) == ("start", "end")
+    plank = figure_of({"start": {"on": ["feet"]}, "hold": {"on": ["feet"]},
+                       "end": {"on": ["feet"]}})
+    assert (plank.start_name, plank.hold_name) == ("start", "hold")

@@ -92,6 +92,16 @@ class Figure:
     def names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.positions)
 
+    @property
+    def hold_name(self) -> str:
+        """The position to show during a hold: `hold` if there is one, else the last."""
+        return "hold" if "hold" in self.names else self.positions[-1].name
+
+    @property
+    def start_name(self) -> str:
+        """The position to show while getting ready: the first."""
+        return self.positions[0].name
+
     def prop(self, kind: str) -> Prop | None:
         return next((p for p in self.props if p.kind.value == kind), None)
 
