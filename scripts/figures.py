@@ -1,6 +1,9 @@
 """Write a gallery of every exercise figure (each key position, the name under it) for review.
 
     python scripts/figures.py              # docs/figures.svg
+
+The SVG draws each braille dot as a small circle (terminal fonts lack braille glyphs of the
+right width, so an SVG of the text itself comes out misaligned).
     python scripts/figures.py --text       # print the gallery to the terminal instead
     python scripts/figures.py --text --only front-plank,side-plank
 """
@@ -10,8 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-from rich.text import Text
+from xml.sax.saxutils import escape
 
 from runstrong.figures import Charset, draw
 from runstrong.model import LibraryExercise
@@ -58,11 +60,53 @@ def _shelf_lines(shelf: list[list[str]]) -> list[str]:
     return ["    ".join(parts).rstrip() for parts in zip(*padded, strict=True)] + [""]
 
 
+CELL_X, CELL_Y = 8, 16  # one character cell in SVG pixels
+DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
+
+
+def svg(lines: list[str]) -> str:
+    """The gallery as an SVG: braille cells as dots, everything else as monospace text."""
+    width = max(len(line) for line in lines) * CELL_X + 2 * CELL_X
+    height = (len(lines) + 2) * CELL_Y
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}">',
+             f'<rect width="{width}" height="{height}" fill="#1e1e1e"/>',
+             '<g fill="#e8e8e8">']
+    texts: list[str] = []
+    for row, line in enumerate(lines, start=1):
+        top = row * CELL_Y
+        run_start, run = 0, ""
+        for col, char in enumerate(line + " "):
+            code = ord(char) - 0x2800
+            if 0 <= code <= 0xFF:
+                for dx in range(2):
+                    for dy in range(4):
+                        if code & DOT_BITS[dx][dy]:
+                            cx = (col + 1) * CELL_X + 2 + dx * 4
+                            parts.append(f'<circle cx="{cx}" cy="{top + 2 + dy * 4}" r="1.4"/>')
+            if char != " " and not 0 <= code <= 0xFF:
+                if not run:
+                    run_start = col
+                run += char
+            elif run and (char != " " or line[col + 1:col + 2] in ("", " ")):
+                texts.append(f'<text x="{(run_start + 1) * CELL_X}" y="{top + 12}">'
+                             f"{escape(run)}</text>")
+                run = ""
+            elif run:
+                run += char
+    parts.append("</g>")
+    parts.append('<g fill="#9fd3ff" font-family="monospace" font-size="13">')
+    parts.extend(texts)
+    parts.append("</g></svg>")
+    return "\n".join(parts) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--text", action="store_true", help="print instead of writing SVG")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters")
     parser.add_argument("--only", help="comma-separated exercise ids")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"SVG file (default {OUT})")
     args = parser.parse_args()
     library, problems = load_library()
     for problem in problems:
@@ -75,12 +119,9 @@ def main() -> int:
     if args.text:
         print("\n".join(lines))
         return 0
-    console = Console(record=True, width=PAGE_WIDTH, file=open("/dev/null", "w"))  # noqa: SIM115
-    for line in lines:
-        console.print(Text(line), no_wrap=True, crop=True)
-    OUT.parent.mkdir(exist_ok=True)
-    console.save_svg(str(OUT), title="runstrong exercise figures")
-    print(f"wrote {OUT}")
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(svg(lines), encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0
 
 

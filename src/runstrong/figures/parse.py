@@ -39,8 +39,8 @@ MAX_POSITIONS = 4
 FLAT = "flat"
 POINTS = (
     "head", "neck", "shoulder", "hip",
-    *(f"{part}_{side}" for part in ("shoulder", "elbow", "hand", "hip", "knee", "ankle",
-                                    "heel", "toe") for side in SIDES),
+    *(f"{part}_{side}" for part in ("shoulder", "elbow", "hand", "hip", "knee", "shin",
+                                    "ankle", "heel", "toe") for side in SIDES),
 )
 GROUPS: dict[str, tuple[str, ...]] = {
     "feet": ("heel_l", "toe_l", "heel_r", "toe_r"),

@@ -181,6 +181,8 @@ def forward_kinematics(angles: dict[str, float], view: View) -> Body:
         shin = thigh - turn * angle(f"knee_{side}")
         ankle = _along(knee, shin, SHIN)
         points[f"ankle_{side}"] = ankle
+        # Not a joint: where a band sits "just above the ankle".
+        points[f"shin_{side}"] = _along(knee, shin, SHIN * 0.7)
         if front:
             sole = _along(ankle, shin, FOOT_DROP)
             points[f"heel_{side}"] = sole
