@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from xml.sax.saxutils import escape
 
 from runstrong.figures import Charset, draw
