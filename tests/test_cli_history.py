@@ -57,7 +57,7 @@ def test_history_json_contract(capsys: pytest.CaptureFixture[str], history: Hist
 def test_history_table_and_bad_limit(capsys: pytest.CaptureFixture[str],
                                      history: HistoryStore) -> None:
     code, out, _ = run(capsys, "history")
-    assert code == 0 and "completed" in out and "Test session" in out
+    assert code == 0 and "done" in out and "Test session" in out
     with pytest.raises(SystemExit) as caught:
         main(["history", "--limit", "0"])
     assert caught.value.code == 2

@@ -24,6 +24,7 @@ from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, session
 
@@ -124,16 +125,13 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        clock.advance(8)
-        screen.tick()
+        await drive(app, clock, 8)
         await pilot.press("p")
         clock.advance(3600)
         screen.tick()
         assert screen.engine.view().remaining == 12
         await pilot.press("p")
-        clock.advance(3 + 12 + 0.1)
-        screen.tick()
-        await pilot.pause()
+        await drive(app, clock, 3 + 12 + 0.25, pilot)
         assert app.recorder is not None
         records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert [r.actual for r in records] == [20]

@@ -13,6 +13,7 @@ from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, reps, session
 
@@ -37,13 +38,7 @@ def screen_text(app: RunstrongApp) -> str:
 
 
 async def advance(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    step = 0.25
-    for _ in range(round(seconds / step)):
-        clock.advance(step)
-        screen = app.screen
-        if isinstance(screen, SessionScreen):
-            screen.tick()
-    await pilot.pause()
+    await drive(app, clock, seconds, pilot)
 
 
 async def test_a_session_followed_to_done_without_keys() -> None:

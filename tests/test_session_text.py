@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from runstrong.engine import EngineOptions, SessionEngine
+from runstrong.formatting import duration_text
 from runstrong.model import Side
 from runstrong.tui.screens import session_text as words
-from runstrong.tui.widgets.step_clock import clock_text
 
 from .fakes import FakeClock
 from .helpers import exercise, hold, reps, session
@@ -67,5 +67,5 @@ def test_big_number_counts_down_holds_up_reps_and_max_holds() -> None:
 
 
 def test_clock_text() -> None:
-    assert [clock_text(s) for s in (0, 9, 59, 60, 125, 3725)] == [
+    assert [duration_text(s, short=True) for s in (0, 9, 59, 60, 125, 3725)] == [
         "0", "9", "59", "1:00", "2:05", "1:02:05"]

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
@@ -24,9 +25,6 @@ from runstrong.workouts import (
     load_session_file,
     resolve,
 )
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 
 def minutes(seconds: float) -> str:
@@ -126,17 +124,11 @@ def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
 
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
     """Progression targets earned in the history, if there is a readable one."""
-    path = paths.history_file()
-    if not path.exists():
+    store = open_existing_quietly(paths.history_file())
+    if store is None:
         return {}
-    try:
-        store = HistoryStore(path)
-    except HistoryError:
-        return {}
-    try:
-        found = suggestions(session, lambda key: queries.last_session_of(store.db, key))
-    finally:
-        store.close()
+    with store:
+        found = suggestions(session, store.last_session_of)
     return {s.index: s for s in found}
 
 
