@@ -1,6 +1,6 @@
 """Write a gallery of every exercise figure (each key position, the name under it) for review.
 
-    python scripts/figures.py              # docs/figures.svg
+    python scripts/figures.py              # docs/figures.svg and docs/figures-sample.svg
 
 The SVG draws each braille dot as a small circle (terminal fonts lack braille glyphs of the
 right width, so an SVG of the text itself comes out misaligned).
@@ -21,6 +21,10 @@ from runstrong.workouts import load_library
 CELL_WIDTH, CELL_HEIGHT = 24, 10
 PAGE_WIDTH = 160
 OUT = Path(__file__).resolve().parent.parent / "docs" / "figures.svg"
+SAMPLE = OUT.with_name("figures-sample.svg")
+# A few for the README: lying, kneeling, standing, a prop, a sideways (front view) move.
+SAMPLE_IDS = ("front-plank", "glute-bridge", "bird-dog", "body-squat", "step-jump",
+              "lateral-band-walk", "trap-bar-deadlift", "side-plank")
 
 
 def block(entry: LibraryExercise, charset: Charset) -> list[str]:
@@ -121,6 +125,10 @@ def main() -> int:
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(svg(lines), encoding="utf-8")
     print(f"wrote {args.out}")
+    if not args.only and args.out == OUT:
+        sample = {k: library[k] for k in SAMPLE_IDS if k in library}
+        SAMPLE.write_text(svg(gallery(sample, charset)), encoding="utf-8")
+        print(f"wrote {SAMPLE}")
     return 0
 
 

@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.text import Text
 
 from runstrong.checks import did_you_mean
+from runstrong.exit_codes import EXIT_USAGE
 from runstrong.figures import Charset, Figure, draw
 from runstrong.model import LibraryExercise, PhaseKind, Session
 from runstrong.workouts import Catalog, load_catalog
 
-EXIT_USAGE = 2
 FIGURE_WIDTH, FIGURE_HEIGHT = 24, 10
 
 
