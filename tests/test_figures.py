@@ -270,3 +270,11 @@ def test_which_position_a_hold_and_get_ready_show() -> None:
     plank = figure_of({"start": {"on": ["feet"]}, "hold": {"on": ["feet"]},
                        "end": {"on": ["feet"]}})
     assert (plank.start_name, plank.hold_name) == ("start", "hold")
+
+
+def test_sessions_and_library_entries_with_figures_stay_hashable() -> None:
+    from runstrong.workouts import load_catalog
+
+    catalog = load_catalog((30, 45))
+    assert all(isinstance(hash(entry), int) for entry in catalog.library.values())
+    assert all(isinstance(hash(session), int) for session in catalog.sessions)

@@ -73,7 +73,8 @@ class Contact:
 @dataclass(frozen=True, slots=True)
 class KeyPosition:
     name: str
-    angles: dict[str, float]
+    # Left out of the hash (a dict has none) so sessions holding figures stay hashable.
+    angles: dict[str, float] = field(hash=False)
     contacts: tuple[Contact, ...] = ()
     x: float = 0.0
     lift: float = 0.0
