@@ -52,3 +52,43 @@ async def test_repaints_only_when_the_drawing_changes(monkeypatch: pytest.Monkey
         await pilot.pause()
         assert len(repaints) == 2
         assert all(ord(c) < 128 for line in widget.lines for c in line)
+
+
+def test_figure_moment_follows_the_session() -> None:
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from runstrong.engine import EngineOptions, SessionEngine
+    from runstrong.model import Session
+    from runstrong.timeline import Timing
+    from runstrong.tui.widgets.figure import figure_moment
+    from runstrong.workouts import load_session_file
+    from tests.fakes import FakeClock
+
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "s.toml"
+        path.write_text('[session]\nname = "S"\nrest_between_exercises = 10\n'
+                        '[[exercises]]\nexercise = "body-squat"\nreps = 5\ntempo = 2.0\n'
+                        '[[exercises]]\nexercise = "front-plank"\nhold = 20\n')
+        session = load_session_file(path, load_library()[0])
+    assert isinstance(session, Session)
+    clock = FakeClock()
+    engine = SessionEngine(session, clock=clock, wall=clock.wall,
+                           options=EngineOptions(Timing(get_ready=5)))
+    engine.start()
+
+    def run(seconds: float) -> None:
+        for _ in range(round(seconds / 0.25)):
+            clock.now += 0.25
+            engine.update()
+
+    assert figure_moment(engine.view()) == ("start", None)  # GET READY
+    run(5.5)
+    assert engine.view().step.kind.value == "REPS"
+    position, fraction = figure_moment(engine.view())
+    assert position is None and fraction == pytest.approx(0.25, abs=0.01)  # 0.5 s of a 2 s rep
+    run(1.0)
+    assert figure_moment(engine.view())[1] == pytest.approx(0.75, abs=0.01)
+    run(8.5 + 10 + 5 + 1)  # the rest of the reps, the rest, GET READY, into the hold
+    assert engine.view().step.kind.value == "HOLD"
+    assert figure_moment(engine.view()) == ("hold", None)

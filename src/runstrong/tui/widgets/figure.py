@@ -7,6 +7,27 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure, draw
+from runstrong.timeline import StepKind
+from runstrong.view import View
+
+# Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
+SELF_COUNTED_REP_SECONDS = 3.0
+
+
+def figure_moment(view: View) -> tuple[str | None, float | None]:
+    """(position, fraction) to show for the session's moment: the rep under way on its tempo,
+    the held position in a hold, the start position while getting ready (or resting, or
+    switching sides)."""
+    figure = view.exercise.figure
+    if figure is None:
+        return None, None
+    step = view.step
+    if step.kind is StepKind.REPS:
+        tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
+        return None, (view.elapsed % tempo) / tempo
+    if step.kind is StepKind.HOLD:
+        return figure.hold_name, None
+    return figure.start_name, None
 
 
 class ExerciseFigure(Widget):
@@ -49,6 +70,11 @@ class ExerciseFigure(Widget):
         self.set_reactive(ExerciseFigure.position, position)
         self.set_reactive(ExerciseFigure.fraction, fraction)
         self._redraw()
+
+    def follow(self, view: View) -> None:
+        """Show the session's moment: call it on every tick; it repaints only on change."""
+        position, fraction = figure_moment(view)
+        self.show(view.exercise.figure, position=position, fraction=fraction)
 
     @property
     def lines(self) -> list[str]:
