@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from runstrong.figures import Charset, draw
+from runstrong.figures import Charset, draw_position
 from runstrong.model import LibraryExercise
 from runstrong.workouts import load_library
 
@@ -32,10 +32,11 @@ def block(entry: LibraryExercise, charset: Charset) -> list[str]:
     figure = entry.figure
     if figure is None:
         return [f"{entry.name[:CELL_WIDTH]}: no figure"]
-    drawings = [draw(figure, CELL_WIDTH, CELL_HEIGHT, position=name, charset=charset)
-                for name in figure.names]
+    shown = figure.distinct()
+    drawings = [draw_position(figure, position, CELL_WIDTH, CELL_HEIGHT, charset)
+                for _, position in shown]
     rows = [" ".join(parts) for parts in zip(*drawings, strict=True)]
-    rows.append(" ".join(name.center(CELL_WIDTH) for name in figure.names))
+    rows.append(" ".join(label.center(CELL_WIDTH) for label, _ in shown))
     width = len(rows[0])
     rows.append(entry.name[:width].center(width))
     return [row.ljust(width) for row in rows]

@@ -92,3 +92,28 @@ def test_figure_moment_follows_the_session() -> None:
     run(8.5 + 10 + 5 + 1)  # the rest of the reps, the rest, GET READY, into the hold
     assert engine.view().step.kind.value == "HOLD"
     assert figure_moment(engine.view()) == ("hold", None)
+
+
+def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> None:
+    from runstrong.model import Exercise, Phase, PhaseKind
+    from runstrong.timeline import Step, StepKind
+    from runstrong.tui.widgets.figure import figure_moment
+    from runstrong.view import SessionPhase, View
+
+    library = load_library()[0]
+
+    def moment(ident: str, elapsed: float) -> tuple[str | None, float | None]:
+        step = Step(StepKind.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
+        exercise = Exercise(name=ident, sets=1, phases=(Phase(PhaseKind.HOLD, 30),), rest=0,
+                            figure=library[ident].figure)
+        view = View(step=step, phase=SessionPhase.HOLD, focus=step, exercise=exercise,
+                    up_next=None, paused=False, counting_in=None, elapsed=elapsed,
+                    remaining=30 - elapsed, reps=None, counts_taps=False, step_progress=0.0,
+                    session_progress=0.0, session_elapsed=elapsed, correction=None,
+                    rating_for=None, finished=False)
+        return figure_moment(view)
+
+    assert moment("glute-bridge", 3.3) == ("hold", None)
+    assert moment("front-plank", 3.3) == ("hold", None)
+    position, fraction = moment("arm-swing-drill", 0.75)
+    assert position is None and fraction == pytest.approx(0.5)

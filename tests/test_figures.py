@@ -278,3 +278,12 @@ def test_sessions_and_library_entries_with_figures_stay_hashable() -> None:
     catalog = load_catalog((30, 45))
     assert all(isinstance(hash(entry), int) for entry in catalog.library.values())
     assert all(isinstance(hash(session), int) for session in catalog.sessions)
+
+
+def test_a_hold_position_is_shown_still_and_left_out_of_the_rep() -> None:
+    bridge = figure_of({**SQUAT, "hold": SQUAT["end"]})
+    assert bridge.has_hold and bridge.hold_name == "hold"
+    assert position_at(bridge, 0.5).angles == bridge.positions[1].angles  # the end, not hold
+    assert position_at(bridge, 1.0).angles["hip_l"] == pytest.approx(0.0)
+    assert [label for label, _ in bridge.distinct()] == ["start", "end / hold"]
+    assert not figure_of(SQUAT).has_hold

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from runstrong.checks import did_you_mean
 from runstrong.exit_codes import EXIT_USAGE
-from runstrong.figures import Charset, Figure, draw
+from runstrong.figures import Charset, Figure, draw_position
 from runstrong.model import LibraryExercise, PhaseKind, Session
 from runstrong.workouts import Catalog, load_catalog
 
@@ -70,10 +70,11 @@ def charset_for(console: Console) -> Charset:
 def figure_lines(figure: Figure, charset: Charset, width: int = FIGURE_WIDTH,
                  height: int = FIGURE_HEIGHT) -> list[str]:
     """Every key position side by side, each named underneath."""
-    drawings = [draw(figure, width, height, position=name, charset=charset)
-                for name in figure.names]
+    shown = figure.distinct()
+    drawings = [draw_position(figure, position, width, height, charset)
+                for _, position in shown]
     rows = ["  ".join(parts).rstrip() for parts in zip(*drawings, strict=True)]
-    rows.append("  ".join(name.center(width) for name in figure.names).rstrip())
+    rows.append("  ".join(label.center(width) for label, _ in shown).rstrip())
     return rows
 
 

@@ -12,6 +12,8 @@ from enum import StrEnum
 from runstrong.figures.skeleton import REST_HEIGHT, Body, Point, View, forward_kinematics
 
 GROUND = "ground"
+# The key position a hold shows, still; the others make up a rep.
+HOLD = "hold"
 
 
 class PropKind(StrEnum):
@@ -96,7 +98,26 @@ class Figure:
     @property
     def hold_name(self) -> str:
         """The position to show during a hold: `hold` if there is one, else the last."""
-        return "hold" if "hold" in self.names else self.positions[-1].name
+        return HOLD if HOLD in self.names else self.positions[-1].name
+
+    @property
+    def has_hold(self) -> bool:
+        """Whether a hold shows a still position (without one, a timed hold is a movement
+        done for a time, such as an arm swing)."""
+        return HOLD in self.names
+
+    def distinct(self) -> list[tuple[str, KeyPosition]]:
+        """Key positions to draw, each once: one equal to an earlier one joins its label
+        ("end / hold")."""
+        shown: list[tuple[str, KeyPosition]] = []
+        for position in self.positions:
+            same = next((i for i, (_, p) in enumerate(shown) if _same(p, position)), None)
+            if same is None:
+                shown.append((position.name, position))
+            else:
+                label, kept = shown[same]
+                shown[same] = (f"{label} / {position.name}", kept)
+        return shown
 
     @property
     def start_name(self) -> str:
@@ -105,6 +126,10 @@ class Figure:
 
     def prop(self, kind: str) -> Prop | None:
         return next((p for p in self.props if p.kind.value == kind), None)
+
+
+def _same(a: KeyPosition, b: KeyPosition) -> bool:
+    return (a.angles, a.contacts, a.x, a.lift) == (b.angles, b.contacts, b.x, b.lift)
 
 
 def surface_height(figure: Figure, surface: str) -> float | None:

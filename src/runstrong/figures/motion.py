@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.figures.figure import Figure, KeyPosition, placed
+from runstrong.figures.figure import HOLD, Figure, KeyPosition, placed
 
 
 def _mix(a: float, b: float, f: float) -> float:
@@ -22,8 +22,9 @@ def between(figure: Figure, first: KeyPosition, second: KeyPosition, f: float) -
 
 def position_at(figure: Figure, fraction: float) -> KeyPosition:
     """Where one rep is at `fraction` (0..1): through the key positions in order by 0.5, then
-    back the same way to the first by 1. A figure with one position simply holds it."""
-    keys = figure.positions
+    back the same way to the first by 1. A `hold` position is the still one a hold shows, not
+    part of the rep, unless it is all there is; a figure with one position simply holds it."""
+    keys = tuple(p for p in figure.positions if p.name != HOLD) or figure.positions
     if len(keys) == 1:
         return keys[0]
     fraction = fraction % 1.0 if fraction not in (1.0,) else 1.0

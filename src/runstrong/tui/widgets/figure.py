@@ -12,12 +12,14 @@ from runstrong.view import View
 
 # Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
 SELF_COUNTED_REP_SECONDS = 3.0
+# A timed movement (a hold whose figure has no still `hold` position, e.g. an arm swing).
+TIMED_MOVEMENT_SECONDS = 1.5
 
 
 def figure_moment(view: View) -> tuple[str | None, float | None]:
     """(position, fraction) to show for the session's moment: the rep under way on its tempo,
-    the held position in a hold, the start position while getting ready (or resting, or
-    switching sides)."""
+    the held position in a hold (or the movement, for a drill done for a time), the start
+    position while getting ready (or resting, or switching sides)."""
     figure = view.exercise.figure
     if figure is None:
         return None, None
@@ -26,7 +28,9 @@ def figure_moment(view: View) -> tuple[str | None, float | None]:
         tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
         return None, (view.elapsed % tempo) / tempo
     if step.kind is StepKind.HOLD:
-        return figure.hold_name, None
+        if figure.has_hold or len(figure.positions) == 1:
+            return figure.hold_name, None
+        return None, (view.elapsed % TIMED_MOVEMENT_SECONDS) / TIMED_MOVEMENT_SECONDS
     return figure.start_name, None
 
 
