@@ -287,3 +287,11 @@ def test_a_hold_position_is_shown_still_and_left_out_of_the_rep() -> None:
     assert position_at(bridge, 1.0).angles["hip_l"] == pytest.approx(0.0)
     assert [label for label, _ in bridge.distinct()] == ["start", "end / hold"]
     assert not figure_of(SQUAT).has_hold
+
+
+@pytest.mark.parametrize("kind", ["box", "step", "wall", "chair", "roller", "kettlebell", "bar",
+                                  "rucksack", "towel"])
+def test_every_prop_draws(kind: str) -> None:
+    with_prop = figure_of({"props": [kind], "start": {"shoulder": 20, "on": ["feet"]}})
+    bare = figure_of({"start": {"shoulder": 20, "on": ["feet"]}})
+    assert draw(with_prop, 30, 12) != draw(bare, 30, 12)
