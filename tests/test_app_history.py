@@ -137,9 +137,9 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         await pilot.press("f")  # start fresh: the old one is closed, its sets kept
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().exercise.name == "Side plank"
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().exercise.name == "Side plank"
     store = HistoryStore(paths.history_file())
     assert store.unfinished() == []
     assert [row.status for row in store.sessions()] == ["stopped"]
@@ -243,10 +243,10 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         assert "has changed" in "".join(str(w.render()) for w in app.screen.query(Static))
         await pilot.press("f")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().focus.set_number == 1
-        assert screen.engine.session.exercises[0].phases[0].target == 6
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().focus.set_number == 1
+        assert fresh.engine.session.exercises[0].phases[0].target == 6
 
 
 async def test_a_light_session_resumes_as_the_light_session() -> None:

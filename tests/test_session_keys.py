@@ -7,7 +7,7 @@ from textual.widgets import Static
 from runstrong import paths
 from runstrong.engine import EngineOptions
 from runstrong.history import HistoryStore
-from runstrong.model import Side
+from runstrong.model import Exercise, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
@@ -22,7 +22,7 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make_app(*exercises_, get_ready: int = 5) -> tuple[RunstrongApp, FakeClock]:
+def make_app(*exercises_: Exercise, get_ready: int = 5) -> tuple[RunstrongApp, FakeClock]:
     clock = FakeClock()
     app = RunstrongApp(
         session=session(*exercises_, rest_between_exercises=20), clock=clock, wall=clock.wall,
@@ -62,7 +62,8 @@ async def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
     app, clock = make_app(exercise("Deadbug", reps(4, tempo=1.0), sets=2, rest=10),
                           exercise("Plank", hold(5), sets=2, rest=10))
     async with app.run_test(size=(80, 24)) as pilot:
-        hint_seen, rests_without = set(), set()
+        hint_seen: set[tuple[str, int, int]] = set()
+        rests_without: set[tuple[str, int, int]] = set()
         while isinstance(app.screen, SessionScreen):
             step = app.screen.engine.view().step
             where = (step.kind.value, step.exercise, step.set_number)
@@ -82,9 +83,10 @@ async def test_count_in_after_a_pause_shows_count_in_not_hold() -> None:
         await pilot.press("p")
         await pilot.pause()
         banner = app.screen.query_one(PhaseBanner)
-        assert banner.phase is SessionPhase.COUNT_IN
+        phases = [banner.phase]
         await drive(app, clock, 3.25, pilot)
-        assert banner.phase is SessionPhase.HOLD
+        phases.append(banner.phase)
+        assert phases == [SessionPhase.COUNT_IN, SessionPhase.HOLD]
 
 
 async def test_up_next_and_next_line_always_name_the_same_step() -> None:
@@ -135,3 +137,24 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
     (row,) = store.sessions()
     assert [(s.set, s.actual) for s in row.sets] == [(1, 3)]
     assert [(st.best, st.sessions) for st in store.exercise_stats()] == [(3, 1)]
+
+
+async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
+    app, clock = make_app(exercise("Plank", hold(20), sets=2, rest=10), get_ready=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drive(app, clock, 6, pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock.advance(120)  # Ctrl+Z, SIGSTOP or a closed lid: no update for two minutes
+        screen.tick()
+        await pilot.pause()
+        banner = screen.query_one(PhaseBanner)
+        view = screen.engine.view()
+        assert banner.phase == SessionPhase.PAUSED and view.remaining == 14
+        assert screen.engine.records == []
+        await pilot.press("p")
+        await pilot.pause()
+        phases = [banner.phase]
+        await drive(app, clock, 3 + 14.25, pilot)
+        assert phases == [SessionPhase.COUNT_IN]
+        assert [r.actual for r in screen.engine.records] == [20]

@@ -37,15 +37,23 @@ def _report(err: Console, invalid: Invalid) -> None:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
 
 
+def settings_timing() -> Timing:
+    """Estimates use the person's GET READY and switch times, exactly as the app does."""
+    from runstrong import settings
+
+    return settings.load()[0].timing
+
+
 def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     catalog = load_catalog()
+    timing = settings_timing()
     for problem in catalog.library_problems:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
     if as_json:
         rows: list[dict[str, Any]] = []
         for entry in catalog.entries.values():
             if isinstance(entry, Session):
-                rows.append(_session_summary(entry))
+                rows.append(_session_summary(entry, timing))
             else:
                 rows.append({"slug": entry.slug, "source": entry.source.value,
                              "path": entry.path, "errors": [str(p) for p in entry.problems]})
@@ -61,7 +69,7 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     for entry in catalog.sessions:
         table.add_row(
             Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
-            f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
+            f"~{round(estimate_seconds(entry, timing) / 60)}", Text(", ".join(entry.focus)),
             entry.source.value,
         )
     out.print(table)
@@ -76,13 +84,13 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     return 0
 
 
-def _session_summary(session: Session) -> dict[str, Any]:
+def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
     return {
         "slug": session.slug,
         "name": session.name,
         "exercises": len(session.exercises),
-        "estimated_seconds": estimate_seconds(session),
-        "estimated_minutes": round(estimate_seconds(session) / 60),
+        "estimated_seconds": estimate_seconds(session, timing),
+        "estimated_minutes": round(estimate_seconds(session, timing) / 60),
         "focus": list(session.focus),
         "equipment": list(session.equipment),
         "source": session.source.value,
@@ -133,7 +141,7 @@ def _history_suggestions(session: Session) -> dict[int, Suggestion]:
 
 
 def show_session(out: Console, session: Session) -> None:
-    timing = Timing()
+    timing = settings_timing()
     per_exercise = _seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
     header = Text(session.name + (" (light pre-run version)" if session.light else ""),
@@ -194,8 +202,8 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
     if light:
         loaded = light_session(loaded)
     if as_json:
-        timing = Timing()
-        data = _session_summary(loaded)
+        timing = settings_timing()
+        data = _session_summary(loaded, timing)
         data["description"] = loaded.description
         data["rest_between_sets"] = loaded.rest_between_sets
         data["rest_between_exercises"] = loaded.rest_between_exercises
