@@ -19,6 +19,7 @@ leans to the figure's left (the right of the picture), and `knee`/`elbow` bend i
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -144,7 +145,7 @@ class Body:
                 max([*xs, hx + HEAD_RADIUS]), max([*ys, hy + HEAD_RADIUS]))
 
 
-def forward_kinematics(angles: dict[str, float], view: View) -> Body:
+def forward_kinematics(angles: Mapping[str, float], view: View) -> Body:
     """Joint angles -> body points. Missing joints take 0 (standing tall, arms down)."""
 
     def angle(name: str) -> float:
