@@ -13,9 +13,10 @@ from rich.text import Text
 from runstrong import paths
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.model import Exercise, Session
+from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
-from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
+from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.workouts import (
     Catalog,
     Invalid,
@@ -87,6 +88,7 @@ def _session_summary(session: Session) -> dict[str, Any]:
         "estimated_minutes": round(estimate_seconds(session) / 60),
         "focus": list(session.focus),
         "equipment": list(session.equipment),
+        "intensity": intensity_of(session).value,
         "source": session.source.value,
         "path": session.path,
     }
@@ -96,6 +98,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
     return {
         "name": exercise.name,
         "id": exercise.library_id,
+        "category": None if exercise.category is None else exercise.category.value,
         "sets": exercise.sets,
         "sides": [side.value for side in exercise.sides],
         "phases": [
@@ -104,6 +107,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
             for p in exercise.phases
         ],
         "rest": exercise.rest,
+        "rest_after": exercise.rest_after,
         "progression": None if exercise.progression is None else {
             "from": exercise.progression.start, "to": exercise.progression.end,
             "step": exercise.progression.step},
@@ -114,14 +118,6 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
         "equipment": list(exercise.equipment),
         "estimated_seconds": round(seconds),
     }
-
-
-def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
-    totals = [0.0] * len(session.exercises)
-    for step in build_timeline(session, timing):
-        if step.kind.is_work or step.kind.value == "SWITCH SIDES":
-            totals[step.exercise] += estimate_step(step, timing)
-    return totals
 
 
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
@@ -142,7 +138,7 @@ def _history_suggestions(session: Session) -> dict[int, Suggestion]:
 
 def show_session(out: Console, session: Session) -> None:
     timing = Timing()
-    per_exercise = _seconds_per_exercise(session, timing)
+    per_exercise = seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
     header = Text(session.name + (" (light pre-run version)" if session.light else ""),
                   style="bold")
@@ -210,7 +206,7 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
         data["light"] = loaded.light
         data["exercises"] = [
             _exercise_json(e, s)
-            for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)
+            for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
         for index, offer in _history_suggestions(loaded).items():
             data["exercises"][index]["suggested_target"] = offer.suggested

@@ -1,7 +1,8 @@
-"""`plan`, `plan use`, `today` and `new`: the running week from the command line."""
+"""`plan`, `plan use`, `today`, `week` and `new`: the running week from the command line."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,19 +13,35 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
-from runstrong.planning.plans import InvalidPlan, load_plans
-from runstrong.planning.today import Verdict
-from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
-from runstrong.workouts import load_catalog
+from runstrong.planning.plans import InvalidPlan, Plan, load_plans
+from runstrong.planning.schedule import Day
+from runstrong.planning.today import Today, Verdict, today_from_week
+from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
+from runstrong.workouts import Catalog, load_catalog
 
 EXIT_INVALID, EXIT_USAGE = 1, 2
-def cmd_plan_list(out: Console, err: Console) -> int:
+
+
+def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:
+    if isinstance(plan, InvalidPlan):
+        return {"slug": slug, "path": plan.path, "errors": [str(p) for p in plan.problems]}
+    return {"slug": slug, "name": plan.name, "sessions_per_week": plan.sessions_per_week,
+            "rotation": list(plan.rotation), "days": list(plan.days),
+            "variants": dict(plan.variants), "description": plan.description,
+            "source": plan.source, "active": slug == active}
+
+
+def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
     plans = load_plans(catalog.entries)
     active = (chosen.plan or DEFAULT_PLAN)
+    if as_json:
+        print(json.dumps([_plan_json(slug, plan, active) for slug, plan in plans.items()],
+                         indent=2, ensure_ascii=False))
+        return 0
     table = Table(title="Plans", title_justify="left")
     for name in ("", "plan", "name", "a week", "rotation", "source"):
         table.add_column(name)
@@ -60,15 +77,37 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     return 0
 
 
-def cmd_today(out: Console, err: Console, *, on: date | None = None) -> int:
+def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Day]] | None:
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    plan, today = today_for(catalog, chosen, on)
-    if plan is None or today is None:
+    plan, week = week_for(catalog, chosen, on)
+    if plan is None:
         err.print(Text(f"runstrong: the active plan '{chosen.plan}' is missing or invalid; "
                        "see `runstrong plan`"), style="red")
+        return None
+    return catalog, plan, week
+
+
+def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
+    return {"date": on.isoformat(), "plan": plan.slug, "verdict": today.verdict.value,
+            "session": today.slug, "light": today.light,
+            "when": None if today.when is None else today.when.value,
+            "run": today.run.value, "reason": today.reason,
+            "done_this_week": today.done_this_week, "per_week": today.per_week}
+
+
+def cmd_today(out: Console, err: Console, *, on: date | None = None,
+              as_json: bool = False) -> int:
+    found = _week_or_none(err, on)
+    if found is None:
+        return 0
+    catalog, plan, week = found
+    on = on or date.today()
+    today = today_from_week(plan, week, on)
+    if as_json:
+        print(json.dumps(_today_json(today, on, plan), indent=2, ensure_ascii=False))
         return 0
     if today.verdict is Verdict.SESSION and today.slug:
         light = " --light" if today.light else ""
@@ -84,6 +123,35 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None) -> int:
         out.print(Text(today.reason))
     out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
                    style="dim"))
+    return 0
+
+
+WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any": "any time"}
+
+
+def cmd_week(out: Console, err: Console, *, on: date | None = None,
+             as_json: bool = False) -> int:
+    found = _week_or_none(err, on)
+    if found is None:
+        return 0
+    catalog, plan, week = found
+    if as_json:
+        print(json.dumps([day.as_json() for day in week], indent=2, ensure_ascii=False))
+        return 0
+    on = on or date.today()
+    table = Table(title=f"{plan.name}: the week of {week[0].day:%d %b %Y}",
+                  title_justify="left")
+    for column in ("day", "run", "strength", "when", "why"):
+        table.add_column(column)
+    for day in week:
+        label = f"{day.day:%a %d}" + (" ←" if day.day == on else "")
+        session = Text("-") if day.session is None else Text(
+            name_of(catalog, day.session) + (" (light)" if day.light else ""),
+            style="dim" if day.done else "bold")
+        when = "done" if day.done else WHEN_WORDS.get(day.when or "", "")
+        table.add_row(label, "" if day.run.value == "none" else day.run.value, session,
+                      when, Text(day.reason))
+    out.print(table)
     return 0
 
 
