@@ -5,7 +5,7 @@ week from settings without changing anything here. Days before `today`, and days
 session logged, show what was done; the rest are a forecast as if every suggestion is
 followed. Placement tries every choice of days (a week has few) and keeps the best:
 as many of the plan's sessions as fit under rule 1, then 48 h between the demanding ones,
-then as few light versions as possible, then the quiet preferences (see `_cost`).
+then the quiet preferences, light versions among them (see `_cost`).
 """
 
 from __future__ import annotations
@@ -72,27 +72,37 @@ def monday_of(day: date) -> date:
 
 
 def upcoming(plan: Plan, done: Sequence[Done]) -> list[str]:
-    """The plan's sessions in the order they are due, a cycle and more ahead.
+    """The plan's sessions in the order they are due, two cycles and more ahead.
 
-    Each logged session ticks off its first open place in the current cycle, so a session
-    done early (because a hard one did not fit that day) leaves the hard one due next.
+    The rotation repeats for ever; each logged session ticks off its first place among the
+    next cycle's worth of due sessions. So a session done early (because a hard one did not
+    fit that day) leaves the hard one due next, and the forecast and the record agree.
     """
     rotation = list(plan.rotation)
-    pending = list(rotation)
+    window = len(rotation)
+    queue: list[str] = []
+
+    def top_up(length: int) -> None:
+        while len(queue) < length:
+            # A session skipped again and again is owed at most two cycles' worth.
+            queue.extend(s for s in rotation if queue.count(s) < 2 * rotation.count(s))
+            if all(queue.count(s) >= 2 * rotation.count(s) for s in rotation):
+                break
+
     for item in sorted(done, key=lambda d: d.day):
+        top_up(2 * window)
         slug = plan.original(item.slug)
-        if slug in pending:
-            pending.remove(slug)
-            if not pending:
-                pending = list(rotation)
-    return pending + rotation * 2
+        if slug in queue[:window]:
+            queue.remove(slug)
+    top_up(3 * window)
+    return queue
 
 
 @dataclass(frozen=True, slots=True)
 class _Choice:
     day: date
     slug: str
-    position: int  # in the upcoming queue: how far out of order
+    jumped: int  # due sessions passed over to take this one
     light: bool
 
 
@@ -109,12 +119,12 @@ def _assign(coach: Coach, days: Sequence[date], queue: list[str],
     for day in days:
         # A session may be brought forward by at most one cycle of the rotation.
         due = [p for p in range(len(queue)) if p not in used][:window]
-        for position in due:
+        for jumped, position in enumerate(due):
             slug = queue[position]
             if coach.intensity(slug) is Intensity.HARD and hard_forbidden(runs, day):
                 continue
             used.add(position)
-            chosen.append((day, slug, position))
+            chosen.append((day, slug, jumped))
             break
         else:
             return None
@@ -130,8 +140,8 @@ def _options(coach: Coach, days: Sequence[date], queue: list[str],
     flexible = [coach.intensity(slug) is Intensity.MODERATE for _, slug, _ in assigned]
     for lights in product((False, True), repeat=sum(flexible)):
         flags = iter(lights)
-        yield [_Choice(day, slug, position, next(flags) if bendable else False)
-               for (day, slug, position), bendable in zip(assigned, flexible, strict=True)]
+        yield [_Choice(day, slug, jumped, next(flags) if bendable else False)
+               for (day, slug, jumped), bendable in zip(assigned, flexible, strict=True)]
 
 
 def _spacing_breaks(coach: Coach, choices: list[_Choice], earlier: list[date]) -> int:
@@ -147,29 +157,29 @@ def _cost(coach: Coach, choices: list[_Choice], runs: Mapping[date, RunKind]) ->
     for choice in choices:
         felt = _felt(coach, choice)
         tomorrow = run_on(runs, choice.day + ONE_DAY)
-        big_run_near = RunKind.KEY in (tomorrow, run_on(runs, choice.day)) or \
-            RunKind.LONG in (tomorrow, run_on(runs, choice.day))
+        big_run = (RunKind.KEY, RunKind.LONG)
         if choice.light:
             cost += 3
-        if felt is Intensity.MODERATE and big_run_near:
-            cost += 4  # legs want to be fresh for the key run, or are spent from it
+        if felt is Intensity.MODERATE and tomorrow in big_run:
+            cost += 4  # legs want to be fresh for tomorrow's key or long run
+        if felt is Intensity.MODERATE and run_on(runs, choice.day) in big_run:
+            cost += 2  # fine after a hard run, but the legs are spent
         if felt is Intensity.HARD and tomorrow is RunKind.LONG:
             cost += 2
         if coach.plan.days and weekday(choice.day) not in coach.plan.days:
             cost += 1
-        cost += choice.position  # keep to the rotation's order when nothing else matters
+        cost += choice.jumped  # keep to the rotation's order when nothing else matters
     return cost
 
 
 def _place(coach: Coach, free: list[date], wanted: int, queue: list[str],
            runs: Mapping[date, RunKind], earlier: list[date]) -> list[_Choice]:
     for count in range(min(wanted, len(free)), 0, -1):
-        best: tuple[tuple[int, int, int, list[date]], list[_Choice]] | None = None
+        best: tuple[tuple[int, int, list[date]], list[_Choice]] | None = None
         for days in combinations(free, count):
             for choices in _options(coach, days, queue, runs):
                 score = (_spacing_breaks(coach, choices, earlier),
-                         sum(c.light for c in choices), _cost(coach, choices, runs),
-                         [c.day for c in choices])
+                         _cost(coach, choices, runs), [c.day for c in choices])
                 if best is None or score < best[0]:
                     best = (score, choices)
         if best is not None:
@@ -245,7 +255,7 @@ class _Words:
         if choice.light:
             text += f" Light version: {self._why_light(choice)}."
         head = self.queue[0] if self.queue else choice.slug
-        if choice.position > 0 and self.coach.intensity(head) is Intensity.HARD \
+        if choice.jumped > 0 and self.coach.intensity(head) is Intensity.HARD \
                 and (why := hard_forbidden(self.runs, choice.day)):
             text += f" {self.name(head)} is hard and waits ({why})."
         variant = plan.variant_of(choice.slug)

@@ -40,7 +40,8 @@ def name_of(catalog: Catalog, slug: str) -> str:
 
 def coach_for(catalog: Catalog, plan: Plan) -> Coach:
     activation = ACTIVATION if isinstance(catalog.entries.get(ACTIVATION), Session) else None
-    return Coach(plan, lambda slug: intensity_in(catalog, slug),
+    levels = {slug: intensity_in(catalog, slug) for slug in catalog.entries}
+    return Coach(plan, lambda slug: levels.get(slug, Intensity.MODERATE),
                  lambda slug: name_of(catalog, slug), activation)
 
 
