@@ -16,7 +16,8 @@ DOMAIN = [
     "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
     "history", "history.database", "history.exchange", "history.history_store",
     "history.queries",
-    "planning", "planning.light", "planning.plans", "planning.progression", "planning.today",
+    "planning", "planning.intensity", "planning.light", "planning.plans", "planning.progression",
+    "planning.rules", "planning.schedule", "planning.today",
     "planning.week",
 ]
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.

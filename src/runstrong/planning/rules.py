@@ -13,6 +13,7 @@ session against them, so a test (or a curious person) can prove they hold.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -121,7 +122,7 @@ def week_problems(
                 problems.append(f"rule 2: {where} is {item.when} on an easy run day")
     demanding = sorted(p.day for p in placed
                        if not p.light and intensity(p.slug) is not Intensity.EASY)
-    for first, second in zip(demanding, demanding[1:], strict=False):
+    for first, second in itertools.pairwise(demanding):
         if (second - first).days < MIN_GAP_DAYS:
             problems.append(f"rule 3: sessions on {first} and {second} are less than 48 h "
                             "apart")

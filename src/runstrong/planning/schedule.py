@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import combinations, product
+from itertools import combinations, pairwise, product
 from typing import Any
 
 from runstrong.model import Intensity
@@ -147,7 +147,7 @@ def _options(coach: Coach, days: Sequence[date], queue: list[str],
 def _spacing_breaks(coach: Coach, choices: list[_Choice], earlier: list[date]) -> int:
     days = sorted(earlier + [c.day for c in choices if _felt(coach, c) is not Intensity.EASY])
     placed = {c.day for c in choices}
-    return sum(1 for a, b in zip(days, days[1:], strict=False)
+    return sum(1 for a, b in pairwise(days)
                if (b - a).days < MIN_GAP_DAYS and (a in placed or b in placed))
 
 
