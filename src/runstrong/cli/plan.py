@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -127,6 +128,7 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None,
 
 
 WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any": "any time"}
+RUN_WORDS = {"none": "no run", "easy": "easy run", "key": "key run", "long": "long run"}
 
 
 def cmd_week(out: Console, err: Console, *, on: date | None = None,
@@ -139,19 +141,20 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None,
         print(json.dumps([day.as_json() for day in week], indent=2, ensure_ascii=False))
         return 0
     on = on or date.today()
-    table = Table(title=f"{plan.name}: the week of {week[0].day:%d %b %Y}",
-                  title_justify="left")
-    for column in ("day", "run", "strength", "when", "why"):
-        table.add_column(column)
+    out.print(Text(f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
+                   f"{plan.sessions_per_week} sessions", style="bold"))
     for day in week:
-        label = f"{day.day:%a %d}" + (" ←" if day.day == on else "")
-        session = Text("-") if day.session is None else Text(
-            name_of(catalog, day.session) + (" (light)" if day.light else ""),
-            style="dim" if day.done else "bold")
-        when = "done" if day.done else WHEN_WORDS.get(day.when or "", "")
-        table.add_row(label, "" if day.run.value == "none" else day.run.value, session,
-                      when, Text(day.reason))
-    out.print(table)
+        line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
+        line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
+        if day.session is None:
+            line.append("no strength work", style="dim")
+        else:
+            line.append(name_of(catalog, day.session) + (" (light)" if day.light else ""),
+                        style="dim" if day.done else "bold")
+            if not day.done and day.when:
+                line.append(f", {WHEN_WORDS[day.when.value]}")
+        out.print(line)
+        out.print(Padding(Text(day.reason, style="dim"), (0, 0, 0, 8), expand=False))
     return 0
 
 
