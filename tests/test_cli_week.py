@@ -71,7 +71,7 @@ def test_week_and_today_text(capsys: pytest.CaptureFixture[str]) -> None:
     use(plan="beginner", run_days=("tue",), key_run_days=("thu",))
     code, out, _ = run(capsys, "week", "--date", WEDNESDAY)
     assert code == 0 and "Beginner: the week of Mon 23 Nov 2026, 2 sessions" in out
-    assert "Sun 29  long run  Pre-run activation, before the run" in out
+    assert "Sun 29  long run  " in out and "Wed 25  no run    " in out
     code, out, _ = run(capsys, "today", "--date", "2026-11-24")
     assert code == 0 and "Today: Foundational full body" in out
     assert "After your easy run" in out and "runstrong start foundational" in out
