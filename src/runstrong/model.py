@@ -157,3 +157,5 @@ class Session:
     light: bool = False
     # As the file declares it; None for files that do not say (see planning.intensity).
     intensity: Intensity | None = None
+    digest: str = ""
+    """SHA-256 of the file the session was read from: a resumed session notices a change."""

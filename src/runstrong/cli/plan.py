@@ -14,13 +14,12 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
+from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
 from runstrong.workouts import Catalog, load_catalog
-
-EXIT_INVALID, EXIT_USAGE = 1, 2
 
 
 def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from runstrong import paths, settings
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.history import HistoryStore, open_existing_quietly
 from runstrong.model import Intensity, Session
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
@@ -47,18 +47,12 @@ def coach_for(catalog: Catalog, plan: Plan) -> Coach:
 
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
     if store is not None:
-        return queries.trained_days(store.db)
-    path = paths.history_file()
-    if not path.exists():
+        return store.trained_days()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
         return []
-    try:
-        store = HistoryStore(path)
-    except HistoryError:
-        return []
-    try:
-        return queries.trained_days(store.db)
-    finally:
-        store.close()
+    with opened:
+        return opened.trained_days()
 
 
 def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
