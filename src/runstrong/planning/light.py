@@ -51,13 +51,25 @@ def light_session(session: Session) -> Session:
     light = replace(session, light=True, intensity=Intensity.EASY,
                     exercises=tuple(_lightened(e) for e in kept))
     full_time = estimate_seconds(session)
-    # A long warm-up before little else can leave the light version too long: trim the
-    # warm-up too, then drop exercises from the end, until it is short enough.
+    # A long warm-up before little else, or rests longer than the work, can leave the light
+    # version too long: trim the warm-up too, then halve the rests (light work needs less
+    # recovery), and only then drop exercises from the end.
     if estimate_seconds(light) > MAX_TIME_RATIO * full_time:
         light = replace(light, exercises=tuple(light_exercise(e) for e in light.exercises))
+    if estimate_seconds(light) > MAX_TIME_RATIO * full_time:
+        light = _shorter_rests(light)
     while len(light.exercises) > 1 and estimate_seconds(light) > MAX_TIME_RATIO * full_time:
         light = replace(light, exercises=light.exercises[:-1])
     return light
+
+
+def _shorter_rests(session: Session) -> Session:
+    exercises = tuple(replace(e, rest=e.rest // 2,
+                              rest_after=None if e.rest_after is None else e.rest_after // 2)
+                      for e in session.exercises)
+    return replace(session, exercises=exercises,
+                   rest_between_sets=session.rest_between_sets // 2,
+                   rest_between_exercises=session.rest_between_exercises // 2)
 
 
 def volume(session: Session) -> float:
