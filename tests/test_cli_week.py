@@ -65,6 +65,7 @@ def test_today_json_matches_the_week(capsys: pytest.CaptureFixture[str]) -> None
         == (wednesday["session"], wednesday["light"], wednesday["when"],
             wednesday["reason"], wednesday["run"])
     assert today["date"] == WEDNESDAY and today["plan"] == "in-season"
+    assert set(wednesday) <= set(today) and today["weekday"] == "wed"
 
 
 def test_week_and_today_text(capsys: pytest.CaptureFixture[str]) -> None:

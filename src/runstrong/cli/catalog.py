@@ -140,13 +140,14 @@ def show_session(out: Console, session: Session) -> None:
     timing = settings_timing()
     per_exercise = seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
-    header = Text(session.name + (" (light pre-run version)" if session.light else ""),
+    header = Text(session.name + (" (light version)" if session.light else ""),
                   style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min"]
+    facts = [f"about {minutes(estimate_seconds(session, timing))} min",
+             intensity_of(session).value]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
@@ -169,7 +170,13 @@ def show_session(out: Console, session: Session) -> None:
                 prescription.append(f"\nnext: {offer.suggested} {offer.unit} (your history)",
                                     style="bold green")
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
-        table.add_row(str(number), Text(exercise.name), prescription, f"{exercise.rest} s",
+        if exercise.category is not None:
+            prescription.append(f" · {exercise.category.value}", style="dim")
+        # One set has no rest between sets: show the pause that follows it instead.
+        after = session.rest_between_exercises if exercise.rest_after is None \
+            else exercise.rest_after
+        table.add_row(str(number), Text(exercise.name), prescription,
+                      f"{exercise.rest if exercise.sets > 1 else after} s",
                       Text("\n".join(f"• {cue}" for cue in exercise.cues)))
     out.print(table)
 

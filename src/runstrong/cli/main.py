@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     show.add_argument("--light", action="store_true",
-                      help="the light pre-run version (about half the volume)")
+                      help="the light version: no jumps or loaded lifts, about half the rest")
 
     validate = commands.add_parser("validate", help="check workout files and report problems")
     validate.add_argument("files", nargs="+", metavar="PATH", help="workout .toml files")
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     start.add_argument("--mute", action="store_true", help="no sound or voice")
     start.add_argument("--light", action="store_true",
-                       help="the light pre-run version (about half the volume)")
+                       help="the light version: no jumps or loaded lifts, about half the rest")
     start.add_argument("--voice", action="store_true",
                        help="speak exercise names and sides (needs espeak-ng or spd-say)")
 

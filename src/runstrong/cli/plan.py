@@ -16,6 +16,7 @@ from runstrong import paths, settings
 from runstrong.checks import did_you_mean
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
+from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
@@ -91,7 +92,8 @@ def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Da
 
 
 def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
-    return {"date": on.isoformat(), "plan": plan.slug, "verdict": today.verdict.value,
+    return {"date": on.isoformat(), "weekday": weekday(on), "plan": plan.slug,
+            "verdict": today.verdict.value,
             "session": today.slug, "light": today.light,
             "when": None if today.when is None else today.when.value,
             "run": today.run.value, "reason": today.reason,
