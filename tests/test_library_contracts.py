@@ -108,3 +108,20 @@ def test_plans_cover_the_review() -> None:
     rotations = {slug for p in plans.values() for slug in p.rotation}
     assert {"upper-body", "thoracic-mobility"} <= rotations
     assert "in-season-strength" in plans["in-season"].rotation
+
+
+def test_a_session_with_jumps_cannot_call_itself_easy(user_workouts: object) -> None:
+    from pathlib import Path
+
+    from runstrong.workouts import Invalid, load_session_file
+
+    path = Path(str(user_workouts)) / "hops.toml"
+    path.write_text('[session]\nname = "Hops"\nintensity = "easy"\n'
+                    '[[exercises]]\nexercise = "pogo-hops"\nreps = 10\n')
+    library, _ = load_library()
+    loaded = load_session_file(path, library)
+    assert isinstance(loaded, Invalid)
+    assert any("intensity: 'easy', but Pogo hops is a jump or a loaded lift" in str(p)
+               for p in loaded.problems), loaded.problems
+    path.write_text(path.read_text().replace('"easy"', '"hard"'))
+    assert isinstance(load_session_file(path, library), Session)

@@ -139,3 +139,9 @@ def test_bad_plan_files(tmp_path, text: str, expected: str) -> None:  # type: ig
     assert isinstance(result, InvalidPlan)
     assert any(expected in str(p) and str(path) in str(p) for p in result.problems), \
         result.problems
+
+
+def test_a_one_session_plan_fills_its_week() -> None:
+    plan = Plan("core", "Core only", 3, ("core-stability",))
+    days = week([], MONDAY, plan=plan)
+    assert [d.day.strftime("%a") for d in days if d.session] == ["Mon", "Wed", "Fri"]

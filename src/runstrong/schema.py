@@ -356,6 +356,10 @@ def parse_session(
     intensity = _choice(check, head, "intensity", tuple(i.value for i in Intensity),
                         "[session]")
     equipment = check.text_list(head, "equipment", "[session]")
+    demanding = [e.name for e in exercises if e.category and e.category.is_demanding]
+    if intensity is not None and intensity != Intensity.HARD.value and demanding:
+        check.add(f"'{intensity}', but {demanding[0]} is a jump or a loaded lift: a session "
+                  'with those is intensity = "hard"', "[session]", "intensity")
     if check.problems or not name:
         return None, check.problems
     if not equipment:

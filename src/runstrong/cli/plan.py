@@ -166,6 +166,7 @@ STARTER = '''# A runstrong session. Check it with: runstrong validate {path}
 name = "{name}"
 description = "What this session is for, in a sentence."
 focus = ["core"]
+intensity = "moderate"        # easy, moderate or hard (jumps or heavy lifts): the week uses it
 rest_between_sets = 30        # seconds
 rest_between_exercises = 45
 

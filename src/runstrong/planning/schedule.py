@@ -94,8 +94,9 @@ def upcoming(plan: Plan, done: Sequence[Done]) -> list[str]:
         slug = plan.original(item.slug)
         if slug in queue[:window]:
             queue.remove(slug)
-    top_up(3 * window)
-    return queue
+    top_up(2 * window)
+    # Enough fresh cycles behind the backlog for every session the week can hold.
+    return queue + rotation * (plan.sessions_per_week + 1)
 
 
 @dataclass(frozen=True, slots=True)
