@@ -9,8 +9,11 @@ must be what the week turned out to be.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runstrong.model import Intensity, Session
 from runstrong.planning.plans import Plan, load_plans
@@ -165,3 +168,28 @@ def test_in_season_sessions_are_short_and_keep_a_loaded_lift(catalog: Catalog) -
     loaded = {e.library_id for s in sessions if isinstance(s, Session) for e in s.exercises
               if e.category and e.category.value == "loaded"}
     assert loaded & {"trap-bar-deadlift", "rucksack-deadlift"}
+
+
+RUN_KINDS = st.sampled_from(list(RunKind))
+
+
+@lru_cache(maxsize=1)
+def bundled_catalog() -> Catalog:
+    # First called inside a test, with the config folders isolated: bundled files only.
+    return load_catalog((30, 45))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(RUN_KINDS, min_size=9, max_size=9), st.integers(0, 6),
+       st.sampled_from(["beginner", "in-season", "off-season"]))
+def test_rules_one_and_two_hold_for_any_running_week(kinds: list[RunKind], start: int,
+                                                     slug: str) -> None:
+    catalog = bundled_catalog()
+    plan = next(p for p in bundled_plans(catalog) if p.slug == slug)
+    runs = {START - timedelta(days=1) + timedelta(days=n): kind for n, kind in enumerate(kinds)}
+    today = START + timedelta(days=start)
+    week = plan_week(coach_for(catalog, plan), runs, [], today)
+    placed = [Placed(d.day, d.session, d.light, d.when) for d in week if d.session]
+    problems = week_problems(placed, runs, lambda s: intensity_in(catalog, s), ACTIVATION)
+    assert not [p for p in problems if not p.startswith("rule 3")], problems
+    assert len([p for p in placed if plan.counts(p.slug)]) <= plan.sessions_per_week
