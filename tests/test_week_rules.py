@@ -8,7 +8,7 @@ must be what the week turned out to be.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import pytest
@@ -193,3 +193,22 @@ def test_rules_one_and_two_hold_for_any_running_week(kinds: list[RunKind], start
     problems = week_problems(placed, runs, lambda s: intensity_in(catalog, s), ACTIVATION)
     assert not [p for p in problems if not p.startswith("rule 3")], problems
     assert len([p for p in placed if plan.counts(p.slug)]) <= plan.sessions_per_week
+
+
+def test_logged_light_sessions_read_back_as_light(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from runstrong.history import HistoryStore
+    from runstrong.planning.light import light_session
+
+    from .fakes import FakeClock
+    from .helpers import exercise, hold
+    from .test_history import run_session, session
+
+    store = HistoryStore(Path(str(tmp_path)) / "h.sqlite3")
+    clock = FakeClock(wall_start=datetime(2026, 11, 23, 8).timestamp())
+    light = light_session(session(exercise("Plank", hold(10), sets=4, rest=5)))
+    run_session(store, light, clock=clock)
+    run_session(store, clock=clock)
+    assert sorted(light for _, _, light in store.trained_sessions()) == [False, True]
+    store.close()

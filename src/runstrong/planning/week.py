@@ -55,6 +55,17 @@ def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
         return opened.trained_days()
 
 
+def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str, bool]]:
+    """Logged sessions with whether each was the light version (it counts as easy)."""
+    if store is not None:
+        return store.trained_sessions()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
+        return []
+    with opened:
+        return opened.trained_sessions()
+
+
 def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
              store: HistoryStore | None = None,
              runs: Mapping[date, RunKind] | None = None) -> tuple[Plan | None, list[Day]]:
@@ -67,7 +78,7 @@ def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None
     if runs is None:
         runs = runs_from_settings(chosen, monday - timedelta(days=1),
                                   monday + timedelta(days=7))
-    done = [Done(day, slug) for day, slug in trained_days(store)]
+    done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
     return plan, plan_week(coach_for(catalog, plan), runs, done, on)
 
 
