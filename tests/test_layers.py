@@ -19,9 +19,9 @@ DOMAIN = [
     "history.queries", "history.runs",
     "activities", "activities.model", "activities.gpx", "activities.fit", "activities.strava",
     "activities.sources",
-    "planning", "planning.calendar", "planning.forecast", "planning.intensity", "planning.light",
-    "planning.plans", "planning.progression", "planning.rules", "planning.schedule",
-    "planning.today", "planning.week",
+    "planning", "planning.actual", "planning.calendar", "planning.forecast",
+    "planning.intensity", "planning.light", "planning.plans", "planning.progression",
+    "planning.rules", "planning.schedule", "planning.today", "planning.week",
     "figures", "figures.canvas", "figures.figure", "figures.motion", "figures.parse",
     "figures.render", "figures.shapes", "figures.skeleton", "figures.validate",
 ]

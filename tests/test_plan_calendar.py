@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,15 @@ from runstrong import paths
 from runstrong.cli import main
 from runstrong.cli.calendar import cmd_plan_export
 from runstrong.model import Session
-from runstrong.planning.forecast import planned_sessions, training_weekdays
-from runstrong.planning.plans import Plan
+from runstrong.planning.forecast import planned_sessions
+from runstrong.planning.plans import Plan, load_plans
+from runstrong.planning.rules import runs_from_settings
+from runstrong.planning.schedule import Done, plan_week
+from runstrong.planning.week import coach_for
 from runstrong.settings import Settings, from_mapping
 from runstrong.workouts import load_catalog
 
 MONDAY = date(2027, 1, 18)
-PLAN = Plan("in-season", "In season", 2, ("core-stability", "hips-and-glutes", "power"))
 
 
 @dataclass(frozen=True)
@@ -77,21 +79,25 @@ def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str],
     assert main(["plan", "export", "--ics", str(tmp_path / "no" / "such" / "dir.ics")]) == 1
 
 
-def test_sessions_go_on_days_clear_of_key_runs() -> None:
-    week = Settings(run_days=("tue", "thu"), key_run_days=("sat",))
-    days = training_weekdays(PLAN, week)
-    # Not Saturday (key run), not Friday (the day before), not the run days if avoidable.
-    assert len(days) == 2 and not {1, 3, 4, 5} & set(days)
-    with_days = Plan("x", "X", 2, PLAN.rotation, ("mon", "wed"))
-    assert training_weekdays(with_days, week) == (0, 2)
-
-
-def test_forecast_continues_the_rotation_and_counts_this_weeks_sessions() -> None:
-    plan = Plan("x", "X", 2, PLAN.rotation, ("mon", "thu"))
-    done = [(MONDAY, "core-stability")]
-    planned = planned_sessions(plan, Settings(), done, MONDAY, 2)
-    assert planned == [(date(2027, 1, 21), "hips-and-glutes"), (date(2027, 1, 25), "power"),
-                       (date(2027, 1, 28), "core-stability")]
+def test_forecast_follows_the_week_placement_and_continues_the_rotation() -> None:
+    catalog = load_catalog()
+    plan = load_plans(catalog.entries)["off-season"]
+    assert isinstance(plan, Plan)
+    coach = coach_for(catalog, plan)
+    usual = runs_from_settings(Settings(), MONDAY - timedelta(days=1), MONDAY + timedelta(15))
+    planned = planned_sessions(coach, usual, [], MONDAY, 2)
+    assert len(planned) == 6
+    first_week = plan_week(coach, usual, [], MONDAY)
+    assert [(p.day, p.slug, p.light) for p in planned[:3]] == [
+        (d.day, d.session, d.light) for d in first_week if d.counts]
+    # The second week carries on with the rotation: two weeks of three hold all six of it
+    # once (power waits past Monday, the day after the usual Sunday long run).
+    assert sorted(p.slug for p in planned) == sorted(plan.rotation)
+    assert planned[0].slug != "power"
+    # Sessions already logged this week are not listed again and count towards it.
+    done = [Done(MONDAY, planned[0].slug)]
+    again = planned_sessions(coach, usual, done, MONDAY + timedelta(days=1), 1)
+    assert len([p for p in again if p.day <= date(2027, 1, 24)]) == 2
 
 
 def test_new_settings_are_checked() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -12,8 +12,10 @@ from runstrong import settings
 from runstrong.model import Session
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
+from runstrong.planning.light import light_session
 from runstrong.planning.plans import load_plans
-from runstrong.planning.week import DEFAULT_PLAN, active_plan, trained_days
+from runstrong.planning.schedule import Done, monday_of
+from runstrong.planning.week import DEFAULT_PLAN, active_plan, coach_for, runs_around, trained_days
 from runstrong.workouts import load_catalog
 
 EXIT_INVALID = 1
@@ -32,13 +34,17 @@ def cmd_plan_export(out: Console, err: Console, ics: str, weeks: int, *,
                        "or invalid; see `runstrong plan`"), style="red")
         return EXIT_INVALID
     hours, minutes = settings.clock_time(chosen.session_time) or (18, 0)
-    planned = planned_sessions(plan, chosen, trained_days(), on or date.today(), weeks)
-
-    def session_of(slug: str) -> Session | None:
-        entry = catalog.entries.get(slug)
-        return entry if isinstance(entry, Session) else None
-
-    data = plan_calendar(plan.slug, plan.name, planned, session_of, time(hours, minutes),
+    first = on or date.today()
+    last = first + timedelta(days=7 * weeks)
+    runs, ran = runs_around(chosen, monday_of(first) - timedelta(days=1), last, first)
+    done = [Done(day, slug) for day, slug in trained_days()]
+    planned = planned_sessions(coach_for(catalog, plan), runs, done, first, weeks, ran)
+    events = []
+    for item in planned:
+        entry = catalog.entries.get(item.slug)
+        if isinstance(entry, Session):
+            events.append((item.day, light_session(entry) if item.light else entry))
+    data = plan_calendar(plan.slug, plan.name, events, time(hours, minutes),
                          datetime.now(UTC))
     try:
         Path(ics).write_bytes(data)

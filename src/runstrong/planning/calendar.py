@@ -7,7 +7,7 @@ events already imported instead of adding copies. Times are floating (no zone): 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
@@ -26,30 +26,28 @@ def event_uid(plan_slug: str, day: date, session_slug: str) -> str:
 def description(session: Session, minutes: int) -> str:
     lines = [f"About {minutes} min.", ""]
     lines += [f"- {clean_text(e.name)}: {e.describe()}" for e in session.exercises]
-    lines += ["", f"Start it with: runstrong start {session.slug}"]
+    light = " --light" if session.light else ""
+    lines += ["", f"Start it with: runstrong start {session.slug}{light}"]
     return "\n".join(lines)
 
 
-def plan_calendar(plan_slug: str, plan_name: str, planned: Sequence[tuple[date, str]],
-                  session_of: Callable[[str], Session | None], at: time,
-                  stamp: datetime) -> bytes:
-    """`stamp`: when the file is written (DTSTAMP, aware); `at`: the local session time."""
+def plan_calendar(plan_slug: str, plan_name: str, planned: Sequence[tuple[date, Session]],
+                  at: time, stamp: datetime) -> bytes:
+    """`planned`: each date and the session (light already applied) to do on it;
+    `at`: the local session time; `stamp`: when the file is written (DTSTAMP, aware)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"runstrong: {clean_text(plan_name)}")
-    for day, slug in planned:
-        session = session_of(slug)
-        if session is None:
-            continue
+    for day, session in planned:
         minutes = estimate_minutes(session)
         start = datetime.combine(day, at)
         event = Event()
-        event.add("uid", event_uid(plan_slug, day, slug))
+        event.add("uid", event_uid(plan_slug, day, session.slug))
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=minutes))
-        event.add("summary", clean_text(session.name))
+        event.add("summary", clean_text(session.name) + (" (light)" if session.light else ""))
         event.add("description", description(session, minutes))
         calendar.add_component(event)
     return bytes(calendar.to_ical())
