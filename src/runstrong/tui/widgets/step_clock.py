@@ -78,14 +78,3 @@ class StepClock(Digits):
         framed = Padding(glyphs, (0, SIDE_PADDING), style=box, expand=False)
         return Align(framed, "center", vertical="middle", height=self.content_size.height)
 
-
-def clock_text(seconds: float) -> str:
-    """Whole seconds as `45` or `1:30`, the way a sports watch shows them."""
-    whole = max(0, int(seconds))
-    if whole < 60:
-        return str(whole)
-    minutes, rest = divmod(whole, 60)
-    if minutes < 60:
-        return f"{minutes}:{rest:02d}"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{rest:02d}"
