@@ -20,7 +20,8 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make_app(*exercises_: Exercise, mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+def make_app(*exercises_: Exercise,
+             mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
     clock = FakeClock()
     player = FakePlayer()
     app = RunstrongApp(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from runstrong.figures.figure import Figure
+
 
 class Side(StrEnum):
     LEFT = "left"
@@ -73,6 +75,7 @@ class LibraryExercise:
     equipment: tuple[str, ...] = ()
     easier: str = ""
     harder: str = ""
+    figure: Figure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class Exercise:
     sides: tuple[Side, ...] = ()
     progression: Progression | None = None
     library_id: str | None = None
+    figure: Figure | None = None
 
     @property
     def key(self) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from runstrong.checks import Checker, Problem, did_you_mean, type_name
+from runstrong.figures.parse import parse_figure
 from runstrong.model import (
     Exercise,
     LibraryExercise,
@@ -53,6 +54,7 @@ ENTRY_KEYS = (
     "sides",
     "progression",
     "phases",
+    "figure",
 )
 PHASE_KEYS = ("reps", "hold", "tempo")
 PROGRESSION_KEYS = ("from", "to", "step")
@@ -65,6 +67,7 @@ LIBRARY_KEYS = (
     "equipment",
     "easier",
     "harder",
+    "figure",
 )
 
 
@@ -100,6 +103,7 @@ def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryE
             equipment=check.text_list(table, "equipment", where),
             easier=check.text(table, "easier", where) or "",
             harder=check.text(table, "harder", where) or "",
+            figure=parse_figure(check, table["figure"], where) if "figure" in table else None,
         )
     return library, check.problems
 
@@ -235,6 +239,7 @@ def _exercise(
     easier, harder = check.text(entry, "easier", where), check.text(entry, "harder", where)
     focus, equipment = check.text_list(entry, "focus", where), check.text_list(
         entry, "equipment", where)
+    figure = parse_figure(check, entry["figure"], where) if "figure" in entry else None
     if sets is None or not phases or (name is None and base is None):
         return None
     return Exercise(
@@ -251,6 +256,7 @@ def _exercise(
         sides=sides,
         progression=progression,
         library_id=base.id if base else None,
+        figure=figure or (base.figure if base else None),
     )
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from runstrong import __version__, paths
 from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
+from runstrong.cli.exercise import cmd_exercise
 from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
 from runstrong.cli.session import cmd_start, run_app
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     show.add_argument("--light", action="store_true",
                       help="the light pre-run version (about half the volume)")
+
+    exercise = commands.add_parser("exercise", help="an exercise from the library, with its "
+                                   "figure; without ID, the whole library")
+    exercise.add_argument("exercise", nargs="?", metavar="ID", help="an exercise id")
+    exercise.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     validate = commands.add_parser("validate", help="check workout files and report problems")
     validate.add_argument("files", nargs="+", metavar="PATH", help="workout .toml files")
@@ -98,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list(out, err, as_json=args.json)
         if args.command == "show":
             return cmd_show(out, err, args.session, as_json=args.json, light=args.light)
+        if args.command == "exercise":
+            return cmd_exercise(out, err, args.exercise, as_json=args.json)
         if args.command == "validate":
             return cmd_validate(out, err, args.files)
         if args.command == "start":
