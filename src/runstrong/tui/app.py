@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,8 @@ from runstrong.history import HistoryError, HistoryStore, NotAHistory, Unfinishe
 from runstrong.model import Session
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.progression import apply, suggestions
-from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
+from runstrong.planning.today import today_from_week
+from runstrong.planning.week import DEFAULT_PLAN, week_for, weekly_target
 from runstrong.recording import Recorder
 from runstrong.resume import same_session, session_to_resume
 from runstrong.settings import Settings
@@ -248,19 +249,22 @@ class RunstrongApp(App[None]):
         return weekly_target(self.catalog, self.settings)
 
     def _home(self) -> HomeScreen:
-        _, today = today_for(self.catalog, self.settings, store=self.store)
+        # Today's line and the week strip come from one placement (a few ms), not two.
+        on = date.fromtimestamp(self.wall())
+        plan, week = week_for(self.catalog, self.settings, on, store=self.store)
+        today = today_from_week(plan, week, on) if plan is not None else None
         recent = []
         if self.store is not None:
             recent = [Recent(when_text(h.started_at)[:10], h.name, h.status)
                       for h in self.store.session_heads(limit=3)]
-        return HomeScreen(self.catalog, today, recent)
+        return HomeScreen(self.catalog, today, recent, week, on)
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
                 fresh = self._home()
-                home.show(fresh.catalog, fresh.today, fresh.recent)
+                home.show(fresh.catalog, fresh.today, fresh.recent, fresh.week, fresh.on)
 
     def action_plans(self) -> None:
         from runstrong.tui.screens.plans import PlansScreen

@@ -59,8 +59,11 @@ class SettingsScreen(Screen[Settings | None]):
                 yield Label("Run days (e.g. tue, thu, sun)")
                 yield Input(", ".join(c.run_days), id="run_days")
             with Horizontal(classes="row"):
-                yield Label("Key run days: long run, intervals")
+                yield Label("Key run days: intervals, tempo, races")
                 yield Input(", ".join(c.key_run_days), id="key_run_days")
+            with Horizontal(classes="row"):
+                yield Label("Long run day (empty for none)")
+                yield Input(c.long_run_day, id="long_run_day")
             with Horizontal(classes="row"):
                 yield Label("Training plan")
                 known = {slug for _, slug in self.plans}
@@ -88,6 +91,7 @@ class SettingsScreen(Screen[Settings | None]):
             raw = self.query_one(f"#{key}", Input).value
             data[key] = [part.strip() for part in raw.replace(" ", ",").split(",")
                          if part.strip()]
+        data["long_run_day"] = self.query_one("#long_run_day", Input).value.strip()
         plan = self.query_one("#plan", Select).value
         data["plan"] = plan if isinstance(plan, str) else ""
         theme = self.query_one("#theme", Select).value
