@@ -158,7 +158,7 @@ def test_between_positions_the_feet_stay_down_and_a_jump_leaves_the_ground() -> 
 
 
 def test_a_hold_figure_holds_still() -> None:
-    figure = figure_of({"hold": {"torso": 80, "shoulder": 80, "elbow": 90,
+    figure = figure_of({"hold": {"torso": 80, "shoulder": 80, "elbow": 90, "ankle": 50,
                                  "on": ["toes", "elbows"]}})
     assert draw(figure, 24, 10, fraction=0.3) == draw(figure, 24, 10, position="hold")
 
@@ -296,3 +296,35 @@ def test_every_prop_draws(kind: str) -> None:
     with_prop = figure_of({"props": [kind], "start": {"shoulder": 20, "on": ["feet"]}})
     bare = figure_of({"start": {"shoulder": 20, "on": ["feet"]}})
     assert draw(with_prop, 30, 12) != draw(bare, 30, 12)
+
+
+def test_feet_can_be_drawn_larger_for_an_ankle_move() -> None:
+    raw: dict[str, Any] = {"start": {"lift": 5}}
+    life = placed(figure_of(raw), figure_of(raw).positions[0])
+    big_figure = figure_of({**raw, "feet": 2.5})
+    big = placed(big_figure, big_figure.positions[0])
+    def length(body: Any) -> float:
+        (hx, hy), (tx, ty) = body.points["heel_r"], body.points["toe_r"]
+        return float(((tx - hx) ** 2 + (ty - hy) ** 2) ** 0.5)
+    assert length(big) > 2 * length(life)
+    assert problems_of({**raw, "feet": 9})[0].endswith("figure.feet: expected 1 to 3 "
+                                                       "times life size, got 9")
+
+
+def test_front_view_ankle_tips_the_sole_out_or_in() -> None:
+    def toe_height(ankle: float) -> float:
+        figure = figure_of({"view": "front", "start": {"hip": [0, 10], "ankle": [0, ankle],
+                                                       "on": ["foot_l"]}})
+        body = placed(figure, figure.positions[0])
+        return body.points["toe_r"][1] - body.points["heel_r"][1]
+    assert toe_height(40) > 3 > abs(toe_height(0))
+    assert toe_height(-40) < -3
+
+
+def test_the_head_shows_which_way_the_face_looks() -> None:
+    on_back = placed(figure_of({"start": {"torso": -90, "on": ["back"]}}),
+                     figure_of({"start": {"torso": -90, "on": ["back"]}}).positions[0])
+    on_front = placed(figure_of({"start": {"torso": 90, "on": ["back"]}}),
+                      figure_of({"start": {"torso": 90, "on": ["back"]}}).positions[0])
+    assert on_back.facing is not None and on_back.facing[1] > 0.9
+    assert on_front.facing is not None and on_front.facing[1] < -0.9

@@ -87,6 +87,8 @@ class Figure:
     view: View
     positions: tuple[KeyPosition, ...]
     props: tuple[Prop, ...] = field(default=())
+    # How much larger than life the feet are drawn (for moves done by the ankle).
+    feet: float = 1.0
 
     def position(self, name: str) -> KeyPosition | None:
         return next((p for p in self.positions if p.name == name), None)
@@ -142,7 +144,7 @@ def surface_height(figure: Figure, surface: str) -> float | None:
 
 def placed(figure: Figure, position: KeyPosition) -> Body:
     """The position's body in the room: hips at `x`, resting on its contacts (or `lift` up)."""
-    body = forward_kinematics(position.angles, figure.view)
+    body = forward_kinematics(position.angles, figure.view, figure.feet)
     body = body.moved(position.x, 0.0)
     needed: list[float] = []
     for contact in position.contacts:

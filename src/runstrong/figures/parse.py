@@ -2,6 +2,7 @@
 
     [front-plank.figure]
     view = "side"                      # "side" (moves front to back) or "front" (sideways)
+    feet = 2                           # optional: draw the feet larger, for an ankle move
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
     hold = { torso = 80, shoulder = 80, elbow = 90, ankle = 40, on = ["toes", "elbows"] }
 
@@ -27,11 +28,19 @@ from runstrong.figures.figure import (
     Prop,
     PropKind,
 )
-from runstrong.figures.skeleton import BODY_JOINTS, LIMB_JOINTS, SIDES, Point, View, joint_ranges
+from runstrong.figures.skeleton import (
+    BODY_JOINTS,
+    FOOT_SCALE,
+    LIMB_JOINTS,
+    SIDES,
+    Point,
+    View,
+    joint_ranges,
+)
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
-FIGURE_KEYS = ("view", "props")
+FIGURE_KEYS = ("view", "props", "feet")
 PLACEMENT_KEYS = ("on", "x", "lift")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -216,7 +225,11 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
                   where, prefix.rstrip("."))
     if len(check.problems) != before or not positions:
         return None
-    figure = Figure(view, tuple(positions), tuple(p for p in props if p is not None))
+    feet = check.decimal(raw, "feet", FOOT_SCALE, where, "times life size", prefix)
+    if len(check.problems) != before:
+        return None
+    figure = Figure(view, tuple(positions), tuple(p for p in props if p is not None),
+                    feet=feet or 1.0)
     for position_name, message in check_figure(figure):
         check.add(message, where, prefix + position_name)
     return None if len(check.problems) != before else figure

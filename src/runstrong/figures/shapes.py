@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from runstrong.figures.figure import Figure, Prop, PropKind
-from runstrong.figures.skeleton import HEAD_RADIUS, Body, Point
+from runstrong.figures.skeleton import HEAD_RADIUS, NOSE, Body, Point
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,12 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return [Line(*seat), Line((prop.x, 0.0), (prop.x, prop.h + 45.0)),
                 Line((prop.x + prop.w, 0.0), (prop.x + prop.w, prop.h))]
     if kind is PropKind.BAND:
-        return [Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), dotted=True)]
+        shapes: list[Shape] = [Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]),
+                                    dotted=True)]
+        # An end tied to the room shows what it is tied to: a post from the floor.
+        shapes.extend(Line((x, 0.0), (x, max(y, 0.0) + 6.0))
+                      for x, y in (e for e in prop.ends if not isinstance(e, str)))
+        return shapes
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
         return [Circle((hx, hy - 11.0), 9.0), Line((hx, hy), (hx, hy - 2.0))]
@@ -56,13 +61,18 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return [Circle((hx, hy), 22.0), Line((hx - 12.0, hy), (hx + 12.0, hy))]
     if kind is PropKind.RUCKSACK:
         return _rectangle(hx - 13.0, hy - 32.0, 26.0, 30.0)
-    # A towel: a short cloth on the floor under the hand.
-    return [Line((hx - 14.0, 1.0), (hx + 14.0, 1.0))]
+    # A towel: a cloth on the floor under the hand, folded so it shows thick.
+    return [Line((hx - 18.0, 1.0), (hx + 18.0, 1.0)), Line((hx - 18.0, 4.0), (hx + 18.0, 4.0)),
+            Line((hx - 18.0, 1.0), (hx - 18.0, 4.0)), Line((hx + 18.0, 1.0), (hx + 18.0, 4.0))]
 
 
 def body_shapes(body: Body) -> list[Shape]:
     shapes: list[Shape] = [Line(body.points[b.start], body.points[b.end]) for b in body.bones]
     shapes.append(Circle(body.head_center, HEAD_RADIUS))
+    if body.facing is not None:
+        (x, y), (dx, dy) = body.head_center, body.facing
+        shapes.append(Line((x + dx * HEAD_RADIUS, y + dy * HEAD_RADIUS),
+                           (x + dx * (HEAD_RADIUS + NOSE), y + dy * (HEAD_RADIUS + NOSE))))
     return shapes
 
 

@@ -34,8 +34,13 @@ THIGH = 44.0
 SHIN = 44.0
 # The foot: the sole sits FOOT_DROP below the ankle, the heel a little behind, the toes ahead.
 FOOT_DROP = 7.0
-HEEL_BACK = 4.0
-TOE_FORWARD = 14.0
+HEEL_BACK = 6.0
+TOE_FORWARD = 17.0
+# How far a figure may enlarge its feet (`feet = 2` in its table) for a move done by the ankle.
+FOOT_SCALE = (1.0, 3.0)
+# The nose: a short tick off the head towards where the face looks, so a body lying down
+# shows whether it is on its back or its front, and which end is the head.
+NOSE = 5.0
 # Front view: half the width of the hips and of the shoulders.
 HALF_HIPS = 9.0
 HALF_SHOULDERS = 17.0
@@ -101,8 +106,11 @@ BONES: tuple[Bone, ...] = (
     Bone("hip", "neck"),
     Bone("shoulder_l", "elbow_l"), Bone("elbow_l", "hand_l"),
     Bone("shoulder_r", "elbow_r"), Bone("elbow_r", "hand_r"),
-    Bone("hip_l", "knee_l"), Bone("knee_l", "ankle_l"), Bone("ankle_l", "toe_l"),
-    Bone("hip_r", "knee_r"), Bone("knee_r", "ankle_r"), Bone("ankle_r", "toe_r"),
+    Bone("hip_l", "knee_l"), Bone("knee_l", "ankle_l"),
+    Bone("hip_r", "knee_r"), Bone("knee_r", "ankle_r"),
+    # The foot as a triangle (ankle, heel, toes), so heel up and toes up read apart.
+    Bone("ankle_l", "heel_l"), Bone("heel_l", "toe_l"), Bone("ankle_l", "toe_l"),
+    Bone("ankle_r", "heel_r"), Bone("heel_r", "toe_r"), Bone("ankle_r", "toe_r"),
 )
 FRONT_BONES: tuple[Bone, ...] = (
     Bone("hip_l", "hip_r"), Bone("shoulder_l", "shoulder_r"),
@@ -127,11 +135,13 @@ class Body:
     points: dict[str, Point]
     head_center: Point
     bones: tuple[Bone, ...]
+    # Unit vector the face looks along; None in the front view (the face looks at us).
+    facing: Point | None = None
 
     def moved(self, dx: float, dy: float) -> Body:
         points = {name: (x + dx, y + dy) for name, (x, y) in self.points.items()}
         head = (self.head_center[0] + dx, self.head_center[1] + dy)
-        return Body(points, head, self.bones)
+        return Body(points, head, self.bones, self.facing)
 
     def lowest(self) -> float:
         return min([y for _, y in self.points.values()] + [self.head_center[1] - HEAD_RADIUS])
@@ -145,8 +155,9 @@ class Body:
                 max([*xs, hx + HEAD_RADIUS]), max([*ys, hy + HEAD_RADIUS]))
 
 
-def forward_kinematics(angles: Mapping[str, float], view: View) -> Body:
-    """Joint angles -> body points. Missing joints take 0 (standing tall, arms down)."""
+def forward_kinematics(angles: Mapping[str, float], view: View, feet: float = 1.0) -> Body:
+    """Joint angles -> body points. Missing joints take 0 (standing tall, arms down).
+    `feet` enlarges the feet (a close look at an ankle move)."""
 
     def angle(name: str) -> float:
         return angles.get(name, 0.0)
@@ -185,13 +196,17 @@ def forward_kinematics(angles: Mapping[str, float], view: View) -> Body:
         # Not a joint: where a band sits "just above the ankle".
         points[f"shin_{side}"] = _along(knee, shin, SHIN * 0.7)
         if front:
-            sole = _along(ankle, shin, FOOT_DROP)
+            # Seen from the front the foot is its sole across, inner edge under the ankle;
+            # `ankle` tips it: + lifts the outer edge (turned out), - the inner (turned in).
+            foot = shin + turn * angle(f"ankle_{side}")
+            sole = _along(ankle, foot, FOOT_DROP * feet)
             points[f"heel_{side}"] = sole
-            points[f"toe_{side}"] = _along(sole, shin + 90.0 * turn, TOE_FORWARD * 0.5)
+            points[f"toe_{side}"] = _along(sole, foot + 90.0 * turn, TOE_FORWARD * 0.5 * feet)
         else:
             foot = shin - angle(f"ankle_{side}")
-            sole = _along(ankle, foot, FOOT_DROP)
-            points[f"heel_{side}"] = _along(sole, foot - 90.0, HEEL_BACK)
-            points[f"toe_{side}"] = _along(sole, foot + 90.0, TOE_FORWARD)
+            sole = _along(ankle, foot, FOOT_DROP * feet)
+            points[f"heel_{side}"] = _along(sole, foot - 90.0, HEEL_BACK * feet)
+            points[f"toe_{side}"] = _along(sole, foot + 90.0, TOE_FORWARD * feet)
     bones = BONES + (FRONT_BONES if front else ())
-    return Body(points, head_center, bones)
+    facing = None if front else direction(up - angle("neck") - 90.0)
+    return Body(points, head_center, bones, facing)
