@@ -328,3 +328,14 @@ def test_the_head_shows_which_way_the_face_looks() -> None:
                       figure_of({"start": {"torso": 90, "on": ["back"]}}).positions[0])
     assert on_back.facing is not None and on_back.facing[1] > 0.9
     assert on_front.facing is not None and on_front.facing[1] < -0.9
+
+
+def test_a_close_up_frames_the_room_round_one_body_point() -> None:
+    raw: dict[str, Any] = {"view": "front", "start": {"hip": [0, 20], "on": ["foot_l"]}}
+    whole = figure_frame(figure_of(raw))
+    close = figure_frame(figure_of({**raw, "close_up": "ankle_r"}))
+    assert close[2] - close[0] < whole[2] - whole[0]
+    assert close[3] < whole[3] / 2 and close[1] == 0.0
+    found = problems_of({**raw, "close_up": "ankel_r"})[0]
+    assert "figure.close_up: expected a body point such as \"ankle_r\", got text 'ankel_r' " \
+           "(did you mean 'ankle_r'" in found

@@ -89,6 +89,8 @@ class Figure:
     props: tuple[Prop, ...] = field(default=())
     # How much larger than life the feet are drawn (for moves done by the ankle).
     feet: float = 1.0
+    # A body point to draw close up (the rest of the body runs off the edges), or "".
+    close_up: str = ""
 
     def position(self, name: str) -> KeyPosition | None:
         return next((p for p in self.positions if p.name == name), None)

@@ -3,6 +3,7 @@
     [front-plank.figure]
     view = "side"                      # "side" (moves front to back) or "front" (sideways)
     feet = 2                           # optional: draw the feet larger, for an ankle move
+    close_up = "ankle_r"               # optional: draw only the room round this body point
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
     hold = { torso = 80, shoulder = 80, elbow = 90, ankle = 40, on = ["toes", "elbows"] }
 
@@ -40,7 +41,7 @@ from runstrong.figures.skeleton import (
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
-FIGURE_KEYS = ("view", "props", "feet")
+FIGURE_KEYS = ("view", "props", "feet", "close_up")
 PLACEMENT_KEYS = ("on", "x", "lift")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -226,10 +227,15 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
     if len(check.problems) != before or not positions:
         return None
     feet = check.decimal(raw, "feet", FOOT_SCALE, where, "times life size", prefix)
+    close_up = raw.get("close_up", "")
+    if close_up not in ("", *POINTS):
+        hint = did_you_mean(close_up, POINTS) if isinstance(close_up, str) else ""
+        check.add(f'expected a body point such as "ankle_r", got {type_name(close_up)}{hint}',
+                  where, prefix + "close_up")
     if len(check.problems) != before:
         return None
     figure = Figure(view, tuple(positions), tuple(p for p in props if p is not None),
-                    feet=feet or 1.0)
+                    feet=feet or 1.0, close_up=close_up)
     for position_name, message in check_figure(figure):
         check.add(message, where, prefix + position_name)
     return None if len(check.problems) != before else figure

@@ -12,9 +12,21 @@ from runstrong.figures.motion import position_at
 from runstrong.figures.shapes import Line, Shape, extent, figure_shapes
 from runstrong.figures.skeleton import Point
 
+# A close-up shows this far (cm) either side of its body point and above it: a lower leg and
+# foot, large enough that an ankle's turn shows.
+CLOSE_UP_SIDE = 32.0
+CLOSE_UP_ABOVE = 28.0
+
 
 def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
-    """(left, bottom, right, top) that holds every position of the figure and its props."""
+    """(left, bottom, right, top) that holds every position of the figure and its props, or
+    for a close-up the part of the room round its body point in every position."""
+    if figure.close_up:
+        spots = [placed(figure, position).points[figure.close_up]
+                 for position in figure.positions]
+        middle = sum(x for x, _ in spots) / len(spots)
+        return (middle - CLOSE_UP_SIDE, 0.0, middle + CLOSE_UP_SIDE,
+                max(y for _, y in spots) + CLOSE_UP_ABOVE)
     shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0))]
     for position in figure.positions:
         shapes.extend(figure_shapes(figure, placed(figure, position)))
