@@ -291,7 +291,7 @@ def test_a_hold_position_is_shown_still_and_left_out_of_the_rep() -> None:
 
 
 @pytest.mark.parametrize("kind", ["box", "step", "wall", "chair", "roller", "kettlebell", "bar",
-                                  "rucksack", "towel"])
+                                  "rucksack", "towel", "wedge"])
 def test_every_prop_draws(kind: str) -> None:
     with_prop = figure_of({"props": [kind], "start": {"shoulder": 20, "on": ["feet"]}})
     bare = figure_of({"start": {"shoulder": 20, "on": ["feet"]}})
@@ -339,3 +339,15 @@ def test_a_close_up_frames_the_room_round_one_body_point() -> None:
     found = problems_of({**raw, "close_up": "ankel_r"})[0]
     assert "figure.close_up: expected a body point such as \"ankle_r\", got text 'ankel_r' " \
            "(did you mean 'ankle_r'" in found
+
+
+def test_a_wedge_slopes_so_the_heel_rests_higher_than_the_toes() -> None:
+    figure = figure_of({"props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
+                        "start": {"ankle": 20, "on": ["feet@wedge"]}})
+    body = placed(figure, figure.positions[0])
+    heel, toe = body.points["heel_l"], body.points["toe_l"]
+    assert heel[1] > toe[1] + 5 > 5
+    # Standing flat on a wedge cannot touch its slope with both heel and toes.
+    flat = problems_of({"props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
+                        "start": {"ankle": -10, "on": ["feet@wedge"]}})
+    assert any("should rest on the wedge" in problem for problem in flat)

@@ -27,11 +27,13 @@ class PropKind(StrEnum):
     BAR = "bar"
     RUCKSACK = "rucksack"
     TOWEL = "towel"
+    # A slant board: high at its left (x) end, sloping down to the floor at x + w.
+    WEDGE = "wedge"
 
 
 # Props that stand in the room (placed by x) and those carried by a body point (`at`).
 ROOM_PROPS = {PropKind.BOX, PropKind.STEP, PropKind.WALL, PropKind.CHAIR,
-              PropKind.ROLLER}
+              PropKind.ROLLER, PropKind.WEDGE}
 HELD_PROPS = {PropKind.KETTLEBELL, PropKind.BAR, PropKind.RUCKSACK, PropKind.TOWEL}
 # Default sizes (cm): x is the left edge (the centre for a roller), w the width, h the height.
 PROP_DEFAULTS: dict[PropKind, tuple[float, float, float]] = {
@@ -40,6 +42,7 @@ PROP_DEFAULTS: dict[PropKind, tuple[float, float, float]] = {
     PropKind.WALL: (60.0, 0.0, 200.0),
     PropKind.CHAIR: (-60.0, 42.0, 45.0),
     PropKind.ROLLER: (60.0, 16.0, 16.0),
+    PropKind.WEDGE: (-20.0, 45.0, 14.0),
 }
 
 
@@ -58,9 +61,18 @@ class Prop:
         """(left, right, height) of the top a body can rest on, if it has one."""
         if self.kind is PropKind.ROLLER:
             return (self.x - self.w / 2, self.x + self.w / 2, self.h)
-        if self.kind in (PropKind.BOX, PropKind.STEP, PropKind.CHAIR):
+        if self.kind in (PropKind.BOX, PropKind.STEP, PropKind.CHAIR, PropKind.WEDGE):
             return (self.x, self.x + self.w, self.h)
         return None
+
+    def top_at(self, x: float) -> float | None:
+        """How high the top a body can rest on is at `x` (a wedge slopes; the rest are flat)."""
+        top = self.surface()
+        if top is None:
+            return None
+        if self.kind is PropKind.WEDGE and self.w > 0:
+            return self.h * min(1.0, max(0.0, (self.x + self.w - x) / self.w))
+        return top[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +148,12 @@ def _same(a: KeyPosition, b: KeyPosition) -> bool:
     return (a.angles, a.contacts, a.x, a.lift) == (b.angles, b.contacts, b.x, b.lift)
 
 
-def surface_height(figure: Figure, surface: str) -> float | None:
+def surface_height(figure: Figure, surface: str, x: float) -> float | None:
+    """How high `surface` is at `x` (None for a surface the figure does not have)."""
     if surface == GROUND:
         return 0.0
     prop = figure.prop(surface)
-    top = prop.surface() if prop else None
-    return top[2] if top else None
+    return prop.top_at(x) if prop else None
 
 
 def placed(figure: Figure, position: KeyPosition) -> Body:
@@ -150,10 +162,10 @@ def placed(figure: Figure, position: KeyPosition) -> Body:
     body = body.moved(position.x, 0.0)
     needed: list[float] = []
     for contact in position.contacts:
-        height = surface_height(figure, contact.surface)
-        if height is None:
-            continue
         for point in contact.points:
+            height = surface_height(figure, contact.surface, body.points[point][0])
+            if height is None:
+                continue
             needed.append(height + REST_HEIGHT.get(point, 0.0) - body.points[point][1])
     if needed:
         return body.moved(0.0, max(needed))

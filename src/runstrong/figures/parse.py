@@ -59,7 +59,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "knees": ("knee_l", "knee_r"), "elbows": ("elbow_l", "elbow_r"),
     "hands": ("hand_l", "hand_r"), "back": ("hip", "shoulder"),
 }
-SURFACES = (GROUND, "box", "step", "chair", "roller", "wall")
+SURFACES = (GROUND, "box", "step", "chair", "roller", "wall", "wedge")
 PROP_KEYS = ("kind", "x", "w", "h", "at", "from", "to")
 LENGTH = (-300.0, 300.0)
 

@@ -41,6 +41,9 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _rectangle(prop.x, 0.0, prop.w, prop.h)
     if kind is PropKind.WALL:
         return [Line((prop.x, 0.0), (prop.x, prop.h))]
+    if kind is PropKind.WEDGE:
+        low, high, foot = (prop.x + prop.w, 0.0), (prop.x, prop.h), (prop.x, 0.0)
+        return [Line(foot, low), Line(low, high), Line(high, foot)]
     if kind is PropKind.ROLLER:
         return [Circle((prop.x, prop.h / 2), prop.h / 2)]
     if kind is PropKind.CHAIR:

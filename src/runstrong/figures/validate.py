@@ -3,7 +3,14 @@ surface does, nothing sinks into the floor, and everything fits the frame."""
 
 from __future__ import annotations
 
-from runstrong.figures.figure import GROUND, Figure, KeyPosition, PropKind, placed
+from runstrong.figures.figure import (
+    GROUND,
+    Figure,
+    KeyPosition,
+    PropKind,
+    placed,
+    surface_height,
+)
 from runstrong.figures.shapes import extent, figure_shapes
 from runstrong.figures.skeleton import HEAD_RADIUS, REST_HEIGHT, Body
 
@@ -32,7 +39,8 @@ def _surface_problem(figure: Figure, body: Body, point: str, surface: str) -> st
         top = prop.surface() if prop else None
         if top is None:
             return f"{point} should rest on the {surface}, but the figure has no {surface}"
-        left, right, height = top
+        left, right, _ = top
+        height = surface_height(figure, surface, x) or 0.0
     off = y - (height + rest)
     name = "ground" if surface == GROUND else surface
     if not left - TOLERANCE <= x <= right + TOLERANCE:
