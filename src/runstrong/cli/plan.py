@@ -54,7 +54,11 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
             err.print(Text(str(problem)), style="red", soft_wrap=True)
         return EXIT_INVALID
     chosen, _ = settings.load()
-    path = settings.save(replace(chosen, plan=name))
+    try:
+        path = settings.save(replace(chosen, plan=name))
+    except settings.SettingsNotSaved as error:
+        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        return EXIT_INVALID
     out.print(Text(f"Active plan: {plan.name} ({plan.sessions_per_week} a week). "
                    f"Saved in {path}."))
     return 0

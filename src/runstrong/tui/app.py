@@ -246,7 +246,7 @@ class RunstrongApp(App[None]):
     def _save_settings(self, chosen: Settings) -> None:
         try:
             path = settings_file.save(chosen)
-        except OSError as error:
+        except settings_file.SettingsNotSaved as error:
             self.notify(f"Could not save settings: {error}", severity="error")
             return
         self.settings = chosen
