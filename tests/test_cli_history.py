@@ -61,7 +61,7 @@ def test_history_table_and_bad_limit(capsys: pytest.CaptureFixture[str],
     with pytest.raises(SystemExit) as caught:
         main(["history", "--limit", "0"])
     assert caught.value.code == 2
-    assert "expected 1 or more" in capsys.readouterr().err
+    assert "expected a whole number from 1 to" in capsys.readouterr().err
 
 
 def test_stats(capsys: pytest.CaptureFixture[str], history: HistoryStore) -> None:
@@ -96,7 +96,7 @@ def test_import_bad_line_names_it(capsys: pytest.CaptureFixture[str], tmp_path: 
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"set_id": "a"}\n')
     code, _, err = run(capsys, "import", str(bad))
-    assert code == 1 and "line 1: missing" in err and "nothing was imported" in err
+    assert code == 1 and "line 1: session_id: missing" in err and "nothing was imported" in err
     code, _, err = run(capsys, "import", str(tmp_path / "missing.jsonl"))
     assert code == 1 and "cannot read" in err
 

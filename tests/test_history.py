@@ -225,7 +225,7 @@ def test_export_import_round_trip_is_idempotent(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "line 2: not valid JSON"),
-    ('{"set_id": "x"}', "line 2: missing"),
+    ('{"set_id": "x"}', "line 2: session_id: missing"),
     ("[1, 2]", "line 2: expected a JSON object"),
 ])
 def test_bad_line_imports_nothing(tmp_path: Path, line: str, message: str) -> None:

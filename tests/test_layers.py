@@ -13,8 +13,9 @@ import runstrong
 
 DOMAIN = [
     "builder", "checks", "engine", "events", "formatting", "model", "paths", "recording",
-    "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
+    "reading", "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
     "history", "history.database", "history.exchange", "history.history_store",
+    "history.import_check",
     "history.queries",
     "planning", "planning.light", "planning.plans", "planning.progression", "planning.today",
     "planning.week",
@@ -22,7 +23,7 @@ DOMAIN = [
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
 NO_TEXTUAL = [
     "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple",
-    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.session",
+    "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.session", "cli.terminal",
 ]
 UI_PREFIX = "tui"
 # Running it is the program itself; its one import is the cli package, checked above.

@@ -72,7 +72,8 @@ def decode_utf8(data: bytes) -> str:
     if data.startswith(BOM):
         data = data[len(BOM):]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Refused("starts with a UTF-16 byte order mark; save the file as UTF-8")
+        raise Refused("not UTF-8 text: it starts with a UTF-16 byte order mark; save the file "
+                      "as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -42,6 +42,14 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
 
 
 
+def strip_controls(value: str) -> str:
+    """Like clean_text, but keeps spacing and line breaks as they are (for drawn output)."""
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    return "".join(" " if char == "\t" else char for char in value
+                   if char in "\n\t" or not (char in _BIDI_CONTROLS
+                                             or unicodedata.category(char) == "Cc"))
+
+
 # Characters JSON may carry raw but a terminal would act on (C1 controls such as the 8-bit CSI
 # 0x9b, DEL, bidi controls) or cannot print (lone surrogates): written as \uXXXX instead, so
 # the data survives intact and the terminal sees only printable text.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths
+from runstrong.cli.terminal import ascii_only
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.model import Exercise, Session
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
+from runstrong.text import terminal_json
 from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
 from runstrong.workouts import (
     Catalog,
@@ -51,7 +52,7 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
             else:
                 rows.append({"slug": entry.slug, "source": entry.source.value,
                              "path": entry.path, "errors": [str(p) for p in entry.problems]})
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(terminal_json(rows, indent=2, ascii_only=ascii_only()))
         return 0
     table = Table(title="Sessions", title_justify="left", expand=False)
     table.add_column("slug", style="bold cyan", no_wrap=True)
@@ -126,12 +127,11 @@ def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
 
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
     """Progression targets earned in the history, if there is a readable one."""
-    path = paths.history_file()
-    if not path.exists():
-        return {}
     try:
-        store = HistoryStore(path)
+        store = HistoryStore.for_reading(paths.history_file())
     except HistoryError:
+        return {}
+    if store is None:
         return {}
     try:
         found = suggestions(session, lambda key: queries.last_session_of(store.db, key))
@@ -214,7 +214,7 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
         ]
         for index, offer in _history_suggestions(loaded).items():
             data["exercises"][index]["suggested_target"] = offer.suggested
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
     show_session(out, loaded)
     return 0

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
-from runstrong.history.database import HistoryWriteError, iso, new_uid, open_history, transaction
+from runstrong.history.database import (
+    HistoryWriteError,
+    iso,
+    new_uid,
+    open_for_reading,
+    open_history,
+    transaction,
+)
 from runstrong.model import Session
 from runstrong.timeline import Step
 
@@ -31,9 +38,16 @@ PhaseKey = tuple[int, int, str | None, int]
 
 
 class HistoryStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, db: sqlite3.Connection | None = None) -> None:
         self.path = path
-        self.db = open_history(path)
+        self.db = open_history(path) if db is None else db
+
+    @classmethod
+    def for_reading(cls, path: Path) -> HistoryStore | None:
+        """The history opened read-only (nothing created, migrated or switched to WAL);
+        None when there is no history yet. Raises HistoryError like opening for writing."""
+        db = open_for_reading(path)
+        return None if db is None else cls(path, db=db)
 
     def close(self) -> None:
         self.db.close()

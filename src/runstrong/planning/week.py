@@ -33,12 +33,11 @@ def name_of(catalog: Catalog, slug: str) -> str:
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
     if store is not None:
         return queries.trained_days(store.db)
-    path = paths.history_file()
-    if not path.exists():
-        return []
     try:
-        store = HistoryStore(path)
+        store = HistoryStore.for_reading(paths.history_file())
     except HistoryError:
+        return []
+    if store is None:
         return []
     try:
         return queries.trained_days(store.db)
