@@ -57,7 +57,8 @@ class HistoryStore:
         try:
             with transaction(self.db) as db:
                 yield db
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
+            # Locked, read-only, full or damaged: the caller keeps the write and says why.
             raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
     def begin_session(self, session: Session, started_ts: float, planned_sets: int) -> int:

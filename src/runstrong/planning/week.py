@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from runstrong import paths, settings
@@ -41,6 +42,8 @@ def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
         return []
     try:
         return queries.trained_days(store.db)
+    except sqlite3.DatabaseError:
+        return []  # damaged: `history` and the app say so; a plan still works without it
     finally:
         store.close()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 
@@ -15,16 +18,25 @@ from runstrong import paths
 from runstrong import settings as settings_file
 from runstrong.engine import Clock, EngineOptions, SessionEngine
 from runstrong.formatting import when_text
-from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
+from runstrong.history import (
+    HistoryError,
+    HistoryStore,
+    NotAHistory,
+    Unfinished,
+    queries,
+    resume_index,
+)
 from runstrong.model import Session
 from runstrong.planning.plans import Plan, load_plans
-from runstrong.planning.progression import apply, suggestions
+from runstrong.planning.progression import Suggestion, apply, suggestions
+from runstrong.planning.today import Today
 from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
 from runstrong.recording import Recorder
 from runstrong.settings import Settings
 from runstrong.summary import summarize
 from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
+from runstrong.tui.history_guard import HistoryDamaged, damage_message
 from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
 
@@ -35,6 +47,8 @@ from runstrong.workouts import Catalog, load_catalog
 
 if TYPE_CHECKING:
     from runstrong.audio import Player
+
+T = TypeVar("T")
 
 
 class RunstrongApp(App[None]):
@@ -154,10 +168,34 @@ class RunstrongApp(App[None]):
         self.notify(f"Moved the old file to {moved}; a new history starts now.", timeout=10)
         self._open_history()
 
+    def on_history_damaged(self, message: HistoryDamaged) -> None:
+        """A read met a damaged history: close it (nothing more is written into it) and make
+        the same offer as at start-up, once."""
+        if self.store is None and self.history_problem is not None:
+            return
+        if self.store is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.store.close()
+        self.store = None
+        self._foreign_file = True
+        self.history_problem = damage_message(self.history_path, message.reason)
+        self.push_screen(history_problem(self.history_problem, can_move=True),
+                         self._history_answer)
+
+    def _read_history(self, read: Callable[[HistoryStore], T], default: T) -> T:
+        """`read(store)`, or `default` when there is no history or it turns out damaged."""
+        if self.store is None:
+            return default
+        try:
+            return read(self.store)
+        except sqlite3.DatabaseError as error:
+            self.on_history_damaged(HistoryDamaged(str(error)))
+            return default
+
     def _offer_resume(self) -> None:
         if self.store is None:
             return
-        unfinished = self.store.unfinished()
+        unfinished = self._read_history(HistoryStore.unfinished, list[Unfinished]())
         if not unfinished:
             return
         latest = unfinished[0]
@@ -182,9 +220,8 @@ class RunstrongApp(App[None]):
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        store = self.store
-        offers = [] if store is None else suggestions(
-            session, lambda key: queries.last_session_of(store.db, key))
+        offers = self._read_history(lambda store: suggestions(
+            session, lambda key: queries.last_session_of(store.db, key)), list[Suggestion]())
         if not offers:
             self.start_session(session, exit_after=exit_after)
             return
@@ -204,11 +241,13 @@ class RunstrongApp(App[None]):
         return weekly_target(self.catalog, self.settings)
 
     def _home(self) -> HomeScreen:
-        _, today = today_for(self.catalog, self.settings, store=self.store)
-        recent = []
-        if self.store is not None:
-            recent = [Recent(when_text(h.started_at)[:10], h.name, h.status)
-                      for h in queries.session_heads(self.store.db, limit=3)]
+        today: Today | None = self._read_history(
+            lambda store: today_for(self.catalog, self.settings, store=store)[1], None)
+        if self.store is None:
+            _, today = today_for(self.catalog, self.settings, store=None)
+        recent = self._read_history(
+            lambda store: [Recent(when_text(h.started_at)[:10], h.name, h.status)
+                           for h in queries.session_heads(store.db, limit=3)], list[Recent]())
         return HomeScreen(self.catalog, today, recent)
 
     def _refresh_home(self) -> None:
@@ -308,12 +347,12 @@ class RunstrongApp(App[None]):
             self.call_after_refresh(self._refresh_home)
 
     def _balance_notes(self, session: Session) -> list[str]:
-        if self.store is None:
-            return []
         keys = {exercise.key for exercise in session.exercises if exercise.sides}
+        balances = self._read_history(lambda store: queries.balances(store.db),
+                                      list[queries.Balance]())
         return [f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
                 f"the last {b.sessions} sessions. Start sets on that side."
-                for b in queries.balances(self.store.db) if b.exercise in keys and b.weaker]
+                for b in balances if b.exercise in keys and b.weaker]
 
     def on_unmount(self) -> None:
         if self._player is not None:
