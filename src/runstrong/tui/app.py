@@ -179,8 +179,16 @@ class RunstrongApp(App[None]):
         self.store = None
         self._foreign_file = True
         self.history_problem = damage_message(self.history_path, message.reason)
-        self.push_screen(history_problem(self.history_problem, can_move=True),
-                         self._history_answer)
+        # After the current handler: a read inside building a screen would otherwise put the
+        # question underneath the screen being pushed.
+        self.call_later(self._ask_about_damage, self.history_problem)
+
+    def _ask_about_damage(self, problem: str) -> None:
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            # A running session is never interrupted by a question; it says it is not saving.
+            self.notify(problem, title="History", severity="error", timeout=15)
+            return
+        self.push_screen(history_problem(problem, can_move=True), self._history_answer)
 
     def _read_history(self, read: Callable[[HistoryStore], T], default: T) -> T:
         """`read(store)`, or `default` when there is no history or it turns out damaged."""
