@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,9 +14,11 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
+from runstrong.cli.terminal import argument_text
 from runstrong.planning.plans import InvalidPlan, load_plans
 from runstrong.planning.today import Verdict
 from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
+from runstrong.text import clean_text
 from runstrong.workouts import load_catalog
 
 EXIT_INVALID, EXIT_USAGE = 1, 2
@@ -124,19 +128,60 @@ sides = ["left", "right"]
 '''
 
 
-def cmd_new(out: Console, err: Console, name: str) -> int:
-    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+RESERVED_NAMES = {Path(paths.LIBRARY_FILE).stem: "the exercise library"}
+MAX_FILE_NAME_BYTES = 255
+
+
+def _name_problem(name: str, slug: str) -> str | None:
+    """Why `name` would make a bad file, or None."""
+    if any(unicodedata.category(char) in ("Cc", "Cf") for char in name):
+        return "contains control characters; use letters, digits and spaces"
     if not slug:
-        err.print(Text(f"runstrong: '{name}' has no letters or digits to name a file after"),
-                  style="red")
+        return "has no letters or digits to name a file after"
+    if slug in RESERVED_NAMES:
+        return (f"would be {slug}.toml, which is {RESERVED_NAMES[slug]}'s file name; "
+                "pick another name")
+    size = len(f"{slug}.toml".encode())
+    if size > MAX_FILE_NAME_BYTES:
+        return (f"is too long for a file name ({size} bytes with .toml; at most "
+                f"{MAX_FILE_NAME_BYTES}); pick a shorter name")
+    return None
+
+
+def cmd_new(out: Console, err: Console, name: str) -> int:
+    name = argument_text(name)
+    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    try:
+        slug.encode(sys.getfilesystemencoding())
+    except UnicodeEncodeError:
+        # A C locale names files in ASCII: "Über" becomes uber.toml, not a crash.
+        folded = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
+        slug = "-".join(folded.replace("-", " ").split())
+    problem = _name_problem(name, slug)
+    if problem:
+        err.print(Text(f"runstrong: '{clean_text(name)[:60]}' {problem}"), style="red",
+                  soft_wrap=True)
         return EXIT_USAGE
-    path: Path = paths.user_workouts_dir() / f"{slug}.toml"
+    folder = paths.user_workouts_dir()
+    path: Path = folder / f"{slug}.toml"
     if path.exists():
-        err.print(Text(f"runstrong: {path} already exists; pick another name or edit it"),
-                  style="red")
+        err.print(Text(clean_text(f"runstrong: {path} already exists; pick another name or "
+                                  "edit it")), style="red", soft_wrap=True)
         return EXIT_USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    safe_name = name.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(STARTER.format(path=path, slug=slug, name=safe_name), encoding="utf-8")
-    print(path)
+    safe_name = name.strip().replace("\\", "\\\\").replace('"', '\\"')
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(STARTER.format(path=path, slug=slug, name=safe_name))
+    except (FileExistsError, NotADirectoryError) as error:
+        where = clean_text(str(error.filename or folder))
+        err.print(Text(f"runstrong: cannot write {clean_text(str(path))}: {where} is a file, "
+                       "not a folder; move it aside and try again"), style="red",
+                  soft_wrap=True)
+        return EXIT_INVALID
+    except OSError as error:
+        err.print(Text(clean_text(f"runstrong: cannot write {path}: "
+                                  f"{error.strerror or error}")), style="red", soft_wrap=True)
+        return EXIT_INVALID
+    print(clean_text(str(path)))
     return 0

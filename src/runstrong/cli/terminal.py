@@ -83,3 +83,12 @@ class CleanConsole(Console):
                 yield segment
             else:
                 yield Segment(strip_controls(segment.text), segment.style)
+
+
+def argument_text(value: str) -> str:
+    """A command-line argument as text. In a C locale Python decodes argv as ASCII and keeps
+    other bytes as lone surrogates; they are almost always UTF-8, so read them as that."""
+    if not any("\udc80" <= char <= "\udcff" for char in value):
+        return value
+    raw = value.encode(sys.getfilesystemencoding(), "surrogateescape")
+    return raw.decode("utf-8", "replace")
