@@ -174,7 +174,7 @@ def test_plan_and_settings_text_is_cleaned(capsys: pytest.CaptureFixture[str]) -
         'plan = "named"\ntheme = "\\u001b]52;c;eA==\\u0007"\n"k\\u001b[2J" = 1\n'
         'run_days = ["\\u001b]0;x\\u0007"]\n')
     for command in (["plan"], ["today"], ["list"], ["plan", "use", "evil"]):
-        code, out, err = run(capsys, *command)
+        _code, out, err = run(capsys, *command)
         assert_clean(out + err)
     loaded, warnings = settings.load()
     assert all(not any(c in w for c in RAW) for w in warnings) and len(warnings) == 2
@@ -190,7 +190,7 @@ def test_files_with_a_byte_order_mark_are_read(capsys: pytest.CaptureFixture[str
     (paths.user_plans_dir() / "bom.toml").write_bytes(bom + PLAN.encode())
     paths.settings_file().write_bytes(bom + b"count_in = 5\n")
     assert settings.load() == (Settings(count_in=5), [])
-    code, out, err = run(capsys, "validate", str(user_workouts / "bom.toml"))
+    code, _, err = run(capsys, "validate", str(user_workouts / "bom.toml"))
     assert code == 0, err
     assert run(capsys, "plan", "use", "bom")[0] == 0
     export = tmp_path / "bom.jsonl"
@@ -201,7 +201,7 @@ def test_files_with_a_byte_order_mark_are_read(capsys: pytest.CaptureFixture[str
     assert run(capsys, "import", str(export))[0] == 0
     utf16 = tmp_path / "utf16.toml"
     utf16.write_bytes(b"\xff\xfe" + GOOD.encode("utf-16-le"))
-    code, out, err = run(capsys, "validate", str(utf16))
+    code, _out, err = run(capsys, "validate", str(utf16))
     assert code == 1 and "byte order mark" in err
 
 
