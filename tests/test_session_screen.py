@@ -6,20 +6,22 @@ from textual.widgets import Digits, Static
 
 from runstrong.engine import EngineOptions
 from runstrong.events import PhaseLogged
-from runstrong.model import Side
+from runstrong.model import Exercise, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, reps, session
 
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make_app(*exercises_, mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+def make_app(*exercises_: Exercise,
+             mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
     clock = FakeClock()
     player = FakePlayer()
     app = RunstrongApp(
@@ -37,13 +39,7 @@ def screen_text(app: RunstrongApp) -> str:
 
 
 async def advance(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    step = 0.25
-    for _ in range(round(seconds / step)):
-        clock.advance(step)
-        screen = app.screen
-        if isinstance(screen, SessionScreen):
-            screen.tick()
-    await pilot.pause()
+    await drive(app, clock, seconds, pilot)
 
 
 async def test_a_session_followed_to_done_without_keys() -> None:
@@ -73,10 +69,13 @@ async def test_a_session_followed_to_done_without_keys() -> None:
         await advance(app, clock, pilot, 1.25)
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(PhaseBanner).phase == "DONE"
+        assert app.recorder is not None
         logged = [e for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert len(logged) == 5
         assert player.played[-1] == "complete"
-        assert player.played.count("tick") >= 6
+        # 3-2-1 in every step of 5 s or more (GET READY, two plank holds, three rests, the
+        # switch) and 2-1 in each 3 s side plank hold: 3 * 7 + 2 * 2.
+        assert player.played.count("tick") == 25
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
@@ -107,6 +106,7 @@ async def test_keys_pause_count_reps_and_quit() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(PhaseBanner).phase == "STOPPED"
+        assert app.recorder is not None
         records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert [(r.side, r.actual) for r in records] == [("left", 2), ("right", 5)]
 

@@ -28,6 +28,7 @@ GET_READY_SECONDS = (0, 120)
 SWITCH_SIDES_SECONDS = (0, 60)
 SESSIONS_PER_WEEK = (1, 7)
 WEEKLY_TARGET = (1, 14)
+LONG_RUN_MINUTES = (20, 600)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from runstrong import paths
 from runstrong.checks import (
     COUNT_IN_SECONDS,
     GET_READY_SECONDS,
+    LONG_RUN_MINUTES,
     REST_SECONDS,
     SWITCH_SIDES_SECONDS,
     WEEKLY_TARGET,
@@ -30,6 +31,7 @@ from runstrong.checks import (
 )
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, shown_value
+from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -45,9 +47,17 @@ class Settings:
     rest_between_exercises: int = 45
     run_days: tuple[str, ...] = ()
     key_run_days: tuple[str, ...] = ()
+    long_run_day: str = "sun"  # "" when there is no long run
     theme: str = "textual-dark"
     plan: str = ""
     weekly_target: int = 2
+    long_run_minutes: int = 75
+    session_time: str = "18:00"
+
+    @property
+    def timing(self) -> Timing:
+        """The lengths a session takes from settings: the app and every estimate use these."""
+        return Timing(get_ready=self.get_ready, switch_sides=self.switch_sides)
 
 
 RANGES = {
@@ -57,9 +67,21 @@ RANGES = {
     "rest_between_sets": REST_SECONDS,
     "rest_between_exercises": REST_SECONDS,
     "weekly_target": WEEKLY_TARGET,
+    "long_run_minutes": LONG_RUN_MINUTES,
 }
 NAMES = tuple(f.name for f in fields(Settings))
+DAY_KEYS = ("long_run_day",)
 DEFAULTS = Settings()
+
+
+def clock_time(value: str) -> tuple[int, int] | None:
+    """Hours and minutes of a "HH:MM" 24-hour time, or None."""
+    hours, _, minutes = value.strip().partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2):
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return int(hours), int(minutes)
 
 
 class SettingsNotSaved(Exception):
@@ -69,6 +91,13 @@ class SettingsNotSaved(Exception):
 def _check(check: Checker, key: str, value: Any) -> Any:
     """The value if it fits `key`, else None after recording a problem."""
     default = getattr(DEFAULTS, key)
+    if key == "session_time":
+        clock = clock_time(value) if isinstance(value, str) else None
+        if clock is None:
+            check.add(f'expected a 24-hour time such as "18:00", got {shown_value(value)}',
+                      key=key)
+            return None
+        return f"{clock[0]:02d}:{clock[1]:02d}"
     if isinstance(default, bool):
         if type(value) is bool:
             return value
@@ -91,6 +120,13 @@ def _check(check: Checker, key: str, value: Any) -> Any:
                       "or \"saturday\"", key=key)
             return None
         check.add('expected a list of days such as ["tue", "sat"]', key=key)
+        return None
+    if key in DAY_KEYS and isinstance(value, str):
+        day = value.strip().lower()[:3]
+        if day in WEEKDAYS or day in ("", "non"):
+            return "" if day == "non" else day
+        check.add(f'unknown day {shown_value(value)}; expected a day such as "sun", or "" '
+                  "for none", key=key)
         return None
     if isinstance(value, str):
         return clean_text(value)

@@ -11,12 +11,14 @@ from rich.text import Text
 
 from runstrong import paths
 from runstrong.cli.terminal import ascii_only
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
+from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
 from runstrong.text import terminal_json
-from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
+from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.workouts import (
     Catalog,
     Invalid,
@@ -25,9 +27,6 @@ from runstrong.workouts import (
     load_session_file,
     resolve,
 )
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 
 def minutes(seconds: float) -> str:
@@ -40,15 +39,23 @@ def _report(err: Console, invalid: Invalid) -> None:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
 
 
+def settings_timing() -> Timing:
+    """Estimates use the person's GET READY and switch times, exactly as the app does."""
+    from runstrong import settings
+
+    return settings.load()[0].timing
+
+
 def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     catalog = load_catalog()
+    timing = settings_timing()
     for problem in catalog.library_problems:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
     if as_json:
         rows: list[dict[str, Any]] = []
         for entry in catalog.entries.values():
             if isinstance(entry, Session):
-                rows.append(_session_summary(entry))
+                rows.append(_session_summary(entry, timing))
             else:
                 rows.append({"slug": entry.slug, "source": entry.source.value,
                              "path": entry.path, "errors": [str(p) for p in entry.problems]})
@@ -64,7 +71,7 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     for entry in catalog.sessions:
         table.add_row(
             Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
-            f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
+            f"~{round(estimate_seconds(entry, timing) / 60)}", Text(", ".join(entry.focus)),
             entry.source.value,
         )
     out.print(table)
@@ -79,15 +86,16 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     return 0
 
 
-def _session_summary(session: Session) -> dict[str, Any]:
+def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
     return {
         "slug": session.slug,
         "name": session.name,
         "exercises": len(session.exercises),
-        "estimated_seconds": estimate_seconds(session),
-        "estimated_minutes": round(estimate_seconds(session) / 60),
+        "estimated_seconds": estimate_seconds(session, timing),
+        "estimated_minutes": round(estimate_seconds(session, timing) / 60),
         "focus": list(session.focus),
         "equipment": list(session.equipment),
+        "intensity": intensity_of(session).value,
         "source": session.source.value,
         "path": session.path,
     }
@@ -97,6 +105,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
     return {
         "name": exercise.name,
         "id": exercise.library_id,
+        "category": None if exercise.category is None else exercise.category.value,
         "sets": exercise.sets,
         "sides": [side.value for side in exercise.sides],
         "phases": [
@@ -105,6 +114,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
             for p in exercise.phases
         ],
         "rest": exercise.rest,
+        "rest_after": exercise.rest_after,
         "progression": None if exercise.progression is None else {
             "from": exercise.progression.start, "to": exercise.progression.end,
             "step": exercise.progression.step},
@@ -117,40 +127,28 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
     }
 
 
-def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
-    totals = [0.0] * len(session.exercises)
-    for step in build_timeline(session, timing):
-        if step.kind.is_work or step.kind.value == "SWITCH SIDES":
-            totals[step.exercise] += estimate_step(step, timing)
-    return totals
-
-
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
     """Progression targets earned in the history, if there is a readable one."""
-    try:
-        store = HistoryStore.for_reading(paths.history_file())
-    except HistoryError:
-        return {}
+    store = open_existing_quietly(paths.history_file())
     if store is None:
         return {}
-    try:
-        found = suggestions(session, lambda key: queries.last_session_of(store.db, key))
-    finally:
-        store.close()
+    with store:
+        found = suggestions(session, store.last_session_of)
     return {s.index: s for s in found}
 
 
 def show_session(out: Console, session: Session) -> None:
-    timing = Timing()
-    per_exercise = _seconds_per_exercise(session, timing)
+    timing = settings_timing()
+    per_exercise = seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
-    header = Text(session.name + (" (light pre-run version)" if session.light else ""),
+    header = Text(session.name + (" (light version)" if session.light else ""),
                   style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min"]
+    facts = [f"about {minutes(estimate_seconds(session, timing))} min",
+             intensity_of(session).value]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
@@ -173,7 +171,13 @@ def show_session(out: Console, session: Session) -> None:
                 prescription.append(f"\nnext: {offer.suggested} {offer.unit} (your history)",
                                     style="bold green")
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
-        table.add_row(str(number), Text(exercise.name), prescription, f"{exercise.rest} s",
+        if exercise.category is not None:
+            prescription.append(f" · {exercise.category.value}", style="dim")
+        # One set has no rest between sets: show the pause that follows it instead.
+        after = session.rest_between_exercises if exercise.rest_after is None \
+            else exercise.rest_after
+        table.add_row(str(number), Text(exercise.name), prescription,
+                      f"{exercise.rest if exercise.sets > 1 else after} s",
                       Text("\n".join(f"• {cue}" for cue in exercise.cues)))
     out.print(table)
 
@@ -202,15 +206,15 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
     if light:
         loaded = light_session(loaded)
     if as_json:
-        timing = Timing()
-        data = _session_summary(loaded)
+        timing = settings_timing()
+        data = _session_summary(loaded, timing)
         data["description"] = loaded.description
         data["rest_between_sets"] = loaded.rest_between_sets
         data["rest_between_exercises"] = loaded.rest_between_exercises
         data["light"] = loaded.light
         data["exercises"] = [
             _exercise_json(e, s)
-            for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)
+            for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
         for index, offer in _history_suggestions(loaded).items():
             data["exercises"][index]["suggested_target"] = offer.suggested

@@ -12,17 +12,16 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
+from runstrong.exit_codes import EXIT_ERROR
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.database import check_integrity, empty_history
-from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.history.exchange import ImportProblem, render
 from runstrong.history.import_check import check_lines
 from runstrong.planning.week import weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
 from runstrong.workouts import load_catalog
-
-EXIT_ERROR = 1
 
 
 def _say(err: Console, message: str) -> None:
@@ -58,7 +57,7 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     store = _reading(err)
     if isinstance(store, int):
         return store
-    rows = [] if store is None else queries.sessions(store.db, limit=limit, exercise=exercise)
+    rows = [] if store is None else store.sessions(limit=limit, exercise=exercise)
     if as_json:
         print(terminal_json([r.as_json() for r in rows], indent=2, ascii_only=ascii_only()))
         return 0
@@ -76,7 +75,7 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
                       duration_text(row.duration_seconds),
                       f"{row.sets_done}/{row.planned_sets}" if row.planned_sets
                       else str(row.sets_done),
-                      Text(row.status.replace("_", " "), style=status_style))
+                      Text(row.status.words, style=status_style))
     out.print(table)
     if exercise:
         for row in rows:
@@ -91,23 +90,22 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
     if store is None:
         return {"exercises": [], "weeks": [], "streak_weeks": 0, "weekly_target": target,
                 "balance": []}
-    db = store.db
     return {
         "exercises": [
             {"exercise": s.exercise, "name": s.name, "kind": s.kind, "best": s.best,
              "best_at": s.best_at, "latest": s.latest, "latest_at": s.latest_at,
              "sessions": s.sessions}
-            for s in queries.exercise_stats(db)
+            for s in store.exercise_stats()
         ],
         "weeks": [{"week_of": week.isoformat(), "sessions": count}
-                  for week, count in queries.weekly_counts(db)],
-        "streak_weeks": queries.streak_weeks(db, target),
+                  for week, count in store.weekly_counts()],
+        "streak_weeks": store.streak_weeks(target),
         "weekly_target": target,
         "balance": [
-            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "left": b.left,
-             "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
+            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "unit": b.unit,
+             "left": b.left, "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
              "lag_percent": b.lag_percent}
-            for b in queries.balances(db)
+            for b in store.balances()
         ],
     }
 
@@ -138,8 +136,10 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
               f"{data['weekly_target']} or more sessions")
     for item in data["balance"]:
-        line = Text(f"{item['name']}: left {item['left']} vs right {item['right']} "
-                    f"over {item['sessions']} session(s)")
+        count = item["sessions"]
+        line = Text(f"{item['name']}: left {item['left']} {item['unit']} vs right "
+                    f"{item['right']} {item['unit']} over {count} session"
+                    f"{'s' * (count != 1)} with both sides done")
         if item["weaker"]:
             line.append(f"  {item['weaker']} side lags by {item['lag_percent']}%",
                         style="bold yellow")
@@ -161,8 +161,7 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     store = _reading(err)
     if isinstance(store, int):
         return store
-    db = empty_history() if store is None else store.db
-    text = render(db, fmt)
+    text = render(empty_history(), fmt) if store is None else store.export(fmt)
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -171,8 +170,8 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     except OSError as error:
         _say(err, f"runstrong: cannot write {output}: {error.strerror or error}")
         return EXIT_ERROR
-    err.print(Text(clean_text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} set records "
-                              f"to {output}")))
+    err.print(Text(clean_text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to "
+                              f"{output}")))
     return 0
 
 
@@ -194,7 +193,7 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
     if isinstance(store, int):
         return store
     try:
-        result = import_jsonl(store.db, text, source)
+        result = store.import_jsonl(text, source)
     except ImportProblem as problem:
         _say(err, f"runstrong: {source}: {problem}; nothing was imported")
         return EXIT_ERROR
@@ -202,4 +201,7 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         store.close()
     out.print(Text(f"Imported {result.sets_added} set records in {result.sessions_added} new "
                    f"session(s); {result.sets_skipped} already present."))
+    if result.runs_added or result.runs_skipped:
+        out.print(Text(f"Imported {result.runs_added} run(s); {result.runs_skipped} already "
+                       "present."))
     return 0

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from runstrong.checks import Problem
+from runstrong.history import runs
 from runstrong.history.database import transaction
 from runstrong.history.import_check import check_lines
 from runstrong.history.queries import seconds_between
@@ -65,6 +66,9 @@ def write_jsonl(db: sqlite3.Connection, out: TextIO) -> int:
     count = 0
     for record in export_rows(db):
         out.write(terminal_json(record) + "\n")
+        count += 1
+    for run in runs.export_records(db):   # runs: `"kind": "run"` lines after the sets
+        out.write(terminal_json(run) + "\n")
         count += 1
     return count
 
@@ -121,6 +125,8 @@ class ImportResult:
     sets_added: int
     sets_skipped: int
     sessions_added: int
+    runs_added: int = 0
+    runs_skipped: int = 0
 
 
 def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
@@ -161,10 +167,14 @@ def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> Imp
     records, problems = check_lines(file, text)
     if problems:
         raise ImportProblem(problems)
+    run_lines = [record.values["run"] for record in records if record.kind == "run"]
     added = skipped = new_sessions = 0
     with transaction(db):
+        merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
         for record in records:
+            if record.kind != "set":
+                continue
             r = record.values
             uid = r["session_id"]
             if uid not in session_ids:
@@ -174,7 +184,7 @@ def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> Imp
                 added += 1
             else:
                 skipped += 1
-    return ImportResult(added, skipped, new_sessions)
+    return ImportResult(added, skipped, new_sessions, merged_runs.added, merged_runs.already)
 
 
 def render(db: sqlite3.Connection, fmt: str) -> str:

@@ -4,9 +4,9 @@ Every field of every record is checked (type, range, dates that parse, text with
 surrogates or terminal controls), and every bad line is reported with its number and field, so
 one pass over the file finds everything. A file with any bad line imports nothing.
 
-Records come in kinds: a line's `record` field names its kind ("set" when absent, as in every
-export so far). Each kind has one validator in VALIDATORS; a new kind (runs, say) adds a
-function there and a writer in the importer.
+Records come in kinds: a run's line says `"kind": "run"`; any other kind names itself in a
+`record` field ("set" when absent, as in every export so far). Each kind has one validator in
+VALIDATORS; a new kind adds a function there and a writer in the importer.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from runstrong.checks import Problem
+from runstrong.history import runs
 from runstrong.text import clean_text, shown_value
 
 MAX_TEXT = 500
@@ -138,7 +139,22 @@ def check_set(line: Line) -> None:
     line.flag("light")
 
 
-VALIDATORS: dict[str, Callable[[Line], None]] = {"set": check_set}
+def check_run(line: Line) -> None:
+    """A run record (`"kind": "run"`), checked by the runs module that writes it."""
+    try:
+        line.values["run"] = runs.check_record(dict(line.raw))
+    except (ValueError, TypeError, OverflowError, KeyError) as error:
+        line.bad("", clean_text(str(error)) or "not a run record")
+
+
+VALIDATORS: dict[str, Callable[[Line], None]] = {"set": check_set, runs.RECORD_KIND: check_run}
+
+
+def kind_of(record: Mapping[str, Any]) -> object:
+    """Which validator a line goes to: runs say so in `kind`, other kinds in `record`."""
+    if runs.is_run_record(record):
+        return runs.RECORD_KIND
+    return record.get("record", "set")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +194,7 @@ def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
             problems.append(Problem(file, "expected a JSON object, one record per line",
                                     f"line {number}"))
             continue
-        kind = decoded.get("record", "set")
+        kind = kind_of(decoded)
         validator = VALIDATORS.get(kind) if isinstance(kind, str) else None
         line = Line(file, number, decoded)
         if validator is None:
@@ -188,5 +204,5 @@ def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
             validator(line)
         problems.extend(line.problems)
         if not line.problems:
-            records.append(Record(kind, number, line.values))
+            records.append(Record(str(kind), number, line.values))
     return ([] if problems else records), problems

@@ -1,19 +1,29 @@
-"""Today's suggestion from the files: the active plan, the history, the settings."""
+"""The running week from the files: the active plan, the history and the settings.
+
+The placement itself is pure (`planning.schedule`); this module gathers its inputs. Runs are
+the recorded ones for the days gone by and the settings' usual week ahead (`planning.actual`);
+`week_for` also takes `runs` directly.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, timedelta
 
 from runstrong import paths, settings
-from runstrong.history import HistoryError, HistoryStore, queries
-from runstrong.model import Session
+from runstrong.history import HistoryStore, open_existing_quietly
+from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
+from runstrong.model import Intensity, Session
+from runstrong.planning.actual import RECENT_DAYS, week_runs
+from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
-from runstrong.planning.today import Today, suggest
+from runstrong.planning.rules import RunKind, runs_from_settings
+from runstrong.planning.schedule import ACTIVATION, Coach, Day, Done, monday_of, plan_week
+from runstrong.planning.today import Today, today_from_week
 from runstrong.workouts import Catalog
 
 DEFAULT_PLAN = "beginner"
-HEAVY_FOCUS = {"power", "plyometrics", "heavy"}
 
 
 def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | None:
@@ -21,9 +31,10 @@ def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | Non
     return plan if isinstance(plan, Plan) else None
 
 
-def is_heavy(catalog: Catalog, slug: str) -> bool:
+def intensity_in(catalog: Catalog, slug: str) -> Intensity:
     session = catalog.entries.get(slug)
-    return isinstance(session, Session) and bool(HEAVY_FOCUS & set(session.focus))
+    # A session that is gone or broken is treated as middling: never as easy.
+    return intensity_of(session) if isinstance(session, Session) else Intensity.MODERATE
 
 
 def name_of(catalog: Catalog, slug: str) -> str:
@@ -31,31 +42,87 @@ def name_of(catalog: Catalog, slug: str) -> str:
     return session.name if isinstance(session, Session) else slug
 
 
+def coach_for(catalog: Catalog, plan: Plan) -> Coach:
+    activation = ACTIVATION if isinstance(catalog.entries.get(ACTIVATION), Session) else None
+    levels = {slug: intensity_in(catalog, slug) for slug in catalog.entries}
+    return Coach(plan, lambda slug: levels.get(slug, Intensity.MODERATE),
+                 lambda slug: name_of(catalog, slug), activation)
+
+
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
     if store is not None:
-        return queries.trained_days(store.db)
-    try:
-        store = HistoryStore.for_reading(paths.history_file())
-    except HistoryError:
+        return store.trained_days()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
         return []
-    if store is None:
+    with opened:
+        return opened.trained_days()
+
+
+def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str, bool]]:
+    """Logged sessions with whether each was the light version (it counts as easy)."""
+    if store is not None:
+        return store.trained_sessions()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
         return []
-    try:
-        return queries.trained_days(store.db)
-    except sqlite3.DatabaseError:
-        return []  # damaged: `history` and the app say so; a plan still works without it
-    finally:
-        store.close()
+    with opened:
+        return opened.trained_sessions()
+
+
+def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
+    """Runs recorded from `first` to `last` (local dates); none when there is no history."""
+    if store is not None:
+        return runs_between(store.db, first, last)
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
+        return []
+    with opened:
+        return runs_between(opened.db, first, last)
+
+
+def runs_around(chosen: settings.Settings, first: date, last: date, on: date,
+                store: HistoryStore | None = None) -> tuple[dict[date, RunKind], frozenset[date]]:
+    """Each date's run from `first` to `last` (recorded up to `on`, the usual week after),
+    and the dates up to `on` whose run is recorded."""
+    usual = runs_from_settings(chosen, first, last)
+    since = min(first, on - timedelta(days=RECENT_DAYS))
+    recorded = run_kinds(recorded_runs(since, last, store), chosen.long_run_minutes)
+    return week_runs(usual, recorded, on), frozenset(d for d in recorded if d <= on)
+
+
+def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
+             store: HistoryStore | None = None,
+             runs: Mapping[date, RunKind] | None = None) -> tuple[Plan | None, list[Day]]:
+    """The active plan and the seven days of the week holding `on` (today by default)."""
+    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    if plan is None:
+        return None, []
+    on = on or date.today()
+    monday = monday_of(on)
+    ran: frozenset[date] = frozenset()
+    note = None
+    if runs is None:
+        runs, ran = runs_around(chosen, monday - timedelta(days=1), monday + timedelta(days=7),
+                                on, store)
+        note = taken_into_account(recorded_runs(on - timedelta(days=1), on, store), on,
+                                  chosen.long_run_minutes)
+    done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
+    week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
+    if note:
+        # Say which recorded runs today's advice took into account, wherever it is shown.
+        week = [replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == on else d
+                for d in week]
+    return plan, week
 
 
 def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
               store: HistoryStore | None = None) -> tuple[Plan | None, Today | None]:
-    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    on = on or date.today()
+    plan, week = week_for(catalog, chosen, on, store)
     if plan is None:
         return None, None
-    return plan, suggest(plan, trained_days(store), chosen, on or date.today(),
-                         is_heavy=lambda s: is_heavy(catalog, s),
-                         name_of=lambda s: name_of(catalog, s))
+    return plan, today_from_week(plan, week, on)
 
 
 def weekly_target(catalog: Catalog, chosen: settings.Settings) -> int:

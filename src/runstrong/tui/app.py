@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import signal
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,6 +19,7 @@ from textual.app import App
 from runstrong import paths
 from runstrong import settings as settings_file
 from runstrong.engine import Clock, EngineOptions, SessionEngine
+from runstrong.events import PhaseRecord
 from runstrong.formatting import when_text
 from runstrong.history import (
     HistoryError,
@@ -29,16 +32,22 @@ from runstrong.history import (
 from runstrong.model import Session
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.progression import Suggestion, apply, suggestions
-from runstrong.planning.today import Today
-from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
+from runstrong.planning.today import today_from_week
+from runstrong.planning.week import DEFAULT_PLAN, week_for, weekly_target
 from runstrong.recording import Recorder
+from runstrong.resume import same_session, session_to_resume
 from runstrong.settings import Settings
 from runstrong.summary import summarize
 from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.history_guard import HistoryDamaged, damage_message
 from runstrong.tui.screens.home import HomeScreen, Recent
-from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
+from runstrong.tui.screens.offers import (
+    Choice,
+    history_problem,
+    progression_offer,
+    resume_offer,
+)
 
 # Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
@@ -118,16 +127,16 @@ class RunstrongApp(App[None]):
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
+        self._catch_hang_ups()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
         problem = self._open_history()
         if self.first_session is not None:
-            # `runstrong start` goes straight to the session; questions never block it.
-            self.request_session(self.first_session, exit_after=True)
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
+            self._start_first(self.first_session)
             return
         if self.review_only:
             from runstrong.tui.screens.history import HistoryScreen
@@ -200,6 +209,40 @@ class RunstrongApp(App[None]):
             self.on_history_damaged(HistoryDamaged(str(error)))
             return default
 
+    def _catch_hang_ups(self) -> None:
+        """SIGTERM and a closed terminal (SIGHUP) end the app cleanly: the terminal is put
+        back, every completed set is already saved, and the session stays resumable."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+
+    def _start_first(self, session: Session) -> None:
+        """`runstrong start X`: straight into X, unless X was left unfinished: then ask."""
+        left = [u for u in self.store.unfinished() if same_session(u, session)] \
+            if self.store is not None else []
+        if not left:
+            self.request_session(session, exit_after=True)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "r":
+                self.resume(left[0], exit_after=True, started=session)
+            elif answer == "escape":
+                self.exit()
+            else:
+                self._close_unfinished(left)
+                self.request_session(session, exit_after=True)
+
+        self.push_screen(resume_offer(left[0], fresh=True), answered)
+
+    def _close_unfinished(self, left: list[Unfinished]) -> None:
+        if self.store is not None:
+            for old in left:
+                self.store.finish(old.id, completed=False, ended_ts=self.wall())
+
     def _offer_resume(self) -> None:
         if self.store is None:
             return
@@ -212,7 +255,7 @@ class RunstrongApp(App[None]):
             if self.store is None:
                 return
             if answer == "r":
-                self.resume(latest.id, latest.slug)
+                self.resume(latest)
             elif answer == "c":
                 self.store.finish(latest.id, completed=False, ended_ts=self.wall())
                 self.notify(f"Closed {latest.name} as stopped.")
@@ -228,8 +271,8 @@ class RunstrongApp(App[None]):
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        offers = self._read_history(lambda store: suggestions(
-            session, lambda key: queries.last_session_of(store.db, key)), list[Suggestion]())
+        offers = self._read_history(
+            lambda store: suggestions(session, store.last_session_of), list[Suggestion]())
         if not offers:
             self.start_session(session, exit_after=exit_after)
             return
@@ -249,21 +292,23 @@ class RunstrongApp(App[None]):
         return weekly_target(self.catalog, self.settings)
 
     def _home(self) -> HomeScreen:
-        today: Today | None = self._read_history(
-            lambda store: today_for(self.catalog, self.settings, store=store)[1], None)
-        if self.store is None:
-            _, today = today_for(self.catalog, self.settings, store=None)
+        # Today's line and the week strip come from one placement (a few ms), not two.
+        on = date.fromtimestamp(self.wall())
+        placed = self._read_history(
+            lambda store: week_for(self.catalog, self.settings, on, store=store), None)
+        plan, week = placed or week_for(self.catalog, self.settings, on, store=None)
+        today = today_from_week(plan, week, on) if plan is not None else None
         recent = self._read_history(
             lambda store: [Recent(when_text(h.started_at)[:10], h.name, h.status)
-                           for h in queries.session_heads(store.db, limit=3)], list[Recent]())
-        return HomeScreen(self.catalog, today, recent)
+                           for h in store.session_heads(limit=3)], list[Recent]())
+        return HomeScreen(self.catalog, today, recent, week, on)
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
                 fresh = self._home()
-                home.show(fresh.catalog, fresh.today, fresh.recent)
+                home.show(fresh.catalog, fresh.today, fresh.recent, fresh.week, fresh.on)
 
     def action_plans(self) -> None:
         from runstrong.tui.screens.plans import PlansScreen
@@ -318,19 +363,40 @@ class RunstrongApp(App[None]):
 
         self.push_screen(BuilderScreen(self.catalog.library), built)
 
-    def resume(self, session_id: int, slug: str) -> None:
-        session = self.catalog.entries.get(slug)
-        if not isinstance(session, Session) or self.store is None:
-            self.notify(f"Session '{slug}' is no longer available to resume.", severity="error")
+    def resume(self, unfinished: Unfinished, *, exit_after: bool = False,
+               started: Session | None = None) -> None:
+        found = session_to_resume(unfinished, self.catalog, started)
+        session, store = found.session, self.store
+        if session is None or store is None:
+            self.notify(found.problem or "No history to resume from.", severity="error")
+            if exit_after:
+                self.exit()
             return
-        engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options)
-        start = resume_index(engine.timeline, self.store.done_phases(session_id))
-        self.start_session(session, resume_id=session_id, start_index=start)
+        if found.changed:
+            body = (f"{session.path} has changed since {unfinished.name} was started, so its "
+                    "saved sets may not line up with the file now. Start it again from the "
+                    "beginning? (The saved sets stay in your history.)")
+
+            def answered(answer: str | None) -> None:
+                if answer == "f":
+                    self._close_unfinished([unfinished])
+                    self.request_session(session, exit_after=exit_after)
+                elif exit_after:
+                    self.exit()
+
+            self.push_screen(Choice("The file has changed", body,
+                                    [("f", "Start fresh"), ("n", "Not now")]), answered)
+            return
+        timeline = SessionEngine(session, options=self.options).timeline
+        start = resume_index(timeline, store.done_phases(unfinished.id))
+        self.start_session(session, resume_id=unfinished.id, start_index=start,
+                           done=store.records_of(unfinished.id), exit_after=exit_after)
 
     def start_session(self, session: Session, *, exit_after: bool = False,
-                      resume_id: int | None = None, start_index: int = 0) -> None:
+                      resume_id: int | None = None, start_index: int = 0,
+                      done: list[PhaseRecord] | None = None) -> None:
         engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
-                               start_index=start_index)
+                               start_index=start_index, done=done or ())
         recorder = Recorder(self.store, self.wall,
                             None if self.store else "History not saved: "
                             + (self.history_problem or "no history file"))
@@ -339,9 +405,10 @@ class RunstrongApp(App[None]):
         screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
 
         def finished(completed: bool | None) -> None:
-            summary = summarize(session, engine.records, engine.view().session_elapsed)
-            last = len(session.exercises) - 1
-            rate = (lambda rpe: recorder.rate(last, rpe)) if completed else None
+            view = engine.view()
+            summary = summarize(session, engine.records, view.session_elapsed)
+            last = view.rating_for
+            rate = (lambda rpe: recorder.rate(last, rpe)) if last is not None else None
             screen = SummaryScreen(summary, completed=bool(completed),
                                    notes=self._balance_notes(session), rate_last=rate)
             self.push_screen(screen, lambda _: self._after_summary(exit_after))

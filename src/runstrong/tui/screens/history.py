@@ -7,13 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryStore, queries
+from runstrong.history import HistoryStore, queries, runs
 from runstrong.tui.history_guard import guard_history
 
 SESSIONS_SHOWN = 300
@@ -55,7 +55,9 @@ class HistoryScreen(Screen[None]):
                 yield PlotextPlot(id="chart")
             with TabPane("Weeks", id="weeks"), Vertical():
                 yield Static(id="streak")
-                yield PlotextPlot(id="week-chart")
+                with Horizontal(id="week-charts"):
+                    yield PlotextPlot(id="week-chart")
+                    yield PlotextPlot(id="km-chart")
                 yield Static(id="balance")
         yield Footer()
 
@@ -65,8 +67,7 @@ class HistoryScreen(Screen[None]):
             self.query_one("#session-title", Static).update(
                 "No history yet: sets you finish are saved here.")
             return
-        db = self.store.db
-        self.session_rows = queries.session_heads(db, limit=SESSIONS_SHOWN)
+        self.session_rows = self.store.session_heads(limit=SESSIONS_SHOWN)
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
@@ -75,7 +76,7 @@ class HistoryScreen(Screen[None]):
             light = " (light)" if row.light else ""
             table.add_row(when_text(row.started_at), Text(row.name + light),
                           duration_text(row.duration_seconds), done,
-                          row.status.replace("_", " "), key=str(row.id))
+                          row.status.words, key=str(row.id))
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
                 "No sessions yet. Finish a set and it appears here.")
@@ -95,7 +96,7 @@ class HistoryScreen(Screen[None]):
             return
         self._filled.add(tab)
         if self._balances is None:
-            self._balances = queries.balances(self.store.db)
+            self._balances = self.store.balances()
         if tab == "exercises":
             self._fill_exercises(self._balances)
         elif tab == "weeks":
@@ -112,14 +113,14 @@ class HistoryScreen(Screen[None]):
     def _show_session(self, session_id: int) -> None:
         if self.store is None:
             return
-        detail = queries.session_detail(self.store.db, session_id)
+        detail = self.store.session_detail(session_id)
         table = self.query_one("#session-sets", DataTable)
         table.clear()
         if detail is None:
             return
         self.query_one("#session-title", Static).update(Text(
             f"{detail.name} · {when_text(detail.started_at)} · "
-            f"{duration_text(detail.duration_seconds)} · {detail.status.replace('_', ' ')}"))
+            f"{duration_text(detail.duration_seconds)} · {detail.status.words}"))
         for s in detail.sets:
             table.add_row(Text(s.exercise_name), str(s.set), s.side or "", s.kind,
                           _amount(s.kind, s.target), _amount(s.kind, s.actual),
@@ -128,7 +129,7 @@ class HistoryScreen(Screen[None]):
     # -- exercises ----------------------------------------------------------------------
     def _fill_exercises(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
-        self.exercise_rows = queries.exercise_stats(self.store.db)
+        self.exercise_rows = self.store.exercise_stats()
         balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
@@ -140,7 +141,7 @@ class HistoryScreen(Screen[None]):
             name = stat.name + (f" ({stat.kind})" if kinds[stat.exercise] > 1 else "")
             sides = ""
             if b is not None:
-                sides = f"{b.left} / {b.right}"
+                sides = f"{b.left} {b.unit} / {b.right} {b.unit}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
             table.add_row(Text(name), _amount(stat.kind, stat.best),
@@ -150,7 +151,7 @@ class HistoryScreen(Screen[None]):
     def _show_exercise(self, stat: queries.ExerciseStat) -> None:
         if self.store is None:
             return
-        points = [p for p in queries.progress(self.store.db, stat.exercise) if p[1] == stat.kind]
+        points = [p for p in self.store.progress(stat.exercise) if p[1] == stat.kind]
         plot = self.query_one("#chart", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
@@ -172,8 +173,8 @@ class HistoryScreen(Screen[None]):
     # -- weeks --------------------------------------------------------------------------
     def _fill_weeks(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
-        weeks = queries.weekly_counts(self.store.db, 12)
-        streak = queries.streak_weeks(self.store.db, self.weekly_target)
+        weeks = self.store.weekly_counts(12)
+        streak = self.store.streak_weeks(self.weekly_target)
         this_week = weeks[-1][1] if weeks else 0
         self.query_one("#streak", Static).update(Text(
             f"This week: {this_week} of {self.weekly_target} sessions   ·   "
@@ -185,10 +186,21 @@ class HistoryScreen(Screen[None]):
         plt.hline(self.weekly_target, "red")
         plt.yticks(list(range(0, max([*counts, self.weekly_target]) + 1)))
         plt.title("Sessions per week (red: target)")
+        self._fill_km(len(weeks))
         notes = [f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last "
                  f"{b.sessions} sessions" for b in balances if b.weaker]
         self.query_one("#balance", Static).update(Text(
             "\n".join(notes) or "Left and right are within 10% on every one-sided exercise."))
+
+    def _fill_km(self, weeks: int) -> None:
+        """Kilometres run in the same weeks, beside the sessions: strength next to running."""
+        assert self.store is not None
+        km = runs.weekly_km(self.store.db, weeks)
+        plt = self.query_one("#km-chart", PlotextPlot).plt
+        plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5,
+                color="green")
+        # The README says how to import runs; the title only needs to say there are none.
+        plt.title("Km run per week" if any(k for _, k in km) else "Km run per week: none imported")
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

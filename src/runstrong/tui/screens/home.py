@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,8 +17,10 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from runstrong.model import Session
 from runstrong.planning.light import light_session
+from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
 from runstrong.timeline import estimate_minutes
+from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
@@ -65,11 +69,14 @@ class HomeScreen(Screen[None]):
     ]
 
     def __init__(self, catalog: Catalog, today: Today | None = None,
-                 recent: list[Recent] | None = None) -> None:
+                 recent: list[Recent] | None = None, week: Sequence[Day] = (),
+                 on: date | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.today = today
         self.recent = recent or []
+        self.week = list(week)
+        self.on = on or date.today()
         self.light = False
         self.max_minutes: int | None = None
         self.no_kit = False
@@ -79,6 +86,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="top"):
             yield Static("runstrong", id="brand")
             yield Static(id="today")
+        yield WeekStrip(id="week")
         yield Static(INTRO, id="intro")
         with Horizontal(id="filters"):
             yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)",
@@ -100,14 +108,21 @@ class HomeScreen(Screen[None]):
         self._show_data()
         table.focus()
 
-    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent]) -> None:
+    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent],
+             week: Sequence[Day] = (), on: date | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
         self.catalog, self.today, self.recent = catalog, today, recent
+        self.week, self.on = list(week), on or date.today()
         self._show_data()
+
+    def _name_of(self, slug: str) -> str:
+        session = self.catalog.entries.get(slug)
+        return session.name if isinstance(session, Session) else slug
 
     def _show_data(self) -> None:
         self._fill()
         self._show_today()
+        self.query_one("#week", WeekStrip).show(self.week, self._name_of, self.on)
         if self.recent:
             line = Text("Recent: ", style="bold")
             line.append("  ·  ".join(f"{r.when} {r.name}"

@@ -55,11 +55,22 @@ class Choice(ModalScreen[str]):
         self.dismiss(key)
 
 
-def resume_offer(unfinished: Unfinished) -> Choice:
-    body = Text(f"{unfinished.name} was left unfinished on "
-                f"{when_text(iso(unfinished.started_ts))} with {unfinished.sets_logged} "
-                "set record(s) saved. Pick it up from the first set not done, or close it "
-                "as stopped (the saved sets stay).")
+def sets_text(count: int) -> str:
+    return f"{count} completed set" + ("" if count == 1 else "s")
+
+
+def resume_offer(unfinished: Unfinished, *, fresh: bool = False) -> Choice:
+    light = " (light)" if unfinished.light else ""
+    saved = sets_text(unfinished.sets_logged)
+    body = Text(f"{unfinished.name}{light} was left unfinished on "
+                f"{when_text(iso(unfinished.started_ts))}, with {saved} saved. ")
+    if fresh:
+        body.append("Pick it up from the first set not done, or start it again from the "
+                    f"beginning (the {saved} stay{'s' if unfinished.sets_logged == 1 else ''} "
+                    "in your history).")
+        return Choice("Unfinished session", body, [("r", "Resume"), ("f", "Start fresh")])
+    body.append("Pick it up from the first set not done, or close it as stopped (the saved "
+                "sets stay).")
     return Choice("Unfinished session", body, [("r", "Resume"), ("c", "Close it")])
 
 

@@ -59,8 +59,11 @@ class SettingsScreen(Screen[Settings | None]):
                 yield Label("Run days (e.g. tue, thu, sun)")
                 yield Input(", ".join(c.run_days), id="run_days")
             with Horizontal(classes="row"):
-                yield Label("Key run days: long run, intervals")
+                yield Label("Key run days: intervals, tempo, races")
                 yield Input(", ".join(c.key_run_days), id="key_run_days")
+            with Horizontal(classes="row"):
+                yield Label("Long run day (empty for none)")
+                yield Input(c.long_run_day, id="long_run_day")
             with Horizontal(classes="row"):
                 yield Label("Training plan")
                 known = {slug for _, slug in self.plans}
@@ -80,6 +83,9 @@ class SettingsScreen(Screen[Settings | None]):
         data: dict[str, Any] = {
             "sound": self.query_one("#sound", Switch).value,
             "voice": self.query_one("#voice", Switch).value,
+            # Set in settings.toml only; kept as they are when this screen saves.
+            "long_run_minutes": self.current.long_run_minutes,
+            "session_time": self.current.session_time,
         }
         for key, _ in NUMBERS:
             raw = self.query_one(f"#{key}", Input).value.strip()
@@ -88,6 +94,7 @@ class SettingsScreen(Screen[Settings | None]):
             raw = self.query_one(f"#{key}", Input).value
             data[key] = [part.strip() for part in raw.replace(" ", ",").split(",")
                          if part.strip()]
+        data["long_run_day"] = self.query_one("#long_run_day", Input).value.strip()
         plan = self.query_one("#plan", Select).value
         data["plan"] = plan if isinstance(plan, str) else ""
         theme = self.query_one("#theme", Select).value

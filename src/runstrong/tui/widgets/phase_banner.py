@@ -5,14 +5,18 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from runstrong.view import SessionPhase
+
 PHASE_CLASSES = {
-    "GET READY": "-ready",
-    "HOLD": "-work",
-    "REPS": "-work",
-    "SWITCH SIDES": "-switch",
-    "REST": "-rest",
-    "PAUSED": "-paused",
-    "DONE": "-done",
+    SessionPhase.GET_READY: "-ready",
+    SessionPhase.COUNT_IN: "-ready",
+    SessionPhase.HOLD: "-work",
+    SessionPhase.REPS: "-work",
+    SessionPhase.SWITCH: "-switch",
+    SessionPhase.REST: "-rest",
+    SessionPhase.PAUSED: "-paused",
+    SessionPhase.DONE: "-done",
+    SessionPhase.STOPPED: "-paused",
 }
 
 
@@ -34,13 +38,13 @@ class PhaseBanner(Static):
     PhaseBanner.-done { background: $success; }
     """
 
-    phase: reactive[str] = reactive("")
+    phase: reactive[SessionPhase | None] = reactive(None)
     detail: reactive[str] = reactive("")
 
-    def watch_phase(self, phase: str) -> None:
-        for name in PHASE_CLASSES.values():
-            self.remove_class(name)
-        self.add_class(PHASE_CLASSES.get(phase, "-work"))
+    def watch_phase(self, phase: SessionPhase | None) -> None:
+        self.remove_class(*PHASE_CLASSES.values())
+        if phase is not None:
+            self.add_class(PHASE_CLASSES[phase])
         self._draw()
 
     def watch_detail(self) -> None:
@@ -48,7 +52,7 @@ class PhaseBanner(Static):
 
     def _draw(self) -> None:
         # The word exactly as written: people (and checks) read "GET READY", not "G E T".
-        text = self.phase
+        text = "" if self.phase is None else self.phase.value
         if self.detail:
             text += f"   {self.detail}"
         self.update(text)
