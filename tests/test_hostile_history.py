@@ -330,3 +330,29 @@ def test_an_older_history_is_read_without_being_upgraded(capsys: pytest.CaptureF
     code, out, _ = run(capsys, "history", "--json")
     assert code == 0 and json.loads(out) == []
     assert digest(path) == before
+
+
+RUN = {"kind": "run", "run_id": "r1", "source_id": None, "source": "gpx", "name": "Easy",
+       "sport": "Run", "start": "2026-05-01T07:00:00+02:00", "duration_s": 1800,
+       "distance_m": 5000.0}
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"start": "not a date"}, "start"),
+    ({"start": "0001-01-01T00:00:00+14:00"}, "start"),
+    ({"name": "\ud800"}, "name"),
+    ({"run_id": "x" * 5000}, "run_id"),
+    ({"duration_s": 10**400}, ""),
+    ({"distance_m": [1]}, ""),
+])
+def test_run_records_are_checked_before_anything_is_written(change: dict[str, object],
+                                                            field: str) -> None:
+    records, problems = check_lines("f.jsonl", json.dumps({**RUN, **change}))
+    assert records == [] and problems
+    assert any(p.where == "line 1" and p.key == field for p in problems), problems
+    assert all(not any(c in str(p) for c in RAW) for p in problems)
+
+
+def test_a_good_run_record_passes() -> None:
+    records, problems = check_lines("f.jsonl", json.dumps(RUN))
+    assert problems == [] and [r.kind for r in records] == ["run"]

@@ -113,8 +113,14 @@ field_values = st.one_of(scalars, st.none(), st.sampled_from(
     ["2026-05-01T07:30:00+02:00", "not a date", "reps", "hold", "left", "completed",
      "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+14:00"]),
     st.lists(st.integers(), max_size=2))
+RUN = {"kind": "run", "run_id": "r", "source_id": None, "source": "gpx", "name": "Easy",
+       "sport": "Run", "start": "2026-05-01T07:00:00+02:00", "duration_s": 1800,
+       "distance_m": 5000.0}
+RUN_FIELDS = [*RUN, "start"]
 records = st.builds(lambda changes: {**GOOD, **changes},
-                    st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=4))
+                    st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=4)) | \
+    st.builds(lambda changes: {**RUN, **changes},
+              st.dictionaries(st.sampled_from(RUN_FIELDS), field_values, max_size=3))
 
 
 def _line(record: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from runstrong.checks import Problem
@@ -22,6 +22,7 @@ from runstrong.history import runs
 from runstrong.text import clean_text, shown_value
 
 MAX_TEXT = 500
+MIN_YEAR, MAX_YEAR = 1900, 9998
 MAX_LINE_CHARACTERS = 20_000
 SESSION_STATUSES = ("in_progress", "completed", "stopped")
 
@@ -103,6 +104,15 @@ class Line:
         if stamp.tzinfo is None:
             self.bad(key, f"needs a UTC offset, got {shown_value(value)}")
             return
+        try:
+            year = stamp.astimezone(UTC).year
+        except (OverflowError, ValueError):
+            year = 0
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            # Year 1 at +14:00 is year 0 in UTC, which Python cannot represent.
+            self.bad(key, f"expected a time from {MIN_YEAR} to {MAX_YEAR}, got "
+                          f"{shown_value(value)}")
+            return
         # Stored as written (it is what exports show) and as seconds, for ordering.
         self.values[key] = value
         self.values[key + "_ts"] = seconds
@@ -140,7 +150,17 @@ def check_set(line: Line) -> None:
 
 
 def check_run(line: Line) -> None:
-    """A run record (`"kind": "run"`), checked by the runs module that writes it."""
+    """A run record (`"kind": "run"`): text and time checked here as for sets, the rest by
+    the runs module that writes it."""
+    for key in ("run_id", "source_id", "source", "name", "sport"):
+        value = line.raw.get(key)
+        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+            line.bad(key, "contains a lone surrogate (text that is not valid Unicode)")
+        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            line.bad(key, f"is {len(value):,} characters long; at most {MAX_TEXT} expected")
+    line.time("start")
+    if line.problems:
+        return
     try:
         line.values["run"] = runs.check_record(dict(line.raw))
     except (ValueError, TypeError, OverflowError, KeyError) as error:
