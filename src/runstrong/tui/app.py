@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from textual.app import App
 
 from runstrong import paths
@@ -16,7 +18,7 @@ from runstrong import settings as settings_file
 from runstrong.engine import Clock, EngineOptions, SessionEngine
 from runstrong.formatting import when_text
 from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
-from runstrong.model import Session
+from runstrong.model import Session, Source
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.progression import apply, suggestions
 from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
@@ -25,16 +27,32 @@ from runstrong.settings import Settings
 from runstrong.summary import summarize
 from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
+from runstrong.tui.screens.dialogs import Answer, Choice
 from runstrong.tui.screens.home import HomeScreen, Recent
-from runstrong.tui.screens.offers import history_problem, progression_offer, resume_offer
+from runstrong.tui.screens.offers import (
+    HistoryAnswer,
+    ProgressionAnswer,
+    ResumeAnswer,
+    history_problem,
+    progression_offer,
+    resume_offer,
+)
 
 # Screens not needed for the first frame are imported when opened: start-up is measured.
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file
 
 if TYPE_CHECKING:
     from runstrong.audio import Player
+    from runstrong.builder import Draft
+    from runstrong.tui.screens.builder import BuilderScreen
+    from runstrong.tui.screens.settings import SettingsScreen
+
+
+def engine_options(chosen: Settings) -> EngineOptions:
+    return EngineOptions(Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
+                         count_in=chosen.count_in)
 
 
 class RunstrongApp(App[None]):
@@ -63,14 +81,18 @@ class RunstrongApp(App[None]):
         self.first_session = session
         self.review_only = review
         self._catalog = catalog
+        # --mute and --voice hold for this run, whatever the settings say.
+        self._mute_flag = mute
+        self._voice_flag = voice
         self.mute = mute or not self.settings.sound
         self.voice = voice or self.settings.voice
         self.clock = clock
         self.wall = wall
-        self.options = options or EngineOptions(
-            Timing(get_ready=self.settings.get_ready, switch_sides=self.settings.switch_sides),
-            count_in=self.settings.count_in)
+        # Timings given here (tests, benchmarks) hold until the person saves settings.
+        self._options_override = options
+        self.options = options or engine_options(self.settings)
         self._player = player
+        self._owns_player = player is None
         self._thread = threading.get_ident()
         self.history_path = history_path or paths.history_file()
         self.store: HistoryStore | None = None
@@ -81,8 +103,11 @@ class RunstrongApp(App[None]):
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            self._catalog = load_catalog()
+            self._catalog = load_catalog(rests=self._rests())
         return self._catalog
+
+    def _rests(self) -> tuple[int, int]:
+        return self.settings.rest_between_sets, self.settings.rest_between_exercises
 
     @property
     def player(self) -> Player:
@@ -101,11 +126,28 @@ class RunstrongApp(App[None]):
             self.call_from_thread(self.notify, message, title="Sound", severity="warning",
                                   timeout=8)
 
+    # -- settings ------------------------------------------------------------------------
+    def apply_settings(self, chosen: Settings) -> None:
+        """The one place settings take effect, at start and after every save: timings,
+        rests, sound, voice and theme."""
+        self.settings = chosen
+        self.options = self._options_override or engine_options(chosen)
+        self.mute = self._mute_flag or not chosen.sound
+        voice = self._voice_flag or chosen.voice
+        if voice != self.voice and self._owns_player and self._player is not None:
+            # The player is chosen with or without a speaker: the next session gets a new one.
+            self._player.close()
+            self._player = None
+        self.voice = voice
+        if self._catalog is not None and self._catalog.rests != self._rests():
+            self._catalog = None  # files that set no rests take the new ones
+        if chosen.theme in self.available_themes:
+            self.theme = chosen.theme
+
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        self.apply_settings(self.settings)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
         problem = self._open_history()
@@ -140,8 +182,8 @@ class RunstrongApp(App[None]):
             self.history_problem = f"{error}"
         return self.history_problem
 
-    def _history_answer(self, answer: str | None) -> None:
-        if answer != "m":
+    def _history_answer(self, answer: HistoryAnswer | None) -> None:
+        if answer is not HistoryAnswer.MOVE_ASIDE:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         moved = self.history_path.with_name(f"{self.history_path.stem}.{stamp}"
@@ -162,15 +204,15 @@ class RunstrongApp(App[None]):
             return
         latest = unfinished[0]
 
-        def answered(answer: str | None) -> None:
+        def answered(answer: ResumeAnswer | None) -> None:
             if self.store is None:
                 return
-            if answer == "r":
+            if answer is ResumeAnswer.RESUME:
                 self.resume(latest.id, latest.slug)
-            elif answer == "c":
+            elif answer is ResumeAnswer.CLOSE:
                 self.store.finish(latest.id, completed=False, ended_ts=self.wall())
                 self.notify(f"Closed {latest.name} as stopped.")
-            if answer in ("r", "c"):
+            if answer in (ResumeAnswer.RESUME, ResumeAnswer.CLOSE):
                 for older in unfinished[1:]:
                     self.store.finish(older.id, completed=False, ended_ts=self.wall())
 
@@ -189,8 +231,8 @@ class RunstrongApp(App[None]):
             self.start_session(session, exit_after=exit_after)
             return
 
-        def answered(answer: str | None) -> None:
-            chosen = apply(session, offers) if answer == "a" else session
+        def answered(answer: ProgressionAnswer | None) -> None:
+            chosen = apply(session, offers) if answer is ProgressionAnswer.ACCEPT else session
             self.start_session(chosen, exit_after=exit_after)
 
         self.push_screen(progression_offer(offers), answered)
@@ -235,41 +277,87 @@ class RunstrongApp(App[None]):
 
         plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
                  if isinstance(p, Plan)]
-
-        def saved(chosen: Settings | None) -> None:
-            if chosen is not None:
-                self._save_settings(chosen)
-
         self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes), plans,
-                                        str(paths.settings_file())), saved)
+                                        str(paths.settings_file()),
+                                        active_plan=self.settings.plan or DEFAULT_PLAN))
 
-    def _save_settings(self, chosen: Settings) -> None:
+    def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
+        if self._save_settings(message.settings):
+            self.pop_screen()
+
+    def _save_settings(self, chosen: Settings) -> bool:
         try:
             path = settings_file.save(chosen)
         except OSError as error:
-            self.notify(f"Could not save settings: {error}", severity="error")
-            return
-        self.settings = chosen
-        self.mute = not chosen.sound
-        self.voice = chosen.voice
-        self.options = EngineOptions(Timing(get_ready=chosen.get_ready,
-                                            switch_sides=chosen.switch_sides),
-                                     count_in=chosen.count_in)
-        if chosen.theme in self.available_themes:
-            self.theme = chosen.theme
+            self.notify(f"Could not save settings: {error}", severity="error", timeout=10)
+            return False
+        self._options_override = None  # from now on the saved timings are the ones
+        self.apply_settings(chosen)
         self.notify(f"Saved {path}", timeout=4)
         self.call_after_refresh(self._refresh_home)
+        return True
 
+    # -- the builder ---------------------------------------------------------------------
     def action_builder(self) -> None:
         from runstrong.tui.screens.builder import BuilderScreen
 
-        def built(session: Session | None) -> None:
-            self._catalog = None  # the new file joins the list
-            self.call_after_refresh(self._refresh_home)
-            if session is not None:
-                self.request_session(session)
+        self.push_screen(BuilderScreen(self.catalog.library))
 
-        self.push_screen(BuilderScreen(self.catalog.library), built)
+    def on_builder_screen_draft_ready(self, message: BuilderScreen.DraftReady) -> None:
+        from runstrong.tui.screens.builder import BuilderScreen
+
+        screen = self.screen
+        if not isinstance(screen, BuilderScreen):
+            return
+        draft, path = message.draft, message.draft.path()
+        clash = self._clash(draft, path) if path != message.saved_to else None
+        if clash is None:
+            self._save_draft(screen, draft, start=message.start)
+            return
+
+        def answered(replace_it: bool | None) -> None:
+            if replace_it:
+                self._save_draft(screen, draft, start=message.start)
+
+        self.push_screen(Choice("Replace a session?", clash,
+                                [Answer("y", "Replace it", True, "error"),
+                                 Answer("n", "Keep it", False, "primary")],
+                                otherwise=False), answered)
+
+    def _clash(self, draft: Draft, path: Path) -> Text | None:
+        """What saving `draft` at `path` would replace or hide, in words; None if nothing."""
+        if path.exists():
+            return Text(f"{path} already exists. Saving replaces that file with this "
+                        "session. Rename the session to keep both.")
+        known = self.catalog.entries.get(draft.slug)
+        if known is not None and known.source is Source.BUNDLED:
+            name = known.name if isinstance(known, Session) else known.slug
+            return Text(f"runstrong comes with a session called {name} ({draft.slug}). "
+                        f"Saving as {path} hides it from your list while the file is there. "
+                        "Rename the session to keep both.")
+        return None
+
+    def _save_draft(self, screen: BuilderScreen, draft: Draft, *, start: bool) -> None:
+        try:
+            # Any file in the way was named to the person, who chose to replace it.
+            path = draft.save(overwrite=True)
+        except OSError as error:
+            # The builder stays open with the draft, so nothing typed is lost.
+            self.notify(f"Could not save {draft.path()}: {error.strerror or error}",
+                        title="Not saved", severity="error", timeout=15)
+            return
+        screen.saved(path)
+        loaded = load_session_file(path, screen.library, rests=self._rests())
+        self._catalog = None  # the new file joins the list
+        self.call_after_refresh(self._refresh_home)
+        if isinstance(loaded, Invalid):
+            self.notify("\n".join(str(p) for p in loaded.problems), title="Saved with problems",
+                        severity="error", timeout=15)
+            return
+        self.notify(f"Saved {path}", timeout=6)
+        if start and screen.is_current:
+            screen.dismiss(None)
+            self.request_session(loaded)
 
     def resume(self, session_id: int, slug: str) -> None:
         session = self.catalog.entries.get(slug)
