@@ -53,26 +53,26 @@ async def test_a_session_followed_to_done_without_keys() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         banner = app.screen.query_one(PhaseBanner)
-        assert banner.phase == "GET READY"
+        assert banner.word == "GET READY"
         assert "Up next: Plank" in screen_text(app)
         await advance(app, clock, pilot, 10)
-        assert banner.phase == "HOLD"
+        assert banner.word == "HOLD"
         assert app.screen.query_one(Digits).value == "4"
         await advance(app, clock, pilot, 1)
         assert app.screen.query_one(Digits).value == "3"
         await advance(app, clock, pilot, 3)
-        assert banner.phase == "REST"
+        assert banner.word == "REST"
         await advance(app, clock, pilot, 5 + 4 + 20)
-        assert banner.phase == "HOLD" and "left side" in screen_text(app)
+        assert banner.word == "HOLD" and "left side" in screen_text(app)
         await advance(app, clock, pilot, 3)
-        assert banner.phase == "SWITCH SIDES"
+        assert banner.word == "SWITCH SIDES"
         await advance(app, clock, pilot, 5 + 3 + 20)
-        assert banner.phase == "REPS"
+        assert banner.word == "REPS"
         await advance(app, clock, pilot, 2)
         assert app.screen.query_one(Digits).value == "2"
         await advance(app, clock, pilot, 1.25)
         assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.query_one(PhaseBanner).phase == "DONE"
+        assert app.screen.query_one(PhaseBanner).word == "DONE"
         logged = [e for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert len(logged) == 5
         assert player.played[-1] == "complete"
@@ -88,25 +88,25 @@ async def test_keys_pause_count_reps_and_quit() -> None:
         await pilot.pause()
         await pilot.press("enter")  # skip GET READY
         banner = app.screen.query_one(PhaseBanner)
-        assert banner.phase == "REPS"
+        assert banner.word == "REPS"
         await pilot.press("space", "space")
         assert app.screen.query_one(Digits).value == "2"
         await pilot.press("enter")
-        assert banner.phase == "SWITCH SIDES"
+        assert banner.word == "SWITCH SIDES"
         await pilot.press("space")
-        assert banner.phase == "PAUSED"
+        assert banner.word == "PAUSED"
         await pilot.press("space")
         await pilot.press("enter", "enter")  # skip switch, right side done at target
-        assert banner.phase == "REST"
+        assert banner.word == "REST"
         await pilot.press("minus")
         await pilot.press("q")
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
-        assert banner.phase == "REST"
+        assert banner.word == "REST"
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.query_one(PhaseBanner).phase == "STOPPED"
+        assert app.screen.query_one(PhaseBanner).word == "STOPPED"
         records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert [(r.side, r.actual) for r in records] == [("left", 2), ("right", 5)]
 
@@ -138,7 +138,7 @@ async def test_small_terminal_and_resize_do_not_crash() -> None:
         await advance(app, clock, pilot, 1)
         await pilot.resize_terminal(60, 20)
         await advance(app, clock, pilot, 1)
-        assert app.screen.query_one(PhaseBanner).phase == "HOLD"
+        assert app.screen.query_one(PhaseBanner).word == "HOLD"
 
 
 PHASE_WORDS = ("GET READY", "HOLD", "REPS", "SWITCH SIDES", "REST", "PAUSED", "DONE")
@@ -161,7 +161,7 @@ async def test_phase_words_appear_only_for_the_current_phase() -> None:
             screen = app.screen
             if not isinstance(screen, SessionScreen):
                 break
-            current = screen.query_one(PhaseBanner).phase
+            current = screen.query_one(PhaseBanner).word
             seen.add(current)
             text = visible_text(app)
             others = [w for w in PHASE_WORDS if w != current and w in text

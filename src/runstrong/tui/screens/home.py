@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -24,13 +25,21 @@ INTRO = ("Strength and coordination for runners. Pick a session and follow along
 # Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
 KEYS = "t today  l light  / filter  m length  e kit  p plans  n new session  q quit"
 LENGTHS = (None, 10, 20, 30, 45)
+# How a session ended, as the history stores it, in the words the home screen uses.
+STATUS_WORDS = {"completed": "done", "stopped": "stopped", "in_progress": "not finished"}
+
+
+def status_word(status: object) -> str:
+    """Words for a stored status (a string or a string enum); never the raw value."""
+    value = str(getattr(status, "value", status))
+    return STATUS_WORDS.get(value, value.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
 class Recent:
     when: str
     name: str
-    status: str
+    status: str  # as stored; shown through `status_word`
 
 
 def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool) -> bool:
@@ -45,6 +54,12 @@ def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool)
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
 
+    # The filters: each change redraws the list through its watcher.
+    words: reactive[str] = reactive("", init=False)
+    light: reactive[bool] = reactive(False, init=False)
+    max_minutes: reactive[int | None] = reactive[int | None](None, init=False)
+    no_kit: reactive[bool] = reactive(False, init=False)
+
     class StartRequested(Message):
         def __init__(self, session: Session) -> None:
             super().__init__()
@@ -52,6 +67,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
+        Binding("escape", "leave_filter", "Back to the list", show=False),
         Binding("t", "start_today", "Today", show=False),
         Binding("l", "toggle_light", "Light", show=False),
         Binding("slash", "filter", "Filter", show=False),
@@ -70,9 +86,6 @@ class HomeScreen(Screen[None]):
         self.catalog = catalog
         self.today = today
         self.recent = recent or []
-        self.light = False
-        self.max_minutes: int | None = None
-        self.no_kit = False
         self.rows: list[Session] = []
 
     def compose(self) -> ComposeResult:
@@ -110,8 +123,7 @@ class HomeScreen(Screen[None]):
         self._show_today()
         if self.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name}"
-                                     + ("" if r.status == "completed" else f" ({r.status})")
+            line.append("  ·  ".join(f"{r.when} {r.name} ({status_word(r.status)})"
                                      for r in self.recent))
             self.query_one("#recent", Static).update(line)
         else:
@@ -137,12 +149,26 @@ class HomeScreen(Screen[None]):
             text.append(f"\n{today.reason}")
         widget.update(text)
 
+    def watch_words(self) -> None:
+        self._fill()
+
+    def watch_light(self) -> None:
+        self._fill()
+
+    def watch_max_minutes(self) -> None:
+        self._fill()
+
+    def watch_no_kit(self) -> None:
+        self._fill()
+
     def _fill(self) -> None:
-        words = self.query_one("#filter", Input).value
         table = self.query_one(DataTable)
+        # The cursor stays on the session it was on, when that session is still listed.
+        current = self.rows[table.cursor_row].slug if 0 <= table.cursor_row < len(
+            self.rows) else None
         table.clear()
         self.rows = [s for s in self.catalog.sessions
-                     if matches(s, words, self.max_minutes, self.no_kit)]
+                     if matches(s, self.words, self.max_minutes, self.no_kit)]
         for session in self.rows:
             shown = light_session(session) if self.light else session
             table.add_row(Text(shown.name), f"~{estimate_minutes(shown)}",
@@ -152,6 +178,9 @@ class HomeScreen(Screen[None]):
                  "e no kit" if self.no_kit else "e any kit",
                  "l light" if self.light else "l full"]
         self.query_one("#filter-state", Static).update("  ".join(state))
+        slugs = [session.slug for session in self.rows]
+        if current in slugs:
+            table.move_cursor(row=slugs.index(current), animate=False)
         if not self.rows:
             self.query_one("#detail", Static).update("No session matches those filters.")
         else:
@@ -159,7 +188,7 @@ class HomeScreen(Screen[None]):
             self._show_detail(min(table.cursor_row, len(self.rows) - 1))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill()
+        self.words = event.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
@@ -200,15 +229,17 @@ class HomeScreen(Screen[None]):
 
     def action_toggle_light(self) -> None:
         self.light = not self.light
-        self._fill()
 
     def action_cycle_length(self) -> None:
         self.max_minutes = LENGTHS[(LENGTHS.index(self.max_minutes) + 1) % len(LENGTHS)]
-        self._fill()
 
     def action_toggle_kit(self) -> None:
         self.no_kit = not self.no_kit
-        self._fill()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """Escape in the filter box goes back to the list; the words stay."""
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()

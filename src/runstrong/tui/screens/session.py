@@ -20,7 +20,7 @@ from runstrong.rpe import RPE_KEYS
 from runstrong.timeline import StepKind
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
-from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.phase_banner import PhaseBanner, ScreenPhase
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ class SessionScreen(Screen[bool]):
         view = self.engine.view()
         self._set_text("#status", words.status_text(self.engine, view))
         banner = self.query_one(PhaseBanner)
-        banner.phase = view.label
+        banner.phase = (ScreenPhase.PAUSED if view.paused else ScreenPhase.COUNT_IN
+                        if view.counting_in is not None else ScreenPhase.of(view.step.kind))
         banner.detail = ""
         self._set_text("#title", words.title(self.engine, view))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))

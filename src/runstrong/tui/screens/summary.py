@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from runstrong.formatting import duration_text
 from runstrong.rpe import RPE_KEYS
 from runstrong.summary import SessionSummary
-from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.phase_banner import PhaseBanner, ScreenPhase
 
 
 class SummaryScreen(Screen[None]):
@@ -40,7 +40,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         banner = PhaseBanner(id="banner")
-        banner.phase = "DONE" if self.completed else "STOPPED"
+        banner.phase = ScreenPhase.DONE if self.completed else ScreenPhase.STOPPED
         yield banner
         s = self.summary
         with Vertical():
