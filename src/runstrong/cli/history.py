@@ -16,6 +16,7 @@ from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
 from runstrong.planning.week import weekly_target
+from runstrong.text import clean_text
 from runstrong.workouts import load_catalog
 
 EXIT_ERROR = 1
@@ -40,6 +41,10 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     rows = [] if store is None else queries.sessions(store.db, limit=limit, exercise=exercise)
     if as_json:
         print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows and exercise:
+        out.print(Text(f"No sets of {clean_text(exercise)} in your history. "
+                       "`runstrong stats` lists the exercises you have done."))
         return 0
     if not rows:
         out.print("No sessions in your history yet. Start one with `runstrong` or "
