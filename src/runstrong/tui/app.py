@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-
 from textual.app import App
 
 from runstrong import paths
