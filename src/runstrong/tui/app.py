@@ -14,42 +14,31 @@ from textual.app import App
 
 from runstrong import paths
 from runstrong import settings as settings_file
-from runstrong.engine import Clock, EngineOptions, SessionEngine
 from runstrong.formatting import when_text
-from runstrong.history import HistoryError, HistoryStore, NotAHistory, queries, resume_index
 from runstrong.model import Session, Source
-from runstrong.planning.plans import Plan, load_plans
-from runstrong.planning.progression import apply, suggestions
-from runstrong.planning.week import DEFAULT_PLAN, today_for, weekly_target
-from runstrong.recording import Recorder
 from runstrong.settings import Settings
-from runstrong.summary import summarize
-from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
-from runstrong.tui.screens.dialogs import Answer, Choice
 from runstrong.tui.screens.home import HomeScreen, Recent
-from runstrong.tui.screens.offers import (
-    HistoryAnswer,
-    ProgressionAnswer,
-    ResumeAnswer,
-    history_problem,
-    progression_offer,
-    resume_offer,
-)
-
-# Screens not needed for the first frame are imported when opened: start-up is measured.
-from runstrong.tui.screens.session import SessionScreen
-from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file
 
+# Only what the home screen's first frame needs is imported here: start-up is measured
+# (bench/run.py --only startup). The engine, the history and every other screen are imported
+# where they are first used.
 if TYPE_CHECKING:
     from runstrong.audio import Player
     from runstrong.builder import Draft
+    from runstrong.engine import Clock, EngineOptions
+    from runstrong.history import HistoryStore
+    from runstrong.recording import Recorder
     from runstrong.tui.screens.builder import BuilderScreen
+    from runstrong.tui.screens.offers import HistoryAnswer, ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.settings import SettingsScreen
 
 
 def engine_options(chosen: Settings) -> EngineOptions:
+    from runstrong.engine import EngineOptions
+    from runstrong.timeline import Timing
+
     return EngineOptions(Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
                          count_in=chosen.count_in)
 
@@ -89,7 +78,6 @@ class RunstrongApp(App[None]):
         self.wall = wall
         # Timings given here (tests, benchmarks) hold until the person saves settings.
         self._options_override = options
-        self.options = options or engine_options(self.settings)
         self._player = player
         self._owns_player = player is None
         self._thread = threading.get_ident()
@@ -126,11 +114,15 @@ class RunstrongApp(App[None]):
                                   timeout=8)
 
     # -- settings ------------------------------------------------------------------------
+    @property
+    def options(self) -> EngineOptions:
+        """Timings for the next session, from the settings applied last."""
+        return self._options_override or engine_options(self.settings)
+
     def apply_settings(self, chosen: Settings) -> None:
-        """The one place settings take effect, at start and after every save: timings,
-        rests, sound, voice and theme."""
+        """The one place settings take effect, at start and after every save: timings
+        (through `options`), rests, sound, voice and theme."""
         self.settings = chosen
-        self.options = self._options_override or engine_options(chosen)
         self.mute = self._mute_flag or not chosen.sound
         voice = self._voice_flag or chosen.voice
         if voice != self.voice and self._owns_player and self._player is not None:
@@ -149,6 +141,11 @@ class RunstrongApp(App[None]):
         self.apply_settings(self.settings)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
+        if self.first_session is None and not self.review_only:
+            # Paint first, then fill: the home screen shows the sessions at once; history,
+            # today's line and any question about them follow after its first frame.
+            self.push_screen(HomeScreen(self.catalog))
+            return
         problem = self._open_history()
         if self.first_session is not None:
             # `runstrong start` goes straight to the session; questions never block it.
@@ -164,7 +161,13 @@ class RunstrongApp(App[None]):
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
-        self.push_screen(self._home())
+
+    def on_home_screen_shown(self, message: HomeScreen.Shown) -> None:
+        """The home screen's first frame is on screen: now the history and today's line."""
+        from runstrong.tui.screens.offers import history_problem
+
+        problem = self._open_history()
+        self._refresh_home()
         if problem:
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
@@ -172,6 +175,8 @@ class RunstrongApp(App[None]):
             self._offer_resume()
 
     def _open_history(self) -> str | None:
+        from runstrong.history import HistoryError, HistoryStore, NotAHistory
+
         self._foreign_file = False
         try:
             self.store = HistoryStore(self.history_path)
@@ -182,6 +187,8 @@ class RunstrongApp(App[None]):
         return self.history_problem
 
     def _history_answer(self, answer: HistoryAnswer | None) -> None:
+        from runstrong.tui.screens.offers import HistoryAnswer
+
         if answer is not HistoryAnswer.MOVE_ASIDE:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -196,6 +203,8 @@ class RunstrongApp(App[None]):
         self._open_history()
 
     def _offer_resume(self) -> None:
+        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
+
         if self.store is None:
             return
         unfinished = self.store.unfinished()
@@ -223,6 +232,10 @@ class RunstrongApp(App[None]):
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
+        from runstrong.history import queries
+        from runstrong.planning.progression import apply, suggestions
+        from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
+
         store = self.store
         offers = [] if store is None else suggestions(
             session, lambda key: queries.last_session_of(store.db, key))
@@ -242,24 +255,26 @@ class RunstrongApp(App[None]):
         self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
 
     def _weekly_target(self) -> int:
-        return weekly_target(self.catalog, self.settings)
+        from runstrong.planning.week import weekly_target
 
-    def _home(self) -> HomeScreen:
-        _, today = today_for(self.catalog, self.settings, store=self.store)
-        recent = []
-        if self.store is not None:
-            recent = [Recent(when_text(h.started_at)[:10], h.name, h.status)
-                      for h in queries.session_heads(self.store.db, limit=3)]
-        return HomeScreen(self.catalog, today, recent)
+        return weekly_target(self.catalog, self.settings)
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
+        from runstrong.history import queries
+        from runstrong.planning.week import today_for
+
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
-                fresh = self._home()
-                home.show(fresh.catalog, fresh.today, fresh.recent)
+                _, today = today_for(self.catalog, self.settings, store=self.store)
+                recent = [] if self.store is None else [
+                    Recent(when_text(h.started_at)[:10], h.name, h.status)
+                    for h in queries.session_heads(self.store.db, limit=3)]
+                home.show(self.catalog, today, recent)
 
     def action_plans(self) -> None:
+        from runstrong.planning.plans import load_plans
+        from runstrong.planning.week import DEFAULT_PLAN
         from runstrong.tui.screens.plans import PlansScreen
 
         plans = load_plans(self.catalog.entries)
@@ -272,6 +287,8 @@ class RunstrongApp(App[None]):
         self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
 
     def action_settings(self) -> None:
+        from runstrong.planning.plans import Plan, load_plans
+        from runstrong.planning.week import DEFAULT_PLAN
         from runstrong.tui.screens.settings import SettingsScreen
 
         plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
@@ -304,6 +321,7 @@ class RunstrongApp(App[None]):
 
     def on_builder_screen_draft_ready(self, message: BuilderScreen.DraftReady) -> None:
         from runstrong.tui.screens.builder import BuilderScreen
+        from runstrong.tui.screens.dialogs import Answer, Choice
 
         screen = self.screen
         if not isinstance(screen, BuilderScreen):
@@ -359,6 +377,9 @@ class RunstrongApp(App[None]):
             self.request_session(loaded)
 
     def resume(self, session_id: int, slug: str) -> None:
+        from runstrong.engine import SessionEngine
+        from runstrong.history import resume_index
+
         session = self.catalog.entries.get(slug)
         if not isinstance(session, Session) or self.store is None:
             self.notify(f"Session '{slug}' is no longer available to resume.", severity="error")
@@ -369,6 +390,12 @@ class RunstrongApp(App[None]):
 
     def start_session(self, session: Session, *, exit_after: bool = False,
                       resume_id: int | None = None, start_index: int = 0) -> None:
+        from runstrong.engine import SessionEngine
+        from runstrong.recording import Recorder
+        from runstrong.summary import summarize
+        from runstrong.tui.screens.session import SessionScreen
+        from runstrong.tui.screens.summary import SummaryScreen
+
         engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
                                start_index=start_index)
         recorder = Recorder(self.store, self.wall,
@@ -395,6 +422,8 @@ class RunstrongApp(App[None]):
             self.call_after_refresh(self._refresh_home)
 
     def _balance_notes(self, session: Session) -> list[str]:
+        from runstrong.history import queries
+
         if self.store is None:
             return []
         keys = {exercise.key for exercise in session.exercises if exercise.sides}

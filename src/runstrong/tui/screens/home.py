@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,8 +43,14 @@ class Recent:
     status: str  # as stored; shown through `status_word`
 
 
+@functools.cache
+def minutes(session: Session) -> int:
+    """The estimate, worked out once per session: the list is redrawn on every key."""
+    return estimate_minutes(session)
+
+
 def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool) -> bool:
-    if max_minutes is not None and estimate_minutes(session) > max_minutes:
+    if max_minutes is not None and minutes(session) > max_minutes:
         return False
     if no_kit and session.equipment:
         return False
@@ -60,10 +67,12 @@ class HomeScreen(Screen[None]):
     max_minutes: reactive[int | None] = reactive[int | None](None, init=False)
     no_kit: reactive[bool] = reactive(False, init=False)
 
+    @dataclass
     class StartRequested(Message):
-        def __init__(self, session: Session) -> None:
-            super().__init__()
-            self.session = session
+        session: Session
+
+    class Shown(Message):
+        """The first frame is drawn: what is slower to work out can follow."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
@@ -112,14 +121,18 @@ class HomeScreen(Screen[None]):
         table.add_columns("session", "min", "focus", "kit")
         self._show_data()
         table.focus()
+        # The refresh after mount lays the screen out; the one after that has drawn it.
+        self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
     def show(self, catalog: Catalog, today: Today | None, recent: list[Recent]) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
+        same_sessions = catalog is self.catalog
         self.catalog, self.today, self.recent = catalog, today, recent
-        self._show_data()
+        self._show_data(fill=not same_sessions)
 
-    def _show_data(self) -> None:
-        self._fill()
+    def _show_data(self, *, fill: bool = True) -> None:
+        if fill:
+            self._fill()
         self._show_today()
         if self.recent:
             line = Text("Recent: ", style="bold")
@@ -171,7 +184,7 @@ class HomeScreen(Screen[None]):
                      if matches(s, self.words, self.max_minutes, self.no_kit)]
         for session in self.rows:
             shown = light_session(session) if self.light else session
-            table.add_row(Text(shown.name), f"~{estimate_minutes(shown)}",
+            table.add_row(Text(shown.name), f"~{minutes(shown)}",
                           Text(", ".join(shown.focus)),
                           Text(", ".join(shown.equipment) or "-"), key=session.slug)
         state = [f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
@@ -203,7 +216,7 @@ class HomeScreen(Screen[None]):
         detail = Text(session.description or session.name)
         shown = light_session(session) if self.light else session
         detail.append(f"\n{len(session.exercises)} exercises, about "
-                      f"{estimate_minutes(shown)} min", style="dim")
+                      f"{minutes(shown)} min", style="dim")
         self.query_one("#detail", Static).update(detail)
 
     def _chosen(self, session: Session) -> Session:
