@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from runstrong.model import Session
 from runstrong.planning.light import light_session
@@ -23,8 +23,10 @@ from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
          "runstrong times every hold, counts paced reps and rests, and logs each set.")
-# Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
-KEYS = "t today  l light  / filter  m length  e kit  p plans  n new session  q quit"
+# The keys are named in two lines of text rather than a Footer: a Footer of this screen's
+# keys was most of the start-up time over a bare Textual app (bench/run.py --only startup).
+KEYS = ("enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
+        ", settings  n new session  ctrl+p commands  q quit")
 LENGTHS = (None, 10, 20, 30, 45)
 # How a session ended, as the history stores it, in the words the home screen uses.
 STATUS_WORDS = {"completed": "done", "stopped": "stopped", "in_progress": "not finished"}
@@ -114,7 +116,6 @@ class HomeScreen(Screen[None]):
         if broken:
             names = ", ".join(item.path for item in broken)
             yield Static(Text(f"Not loaded (run `runstrong validate`): {names}"), id="problems")
-        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
