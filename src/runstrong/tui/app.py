@@ -164,11 +164,11 @@ class RunstrongApp(App[None]):
 
     def on_home_screen_shown(self, message: HomeScreen.Shown) -> None:
         """The home screen's first frame is on screen: now the history and today's line."""
-        from runstrong.tui.screens.offers import history_problem
-
         problem = self._open_history()
         self._refresh_home()
         if problem:
+            from runstrong.tui.screens.offers import history_problem
+
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
         else:
@@ -203,13 +203,13 @@ class RunstrongApp(App[None]):
         self._open_history()
 
     def _offer_resume(self) -> None:
-        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
-
         if self.store is None:
             return
         unfinished = self.store.unfinished()
         if not unfinished:
             return
+        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
+
         latest = unfinished[0]
 
         def answered(answer: ResumeAnswer | None) -> None:
