@@ -90,6 +90,9 @@ async def test_the_settings_screen_shows_the_active_plan() -> None:
         screen = await open_settings(app, pilot)
         plan = screen.query_one("#plan", Select)
         assert plan.value == DEFAULT_PLAN
+        line = screen.query_one("#active-plan", Static)
+        assert str(line.render()) == "Active plan: Beginner"
+        assert screen.region.contains_region(line.region)
         assert "Beginner" in str(plan.query_one("SelectCurrent Static").render())
 
 

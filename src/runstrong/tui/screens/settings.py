@@ -66,6 +66,11 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         c = self.current
         yield Static(Text(f"runstrong · settings ({self.path})"), id="heading")
+        names = {slug: name for name, slug in self.plans}
+        active = names.get(self.active_plan)
+        yield Static(Text(f"Active plan: {active}" if active else
+                          "No plan is active: the weekly target below counts instead."),
+                     id="active-plan")
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label("Sound cues")
