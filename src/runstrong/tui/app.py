@@ -9,24 +9,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import App
 
 from runstrong import paths
 from runstrong import settings as settings_file
 from runstrong.formatting import when_text
-from runstrong.model import Session, Source
+from runstrong.model import Session
 from runstrong.settings import Settings
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.home import HomeScreen, Recent
-from runstrong.workouts import Catalog, Invalid, load_catalog, load_session_file
+from runstrong.workouts import Catalog, load_catalog
 
 # Only what the home screen's first frame needs is imported here: start-up is measured
 # (bench/run.py --only startup). The engine, the history and every other screen are imported
 # where they are first used.
 if TYPE_CHECKING:
     from runstrong.audio import Player
-    from runstrong.builder import Draft
     from runstrong.engine import Clock, EngineOptions
     from runstrong.history import HistoryStore
     from runstrong.recording import Recorder
@@ -320,61 +318,14 @@ class RunstrongApp(App[None]):
         self.push_screen(BuilderScreen(self.catalog.library))
 
     def on_builder_screen_draft_ready(self, message: BuilderScreen.DraftReady) -> None:
-        from runstrong.tui.screens.builder import BuilderScreen
-        from runstrong.tui.screens.dialogs import Answer, Choice
+        from runstrong.tui.draft_saving import save_draft
 
-        screen = self.screen
-        if not isinstance(screen, BuilderScreen):
-            return
-        draft, path = message.draft, message.draft.path()
-        clash = self._clash(draft, path) if path != message.saved_to else None
-        if clash is None:
-            self._save_draft(screen, draft, start=message.start)
-            return
+        save_draft(self, message)
 
-        def answered(replace_it: bool | None) -> None:
-            if replace_it:
-                self._save_draft(screen, draft, start=message.start)
-
-        self.push_screen(Choice("Replace a session?", clash,
-                                [Answer("y", "Replace it", True, "error"),
-                                 Answer("n", "Keep it", False, "primary")],
-                                otherwise=False), answered)
-
-    def _clash(self, draft: Draft, path: Path) -> Text | None:
-        """What saving `draft` at `path` would replace or hide, in words; None if nothing."""
-        if path.exists():
-            return Text(f"{path} already exists. Saving replaces that file with this "
-                        "session. Rename the session to keep both.")
-        known = self.catalog.entries.get(draft.slug)
-        if known is not None and known.source is Source.BUNDLED:
-            name = known.name if isinstance(known, Session) else known.slug
-            return Text(f"runstrong comes with a session called {name} ({draft.slug}). "
-                        f"Saving as {path} hides it from your list while the file is there. "
-                        "Rename the session to keep both.")
-        return None
-
-    def _save_draft(self, screen: BuilderScreen, draft: Draft, *, start: bool) -> None:
-        try:
-            # Any file in the way was named to the person, who chose to replace it.
-            path = draft.save(overwrite=True)
-        except OSError as error:
-            # The builder stays open with the draft, so nothing typed is lost.
-            self.notify(f"Could not save {draft.path()}: {error.strerror or error}",
-                        title="Not saved", severity="error", timeout=15)
-            return
-        screen.saved(path)
-        loaded = load_session_file(path, screen.library, rests=self._rests())
-        self._catalog = None  # the new file joins the list
+    def sessions_changed(self) -> None:
+        """A session file was written: the list is read again."""
+        self._catalog = None
         self.call_after_refresh(self._refresh_home)
-        if isinstance(loaded, Invalid):
-            self.notify("\n".join(str(p) for p in loaded.problems), title="Saved with problems",
-                        severity="error", timeout=15)
-            return
-        self.notify(f"Saved {path}", timeout=6)
-        if start and screen.is_current:
-            screen.dismiss(None)
-            self.request_session(loaded)
 
     def resume(self, session_id: int, slug: str) -> None:
         from runstrong.engine import SessionEngine
