@@ -22,3 +22,18 @@ def user_workouts(isolated_dirs: Path) -> Path:
     folder = isolated_dirs / "config" / "workouts"
     folder.mkdir(parents=True)
     return folder
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true",
+                     help="also run the slow tests: real processes in pseudo-terminals, "
+                          "kill -9, building the wheel, real sound")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow (CI and the README command do)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

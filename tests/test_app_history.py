@@ -19,6 +19,7 @@ from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 
 PLANK = Exercise(name="Plank", sets=2, rest=5, phases=(Phase(PhaseKind.HOLD, 4),),
@@ -38,11 +39,7 @@ def make_app(**kwargs: object) -> tuple[RunstrongApp, FakeClock]:
 
 
 async def run(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(round(seconds / 0.25)):
-        clock.advance(0.25)
-        if isinstance(app.screen, SessionScreen):
-            app.screen.tick()
-    await pilot.pause()
+    await drive(app, clock, seconds, pilot)
 
 
 async def test_crash_then_resume_from_the_first_set_not_done() -> None:
@@ -62,9 +59,15 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert (screen.engine.step.exercise, screen.engine.step.set_number) == (0, 2)
-        await run(app, clock, pilot, 4.25 + 5 + 3 + 1 + 3 + 0.5)
-        assert isinstance(app.screen, SummaryScreen)
+        view = screen.engine.view()
+        # Lands in a count-in for plank set 2 (GET READY is 0 here): the clock is not running.
+        assert (view.focus.exercise, view.focus.set_number) == (0, 2)
+        assert view.phase == "COUNT-IN" and view.remaining == 4
+        await run(app, clock, pilot, 3 + 4.25 + 5 + 3 + 1 + 3 + 0.5)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        # One session: the summary holds the set from before the interruption too.
+        assert summary.summary.sets_done == 3
     store = HistoryStore(paths.history_file())
     (row,) = queries.sessions(store.db)
     assert row.status == "completed"
@@ -114,16 +117,44 @@ async def test_foreign_file_is_explained_and_moved_only_when_asked() -> None:
     assert HistoryStore(path).unfinished() == []
 
 
-async def test_start_never_waits_on_the_resume_offer() -> None:
-    plain = Session(slug="plain", name="Plain", exercises=(SIDE,))
+async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
+    plain = Session(slug="plain", name="Plain", exercises=(SIDE, PLANK))
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await run(app, clock, pilot, 3.25)
+        await run(app, clock, pilot, 3 + 1 + 3.25)  # both sides of the side plank, then gone
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
+        assert isinstance(app.screen, Choice)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.view().exercise.name == "Plank"
+    app, clock = make_app(session=plain)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # start fresh: the old one is closed, its sets kept
+        await pilot.pause()
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().exercise.name == "Side plank"
+    store = HistoryStore(paths.history_file())
+    assert store.unfinished() == []
+    assert [row.status for row in store.sessions()] == ["stopped"]
+
+
+async def test_a_session_stopped_before_its_first_set_leaves_no_row() -> None:
+    app, clock = make_app(session=SESSION)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await run(app, clock, pilot, 2)
+        await pilot.press("q")
+        await pilot.press("y")
+        await pilot.pause()
+    store = HistoryStore(paths.history_file())
+    assert store.sessions() == []
 
 
 async def test_progression_offer_and_effort_rating() -> None:
@@ -170,3 +201,67 @@ async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
+
+
+FILE_SESSION = """[session]
+name = "From a file"
+rest_between_sets = 5
+[[exercises]]
+name = "Wall sit"
+sets = 3
+hold = 4
+"""
+
+
+async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
+        tmp_path: Path) -> None:
+    from runstrong.workouts import load_catalog, resolve
+
+    path = tmp_path / "mine.toml"
+    path.write_text(FILE_SESSION)
+    loaded = resolve(str(path), load_catalog())
+    assert isinstance(loaded, Session)
+    app, clock = make_app(session=loaded)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)  # set 1 saved, then the terminal is gone
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.view().focus.set_number == 2
+        assert screen.engine.session.name == "From a file"
+    path.write_text(FILE_SESSION.replace("hold = 4", "hold = 6"))
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "has changed" in "".join(str(w.render()) for w in app.screen.query(Static))
+        await pilot.press("f")
+        await pilot.pause()
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen)
+        assert fresh.engine.view().focus.set_number == 1
+        assert fresh.engine.session.exercises[0].phases[0].target == 6
+
+
+async def test_a_light_session_resumes_as_the_light_session() -> None:
+    from runstrong.planning.light import light_session
+
+    light = light_session(SESSION)
+    app, clock = make_app(session=light)
+    async with app.run_test() as pilot:
+        await run(app, clock, pilot, 4.25)
+    app, clock = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.session.light
+        assert screen.engine.session.exercises == light.exercises

@@ -83,7 +83,11 @@ def test_failing_player_reports_once_and_goes_quiet(bin_dir: Path, no_simpleaudi
     for _ in range(5):
         player.play(Cue.TICK)
         time.sleep(0.05)
-    wait_for(lambda: (player.play(Cue.TICK), problems)[1])
+    def play_and_look() -> list[str]:
+        player.play(Cue.TICK)
+        return problems
+
+    wait_for(play_and_look)
     for _ in range(20):
         player.play(Cue.TICK)
     assert len(problems) == 1 and "aplay exited with status 1" in problems[0]

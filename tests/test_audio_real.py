@@ -15,6 +15,8 @@ from runstrong import audio
 from runstrong.audio import CuePlayer, HelperPlayer, choose_player, sound_files
 from runstrong.events import Cue
 
+pytestmark = pytest.mark.slow
+
 simpleaudio = pytest.importorskip("simpleaudio", reason="the audio extra is not installed")
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from runstrong.history import HistoryStore, queries, resume_index
 
+pytestmark = pytest.mark.slow
+
 CHILD = textwrap.dedent(
     """
     import sys

@@ -26,6 +26,7 @@ from runstrong.model import Progression, Side
 from runstrong.planning.progression import next_target
 from runstrong.timeline import Timing
 
+from .drive import run_engine
 from .fakes import FakeClock
 from .helpers import exercise, hold, reps, session
 
@@ -261,8 +262,7 @@ def _side_session(left: int, right: int, clock: FakeClock, store: HistoryStore) 
     for event in engine.start():
         log.handle(event, clock.wall())
     for seconds in (left, right):
-        clock.advance(seconds)
-        for event in engine.done() + engine.done():
+        for event in run_engine(engine, clock, seconds) + engine.done() + engine.done():
             log.handle(event, clock.wall())
     clock.advance(86400)
 
@@ -314,3 +314,36 @@ def test_logged_events_hold_what_history_needs() -> None:
     clock.advance(5)
     (event,) = [e for e in engine.update() if isinstance(e, PhaseLogged)]
     assert event.record.ended_at - event.record.started_at == 5
+
+
+def test_a_session_counts_for_the_week_only_with_half_its_sets(tmp_path: Path) -> None:
+    from datetime import date, datetime
+
+    store = HistoryStore(tmp_path / "a.sqlite3")
+    monday = datetime(2026, 11, 2, 8).timestamp()
+    # Plank x2 and Lunge x1 (4 planned in the row): 1 set is not enough, 2 sets is half.
+    run_session(store, until=11, clock=FakeClock(wall_start=monday))
+    assert store.weekly_counts(2, date(2026, 11, 3))[-1][1] == 0
+    assert store.trained_days() == [] and store.streak_weeks(1, date(2026, 11, 3)) == 0
+    run_session(store, until=26, clock=FakeClock(wall_start=monday + 3600))
+    assert store.weekly_counts(2, date(2026, 11, 3))[-1][1] == 1
+    assert len(store.trained_days()) == 1 and store.streak_weeks(1, date(2026, 11, 3)) == 1
+
+
+def test_balance_compares_only_sets_done_on_both_sides(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "a.sqlite3")
+    clock = FakeClock()
+    _side_session(40, 50, clock, store)
+    _side_session(40, 50, clock, store)
+    (balance,) = store.balances()
+    # Two sessions show a lag, but a side is named only after three.
+    assert balance.sessions == 2 and balance.weaker is None and balance.unit == "s"
+    # A session stopped after the left side says nothing about the right.
+    sess = session(exercise("Side plank", hold(60), sides=BOTH))
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall,
+                           options=EngineOptions(Timing(get_ready=0, switch_sides=1)))
+    log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
+    for event in engine.start() + run_engine(engine, clock, 20) + engine.done():
+        log.handle(event, clock.wall())
+    (balance,) = store.balances()
+    assert (balance.left, balance.right, balance.sessions) == (80, 100, 2)

@@ -8,7 +8,7 @@ from runstrong import paths
 from runstrong.history import HistoryStore
 from runstrong.model import Session
 from runstrong.tui.app import RunstrongApp
-from runstrong.tui.screens.home import HomeScreen, status_word
+from runstrong.tui.screens.home import HomeScreen
 from runstrong.workouts import Catalog
 
 from .fakes import FakeClock, FakePlayer
@@ -99,9 +99,3 @@ async def test_recent_line_says_how_sessions_ended_in_words() -> None:
         recent = str(app.screen.query_one("#recent", Static).render())
     assert "(done)" in recent and "(stopped)" in recent and "(not finished)" in recent
     assert "in_progress" not in recent and "completed" not in recent
-
-
-def test_status_words_never_show_raw_values() -> None:
-    assert [status_word(s) for s in ("completed", "stopped", "in_progress")] == [
-        "done", "stopped", "not finished"]
-    assert status_word("some_new_state") == "some new state"

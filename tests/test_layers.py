@@ -13,7 +13,8 @@ import runstrong
 
 DOMAIN = [
     "builder", "checks", "engine", "events", "formatting", "model", "paths", "recording",
-    "rpe", "schema", "settings", "summary", "text", "timeline", "workouts",
+    "rpe", "schema", "settings", "summary", "text", "timeline", "workouts", "view", "cues",
+    "exit_codes", "resume",
     "history", "history.database", "history.exchange", "history.history_store",
     "history.queries",
     "planning", "planning.light", "planning.plans", "planning.progression", "planning.today",
@@ -21,7 +22,7 @@ DOMAIN = [
 ]
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
 NO_TEXTUAL = [
-    "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple",
+    "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple", "audio.voice",
     "cli", "cli.catalog", "cli.history", "cli.main", "cli.plan", "cli.session",
 ]
 UI_PREFIX = "tui"

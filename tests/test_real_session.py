@@ -18,6 +18,8 @@ from runstrong.model import Session
 from runstrong.timeline import Timing, build_timeline
 from runstrong.workouts import load_session_file
 
+pytestmark = pytest.mark.slow
+
 SESSION = """[session]
 name = "Real run"
 rest_between_sets = 1
@@ -47,7 +49,8 @@ def read_until(fd: int, child: subprocess.Popen[bytes], marker: bytes, timeout: 
     seen = b""
     deadline = time.monotonic() + timeout
     while marker not in seen:
-        if time.monotonic() > deadline or child.poll() is not None:
+        gone = child.poll() is not None
+        if time.monotonic() > deadline or (gone and not select.select([fd], [], [], 0)[0]):
             raise AssertionError(f"{marker!r} not seen; last output: {seen[-2000:]!r}")
         ready, _, _ = select.select([fd], [], [], 0.2)
         if ready:
@@ -141,3 +144,27 @@ def test_kill_9_at_a_random_moment_leaves_a_clean_prefix(tmp_path: Path,
              for row in rows for r in row["sets"]]
     # Whatever moment the kill came, what is saved is exactly the sets done so far, in order.
     assert saved == expected[: len(saved)]
+
+
+@pytest.mark.parametrize("hang_up", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_restore_the_terminal_and_leave_it_resumable(
+        tmp_path: Path, real_env: dict[str, str], hang_up: signal.Signals) -> None:
+    session = tmp_path / "real.toml"
+    session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 4\nhold = 1"))
+    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
+                      real_env)
+    try:
+        read_until(fd, child, b"REST", timeout=60)  # the first set is done and saved
+        child.send_signal(hang_up)
+        # The app leaves the alternate screen and shows the cursor again on its way out.
+        tail = read_until(fd, child, b"\x1b[?1049l", timeout=20)
+        assert b"\x1b[?25h" in tail
+        assert child.wait(timeout=20) == 128 + hang_up
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(fd)
+    out = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
+                         env=real_env, capture_output=True, text=True, check=True).stdout
+    (row,) = json.loads(out)
+    assert row["status"] == "in_progress" and len(row["sets"]) >= 1

@@ -24,6 +24,7 @@ from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, session
 
@@ -109,7 +110,7 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
             screen.tick()
         await pilot.pause()
         assert app.recorder is not None
-        (record,) = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)][:1]
+        (record,) = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert record.ended_at - record.started_at == 10 and record.actual == 10
         assert player.played.count("tick") == 3 and player.played.count("rest") == 1
         assert screen.engine.step.kind.value == "REST"
@@ -124,16 +125,13 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        clock.advance(8)
-        screen.tick()
+        await drive(app, clock, 8)
         await pilot.press("p")
         clock.advance(3600)
         screen.tick()
         assert screen.engine.view().remaining == 12
         await pilot.press("p")
-        clock.advance(3 + 12 + 0.1)
-        screen.tick()
-        await pilot.pause()
+        await drive(app, clock, 3 + 12 + 0.25, pilot)
         assert app.recorder is not None
         records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert [r.actual for r in records] == [20]

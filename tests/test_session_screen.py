@@ -6,20 +6,22 @@ from textual.widgets import Digits, Static
 
 from runstrong.engine import EngineOptions
 from runstrong.events import PhaseLogged
-from runstrong.model import Side
+from runstrong.model import Exercise, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, reps, session
 
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make_app(*exercises_, mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+def make_app(*exercises_: Exercise,
+             mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
     clock = FakeClock()
     player = FakePlayer()
     app = RunstrongApp(
@@ -37,13 +39,7 @@ def screen_text(app: RunstrongApp) -> str:
 
 
 async def advance(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    step = 0.25
-    for _ in range(round(seconds / step)):
-        clock.advance(step)
-        screen = app.screen
-        if isinstance(screen, SessionScreen):
-            screen.tick()
-    await pilot.pause()
+    await drive(app, clock, seconds, pilot)
 
 
 async def test_a_session_followed_to_done_without_keys() -> None:
@@ -53,30 +49,33 @@ async def test_a_session_followed_to_done_without_keys() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         banner = app.screen.query_one(PhaseBanner)
-        assert banner.word == "GET READY"
+        assert banner.phase == "GET READY"
         assert "Up next: Plank" in screen_text(app)
         await advance(app, clock, pilot, 10)
-        assert banner.word == "HOLD"
+        assert banner.phase == "HOLD"
         assert app.screen.query_one(Digits).value == "4"
         await advance(app, clock, pilot, 1)
         assert app.screen.query_one(Digits).value == "3"
         await advance(app, clock, pilot, 3)
-        assert banner.word == "REST"
+        assert banner.phase == "REST"
         await advance(app, clock, pilot, 5 + 4 + 20)
-        assert banner.word == "HOLD" and "left side" in screen_text(app)
+        assert banner.phase == "HOLD" and "left side" in screen_text(app)
         await advance(app, clock, pilot, 3)
-        assert banner.word == "SWITCH SIDES"
+        assert banner.phase == "SWITCH SIDES"
         await advance(app, clock, pilot, 5 + 3 + 20)
-        assert banner.word == "REPS"
+        assert banner.phase == "REPS"
         await advance(app, clock, pilot, 2)
         assert app.screen.query_one(Digits).value == "2"
         await advance(app, clock, pilot, 1.25)
         assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.query_one(PhaseBanner).word == "DONE"
+        assert app.screen.query_one(PhaseBanner).phase == "DONE"
+        assert app.recorder is not None
         logged = [e for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert len(logged) == 5
         assert player.played[-1] == "complete"
-        assert player.played.count("tick") >= 6
+        # 3-2-1 in every step of 5 s or more (GET READY, two plank holds, three rests, the
+        # switch) and 2-1 in each 3 s side plank hold: 3 * 7 + 2 * 2.
+        assert player.played.count("tick") == 25
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
@@ -88,25 +87,26 @@ async def test_keys_pause_count_reps_and_quit() -> None:
         await pilot.pause()
         await pilot.press("enter")  # skip GET READY
         banner = app.screen.query_one(PhaseBanner)
-        assert banner.word == "REPS"
+        assert banner.phase == "REPS"
         await pilot.press("space", "space")
         assert app.screen.query_one(Digits).value == "2"
         await pilot.press("enter")
-        assert banner.word == "SWITCH SIDES"
+        assert banner.phase == "SWITCH SIDES"
         await pilot.press("space")
-        assert banner.word == "PAUSED"
+        assert banner.phase == "PAUSED"
         await pilot.press("space")
         await pilot.press("enter", "enter")  # skip switch, right side done at target
-        assert banner.word == "REST"
+        assert banner.phase == "REST"
         await pilot.press("minus")
         await pilot.press("q")
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
-        assert banner.word == "REST"
+        assert banner.phase == "REST"
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.query_one(PhaseBanner).word == "STOPPED"
+        assert app.screen.query_one(PhaseBanner).phase == "STOPPED"
+        assert app.recorder is not None
         records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
         assert [(r.side, r.actual) for r in records] == [("left", 2), ("right", 5)]
 
@@ -138,7 +138,7 @@ async def test_small_terminal_and_resize_do_not_crash() -> None:
         await advance(app, clock, pilot, 1)
         await pilot.resize_terminal(60, 20)
         await advance(app, clock, pilot, 1)
-        assert app.screen.query_one(PhaseBanner).word == "HOLD"
+        assert app.screen.query_one(PhaseBanner).phase == "HOLD"
 
 
 PHASE_WORDS = ("GET READY", "HOLD", "REPS", "SWITCH SIDES", "REST", "PAUSED", "DONE")
@@ -161,7 +161,7 @@ async def test_phase_words_appear_only_for_the_current_phase() -> None:
             screen = app.screen
             if not isinstance(screen, SessionScreen):
                 break
-            current = screen.query_one(PhaseBanner).word
+            current = screen.query_one(PhaseBanner).phase
             seen.add(current)
             text = visible_text(app)
             others = [w for w in PHASE_WORDS if w != current and w in text

@@ -12,8 +12,8 @@ from runstrong.engine import EngineOptions
 from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
-from runstrong.tui.screens.session import SessionScreen
 
+from .drive import drive
 from .fakes import FakeClock, FakePlayer
 
 SNAPSHOT_SESSION = Session(
@@ -39,12 +39,7 @@ def app_at(seconds: float) -> tuple[RunstrongApp, Callable[[Pilot[Any]], Awaitab
                        options=EngineOptions(Timing(get_ready=10, switch_sides=5)))
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        for _ in range(round(seconds / 0.25)):
-            clock.advance(0.25)
-            screen = app.screen
-            if isinstance(screen, SessionScreen):
-                screen.tick()
-        await pilot.pause()
+        await drive(app, clock, seconds, pilot)
 
     return app, run_before
 

@@ -1,19 +1,20 @@
 """The session engine: where in the session a person is, and what happens next.
 
 Pure Python on an injected clock. Every timed step ends at an absolute deadline fixed when the
-step started, and the next step starts at that deadline, not at whatever moment the screen
-next looked: Textual's timers drop ticks when the event loop stalls, so anything that counted
-ticks would drift. Cues fire when the time left crosses a threshold between two updates, so a
-stall can neither skip a cue nor play it twice.
+step started, and the next step starts at that deadline, not whenever the screen next looked:
+Textual's timers drop ticks when the event loop stalls, so counting ticks would drift. A stall
+longer than `GAP_SECONDS` is time the app did not see (Ctrl+Z, a closed lid): the session
+pauses where the gap began.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from runstrong.cues import cues_between
 from runstrong.events import (
     Cue,
     CueEvent,
@@ -22,45 +23,30 @@ from runstrong.events import (
     PhaseLogged,
     PhaseRecord,
     SessionEnded,
-    SpeakEvent,
     StepStarted,
 )
 from runstrong.model import Exercise, PhaseKind, Session
-from runstrong.timeline import Step, StepKind, Timing, build_timeline, estimate_step
+from runstrong.timeline import (
+    Step,
+    StepKind,
+    Timing,
+    build_timeline,
+    estimate_step,
+    set_starts,
+)
+from runstrong.view import SessionPhase, View
 
 Clock = Callable[[], float]
 
-TICK_SECONDS = (3, 2, 1)
-HALFWAY_MIN_HOLD = 20.0
 EXTRA_REST = 15.0
-
+GAP_SECONDS = 5.0
+# With no GET READY in the settings, a jump still gives this long to get into position.
+JUMP_COUNT_IN = 3.0
 
 @dataclass(frozen=True, slots=True)
 class EngineOptions:
     timing: Timing = field(default_factory=Timing)
     count_in: float = 3.0
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """Everything the screen needs to draw the present moment."""
-
-    index: int
-    step: Step
-    exercise: Exercise
-    paused: bool
-    counting_in: float | None
-    elapsed: float
-    remaining: float | None
-    reps: int | None
-    step_progress: float
-    session_progress: float
-    session_elapsed: float
-    finished: bool
-
-    @property
-    def label(self) -> str:
-        return "PAUSED" if self.paused else self.step.kind.value
 
 
 class SessionEngine:
@@ -72,6 +58,7 @@ class SessionEngine:
         wall: Clock = time.time,
         options: EngineOptions | None = None,
         start_index: int = 0,
+        done: Sequence[PhaseRecord] = (),
     ) -> None:
         self.session = session
         self.options = options or EngineOptions()
@@ -80,10 +67,14 @@ class SessionEngine:
         self._wall = wall
         self._estimates = [estimate_step(s, self.options.timing) for s in self.timeline]
         self._total_estimate = sum(self._estimates) or 1.0
-        self.records: list[PhaseRecord] = []
+        # Records of a resumed session come first, so the summary covers the whole session.
+        self.records: list[PhaseRecord] = list(done)
+        self._next_seq = max((r.seq for r in done), default=-1) + 1
         self.index = start_index
         self.started = False
         self.finished = False
+        # A GET READY inserted before the step a jump landed on; `index` is that step.
+        self._lead_in: Step | None = None
         # Work-clock state for the current step: elapsed time is `now - anchor` while running;
         # while paused (or counting in after a pause) it is frozen at `frozen`.
         self._anchor = 0.0
@@ -92,16 +83,27 @@ class SessionEngine:
         self._step_extra = 0.0
         self._taps = 0
         self._last_seen = 0.0
+        self._last_update = 0.0
         self._session_start = 0.0
         self._step_started_wall = 0.0
 
     # -- reading -------------------------------------------------------------------------
     @property
     def step(self) -> Step:
-        return self.timeline[self.index]
+        return self._lead_in or self.timeline[self.index]
 
     def exercise_of(self, step: Step) -> Exercise:
         return self.session.exercises[step.exercise]
+
+    @property
+    def paused(self) -> bool:
+        return self._frozen is not None and self._count_in_until is None
+
+    @property
+    def counts_taps(self) -> bool:
+        """Space counts a rep (rather than pausing) in reps the person counts themselves."""
+        phase = self.step.phase
+        return phase is not None and phase.kind is PhaseKind.REPS and phase.tempo is None
 
     def _duration(self) -> float | None:
         seconds = self.step.seconds
@@ -122,67 +124,108 @@ class SessionEngine:
             return self._taps
         return min(phase.target or 0, math.floor(elapsed / phase.tempo + 1e-9))
 
+    def _work_after(self, index: int) -> Step | None:
+        for step in self.timeline[index:]:
+            if step.kind.is_work:
+                return step
+        return None
+
+    def focus(self) -> Step:
+        """The work step this moment is about: the one running, or the one being prepared for."""
+        step = self.step
+        if step.kind.is_work or step.kind is StepKind.DONE:
+            return step
+        if self._lead_in is not None:
+            return self.timeline[self.index]
+        return self._work_after(self.index + 1) or step
+
+    def up_next(self) -> Step | None:
+        """The next work step that is not running now: what "Up next" and "Next:" name."""
+        step = self.step
+        if step.kind is StepKind.DONE:
+            return None
+        if step.kind.is_work:
+            return self._work_after(self.index + 1)
+        return self.focus()
+
+    def _correction(self) -> PhaseRecord | None:
+        if self.step.kind is not StepKind.REST or not self.records:
+            return None
+        last = self.records[-1]
+        return last if last.kind is PhaseKind.REPS else None
+
+    def _rating_for(self) -> int | None:
+        step = self.step
+        if step.kind is StepKind.DONE or (
+                step.kind is StepKind.REST and step.set_number == self.exercise_of(step).sets):
+            return step.exercise
+        return None
+
+    def _phase(self, now: float) -> SessionPhase:
+        if self.paused:
+            return SessionPhase.PAUSED
+        if self._count_in_until is not None and now < self._count_in_until:
+            return SessionPhase.COUNT_IN
+        return SessionPhase(self.step.kind.value)
+
     def view(self) -> View:
         now = self._clock()
         elapsed = self._elapsed(now) if self.started else 0.0
         duration = self._duration()
         remaining = None if duration is None else max(0.0, duration - elapsed)
+        phase = self.step.phase
         if duration:
             step_progress = min(1.0, elapsed / duration)
-        elif self.step.phase is not None and self.step.phase.kind is PhaseKind.REPS:
-            step_progress = min(1.0, (self._taps / (self.step.phase.target or 1)))
+        elif phase is not None and phase.kind is PhaseKind.REPS:
+            step_progress = min(1.0, self._taps / (phase.target or 1))
         else:
             step_progress = 0.0
         done_before = sum(self._estimates[: self.index])
-        current = self._estimates[self.index] * step_progress
+        current = 0.0 if self._lead_in else self._estimates[self.index] * step_progress
         counting_in = None
         if self._count_in_until is not None and now < self._count_in_until:
             counting_in = self._count_in_until - now
+        focus = self.focus()
         return View(
-            index=self.index,
             step=self.step,
-            exercise=self.exercise_of(self.step),
-            paused=self._frozen is not None and self._count_in_until is None,
+            phase=self._phase(now),
+            focus=focus,
+            exercise=self.exercise_of(focus),
+            up_next=self.up_next(),
+            paused=self.paused,
             counting_in=counting_in,
             elapsed=elapsed,
             remaining=remaining,
             reps=self._reps_done(elapsed),
+            counts_taps=self.counts_taps,
             step_progress=step_progress,
             session_progress=1.0 if self.finished else
             min(1.0, (done_before + current) / self._total_estimate),
             session_elapsed=(now - self._session_start) if self.started else 0.0,
+            correction=self._correction(),
+            rating_for=self._rating_for(),
             finished=self.finished,
         )
-
-    def next_work_step(self) -> Step | None:
-        """The next step in which the person works, for the "next" preview."""
-        for step in self.timeline[self.index + 1:]:
-            if step.kind.is_work:
-                return step
-        return None
-
-    @property
-    def paused(self) -> bool:
-        return self._frozen is not None and self._count_in_until is None
-
-    @property
-    def taps_count(self) -> bool:
-        """Space counts a rep (rather than pausing) in reps the person counts themselves."""
-        phase = self.step.phase
-        return phase is not None and phase.kind is PhaseKind.REPS and phase.tempo is None
 
     # -- moving --------------------------------------------------------------------------
     def start(self) -> list[Event]:
         now = self._clock()
         self.started = True
         self._session_start = now
-        return self._enter(self.index, now)
+        self._last_update = now
+        return self._enter(self.index, now, lead_in=self.index > 0)
 
     def update(self) -> list[Event]:
         """Advance through every step whose deadline has passed, firing the cues crossed."""
         if not self.started or self.finished:
             return []
         now = self._clock()
+        seen, self._last_update = self._last_update, now
+        if self._frozen is None and now - seen > GAP_SECONDS:
+            # Nothing after `seen` happened as far as the app knows: pause right there.
+            self._frozen = self._elapsed(seen)
+            self._count_in_until = None
+            return []
         events: list[Event] = []
         if self._count_in_until is not None and now >= self._count_in_until:
             self._count_in_until = None
@@ -190,7 +233,8 @@ class SessionEngine:
             duration = self._duration()
             deadline = None if duration is None else self._anchor + duration
             until = now if deadline is None else min(now, deadline)
-            events += self._cues_between(self._last_seen, until - self._anchor)
+            events += cues_between(self.step, self._duration(), self._last_seen,
+                                  until - self._anchor)
             self._last_seen = max(self._last_seen, until - self._anchor)
             phase = self.step.phase
             if deadline is not None and now >= deadline:
@@ -200,95 +244,55 @@ class SessionEngine:
                 break
         return events
 
-    def _cues_between(self, before: float, after: float) -> list[Event]:
-        """Cues whose moment lies in (before, after] of the current step's elapsed time."""
-        if after <= before:
-            return []
-        events: list[Event] = []
-        step, duration = self.step, self._duration()
-        phase = step.phase
-        if phase is not None and phase.is_paced and phase.tempo:
-            first = math.floor(before / phase.tempo + 1e-9) + 1
-            last = min(phase.target or 0, math.floor(after / phase.tempo + 1e-9))
-            # The last rep's tick would land on top of the next step's own cue.
-            events += [CueEvent(Cue.REP) for n in range(first, last + 1)
-                       if n < (phase.target or 0)]
-            return events
-        if duration is None:
-            return events
-        if step.kind is StepKind.HOLD and duration >= HALFWAY_MIN_HOLD:
-            half = duration / 2
-            if before < half <= after:
-                events.append(CueEvent(Cue.HALFWAY))
-        for left in TICK_SECONDS:
-            moment = duration - left
-            if moment > 0 and before < moment <= after:
-                events.append(CueEvent(Cue.TICK))
-        return events
-
-    def _enter(self, index: int, at: float) -> list[Event]:
+    def _enter(self, index: int, at: float, *, lead_in: bool = False) -> list[Event]:
         self.index = index
+        self._lead_in = None
         self._anchor = at
         self._frozen = None
         self._count_in_until = None
         self._step_extra = 0.0
         self._taps = 0
         self._last_seen = 0.0
-        self._step_started_wall = self._wall() - (self._clock() - at)
-        step = self.step
+        step = self.timeline[index]
+        if lead_in and step.kind.is_work:
+            # A jump never starts the work clock unseen: GET READY first, or a count-in.
+            ready = self.options.timing.get_ready
+            if ready > 0:
+                self._lead_in = replace(step, kind=StepKind.GET_READY, phase=None,
+                                        seconds=float(ready))
+            else:
+                self._count_in_until = at + (self.options.count_in or JUMP_COUNT_IN)
+                self._anchor = self._count_in_until
+        self._step_started_wall = self._wall() - (self._clock() - self._anchor)
         events: list[Event] = [StepStarted(index)]
-        exercise = self.exercise_of(step)
-        if step.kind is StepKind.DONE:
+        kind = self.step.kind
+        if kind is StepKind.DONE:
             self.finished = True
-            events += [CueEvent(Cue.COMPLETE), SpeakEvent("Done. Well trained."),
-                       SessionEnded(completed=True)]
-        elif step.kind is StepKind.GET_READY:
-            first = self.next_work_step() or step
-            events.append(SpeakEvent(self._spoken_name(exercise, first)))
-        elif step.kind is StepKind.SWITCH:
-            events += [CueEvent(Cue.SWITCH),
-                       SpeakEvent(f"Switch sides. {exercise.name}, {step.side} side")]
-        elif step.kind is StepKind.REST:
-            events += [CueEvent(Cue.REST), SpeakEvent(self._rest_words())]
-        else:
+            events += [CueEvent(Cue.COMPLETE), SessionEnded(completed=True)]
+        elif kind is StepKind.SWITCH:
+            events.append(CueEvent(Cue.SWITCH))
+        elif kind is StepKind.REST:
+            events.append(CueEvent(Cue.REST))
+        elif kind.is_work:
             events.append(CueEvent(Cue.GO))
         return events
 
-    def _spoken_name(self, exercise: Exercise, step: Step) -> str:
-        side = f", {step.side} side" if step.side else ""
-        return f"Get ready: {exercise.name}{side}"
-
-    def _rest_words(self) -> str:
-        upcoming = self.next_work_step()
-        if upcoming is None:
-            return "Rest"
-        exercise = self.exercise_of(upcoming)
-        if upcoming.exercise != self.step.exercise:
-            return f"Rest. Next: {exercise.name}"
-        if exercise.sets > 1 and upcoming.set_number == exercise.sets:
-            return "Rest. Last set next"
-        return "Rest"
-
     def _finish_step(self, at: float, actual: int | None) -> list[Event]:
         """End the current step at monotonic time `at`, logging work, and enter the next."""
+        if self._lead_in is not None:
+            return self._enter(self.index, at)
         events: list[Event] = []
         step = self.step
         if step.kind.is_work and step.phase is not None and actual is not None:
+            exercise = self.exercise_of(step)
             record = PhaseRecord(
-                seq=len(self.records),
-                exercise_index=step.exercise,
-                exercise=self.exercise_of(step).key,
-                exercise_name=self.exercise_of(step).name,
-                set_number=step.set_number,
-                side=step.side,
-                phase_index=step.phase_index,
-                kind=step.phase.kind,
-                target=step.phase.target,
-                actual=max(0, actual),
+                self._next_seq, step.exercise, exercise.key, exercise.name, step.set_number,
+                step.side, step.phase_index, step.phase.kind, step.phase.target, max(0, actual),
                 started_at=self._step_started_wall,
-                ended_at=self._wall() - (self._clock() - at),
-            )
-            self.records.append(record)
+                ended_at=self._wall() - (self._clock() - at))
+            self._next_seq += 1
+            # A redone set (after `back`) replaces the first attempt: a set counts once.
+            self.records = [r for r in self.records if r.key != record.key] + [record]
             events.append(PhaseLogged(record))
             following = self.timeline[self.index + 1]
             ends_set = not (following.kind.is_work and following.set_number == step.set_number
@@ -297,12 +301,12 @@ class SessionEngine:
                 events.append(CueEvent(Cue.SET_DONE))
         return events + self._enter(self.index + 1, at)
 
-    # -- the person's keys ---------------------------------------------------------------
+    # -- what the person does ------------------------------------------------------------
     def toggle_pause(self) -> list[Event]:
         if not self.started or self.finished:
             return []
-        now = self._clock()
         events = self.update()
+        now = self._clock()
         if self._frozen is None:
             self._frozen = self._elapsed(now)
             self._count_in_until = None
@@ -317,18 +321,18 @@ class SessionEngine:
             self._anchor = now - frozen
         return events
 
-    def space(self) -> list[Event]:
-        """Space counts a rep in self-counted reps, and pauses or resumes otherwise."""
-        if self.taps_count and not self.paused and not self.finished:
+    def tap(self) -> list[Event]:
+        """Count one rep in reps the person counts themselves; pause or resume otherwise.
+
+        The count may pass the target (12 of 10 is logged as 12): the set ends on `done`.
+        """
+        if self.counts_taps and not self.paused and not self.finished:
             self._taps += 1
-            phase = self.step.phase
-            if phase is not None and phase.target is not None and self._taps >= phase.target:
-                return self._finish_step(self._clock(), self._taps)
             return [CueEvent(Cue.REP)]
         return self.toggle_pause()
 
     def done(self) -> list[Event]:
-        """Enter: finish the current step now (a hold ends early, a rest is skipped)."""
+        """Finish the current step now (a hold ends early, a rest is skipped)."""
         if not self.started or self.finished:
             return []
         events = self.update()
@@ -355,44 +359,37 @@ class SessionEngine:
     def _jump(self, index: int) -> list[Event]:
         if not self.started or self.finished:
             return []
-        return self._enter(index, self._clock())
+        now = self._clock()
+        self._last_update = now
+        return self._enter(index, now, lead_in=True)
 
     def skip_exercise(self) -> list[Event]:
-        """Leave the current exercise unfinished and go to the next one's first set."""
-        current = self.step.exercise
+        """Leave the exercise in focus unfinished and get ready for the next one."""
+        current = self.focus().exercise
         for index in range(self.index + 1, len(self.timeline)):
             step = self.timeline[index]
             if step.kind is StepKind.DONE or (step.kind.is_work and step.exercise > current):
                 return self._jump(index)
         return []
 
-    def _set_starts(self) -> dict[tuple[int, int], int]:
-        starts: dict[tuple[int, int], int] = {}
-        for index, step in enumerate(self.timeline):
-            if step.kind.is_work:
-                starts.setdefault((step.exercise, step.set_number), index)
-        return starts
-
     def back(self) -> list[Event]:
-        """Back to the start of the set just done (from its rest) or of the previous set."""
-        starts = self._set_starts()
-        order = list(starts)
-        step = self.step
+        """Redo the set just done (from its rest) or go back to the previous set."""
+        starts = set_starts(self.timeline)
+        step = self.timeline[self.index]
         if step.kind is StepKind.REST:
             return self._jump(starts[(step.exercise, step.set_number)])
         if not (step.kind.is_work or step.kind is StepKind.SWITCH):
             return []
+        order = list(starts)
         position = order.index((step.exercise, step.set_number))
         return self._jump(starts[order[max(0, position - 1)]])
 
     def adjust_reps(self, delta: int) -> list[Event]:
-        """+ and -: correct the rep count of the set just logged, during the rest after it."""
-        if self.step.kind not in (StepKind.REST, StepKind.SWITCH, StepKind.DONE):
+        """Correct the rep count of the set just logged, during the rest right after it."""
+        record = self._correction()
+        if record is None:
             return []
-        # Only the set just finished: a hold before this rest leaves older reps alone.
-        if not self.records or self.records[-1].kind is not PhaseKind.REPS:
-            return []
-        fixed = replace(self.records[-1], actual=max(0, self.records[-1].actual + delta))
+        fixed = replace(record, actual=max(0, record.actual + delta))
         self.records[-1] = fixed
         return [PhaseCorrected(fixed)]
 

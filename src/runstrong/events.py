@@ -27,11 +27,6 @@ class CueEvent:
 
 
 @dataclass(frozen=True, slots=True)
-class SpeakEvent:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class PhaseRecord:
     """One completed phase of one set (a whole set unless the exercise is compound).
 
@@ -50,6 +45,12 @@ class PhaseRecord:
     actual: int
     started_at: float
     ended_at: float
+
+    @property
+    def key(self) -> tuple[int, int, str | None, int]:
+        """Which phase of which set this is: a redone set has the same key as the first try."""
+        side = None if self.side is None else self.side.value
+        return (self.exercise_index, self.set_number, side, self.phase_index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,4 +75,4 @@ class SessionEnded:
     completed: bool
 
 
-Event = CueEvent | SpeakEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded
+Event = CueEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded

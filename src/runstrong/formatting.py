@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 
 
-def duration_text(seconds: float | None) -> str:
+def duration_text(seconds: float | None, *, short: bool = False) -> str:
+    """Seconds as `1:05` or `1:02:03`; `short` shows under a minute as a sports watch does: `45`.
+
+    Rounds to the nearest second; the session clock passes whole seconds it has already
+    rounded the way it counts (up when counting down, down when counting up).
+    """
     if seconds is None:
         return "-"
     whole = max(0, round(seconds))
+    if short and whole < 60:
+        return str(whole)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

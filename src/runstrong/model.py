@@ -119,3 +119,5 @@ class Session:
     source: Source = Source.BUNDLED
     path: str = ""
     light: bool = False
+    digest: str = ""
+    """SHA-256 of the file the session was read from: a resumed session notices a change."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from runstrong.events import Event
+from runstrong.events import Event, PhaseLogged
 from runstrong.history import HistoryStore, HistoryWriteError, SessionLog
 from runstrong.model import Session
 from runstrong.timeline import planned_sets
@@ -30,16 +30,16 @@ class Recorder:
         self._session: tuple[Session, float] | None = None
 
     def begin(self, session: Session, *, resume_id: int | None = None) -> None:
+        """Get ready to record; the history row itself waits for the first completed set,
+        so a session stopped before any set leaves no trace."""
         self._session = (session, self.wall())
-        if self.store is None:
-            return
-        if resume_id is not None:
-            self.log = SessionLog(self.store, resume_id, self.store.next_seq(resume_id))
-            return
-        self._open_log()
+        if self.store is not None and resume_id is not None:
+            self.log = SessionLog(self.store, resume_id)
 
     def _open_log(self) -> None:
         if self.store is None or self._session is None or self.log is not None:
+            return
+        if not any(isinstance(event, PhaseLogged) for event in self.events):
             return
         session, started = self._session
         try:

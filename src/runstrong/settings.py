@@ -16,6 +16,7 @@ import tomli_w
 
 from runstrong import paths
 from runstrong.checks import did_you_mean
+from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -34,6 +35,11 @@ class Settings:
     theme: str = "textual-dark"
     plan: str = ""
     weekly_target: int = 2
+
+    @property
+    def timing(self) -> Timing:
+        """The lengths a session takes from settings: the app and every estimate use these."""
+        return Timing(get_ready=self.get_ready, switch_sides=self.switch_sides)
 
 
 RANGES = {

@@ -123,3 +123,12 @@ def estimate_minutes(session: Session, timing: Timing | None = None) -> int:
 
 def planned_sets(session: Session) -> int:
     return sum(exercise.sets for exercise in session.exercises)
+
+
+def set_starts(timeline: tuple[Step, ...]) -> dict[tuple[int, int], int]:
+    """Where each set begins: (exercise, set number) -> index of its first work step."""
+    starts: dict[tuple[int, int], int] = {}
+    for index, step in enumerate(timeline):
+        if step.kind.is_work:
+            starts.setdefault((step.exercise, step.set_number), index)
+    return starts

@@ -8,8 +8,9 @@ input: problems come back as values for the CLI and the TUI to put into words.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def load_session_file(
         if doc is not None:
             session, problems = parse_session(doc, label, slug, library, source, rests)
             if session is not None:
-                return session
+                return replace(session, digest=hashlib.sha256(data).hexdigest())
     return Invalid(slug, label, source, tuple(problems))
 
 
@@ -156,5 +157,8 @@ def looks_like_path(text: str) -> bool:
 def resolve(target: str, catalog: Catalog) -> Loaded | None:
     """A session by slug, or by path to a .toml file; None when there is no such slug."""
     if looks_like_path(target):
-        return load_session_file(Path(target), catalog.library, rests=catalog.rests)
+        # The absolute path is kept so the session can be resumed from any folder.
+        path = Path(target).expanduser().resolve()
+        loaded = load_session_file(path, catalog.library, label=target, rests=catalog.rests)
+        return replace(loaded, path=str(path)) if isinstance(loaded, Session) else loaded
     return catalog.entries.get(target)

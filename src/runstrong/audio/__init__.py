@@ -1,6 +1,6 @@
 """Sound and spoken cues: cue name in, sound out, never blocking the timer, never crashing.
 
-Why it is shaped like this (measured in ../shared/tech-notes.md):
+Why it is shaped like this (measured on Python 3.11-3.13 with simpleaudio 1.0.4):
 - simpleaudio plays reliably in-process on Python 3.11 but can segfault on 3.12+, and a
   segfault cannot be caught: it would kill the TUI mid-session. On 3.12+ it therefore only
   ever runs in a helper process (`runstrong._play_helper`), which is restarted if it dies.

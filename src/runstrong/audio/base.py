@@ -11,18 +11,6 @@ from runstrong.events import Cue
 
 Problem = Callable[[str], None]
 MAX_CHILDREN = 4
-SYSTEM_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("aplay", ("-q",)),
-    ("paplay", ()),
-    ("pw-play", ()),
-    ("afplay", ()),
-)
-SPEAKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("espeak-ng", ("-s", "165")),
-    ("espeak", ("-s", "165")),
-    ("spd-say", ("-w",)),
-)
-
 
 class Player(Protocol):
     name: str

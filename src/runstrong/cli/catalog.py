@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
@@ -25,9 +26,6 @@ from runstrong.workouts import (
     resolve,
 )
 
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-
 
 def minutes(seconds: float) -> str:
     whole = round(seconds)
@@ -39,15 +37,23 @@ def _report(err: Console, invalid: Invalid) -> None:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
 
 
+def settings_timing() -> Timing:
+    """Estimates use the person's GET READY and switch times, exactly as the app does."""
+    from runstrong import settings
+
+    return settings.load()[0].timing
+
+
 def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     catalog = load_catalog()
+    timing = settings_timing()
     for problem in catalog.library_problems:
         err.print(Text(str(problem)), style="red", soft_wrap=True)
     if as_json:
         rows: list[dict[str, Any]] = []
         for entry in catalog.entries.values():
             if isinstance(entry, Session):
-                rows.append(_session_summary(entry))
+                rows.append(_session_summary(entry, timing))
             else:
                 rows.append({"slug": entry.slug, "source": entry.source.value,
                              "path": entry.path, "errors": [str(p) for p in entry.problems]})
@@ -63,7 +69,7 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     for entry in catalog.sessions:
         table.add_row(
             Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
-            f"~{round(estimate_seconds(entry) / 60)}", Text(", ".join(entry.focus)),
+            f"~{round(estimate_seconds(entry, timing) / 60)}", Text(", ".join(entry.focus)),
             entry.source.value,
         )
     out.print(table)
@@ -78,13 +84,13 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     return 0
 
 
-def _session_summary(session: Session) -> dict[str, Any]:
+def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
     return {
         "slug": session.slug,
         "name": session.name,
         "exercises": len(session.exercises),
-        "estimated_seconds": estimate_seconds(session),
-        "estimated_minutes": round(estimate_seconds(session) / 60),
+        "estimated_seconds": estimate_seconds(session, timing),
+        "estimated_minutes": round(estimate_seconds(session, timing) / 60),
         "focus": list(session.focus),
         "equipment": list(session.equipment),
         "source": session.source.value,
@@ -126,22 +132,16 @@ def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
 
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
     """Progression targets earned in the history, if there is a readable one."""
-    path = paths.history_file()
-    if not path.exists():
+    store = open_existing_quietly(paths.history_file())
+    if store is None:
         return {}
-    try:
-        store = HistoryStore(path)
-    except HistoryError:
-        return {}
-    try:
-        found = suggestions(session, lambda key: queries.last_session_of(store.db, key))
-    finally:
-        store.close()
+    with store:
+        found = suggestions(session, store.last_session_of)
     return {s.index: s for s in found}
 
 
 def show_session(out: Console, session: Session) -> None:
-    timing = Timing()
+    timing = settings_timing()
     per_exercise = _seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
     header = Text(session.name + (" (light pre-run version)" if session.light else ""),
@@ -202,8 +202,8 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
     if light:
         loaded = light_session(loaded)
     if as_json:
-        timing = Timing()
-        data = _session_summary(loaded)
+        timing = settings_timing()
+        data = _session_summary(loaded, timing)
         data["description"] = loaded.description
         data["rest_between_sets"] = loaded.rest_between_sets
         data["rest_between_exercises"] = loaded.rest_between_exercises

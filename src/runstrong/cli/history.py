@@ -12,22 +12,19 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
+from runstrong.exit_codes import EXIT_ERROR
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryError, HistoryStore, queries
-from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.history import HistoryError, HistoryStore, open_existing
+from runstrong.history.exchange import ImportProblem
 from runstrong.planning.week import weekly_target
 from runstrong.text import clean_text
 from runstrong.workouts import load_catalog
 
-EXIT_ERROR = 1
-
 
 def _store(err: Console, *, create: bool = False) -> HistoryStore | int | None:
     path = paths.history_file()
-    if not path.exists() and not create:
-        return None
     try:
-        return HistoryStore(path)
+        return HistoryStore(path) if create else open_existing(path)
     except HistoryError as error:
         err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
         return EXIT_ERROR
@@ -38,7 +35,7 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     store = _store(err)
     if isinstance(store, int):
         return store
-    rows = [] if store is None else queries.sessions(store.db, limit=limit, exercise=exercise)
+    rows = [] if store is None else store.sessions(limit=limit, exercise=exercise)
     if as_json:
         print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
         return 0
@@ -60,7 +57,7 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
                       duration_text(row.duration_seconds),
                       f"{row.sets_done}/{row.planned_sets}" if row.planned_sets
                       else str(row.sets_done),
-                      Text(row.status.replace("_", " "), style=status_style))
+                      Text(row.status.words, style=status_style))
     out.print(table)
     if exercise:
         for row in rows:
@@ -75,23 +72,22 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
     if store is None:
         return {"exercises": [], "weeks": [], "streak_weeks": 0, "weekly_target": target,
                 "balance": []}
-    db = store.db
     return {
         "exercises": [
             {"exercise": s.exercise, "name": s.name, "kind": s.kind, "best": s.best,
              "best_at": s.best_at, "latest": s.latest, "latest_at": s.latest_at,
              "sessions": s.sessions}
-            for s in queries.exercise_stats(db)
+            for s in store.exercise_stats()
         ],
         "weeks": [{"week_of": week.isoformat(), "sessions": count}
-                  for week, count in queries.weekly_counts(db)],
-        "streak_weeks": queries.streak_weeks(db, target),
+                  for week, count in store.weekly_counts()],
+        "streak_weeks": store.streak_weeks(target),
         "weekly_target": target,
         "balance": [
-            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "left": b.left,
-             "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
+            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "unit": b.unit,
+             "left": b.left, "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
              "lag_percent": b.lag_percent}
-            for b in queries.balances(db)
+            for b in store.balances()
         ],
     }
 
@@ -122,8 +118,10 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
               f"{data['weekly_target']} or more sessions")
     for item in data["balance"]:
-        line = Text(f"{item['name']}: left {item['left']} vs right {item['right']} "
-                    f"over {item['sessions']} session(s)")
+        count = item["sessions"]
+        line = Text(f"{item['name']}: left {item['left']} {item['unit']} vs right "
+                    f"{item['right']} {item['unit']} over {count} session"
+                    f"{'s' * (count != 1)} with both sides done")
         if item["weaker"]:
             line.append(f"  {item['weaker']} side lags by {item['lag_percent']}%",
                         style="bold yellow")
@@ -136,7 +134,7 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     if isinstance(store, int):
         return store
     assert store is not None
-    text = render(store.db, fmt)
+    text = store.export(fmt)
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -161,7 +159,7 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         return store
     assert store is not None
     try:
-        result = import_jsonl(store.db, text)
+        result = store.import_jsonl(text)
     except ImportProblem as problem:
         err.print(Text(f"runstrong: {source}: {problem}; nothing was imported"), style="red",
                   soft_wrap=True)

@@ -14,6 +14,7 @@ from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
 from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
 from runstrong.cli.session import cmd_start, run_app
+from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,13 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(out, err, args.name)
         return run_app()
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except sqlite3.DatabaseError as error:
         # A history damaged past its first pages only shows when those pages are read.
         err.print(f"runstrong: the history file {paths.history_file()} is damaged ({error}). "
                   "It has not been changed; move it aside to start a new one.", style="red",
                   soft_wrap=True, markup=False)
-        return 1
+        return EXIT_ERROR
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.
         sys.stderr.close()

@@ -12,12 +12,13 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
+from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, load_plans
 from runstrong.planning.today import Verdict
 from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
 from runstrong.workouts import load_catalog
 
-EXIT_INVALID, EXIT_USAGE = 1, 2
+
 def cmd_plan_list(out: Console, err: Console) -> int:
     catalog = load_catalog()
     chosen, warnings = settings.load()

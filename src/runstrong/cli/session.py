@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 
 from runstrong.cli.catalog import session_or_exit_code
+from runstrong.exit_codes import EXIT_USAGE
 from runstrong.model import Session
 from runstrong.planning.light import light_session
+
+NEEDS_TERMINAL = (
+    "runstrong needs a terminal: run it in a terminal window, or use the commands that "
+    "print, such as `runstrong list`, `show`, `today`, `history` or `stats`."
+)
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False,
             review: bool = False) -> int:
+    if not has_terminal():
+        # Without one the app would spin on a closed input and write escape codes into a
+        # file, logging sets nobody did.
+        print(NEEDS_TERMINAL, file=sys.stderr)
+        return EXIT_USAGE
     from runstrong import settings
     from runstrong.tui.app import RunstrongApp
 
     chosen, warnings = settings.load()
-    RunstrongApp(session=session, mute=mute, voice=voice, review=review, settings=chosen,
-                 warnings=warnings).run()
-    return 0
+    app = RunstrongApp(session=session, mute=mute, voice=voice, review=review,
+                       settings=chosen, warnings=warnings)
+    app.run()
+    return app.return_code or 0
 
 
 def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:

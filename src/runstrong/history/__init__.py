@@ -5,8 +5,16 @@ from runstrong.history.database import (
     HistoryWriteError,
     NewerHistory,
     NotAHistory,
+    SessionStatus,
 )
-from runstrong.history.history_store import HistoryStore, SessionLog, Unfinished, resume_index
+from runstrong.history.history_store import (
+    HistoryStore,
+    SessionLog,
+    Unfinished,
+    open_existing,
+    open_existing_quietly,
+    resume_index,
+)
 
 __all__ = [
     "HistoryError",
@@ -15,6 +23,9 @@ __all__ = [
     "NewerHistory",
     "NotAHistory",
     "SessionLog",
+    "SessionStatus",
     "Unfinished",
+    "open_existing",
+    "open_existing_quietly",
     "resume_index",
 ]

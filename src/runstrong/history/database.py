@@ -1,6 +1,6 @@
 """The history file: one SQLite database, versioned, checked before use, written durably.
 
-Why these settings (measured in ../shared/tech-notes.md): WAL with synchronous=FULL commits a
+Why these settings (measured on this project's machines): WAL with synchronous=FULL commits a
 set in ~0.15 ms and survives kill -9 with nothing committed lost; `synchronous` is per
 connection, so every connection sets it. A second runstrong writing at the same moment waits
 up to the busy timeout instead of failing with "database is locked".
@@ -14,10 +14,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 APPLICATION_ID = 0x52534831  # "RSH1": marks the file as a runstrong history
 BUSY_TIMEOUT_SECONDS = 10.0
+
+
+class SessionStatus(StrEnum):
+    """A session's state as stored; `words` is how a person reads it."""
+
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+
+    @property
+    def words(self) -> str:
+        return {"in_progress": "not finished", "completed": "done", "stopped": "stopped"}[
+            self.value]
 
 
 class HistoryError(Exception):
@@ -101,7 +115,20 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(db: sqlite3.Connection) -> None:
+    # Version 3: where a session started from a file path came from, and a hash of that file,
+    # so it can be resumed (and a changed file noticed).
+    _run(
+        db,
+        """
+        ALTER TABLE sessions ADD COLUMN source_path TEXT;
+        ALTER TABLE sessions ADD COLUMN source_hash TEXT;
+        CREATE INDEX sets_by_phase ON sets (session_id, exercise_index, set_number, phase_index);
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

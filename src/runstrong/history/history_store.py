@@ -1,4 +1,5 @@
-"""Writing a session into the history as it happens, one committed row per completed phase."""
+"""The history's one API object: reads and writes go through HistoryStore, never a raw
+connection, and a running session is written as it happens, one committed row per phase."""
 
 from __future__ import annotations
 
@@ -7,12 +8,26 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
-from runstrong.history.database import HistoryWriteError, iso, new_uid, open_history, transaction
-from runstrong.model import Session
-from runstrong.timeline import Step
+from runstrong.history import queries
+from runstrong.history.database import (
+    HistoryError,
+    HistoryWriteError,
+    SessionStatus,
+    iso,
+    new_uid,
+    open_history,
+    transaction,
+)
+from runstrong.model import PhaseKind, Session, Side, Source
+from runstrong.timeline import Step, set_starts
+
+if TYPE_CHECKING:
+    from runstrong.history.exchange import ImportResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +40,8 @@ class Unfinished:
     started_ts: float
     light: bool
     sets_logged: int
+    source_path: str | None = None
+    source_hash: str | None = None
 
 
 PhaseKey = tuple[int, int, str | None, int]
@@ -38,6 +55,12 @@ class HistoryStore:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         try:
@@ -47,17 +70,26 @@ class HistoryStore:
             raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
     def begin_session(self, session: Session, started_ts: float, planned_sets: int) -> int:
+        from_file = session.source is Source.FILE and session.path
         with self._writing() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (uid, slug, name, started_ts, started_at, status, "
-                "planned_sets, light) VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)",
+                "planned_sets, light, source_path, source_hash) "
+                "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                 (new_uid(), session.slug, session.name, started_ts, iso(started_ts),
-                 planned_sets, int(session.light)),
+                 planned_sets, int(session.light), session.path if from_file else None,
+                 session.digest or None),
             )
         return int(cursor.lastrowid or 0)
 
     def record(self, session_id: int, seq: int, record: PhaseRecord) -> None:
+        """Save a completed phase; a redone set replaces the first attempt's row."""
+        exercise_index, set_number, side, phase_index = record.key
         with self._writing() as db:
+            db.execute(
+                "DELETE FROM sets WHERE session_id = ? AND exercise_index = ? AND "
+                "set_number = ? AND side IS ? AND phase_index = ? AND seq != ?",
+                (session_id, exercise_index, set_number, side, phase_index, seq))
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
@@ -81,18 +113,73 @@ class HistoryStore:
                        (rpe, session_id, exercise_index))
 
     def finish(self, session_id: int, completed: bool, ended_ts: float) -> None:
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         with self._writing() as db:
             db.execute("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                       ("completed" if completed else "stopped", iso(ended_ts), session_id))
+                       (status.value, iso(ended_ts), session_id))
 
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
-            "SELECT s.id, s.slug, s.name, s.started_ts, s.light, "
+            "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
             "(SELECT count(*) FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
         return [Unfinished(r["id"], r["slug"], r["name"], r["started_ts"], bool(r["light"]),
-                           r["logged"]) for r in rows]
+                           r["logged"], r["source_path"], r["source_hash"]) for r in rows]
+
+    def records_of(self, session_id: int) -> list[PhaseRecord]:
+        """The phases already logged for a session, oldest first, as the engine made them."""
+        rows = self.db.execute(
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)).fetchall()
+        return [PhaseRecord(
+            r["seq"], r["exercise_index"], r["exercise"], r["exercise_name"], r["set_number"],
+            None if r["side"] is None else Side(r["side"]), r["phase_index"],
+            PhaseKind(r["kind"]), r["target"], r["actual"],
+            started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
+            ended_at=r["completed_ts"]) for r in rows]
+
+    # -- reads for the screens and commands ----------------------------------------------
+    def sessions(self, *, limit: int | None = 20,
+                 exercise: str | None = None) -> list[queries.SessionRow]:
+        return queries.sessions(self.db, limit=limit, exercise=exercise)
+
+    def session_detail(self, session_id: int) -> queries.SessionRow | None:
+        return queries.session_detail(self.db, session_id)
+
+    def session_heads(self, limit: int = 500) -> list[queries.SessionHead]:
+        return queries.session_heads(self.db, limit)
+
+    def exercise_stats(self) -> list[queries.ExerciseStat]:
+        return queries.exercise_stats(self.db)
+
+    def progress(self, exercise: str) -> list[tuple[str, str, str | None, int]]:
+        return queries.progress(self.db, exercise)
+
+    def last_session_of(self, exercise: str) -> list[tuple[int | None, int]]:
+        return queries.last_session_of(self.db, exercise)
+
+    def weekly_counts(self, weeks: int = 8, today: date | None = None) -> list[tuple[date, int]]:
+        return queries.weekly_counts(self.db, weeks, today)
+
+    def streak_weeks(self, target: int = 1, today: date | None = None) -> int:
+        return queries.streak_weeks(self.db, target, today)
+
+    def balances(self) -> list[queries.Balance]:
+        return queries.balances(self.db)
+
+    def trained_days(self, since: date | None = None) -> list[tuple[date, str]]:
+        return queries.trained_days(self.db, since)
+
+    # -- exchange ------------------------------------------------------------------------
+    def export(self, fmt: str) -> str:
+        from runstrong.history.exchange import render
+
+        return render(self.db, fmt)
+
+    def import_jsonl(self, text: str) -> ImportResult:
+        from runstrong.history.exchange import import_jsonl
+
+        return import_jsonl(self.db, text)
 
     def done_phases(self, session_id: int) -> set[PhaseKey]:
         rows = self.db.execute(
@@ -106,16 +193,33 @@ class HistoryStore:
         return int(row[0])
 
 
+def open_existing(path: Path) -> HistoryStore | None:
+    """The history at `path` if there is one that opens; None when there is none yet.
+
+    Raises HistoryError for a file that is there but cannot be used, so callers can say why.
+    """
+    if not path.exists():
+        return None
+    return HistoryStore(path)
+
+
+def open_existing_quietly(path: Path) -> HistoryStore | None:
+    """Like open_existing, for optional extras (hints, suggestions) that do without history."""
+    try:
+        return open_existing(path)
+    except HistoryError:
+        return None
+
+
 def resume_index(timeline: tuple[Step, ...], done: set[PhaseKey]) -> int:
     """Where to pick a session up again: the start of the first set not fully done."""
-    set_start: dict[tuple[int, int], int] = {}
-    for index, step in enumerate(timeline):
+    starts = set_starts(timeline)
+    for step in timeline:
         if not step.kind.is_work:
             continue
-        set_start.setdefault((step.exercise, step.set_number), index)
         side = None if step.side is None else step.side.value
         if (step.exercise, step.set_number, side, step.phase_index) not in done:
-            return set_start[(step.exercise, step.set_number)]
+            return starts[(step.exercise, step.set_number)]
     return len(timeline) - 1
 
 
@@ -126,10 +230,9 @@ class SessionLog:
     next `flush()`; `problem` says what went wrong until it succeeds, so the screen can show it.
     """
 
-    def __init__(self, store: HistoryStore, session_id: int, seq_base: int = 0) -> None:
+    def __init__(self, store: HistoryStore, session_id: int) -> None:
         self.store = store
         self.session_id = session_id
-        self.seq_base = seq_base
         self._pending: deque[Callable[[], None]] = deque()
         self.problem: str | None = None
 
@@ -140,10 +243,10 @@ class SessionLog:
     def handle(self, event: Event, wall: float) -> None:
         sid = self.session_id
         if isinstance(event, PhaseLogged):
-            seq, rec = self.seq_base + event.record.seq, event.record
+            seq, rec = event.record.seq, event.record
             self._pending.append(lambda: self.store.record(sid, seq, rec))
         elif isinstance(event, PhaseCorrected):
-            seq, actual = self.seq_base + event.record.seq, event.record.actual
+            seq, actual = event.record.seq, event.record.actual
             self._pending.append(lambda: self.store.correct(sid, seq, actual))
         elif isinstance(event, SessionEnded):
             done = event.completed

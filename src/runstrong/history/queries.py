@@ -7,8 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from runstrong.history.database import SessionStatus
+
 BALANCE_LAG = 0.10
 BALANCE_SESSIONS = 3
+# A session counts towards the week's target and the streak once at least half of its planned
+# sets are done: one plank and a stop is not a session.
+COUNTS = """(SELECT 2 * count(DISTINCT exercise_index || ':' || set_number) FROM sets
+              WHERE session_id = sessions.id) >= max(sessions.planned_sets, 1)"""
 
 
 def seconds_between(started_at: str, ended_at: str | None) -> float | None:
@@ -44,7 +50,7 @@ class SessionRow:
     name: str
     started_at: str
     ended_at: str | None
-    status: str
+    status: SessionStatus
     planned_sets: int
     light: bool
     sets: list[SetRow] = field(default_factory=list)
@@ -60,7 +66,7 @@ class SessionRow:
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "session": self.session, "name": self.name,
                 "started_at": self.started_at, "ended_at": self.ended_at,
-                "status": self.status, "light": self.light, "planned_sets": self.planned_sets,
+                "status": self.status.value, "light": self.light, "planned_sets": self.planned_sets,
                 "sets": [s.as_json() for s in self.sets]}
 
 
@@ -71,7 +77,7 @@ def _set_row(r: sqlite3.Row) -> SetRow:
 
 def _session_row(h: sqlite3.Row) -> SessionRow:
     return SessionRow(h["id"], h["slug"], h["name"], h["started_at"], h["ended_at"],
-                      h["status"], h["planned_sets"], bool(h["light"]))
+                      SessionStatus(h["status"]), h["planned_sets"], bool(h["light"]))
 
 
 def sessions(db: sqlite3.Connection, *, limit: int | None = 20,
@@ -153,7 +159,7 @@ class SessionHead:
     name: str
     started_at: str
     ended_at: str | None
-    status: str
+    status: SessionStatus
     planned_sets: int
     sets_done: int
     light: bool
@@ -173,8 +179,9 @@ def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]
         """,
         (limit,),
     ).fetchall()
-    return [SessionHead(r["id"], r["name"], r["started_at"], r["ended_at"], r["status"],
-                        r["planned_sets"], r["done"], bool(r["light"])) for r in rows]
+    return [SessionHead(r["id"], r["name"], r["started_at"], r["ended_at"],
+                        SessionStatus(r["status"]), r["planned_sets"], r["done"],
+                        bool(r["light"])) for r in rows]
 
 
 def _week_start(day: date) -> date:
@@ -183,13 +190,12 @@ def _week_start(day: date) -> date:
 
 def weekly_counts(db: sqlite3.Connection, weeks: int = 8,
                   today: date | None = None) -> list[tuple[date, int]]:
-    """Sessions with at least one set, per week (Monday first), oldest first, this week last."""
+    """Sessions that count (half their sets done), per week (Monday first), this week last."""
     today = today or date.today()
     first = _week_start(today) - timedelta(weeks=weeks - 1)
     counts = {first + timedelta(weeks=i): 0 for i in range(weeks)}
     for (started,) in db.execute(
-        "SELECT substr(started_at, 1, 10) FROM sessions WHERE started_at >= ? "
-        "AND EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)",
+        f"SELECT substr(started_at, 1, 10) FROM sessions WHERE started_at >= ? AND {COUNTS}",
         (first.isoformat(),),
     ):
         week = _week_start(date.fromisoformat(started))
@@ -206,10 +212,7 @@ def streak_weeks(db: sqlite3.Connection, target: int = 1, today: date | None = N
     """
     today = today or date.today()
     weeks: dict[date, int] = {}
-    for (started,) in db.execute(
-        "SELECT substr(started_at, 1, 10) FROM sessions "
-        "WHERE EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)"
-    ):
+    for (started,) in db.execute(f"SELECT substr(started_at, 1, 10) FROM sessions WHERE {COUNTS}"):
         week = _week_start(date.fromisoformat(started))
         weeks[week] = weeks.get(week, 0) + 1
     week = _week_start(today)
@@ -233,10 +236,15 @@ class Balance:
     sessions: int
 
     @property
+    def unit(self) -> str:
+        return "s" if self.kind == "hold" else "reps"
+
+    @property
     def weaker(self) -> str | None:
-        """The side that lags the other by more than 10%, if one does."""
+        """The side that lags the other by more than 10%, once three sessions show it."""
         strong = max(self.left, self.right)
-        if strong == 0 or min(self.left, self.right) >= strong * (1 - BALANCE_LAG):
+        if self.sessions < BALANCE_SESSIONS or strong == 0 \
+                or min(self.left, self.right) >= strong * (1 - BALANCE_LAG):
             return None
         return "left" if self.left < self.right else "right"
 
@@ -247,24 +255,33 @@ class Balance:
 
 
 def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> list[Balance]:
-    """Left vs right totals of each per-side exercise over its last few sessions."""
+    """Left vs right totals of each per-side exercise over its last few sessions.
+
+    Only sets done on both sides in the same session are compared: a session stopped after
+    the left side says nothing about the right.
+    """
     rows = db.execute(
         """
-        WITH recent AS (
-            SELECT exercise, kind, session_id,
-                   dense_rank() OVER (PARTITION BY exercise, kind
-                                      ORDER BY max(completed_ts) DESC) AS age
-            FROM sets WHERE side IS NOT NULL
-            GROUP BY exercise, kind, session_id
+        WITH pairs AS (
+            SELECT l.exercise, l.kind, l.session_id, l.exercise_name,
+                   l.actual AS left_actual, r.actual AS right_actual,
+                   max(l.completed_ts, r.completed_ts) AS done_ts
+            FROM sets l JOIN sets r
+              ON r.session_id = l.session_id AND r.exercise_index = l.exercise_index
+             AND r.set_number = l.set_number AND r.phase_index = l.phase_index
+             AND r.kind = l.kind AND r.side = 'right'
+            WHERE l.side = 'left'
+        ),
+        ranked AS (
+            SELECT *, dense_rank() OVER (
+                PARTITION BY exercise, kind ORDER BY session_id DESC) AS age
+            FROM pairs
         )
-        SELECT s.exercise, max(s.exercise_name) AS name, s.kind,
-               sum(CASE WHEN side = 'left' THEN actual ELSE 0 END) AS left_total,
-               sum(CASE WHEN side = 'right' THEN actual ELSE 0 END) AS right_total,
-               count(DISTINCT s.session_id) AS n
-        FROM sets s JOIN recent r
-          ON r.exercise = s.exercise AND r.kind = s.kind AND r.session_id = s.session_id
-        WHERE r.age <= ? AND s.side IS NOT NULL
-        GROUP BY s.exercise, s.kind
+        SELECT exercise, max(exercise_name) AS name, kind,
+               sum(left_actual) AS left_total, sum(right_actual) AS right_total,
+               count(DISTINCT session_id) AS n
+        FROM ranked WHERE age <= ?
+        GROUP BY exercise, kind
         ORDER BY name
         """,
         (sessions_back,),
@@ -300,10 +317,9 @@ def last_session_of(db: sqlite3.Connection, exercise: str) -> list[tuple[int | N
 
 
 def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:
-    """(local date, slug) of every session in which at least one set was done."""
+    """(local date, slug) of every session that counts (at least half its sets done)."""
     rows = db.execute(
-        "SELECT substr(started_at, 1, 10), slug FROM sessions "
-        "WHERE started_at >= ? AND EXISTS (SELECT 1 FROM sets WHERE session_id = sessions.id)",
+        f"SELECT substr(started_at, 1, 10), slug FROM sessions WHERE started_at >= ? AND {COUNTS}",
         ((since or date.min).isoformat(),),
     ).fetchall()
     return [(date.fromisoformat(r[0]), r[1]) for r in rows]

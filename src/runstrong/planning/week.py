@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from runstrong import paths, settings
-from runstrong.history import HistoryError, HistoryStore, queries
+from runstrong.history import HistoryStore, open_existing_quietly
 from runstrong.model import Session
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.today import Today, suggest
@@ -32,18 +32,12 @@ def name_of(catalog: Catalog, slug: str) -> str:
 
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
     if store is not None:
-        return queries.trained_days(store.db)
-    path = paths.history_file()
-    if not path.exists():
+        return store.trained_days()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
         return []
-    try:
-        store = HistoryStore(path)
-    except HistoryError:
-        return []
-    try:
-        return queries.trained_days(store.db)
-    finally:
-        store.close()
+    with opened:
+        return opened.trained_days()
 
 
 def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,

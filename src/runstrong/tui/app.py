@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import threading
 import time
 from dataclasses import replace
@@ -26,7 +29,8 @@ from runstrong.workouts import Catalog, load_catalog
 if TYPE_CHECKING:
     from runstrong.audio import Player
     from runstrong.engine import Clock, EngineOptions
-    from runstrong.history import HistoryStore
+    from runstrong.events import PhaseRecord
+    from runstrong.history import HistoryStore, Unfinished
     from runstrong.recording import Recorder
     from runstrong.tui.screens.builder import BuilderScreen
     from runstrong.tui.screens.offers import HistoryAnswer, ProgressionAnswer, ResumeAnswer
@@ -136,6 +140,7 @@ class RunstrongApp(App[None]):
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
+        self._catch_hang_ups()
         self.apply_settings(self.settings)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
@@ -146,10 +151,9 @@ class RunstrongApp(App[None]):
             return
         problem = self._open_history()
         if self.first_session is not None:
-            # `runstrong start` goes straight to the session; questions never block it.
-            self.request_session(self.first_session, exit_after=True)
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
+            self._start_first(self.first_session)
             return
         if self.review_only:
             from runstrong.tui.screens.history import HistoryScreen
@@ -200,6 +204,43 @@ class RunstrongApp(App[None]):
         self.notify(f"Moved the old file to {moved}; a new history starts now.", timeout=10)
         self._open_history()
 
+    def _catch_hang_ups(self) -> None:
+        """SIGTERM and a closed terminal (SIGHUP) end the app cleanly: the terminal is put
+        back, every completed set is already saved, and the session stays resumable."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+
+    def _start_first(self, session: Session) -> None:
+        """`runstrong start X`: straight into X, unless X was left unfinished: then ask."""
+        from runstrong.resume import same_session
+        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
+
+        left = [u for u in self.store.unfinished() if same_session(u, session)] \
+            if self.store is not None else []
+        if not left:
+            self.request_session(session, exit_after=True)
+            return
+
+        def answered(answer: ResumeAnswer | None) -> None:
+            if answer is ResumeAnswer.RESUME:
+                self.resume(left[0], exit_after=True, started=session)
+            elif answer is not ResumeAnswer.FRESH:
+                self.exit()
+            else:
+                self._close_unfinished(left)
+                self.request_session(session, exit_after=True)
+
+        self.push_screen(resume_offer(left[0], fresh=True), answered)
+
+    def _close_unfinished(self, left: list[Unfinished]) -> None:
+        if self.store is not None:
+            for old in left:
+                self.store.finish(old.id, completed=False, ended_ts=self.wall())
+
     def _offer_resume(self) -> None:
         if self.store is None:
             return
@@ -214,7 +255,7 @@ class RunstrongApp(App[None]):
             if self.store is None:
                 return
             if answer is ResumeAnswer.RESUME:
-                self.resume(latest.id, latest.slug)
+                self.resume(latest)
             elif answer is ResumeAnswer.CLOSE:
                 self.store.finish(latest.id, completed=False, ended_ts=self.wall())
                 self.notify(f"Closed {latest.name} as stopped.")
@@ -230,13 +271,12 @@ class RunstrongApp(App[None]):
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        from runstrong.history import queries
         from runstrong.planning.progression import apply, suggestions
         from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
 
         store = self.store
         offers = [] if store is None else suggestions(
-            session, lambda key: queries.last_session_of(store.db, key))
+            session, store.last_session_of)
         if not offers:
             self.start_session(session, exit_after=exit_after)
             return
@@ -259,15 +299,14 @@ class RunstrongApp(App[None]):
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
-        from runstrong.history import queries
         from runstrong.planning.week import today_for
 
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
                 _, today = today_for(self.catalog, self.settings, store=self.store)
                 recent = [] if self.store is None else [
-                    Recent(when_text(h.started_at)[:10], h.name, h.status)
-                    for h in queries.session_heads(self.store.db, limit=3)]
+                    Recent(when_text(h.started_at)[:10], h.name, h.status.words)
+                    for h in self.store.session_heads(limit=3)]
                 home.show(self.catalog, today, recent)
 
     def action_plans(self) -> None:
@@ -327,20 +366,45 @@ class RunstrongApp(App[None]):
         self._catalog = None
         self.call_after_refresh(self._refresh_home)
 
-    def resume(self, session_id: int, slug: str) -> None:
+    def resume(self, unfinished: Unfinished, *, exit_after: bool = False,
+               started: Session | None = None) -> None:
         from runstrong.engine import SessionEngine
         from runstrong.history import resume_index
+        from runstrong.resume import session_to_resume
+        from runstrong.tui.screens.dialogs import Answer, Choice
 
-        session = self.catalog.entries.get(slug)
-        if not isinstance(session, Session) or self.store is None:
-            self.notify(f"Session '{slug}' is no longer available to resume.", severity="error")
+        found = session_to_resume(unfinished, self.catalog, started)
+        session, store = found.session, self.store
+        if session is None or store is None:
+            self.notify(found.problem or "No history to resume from.", severity="error")
+            if exit_after:
+                self.exit()
             return
-        engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options)
-        start = resume_index(engine.timeline, self.store.done_phases(session_id))
-        self.start_session(session, resume_id=session_id, start_index=start)
+        if found.changed:
+            body = (f"{session.path} has changed since {unfinished.name} was started, so its "
+                    "saved sets may not line up with the file now. Start it again from the "
+                    "beginning? (The saved sets stay in your history.)")
+
+            def answered(start_fresh: bool | None) -> None:
+                if start_fresh:
+                    self._close_unfinished([unfinished])
+                    self.request_session(session, exit_after=exit_after)
+                elif exit_after:
+                    self.exit()
+
+            self.push_screen(Choice("The file has changed", body,
+                                    [Answer("f", "Start fresh", True),
+                                     Answer("n", "Not now", False)], otherwise=False),
+                             answered)
+            return
+        timeline = SessionEngine(session, options=self.options).timeline
+        start = resume_index(timeline, store.done_phases(unfinished.id))
+        self.start_session(session, resume_id=unfinished.id, start_index=start,
+                           done=store.records_of(unfinished.id), exit_after=exit_after)
 
     def start_session(self, session: Session, *, exit_after: bool = False,
-                      resume_id: int | None = None, start_index: int = 0) -> None:
+                      resume_id: int | None = None, start_index: int = 0,
+                      done: list[PhaseRecord] | None = None) -> None:
         from runstrong.engine import SessionEngine
         from runstrong.recording import Recorder
         from runstrong.summary import summarize
@@ -348,7 +412,7 @@ class RunstrongApp(App[None]):
         from runstrong.tui.screens.summary import SummaryScreen
 
         engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
-                               start_index=start_index)
+                               start_index=start_index, done=done or ())
         recorder = Recorder(self.store, self.wall,
                             None if self.store else "History not saved: "
                             + (self.history_problem or "no history file"))
@@ -357,9 +421,10 @@ class RunstrongApp(App[None]):
         screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
 
         def finished(completed: bool | None) -> None:
-            summary = summarize(session, engine.records, engine.view().session_elapsed)
-            last = len(session.exercises) - 1
-            rate = (lambda rpe: recorder.rate(last, rpe)) if completed else None
+            view = engine.view()
+            summary = summarize(session, engine.records, view.session_elapsed)
+            last = view.rating_for
+            rate = (lambda rpe: recorder.rate(last, rpe)) if last is not None else None
             screen = SummaryScreen(summary, completed=bool(completed),
                                    notes=self._balance_notes(session), rate_last=rate)
             self.push_screen(screen, lambda _: self._after_summary(exit_after))
@@ -373,14 +438,12 @@ class RunstrongApp(App[None]):
             self.call_after_refresh(self._refresh_home)
 
     def _balance_notes(self, session: Session) -> list[str]:
-        from runstrong.history import queries
-
         if self.store is None:
             return []
         keys = {exercise.key for exercise in session.exercises if exercise.sides}
         return [f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
                 f"the last {b.sessions} sessions. Start sets on that side."
-                for b in queries.balances(self.store.db) if b.exercise in keys and b.weaker]
+                for b in self.store.balances() if b.exercise in keys and b.weaker]
 
     def on_unmount(self) -> None:
         if self._player is not None:

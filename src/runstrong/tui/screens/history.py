@@ -63,8 +63,7 @@ class HistoryScreen(Screen[None]):
             self.query_one("#session-title", Static).update(
                 "No history yet: sets you finish are saved here.")
             return
-        db = self.store.db
-        self.session_rows = queries.session_heads(db, limit=SESSIONS_SHOWN)
+        self.session_rows = self.store.session_heads(limit=SESSIONS_SHOWN)
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
@@ -73,7 +72,7 @@ class HistoryScreen(Screen[None]):
             light = " (light)" if row.light else ""
             table.add_row(when_text(row.started_at), Text(row.name + light),
                           duration_text(row.duration_seconds), done,
-                          row.status.replace("_", " "), key=str(row.id))
+                          row.status.words, key=str(row.id))
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
                 "No sessions yet. Finish a set and it appears here.")
@@ -92,7 +91,7 @@ class HistoryScreen(Screen[None]):
             return
         self._filled.add(tab)
         if self._balances is None:
-            self._balances = queries.balances(self.store.db)
+            self._balances = self.store.balances()
         if tab == "exercises":
             self._fill_exercises(self._balances)
         elif tab == "weeks":
@@ -108,14 +107,14 @@ class HistoryScreen(Screen[None]):
     def _show_session(self, session_id: int) -> None:
         if self.store is None:
             return
-        detail = queries.session_detail(self.store.db, session_id)
+        detail = self.store.session_detail(session_id)
         table = self.query_one("#session-sets", DataTable)
         table.clear()
         if detail is None:
             return
         self.query_one("#session-title", Static).update(Text(
             f"{detail.name} · {when_text(detail.started_at)} · "
-            f"{duration_text(detail.duration_seconds)} · {detail.status.replace('_', ' ')}"))
+            f"{duration_text(detail.duration_seconds)} · {detail.status.words}"))
         for s in detail.sets:
             table.add_row(Text(s.exercise_name), str(s.set), s.side or "", s.kind,
                           _amount(s.kind, s.target), _amount(s.kind, s.actual),
@@ -124,7 +123,7 @@ class HistoryScreen(Screen[None]):
     # -- exercises ----------------------------------------------------------------------
     def _fill_exercises(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
-        self.exercise_rows = queries.exercise_stats(self.store.db)
+        self.exercise_rows = self.store.exercise_stats()
         balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
@@ -136,7 +135,7 @@ class HistoryScreen(Screen[None]):
             name = stat.name + (f" ({stat.kind})" if kinds[stat.exercise] > 1 else "")
             sides = ""
             if b is not None:
-                sides = f"{b.left} / {b.right}"
+                sides = f"{b.left} {b.unit} / {b.right} {b.unit}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
             table.add_row(Text(name), _amount(stat.kind, stat.best),
@@ -145,7 +144,7 @@ class HistoryScreen(Screen[None]):
     def _show_exercise(self, stat: queries.ExerciseStat) -> None:
         if self.store is None:
             return
-        points = [p for p in queries.progress(self.store.db, stat.exercise) if p[1] == stat.kind]
+        points = [p for p in self.store.progress(stat.exercise) if p[1] == stat.kind]
         plot = self.query_one("#chart", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
@@ -167,8 +166,8 @@ class HistoryScreen(Screen[None]):
     # -- weeks --------------------------------------------------------------------------
     def _fill_weeks(self, balances: list[queries.Balance]) -> None:
         assert self.store is not None
-        weeks = queries.weekly_counts(self.store.db, 12)
-        streak = queries.streak_weeks(self.store.db, self.weekly_target)
+        weeks = self.store.weekly_counts(12)
+        streak = self.store.streak_weeks(self.weekly_target)
         this_week = weeks[-1][1] if weeks else 0
         self.query_one("#streak", Static).update(Text(
             f"This week: {this_week} of {self.weekly_target} sessions   ·   "

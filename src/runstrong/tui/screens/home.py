@@ -28,21 +28,11 @@ INTRO = ("Strength and coordination for runners. Pick a session and follow along
 KEYS = ("enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
         ", settings  n new session  ctrl+p commands  q quit")
 LENGTHS = (None, 10, 20, 30, 45)
-# How a session ended, as the history stores it, in the words the home screen uses.
-STATUS_WORDS = {"completed": "done", "stopped": "stopped", "in_progress": "not finished"}
-
-
-def status_word(status: object) -> str:
-    """Words for a stored status (a string or a string enum); never the raw value."""
-    value = str(getattr(status, "value", status))
-    return STATUS_WORDS.get(value, value.replace("_", " "))
-
-
 @dataclass(frozen=True, slots=True)
 class Recent:
     when: str
     name: str
-    status: str  # as stored; shown through `status_word`
+    ended: str  # how it ended, in words ("done", "stopped", "not finished")
 
 
 @functools.cache
@@ -137,7 +127,7 @@ class HomeScreen(Screen[None]):
         self._show_today()
         if self.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name} ({status_word(r.status)})"
+            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})"
                                      for r in self.recent))
             self.query_one("#recent", Static).update(line)
         else:

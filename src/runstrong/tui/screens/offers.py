@@ -17,6 +17,7 @@ from runstrong.tui.screens.dialogs import Answer, Choice, kept_sentence
 class ResumeAnswer(Enum):
     RESUME = "resume"
     CLOSE = "close"
+    FRESH = "start fresh"
     LATER = "later"  # asked again next time
 
 
@@ -30,11 +31,21 @@ class ProgressionAnswer(Enum):
     KEEP = "keep"
 
 
-def resume_offer(unfinished: Unfinished) -> Choice[ResumeAnswer]:
-    body = Text(f"{unfinished.name} was left unfinished on "
+def resume_offer(unfinished: Unfinished, *, fresh: bool = False) -> Choice[ResumeAnswer]:
+    """`fresh`: the person asked to start this session, so the other way is to start over
+    rather than to close it."""
+    light = " (light)" if unfinished.light else ""
+    body = Text(f"{unfinished.name}{light} was left unfinished on "
                 f"{when_text(iso(unfinished.started_ts))}. "
-                f"{kept_sentence(unfinished.sets_logged)} Pick it up from the first set not "
-                "done, or close it as stopped.")
+                f"{kept_sentence(unfinished.sets_logged)} ")
+    if fresh:
+        body.append("Pick it up from the first set not done, or start it again from the "
+                    "beginning.")
+        return Choice("Unfinished session", body,
+                      [Answer("r", "Resume", ResumeAnswer.RESUME),
+                       Answer("f", "Start fresh", ResumeAnswer.FRESH)],
+                      otherwise=ResumeAnswer.LATER)
+    body.append("Pick it up from the first set not done, or close it as stopped.")
     return Choice("Unfinished session", body,
                   [Answer("r", "Resume", ResumeAnswer.RESUME),
                    Answer("c", "Close it", ResumeAnswer.CLOSE)],

@@ -13,14 +13,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
-from runstrong.engine import SessionEngine, View
-from runstrong.events import CueEvent, Event, SessionEnded, SpeakEvent
+from runstrong.audio.voice import announcement
+from runstrong.engine import SessionEngine
+from runstrong.events import CueEvent, Event, SessionEnded, StepStarted
 from runstrong.recording import Recorder
 from runstrong.rpe import RPE_KEYS
-from runstrong.timeline import StepKind
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
-from runstrong.tui.widgets.phase_banner import PhaseBanner, ScreenPhase
+from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
@@ -28,12 +28,13 @@ if TYPE_CHECKING:
 
 REFRESH_HZ = 4
 
+
 class SessionScreen(Screen[bool]):
     """Dismissed with True when the session reached DONE, False when the person stopped."""
 
     CSS_PATH = "session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "space", "Pause/rep"),
+        Binding("space", "tap", "Pause/rep"),
         Binding("enter", "done", "Done"),
         Binding("s", "skip", "Skip"),
         Binding("b", "back", "Back"),
@@ -44,6 +45,8 @@ class SessionScreen(Screen[bool]):
         Binding("m", "mute", "Mute"),
         Binding("i", "info", "Info"),
         Binding("q", "quit_session", "Quit"),
+        # Ctrl+C would end the app at once; mid-session it asks, exactly like q.
+        Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, engine: SessionEngine, player: Player, recorder: Recorder,
@@ -89,9 +92,10 @@ class SessionScreen(Screen[bool]):
             if isinstance(event, CueEvent):
                 if not self.muted:
                     self.player.play(event.cue)
-            elif isinstance(event, SpeakEvent):
-                if not self.muted:
-                    self.player.say(event.text)
+            elif isinstance(event, StepStarted):
+                sentence = announcement(self.engine.view())
+                if sentence and not self.muted:
+                    self.player.say(sentence)
             else:
                 self.recorder.handle(event)
                 if isinstance(event, SessionEnded):
@@ -102,29 +106,18 @@ class SessionScreen(Screen[bool]):
         if not self._live:
             return
         view = self.engine.view()
-        self._set_text("#status", words.status_text(self.engine, view))
-        banner = self.query_one(PhaseBanner)
-        banner.phase = (ScreenPhase.PAUSED if view.paused else ScreenPhase.COUNT_IN
-                        if view.counting_in is not None else ScreenPhase.of(view.step.kind))
-        banner.detail = ""
-        self._set_text("#title", words.title(self.engine, view))
+        session = self.engine.session
+        self._set_text("#status", words.status_text(view, session))
+        self.query_one(PhaseBanner).phase = view.phase
+        self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self._set_text("#target", words.target_text(view))
         bar = self.query_one(ProgressBar)
         if bar.progress != round(view.step_progress, 3):
             bar.update(progress=round(view.step_progress, 3))
-        self._set_cues(view)
-        self._set_text("#hint", words.hint_text(view, self.muted, self._rating_target(),
-                                                self._rated))
-        self._set_text("#next", words.next_text(self.engine, view))
-
-    def _set_cues(self, view: View) -> None:
-        step = view.step
-        shown = step
-        if step.kind in (StepKind.REST, StepKind.GET_READY):
-            shown = self.engine.next_work_step() or step
-        cues = self.engine.exercise_of(shown).cues
-        self._set_text("#cues", "\n".join(f"•  {cue}" for cue in cues))
+        self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
+        self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
+        self._set_text("#next", words.next_text(view, session))
 
     def _set_text(self, selector: str, value: str) -> None:
         # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
@@ -141,16 +134,9 @@ class SessionScreen(Screen[bool]):
         self._live = False
         self.dismiss(completed)
 
-    def _rating_target(self) -> int | None:
-        """The exercise whose effort can be rated now: in the rest after its last set."""
-        step = self.engine.step
-        if step.kind is StepKind.REST and step.set_number == self.engine.exercise_of(step).sets:
-            return step.exercise
-        return None
-
     def on_key(self, event: events.Key) -> None:
         rpe = RPE_KEYS.get(event.key)
-        target = self._rating_target()
+        target = self.engine.view().rating_for
         if rpe is None or target is None:
             return
         event.stop()
@@ -159,8 +145,8 @@ class SessionScreen(Screen[bool]):
         self.render_view()
 
     # -- keys ---------------------------------------------------------------------------
-    def action_space(self) -> None:
-        self._handle(self.engine.space())
+    def action_tap(self) -> None:
+        self._handle(self.engine.tap())
 
     def action_pause(self) -> None:
         self._handle(self.engine.toggle_pause())
@@ -197,9 +183,7 @@ class SessionScreen(Screen[bool]):
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        exercise = self.engine.exercise_of(self.engine.next_work_step() or self.engine.step) \
-            if self.engine.step.kind in (StepKind.REST, StepKind.GET_READY) \
-            else self.engine.exercise_of(self.engine.step)
+        exercise = self.engine.view().exercise
         self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
 
     def action_quit_session(self) -> None:

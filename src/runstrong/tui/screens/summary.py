@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Footer, Static
 from runstrong.formatting import duration_text
 from runstrong.rpe import RPE_KEYS
 from runstrong.summary import SessionSummary
-from runstrong.tui.widgets.phase_banner import PhaseBanner, ScreenPhase
+from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.view import SessionPhase
 
 
 class SummaryScreen(Screen[None]):
@@ -40,7 +41,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         banner = PhaseBanner(id="banner")
-        banner.phase = ScreenPhase.DONE if self.completed else ScreenPhase.STOPPED
+        banner.phase = SessionPhase.DONE if self.completed else SessionPhase.STOPPED
         yield banner
         s = self.summary
         with Vertical():

@@ -24,15 +24,3 @@ class StepClock(Digits):
         if value != self.value:
             self.update(value)
         self.set_class(flash, "-flash")
-
-
-def clock_text(seconds: float) -> str:
-    """Whole seconds as `45` or `1:30`, the way a sports watch shows them."""
-    whole = max(0, int(seconds))
-    if whole < 60:
-        return str(whole)
-    minutes, rest = divmod(whole, 60)
-    if minutes < 60:
-        return f"{minutes}:{rest:02d}"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{rest:02d}"
