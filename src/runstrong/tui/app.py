@@ -10,9 +10,10 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
@@ -138,17 +139,24 @@ class RunstrongApp(App[None]):
             self.theme = chosen.theme
 
     # -- start-up ------------------------------------------------------------------------
+    @property
+    def _opens_home(self) -> bool:
+        return self.first_session is None and not self.review_only
+
+    def get_default_screen(self) -> Screen[Any]:
+        # Paint first, then fill: the home screen is the first screen (pushing it over an
+        # empty one cost a second layout); it shows the sessions at once, and the history,
+        # today's line and any question follow after its first frame (HomeScreen.Shown).
+        return HomeScreen(self.catalog) if self._opens_home else super().get_default_screen()
+
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
         self._catch_hang_ups()
         self.apply_settings(self.settings)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
-        if self.first_session is None and not self.review_only:
-            # Paint first, then fill: the home screen shows the sessions at once; history,
-            # today's line and any question about them follow after its first frame.
-            self.push_screen(HomeScreen(self.catalog))
-            return
+        if self._opens_home:
+            return  # the home screen is already the first screen: get_default_screen
         problem = self._open_history()
         if self.first_session is not None:
             if problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -51,7 +52,9 @@ def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool)
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # As the app's first screen it is not pushed, so its stylesheet comes as DEFAULT_CSS
+    # (read from the file beside it) rather than CSS_PATH, which only pushed screens load.
+    DEFAULT_CSS = Path(__file__).with_name("home.tcss").read_text(encoding="utf-8")
 
     # The filters: each change redraws the list through its watcher.
     words: reactive[str] = reactive("", init=False)
