@@ -62,7 +62,12 @@ def test_session_screen(snap_compare: Any, moment: str) -> None:
 
 
 def test_home_screen(snap_compare: Any) -> None:
-    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24))
+    from datetime import datetime
+
+    # A fixed Wednesday, so the week strip draws the same on every run.
+    clock = FakeClock(wall_start=datetime(2026, 11, 25, 12, 0).timestamp())
+    assert snap_compare(RunstrongApp(player=FakePlayer(), wall=clock.wall),
+                        terminal_size=(80, 24))
 
 
 def test_settings_screen(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,69 +4,110 @@ from datetime import date, timedelta
 
 import pytest
 
+from runstrong.model import Intensity
 from runstrong.planning.plans import Plan, load_plans
-from runstrong.planning.today import Verdict, next_in_rotation, suggest
+from runstrong.planning.rules import RunKind, When, runs_from_settings
+from runstrong.planning.schedule import Coach, Day, Done, plan_week, upcoming
+from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.settings import Settings
 from runstrong.workouts import load_catalog
 
-OFF = Plan("off-season", "Off-season", 3, ("power", "hips-and-glutes", "core-stability"))
+OFF = Plan("off-season", "Off-season", 3, ("power", "hips-and-glutes", "core-stability"),
+           variants=(("power", "power-home"),))
 MONDAY = date(2026, 11, 23)
-NAMES = {"power": "Power", "hips-and-glutes": "Hips and glutes",
-         "core-stability": "Core stability"}
+NAMES = {"power": "Power", "power-home": "Power at home", "hips-and-glutes": "Hips and glutes",
+         "core-stability": "Core stability", "pre-run-activation": "Pre-run activation"}
+LEVELS = {"power": Intensity.HARD, "power-home": Intensity.HARD,
+          "hips-and-glutes": Intensity.MODERATE, "core-stability": Intensity.MODERATE,
+          "pre-run-activation": Intensity.EASY}
 
 
-def run(done: list[tuple[date, str]], today: date, settings: Settings | None = None,
-        plan: Plan = OFF):  # type: ignore[no-untyped-def]
-    return suggest(plan, done, settings or Settings(), today,
-                   is_heavy=lambda slug: slug == "power", name_of=NAMES.__getitem__)
+def week(done: list[Done], today: date, settings: Settings | None = None,
+         plan: Plan = OFF) -> list[Day]:
+    settings = settings or Settings(long_run_day="")
+    runs = runs_from_settings(settings, MONDAY - timedelta(days=1),
+                              MONDAY + timedelta(days=8))
+    coach = Coach(plan, LEVELS.__getitem__, NAMES.__getitem__)
+    return plan_week(coach, runs, done, today)
 
 
-def test_rotation_moves_on_across_weeks() -> None:
-    done: list[tuple[date, str]] = []
-    seen = []
-    day = MONDAY
-    for _ in range(21):  # three weeks, training whenever the plan says so
-        answer = run(done, day)
-        if answer.verdict is Verdict.SESSION:
-            assert answer.slug is not None
-            done.append((day, answer.slug))
-            seen.append(answer.slug)
-        day += timedelta(days=1)
-    assert seen == list(OFF.rotation) * 3
-    assert next_in_rotation(OFF, done) == 0
+def run(done: list[Done], today: date, settings: Settings | None = None,
+        plan: Plan = OFF) -> Today:
+    return today_from_week(plan, week(done, today, settings, plan), today)
+
+
+def test_a_session_done_early_leaves_the_skipped_one_due() -> None:
+    assert upcoming(OFF, [])[:3] == ["power", "hips-and-glutes", "core-stability"]
+    done = [Done(MONDAY, "hips-and-glutes")]
+    assert upcoming(OFF, done)[:3] == ["power", "core-stability", "power"]
+    done.append(Done(MONDAY + timedelta(days=2), "power-home"))  # the variant counts
+    assert upcoming(OFF, done)[:2] == ["core-stability", "power"]
 
 
 def test_done_today_and_rest_when_week_is_met() -> None:
-    done = [(MONDAY, "power")]
+    done = [Done(MONDAY, "power")]
     answer = run(done, MONDAY)
-    assert answer.verdict is Verdict.DONE and "Hips and glutes" in answer.reason
-    done += [(MONDAY + timedelta(days=1), "hips-and-glutes"),
-             (MONDAY + timedelta(days=2), "core-stability")]
+    assert answer.verdict is Verdict.DONE and answer.reason.startswith("Done: Power.")
+    assert "Next session: Wednesday" in answer.reason
+    done += [Done(MONDAY + timedelta(days=1), "hips-and-glutes"),
+             Done(MONDAY + timedelta(days=2), "core-stability")]
     answer = run(done, MONDAY + timedelta(days=4))
-    assert answer.verdict is Verdict.REST and "3 sessions are done" in answer.reason
+    assert answer.verdict is Verdict.REST and "sessions are done" in answer.reason
     assert answer.done_this_week == 3
 
 
-def test_no_power_the_day_before_a_key_run() -> None:
-    sunday_long_run = Settings(key_run_days=("sun",), run_days=("tue", "thu", "sun"))
+def test_no_hard_session_the_day_before_a_key_run() -> None:
     saturday = MONDAY + timedelta(days=5)
-    answer = run([], saturday, sunday_long_run)
-    assert answer.slug == "hips-and-glutes" and answer.light
-    assert answer.reason == "Key run tomorrow: hips and glutes, light"
+    answer = run([], saturday, Settings(key_run_days=("sun",), long_run_day=""))
+    assert answer.slug == "hips-and-glutes" and answer.light  # never power, never power light
+    assert "Light version: key run tomorrow." in answer.reason
+    assert "Power is hard and waits (key run tomorrow)" in answer.reason
 
 
-def test_run_day_suggests_light_activation() -> None:
-    answer = run([(MONDAY, "power")], MONDAY + timedelta(days=1), Settings(run_days=("tue",)))
-    assert answer.slug == "hips-and-glutes" and answer.light
-    assert answer.reason.startswith("Run day:")
+def test_an_easy_run_day_gets_activation_before_the_run_never_light_power() -> None:
+    # The complaint that started it all: light Power "as activation" on a run day.
+    settings = Settings(run_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+                        long_run_day="")
+    days = week([], MONDAY, settings)
+    assert not any(d.session == "power" and d.light for d in days)
+    before = [d for d in days if d.when is When.BEFORE_RUN]
+    assert before and all(d.session == "pre-run-activation" and not d.light for d in before)
+    assert all("before you go" in d.reason for d in before)
+    after = [d for d in days if d.when is When.AFTER_RUN]
+    assert len(after) == 3 and all(d.reason.startswith("After your easy run") for d in after)
 
 
-def test_plan_days_make_other_days_rest_unless_behind() -> None:
-    plan = Plan("p", "Plan", 2, ("power", "core-stability"), days=("mon", "thu"))
-    tuesday = MONDAY + timedelta(days=1)
-    assert run([(MONDAY, "power")], tuesday, plan=plan).verdict is Verdict.REST
-    friday = MONDAY + timedelta(days=4)
-    assert run([], friday, plan=plan).verdict is Verdict.SESSION  # behind: catch up
+def test_week_json_has_the_contract_fields() -> None:
+    settings = Settings(run_days=("tue",), key_run_days=("thu",), long_run_day="sun")
+    days = [d.as_json() for d in week([], MONDAY, settings)]
+    assert [d["weekday"] for d in days] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    assert [d["run"] for d in days] == ["none", "easy", "none", "key", "none", "none", "long"]
+    assert all(set(d) == {"date", "weekday", "run", "session", "light", "when", "reason"}
+               for d in days)
+    assert days[0]["date"] == "2026-11-23"
+    assert {d["when"] for d in days} <= {"before-run", "after-run", "any", None}
+
+
+def test_days_before_today_show_what_was_done() -> None:
+    days = week([Done(MONDAY, "power")], MONDAY + timedelta(days=2))
+    assert days[0].done and days[0].session == "power" and days[0].reason == "Done: Power."
+    assert days[1].session is None and days[1].reason == "Nothing logged."
+
+
+def test_plan_days_are_preferred() -> None:
+    plan = Plan("p", "Plan", 2, ("hips-and-glutes", "core-stability"), days=("tue", "fri"))
+    days = week([], MONDAY, plan=plan)
+    assert [d.day.strftime("%a") for d in days if d.session] == ["Tue", "Fri"]
+
+
+def test_runs_come_in_as_data() -> None:
+    # Placement reads runs per date, so logged runs can replace the usual week.
+    runs = {MONDAY + timedelta(days=n): RunKind.NONE for n in range(-1, 8)}
+    runs[MONDAY + timedelta(days=2)] = RunKind.KEY
+    coach = Coach(OFF, LEVELS.__getitem__, NAMES.__getitem__)
+    days = plan_week(coach, runs, [], MONDAY)
+    hard = [d for d in days if d.session == "power"]
+    assert hard and all(d.day.weekday() not in (1, 2) for d in hard)
 
 
 def test_bundled_plans_validate() -> None:
@@ -74,6 +115,8 @@ def test_bundled_plans_validate() -> None:
     assert {"off-season", "in-season", "beginner"} <= set(plans)
     assert all(isinstance(p, Plan) for p in plans.values()), plans
     assert plans["off-season"].sessions_per_week == 3  # type: ignore[union-attr]
+    assert plans["off-season"].variants == (("power", "power-home"),)  # type: ignore[union-attr]
+    assert not plans["off-season"].days  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -84,6 +127,8 @@ def test_bundled_plans_validate() -> None:
     ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\ndays = ["someday"]',
      "unknown day"),
     ('[plan]\nsessions_per_week = 2\nrotation = ["power"]\nweekly = 3', "unknown key"),
+    ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\n'
+     'variants = { power = "powr-home" }', "variants.power: no session 'powr-home'"),
 ])
 def test_bad_plan_files(tmp_path, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     from runstrong.planning.plans import InvalidPlan, load_plan_file
@@ -94,3 +139,9 @@ def test_bad_plan_files(tmp_path, text: str, expected: str) -> None:  # type: ig
     assert isinstance(result, InvalidPlan)
     assert any(expected in str(p) and str(path) in str(p) for p in result.problems), \
         result.problems
+
+
+def test_a_one_session_plan_fills_its_week() -> None:
+    plan = Plan("core", "Core only", 3, ("core-stability",))
+    days = week([], MONDAY, plan=plan)
+    assert [d.day.strftime("%a") for d in days if d.session] == ["Mon", "Wed", "Fri"]

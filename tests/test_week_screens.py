@@ -79,11 +79,13 @@ async def test_settings_screen_saves_and_rejects_bad_values() -> None:
         assert not paths.settings_file().exists()
         screen.query_one("#count_in", Input).value = "0"
         screen.query_one("#run_days", Input).value = "tue, sat"
+        screen.query_one("#long_run_day", Input).value = "Saturday"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     saved, warnings = settings.load()
     assert saved.count_in == 0 and saved.run_days == ("tue", "sat") and not warnings
+    assert saved.long_run_day == "sat"
     assert app.options.count_in == 0
 
 

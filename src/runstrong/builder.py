@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from runstrong import paths
-from runstrong.model import LibraryExercise, Side
+from runstrong.model import LibraryExercise, PhaseKind, Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +50,24 @@ class DraftExercise:
 
 
 def from_library(exercise: LibraryExercise) -> DraftExercise:
-    """A sensible starting prescription: holds for planks and bridges, reps otherwise."""
-    holds = any(word in exercise.id for word in ("plank", "hold", "bridge", "balance", "sit"))
-    one_sided = any(word in exercise.id for word in ("single", "side-", "lunge", "step"))
-    if holds:
+    """The library's usual dose: its sets, hold or reps (and tempo), and sides.
+
+    An exercise the library says little about (a person's own entry) starts at 2 x 10 reps,
+    or 2 x 30 s when it is known to be a hold.
+    """
+    sides = bool(exercise.sides)
+    usual = exercise.prescription
+    if usual is not None:
+        phase = usual.phase
+        if phase.kind is PhaseKind.HOLD:
+            return DraftExercise(exercise.id, exercise.name, sets=usual.sets, reps=None,
+                                 hold=phase.target or 30, sides=sides)
+        return DraftExercise(exercise.id, exercise.name, sets=usual.sets,
+                             reps=phase.target or 10, tempo=phase.tempo, sides=sides)
+    if exercise.kind is PhaseKind.HOLD:
         return DraftExercise(exercise.id, exercise.name, sets=2, reps=None, hold=30,
-                             sides=one_sided)
-    return DraftExercise(exercise.id, exercise.name, sets=2, reps=10, sides=one_sided)
+                             sides=sides)
+    return DraftExercise(exercise.id, exercise.name, sets=2, reps=10, sides=sides)
 
 
 @dataclass(slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from runstrong.figures.figure import Figure
+
 
 class Side(StrEnum):
     LEFT = "left"
@@ -14,6 +16,28 @@ class Side(StrEnum):
 class PhaseKind(StrEnum):
     REPS = "reps"
     HOLD = "hold"
+
+
+class Category(StrEnum):
+    """What an exercise does to a runner's legs and recovery, from gentle to demanding."""
+
+    WARM_UP = "warm-up"
+    MOBILITY = "mobility"
+    STABILITY = "stability"
+    STRENGTH = "strength"
+    LOADED = "loaded"  # an external load that makes it heavy: trap bar, kettlebell, rucksack
+    PLYOMETRIC = "plyometric"  # jumps, hops, bounds
+
+    @property
+    def is_demanding(self) -> bool:
+        """Work that needs fresh legs and recovery: it makes a session hard."""
+        return self in (Category.LOADED, Category.PLYOMETRIC)
+
+
+class Intensity(StrEnum):
+    EASY = "easy"  # activation, mobility: fine on any day
+    MODERATE = "moderate"
+    HARD = "hard"  # plyometric or loaded work at full volume
 
 
 class Source(StrEnum):
@@ -73,6 +97,18 @@ class LibraryExercise:
     equipment: tuple[str, ...] = ()
     easier: str = ""
     harder: str = ""
+    category: Category | None = None
+    sides: tuple[Side, ...] = ()
+    kind: PhaseKind | None = None
+    # The usual dose: sets and one phase, the builder's starting point.
+    prescription: Prescription | None = None
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    sets: int
+    phase: Phase
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +128,10 @@ class Exercise:
     sides: tuple[Side, ...] = ()
     progression: Progression | None = None
     library_id: str | None = None
+    category: Category | None = None
+    # Seconds after the last set, instead of the session's rest between exercises.
+    rest_after: int | None = None
+    figure: Figure | None = None
 
     @property
     def key(self) -> str:
@@ -119,5 +159,7 @@ class Session:
     source: Source = Source.BUNDLED
     path: str = ""
     light: bool = False
+    # As the file declares it; None for files that do not say (see planning.intensity).
+    intensity: Intensity | None = None
     digest: str = ""
     """SHA-256 of the file the session was read from: a resumed session notices a change."""

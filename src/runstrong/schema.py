@@ -10,11 +10,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from runstrong.checks import Checker, Problem, did_you_mean, type_name
+from runstrong.figures.parse import parse_figure
 from runstrong.model import (
+    Category,
     Exercise,
+    Intensity,
     LibraryExercise,
     Phase,
     PhaseKind,
+    Prescription,
     Progression,
     Session,
     Side,
@@ -35,6 +39,7 @@ SESSION_KEYS = (
     "equipment",
     "rest_between_sets",
     "rest_between_exercises",
+    "intensity",
 )
 ENTRY_KEYS = (
     "exercise",
@@ -50,14 +55,20 @@ ENTRY_KEYS = (
     "hold",
     "tempo",
     "rest",
+    "rest_after",
     "sides",
     "progression",
     "phases",
+    "figure",
 )
 PHASE_KEYS = ("reps", "hold", "tempo")
 PROGRESSION_KEYS = ("from", "to", "step")
 LIBRARY_KEYS = (
     "name",
+    "category",
+    "sides",
+    "kind",
+    "prescription",
     "cues",
     "description",
     "focus",
@@ -65,7 +76,45 @@ LIBRARY_KEYS = (
     "equipment",
     "easier",
     "harder",
+    "figure",
 )
+PRESCRIPTION_KEYS = ("sets", "reps", "hold", "tempo")
+
+
+def _choice(check: Checker, table: Mapping[str, Any], key: str, allowed: tuple[str, ...],
+            where: str) -> str | None:
+    """A value that must be one of a few words, or None when the key is absent."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        shown = repr(value) if isinstance(value, str) else type_name(value)
+        check.add(f"expected one of {', '.join(repr(a) for a in allowed)}, got {shown}"
+                  + (did_you_mean(value, list(allowed)) if isinstance(value, str) else ""),
+                  where, key)
+        return None
+    return str(value)
+
+
+def _prescription(check: Checker, table: Mapping[str, Any], where: str,
+                  kind: str | None) -> Prescription | None:
+    raw = table.get("prescription")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        check.add("expected a table such as { sets = 2, reps = 10 }, got "
+                  f"{type_name(raw)}", where, "prescription")
+        return None
+    check.unknown_keys(raw, PRESCRIPTION_KEYS, where, "prescription.")
+    sets = check.integer(raw, "sets", SETS, where, "sets", "prescription.")
+    phase = _phase(check, raw, where, "prescription.")
+    if phase is None:
+        return None
+    if kind is not None and phase.kind.value != kind:
+        check.add(f"the prescription is {phase.kind.value} but kind = {kind!r}", where,
+                  "prescription")
+        return None
+    return Prescription(1 if sets is None else sets, phase)
 
 
 def _where(index: int, table: Mapping[str, Any]) -> str:
@@ -90,9 +139,18 @@ def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryE
         if not name:
             check.add("missing; expected the exercise's name as text", where, "name")
             continue
+        category = _choice(check, table, "category", tuple(c.value for c in Category), where)
+        kind = _choice(check, table, "kind", tuple(k.value for k in PhaseKind), where)
+        sides = _sides(check, table, where, allow_none=True)
+        prescription = _prescription(check, table, where, kind)
         library[ident] = LibraryExercise(
             id=ident,
             name=name,
+            category=None if category is None else Category(category),
+            sides=sides,
+            kind=PhaseKind(kind) if kind else (prescription.phase.kind if prescription
+                                                else None),
+            prescription=prescription,
             cues=check.text_list(table, "cues", where),
             description=check.text(table, "description", where, multiline=True) or "",
             focus=check.text_list(table, "focus", where),
@@ -100,6 +158,7 @@ def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryE
             equipment=check.text_list(table, "equipment", where),
             easier=check.text(table, "easier", where) or "",
             harder=check.text(table, "harder", where) or "",
+            figure=parse_figure(check, table["figure"], where) if "figure" in table else None,
         )
     return library, check.problems
 
@@ -148,9 +207,11 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
     return tuple(phases) if len(phases) == len(raw) else ()
 
 
-def _sides(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Side, ...]:
+def _sides(check: Checker, entry: Mapping[str, Any], where: str,
+           allow_none: bool = False) -> tuple[Side, ...]:
+    """`allow_none`: the library may say `sides = []` (both feet at once)."""
     raw = entry.get("sides")
-    if raw is None:
+    if raw is None or (allow_none and raw == []):
         return ()
     allowed = [side.value for side in Side]
     if not isinstance(raw, list) or not raw:
@@ -228,6 +289,7 @@ def _exercise(
         sets = 1
     phases = _phases(check, entry, where)
     rest = check.integer(entry, "rest", REST, where, "seconds")
+    rest_after = check.integer(entry, "rest_after", REST, where, "seconds")
     sides = _sides(check, entry, where)
     progression = _progression(check, entry, where, phases)
     cues = check.text_list(entry, "cues", where)
@@ -235,6 +297,7 @@ def _exercise(
     easier, harder = check.text(entry, "easier", where), check.text(entry, "harder", where)
     focus, equipment = check.text_list(entry, "focus", where), check.text_list(
         entry, "equipment", where)
+    figure = parse_figure(check, entry["figure"], where) if "figure" in entry else None
     if sets is None or not phases or (name is None and base is None):
         return None
     return Exercise(
@@ -251,6 +314,9 @@ def _exercise(
         sides=sides,
         progression=progression,
         library_id=base.id if base else None,
+        category=base.category if base else None,
+        rest_after=rest_after,
+        figure=figure or (base.figure if base else None),
     )
 
 
@@ -293,7 +359,13 @@ def parse_session(
                 exercises.append(exercise)
     description = check.text(head, "description", "[session]", multiline=True) or ""
     focus = check.text_list(head, "focus", "[session]")
+    intensity = _choice(check, head, "intensity", tuple(i.value for i in Intensity),
+                        "[session]")
     equipment = check.text_list(head, "equipment", "[session]")
+    demanding = [e.name for e in exercises if e.category and e.category.is_demanding]
+    if intensity is not None and intensity != Intensity.HARD.value and demanding:
+        check.add(f"'{intensity}', but {demanding[0]} is a jump or a loaded lift: a session "
+                  'with those is intensity = "hard"', "[session]", "intensity")
     if check.problems or not name:
         return None, check.problems
     if not equipment:
@@ -310,4 +382,5 @@ def parse_session(
         rest_between_exercises=rests[1] if rest_exercises is None else rest_exercises,
         source=source,
         path=file,
+        intensity=Intensity(intensity) if intensity else None,
     ), []

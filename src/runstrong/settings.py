@@ -32,6 +32,7 @@ class Settings:
     rest_between_exercises: int = 45
     run_days: tuple[str, ...] = ()
     key_run_days: tuple[str, ...] = ()
+    long_run_day: str = "sun"  # "" when there is no long run
     theme: str = "textual-dark"
     plan: str = ""
     weekly_target: int = 2
@@ -51,6 +52,7 @@ RANGES = {
     "weekly_target": (1, 14),
 }
 NAMES = tuple(f.name for f in fields(Settings))
+DAY_KEYS = ("long_run_day",)
 
 
 def _check(key: str, value: Any, label: str) -> tuple[Any, str | None]:
@@ -74,6 +76,12 @@ def _check(key: str, value: Any, label: str) -> tuple[Any, str | None]:
             return default, f"{label}: {key}: unknown day {bad[0]!r}; expected names such " \
                              f"as \"mon\" or \"saturday\""
         return default, f"{label}: {key}: expected a list of days such as [\"tue\", \"sat\"]"
+    if key in DAY_KEYS and isinstance(value, str):
+        day = value.strip().lower()[:3]
+        if day in WEEKDAYS or day in ("", "non"):
+            return ("" if day == "non" else day), None
+        return default, f"{label}: {key}: unknown day {value!r}; expected a day such as " \
+                        "\"sun\", or \"\" for none"
     if isinstance(value, str):
         return value, None
     return default, f"{label}: {key}: expected text, got {value!r}"

@@ -95,7 +95,9 @@ def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step
             last_set = set_number == exercise.sets
             if last_set and index == last_exercise:
                 continue
-            rest = session.rest_between_exercises if last_set else exercise.rest
+            rest = exercise.rest if not last_set else (
+                session.rest_between_exercises if exercise.rest_after is None
+                else exercise.rest_after)
             if rest > 0:
                 steps.append(Step(StepKind.REST, index, set_number, seconds=float(rest)))
     steps.append(Step(StepKind.DONE, last_exercise, 0))
@@ -115,6 +117,16 @@ def estimate_step(step: Step, timing: Timing) -> float:
 def estimate_seconds(session: Session, timing: Timing | None = None) -> int:
     timing = timing or Timing()
     return round(sum(estimate_step(step, timing) for step in build_timeline(session, timing)))
+
+
+def seconds_per_exercise(session: Session, timing: Timing | None = None) -> list[float]:
+    """Estimated time moving (work and side switches, no rests) for each exercise."""
+    timing = timing or Timing()
+    totals = [0.0] * len(session.exercises)
+    for step in build_timeline(session, timing):
+        if step.kind.is_work or step.kind is StepKind.SWITCH:
+            totals[step.exercise] += estimate_step(step, timing)
+    return totals
 
 
 def estimate_minutes(session: Session, timing: Timing | None = None) -> int:

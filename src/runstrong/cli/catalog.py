@@ -14,9 +14,10 @@ from runstrong import paths
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
+from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
-from runstrong.timeline import Timing, build_timeline, estimate_seconds, estimate_step
+from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.workouts import (
     Catalog,
     Invalid,
@@ -93,6 +94,7 @@ def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
         "estimated_minutes": round(estimate_seconds(session, timing) / 60),
         "focus": list(session.focus),
         "equipment": list(session.equipment),
+        "intensity": intensity_of(session).value,
         "source": session.source.value,
         "path": session.path,
     }
@@ -102,6 +104,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
     return {
         "name": exercise.name,
         "id": exercise.library_id,
+        "category": None if exercise.category is None else exercise.category.value,
         "sets": exercise.sets,
         "sides": [side.value for side in exercise.sides],
         "phases": [
@@ -110,6 +113,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
             for p in exercise.phases
         ],
         "rest": exercise.rest,
+        "rest_after": exercise.rest_after,
         "progression": None if exercise.progression is None else {
             "from": exercise.progression.start, "to": exercise.progression.end,
             "step": exercise.progression.step},
@@ -120,14 +124,6 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
         "equipment": list(exercise.equipment),
         "estimated_seconds": round(seconds),
     }
-
-
-def _seconds_per_exercise(session: Session, timing: Timing) -> list[float]:
-    totals = [0.0] * len(session.exercises)
-    for step in build_timeline(session, timing):
-        if step.kind.is_work or step.kind.value == "SWITCH SIDES":
-            totals[step.exercise] += estimate_step(step, timing)
-    return totals
 
 
 def _history_suggestions(session: Session) -> dict[int, Suggestion]:
@@ -142,15 +138,16 @@ def _history_suggestions(session: Session) -> dict[int, Suggestion]:
 
 def show_session(out: Console, session: Session) -> None:
     timing = settings_timing()
-    per_exercise = _seconds_per_exercise(session, timing)
+    per_exercise = seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
-    header = Text(session.name + (" (light pre-run version)" if session.light else ""),
+    header = Text(session.name + (" (light version)" if session.light else ""),
                   style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min"]
+    facts = [f"about {minutes(estimate_seconds(session, timing))} min",
+             intensity_of(session).value]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
@@ -173,7 +170,13 @@ def show_session(out: Console, session: Session) -> None:
                 prescription.append(f"\nnext: {offer.suggested} {offer.unit} (your history)",
                                     style="bold green")
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
-        table.add_row(str(number), Text(exercise.name), prescription, f"{exercise.rest} s",
+        if exercise.category is not None:
+            prescription.append(f" · {exercise.category.value}", style="dim")
+        # One set has no rest between sets: show the pause that follows it instead.
+        after = session.rest_between_exercises if exercise.rest_after is None \
+            else exercise.rest_after
+        table.add_row(str(number), Text(exercise.name), prescription,
+                      f"{exercise.rest if exercise.sets > 1 else after} s",
                       Text("\n".join(f"• {cue}" for cue in exercise.cues)))
     out.print(table)
 
@@ -210,7 +213,7 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
         data["light"] = loaded.light
         data["exercises"] = [
             _exercise_json(e, s)
-            for e, s in zip(loaded.exercises, _seconds_per_exercise(loaded, timing), strict=True)
+            for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
         for index, offer in _history_suggestions(loaded).items():
             data["exercises"][index]["suggested_target"] = offer.suggested

@@ -6,13 +6,15 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from rich.console import Console
 
 from runstrong import __version__, paths
 from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
+from runstrong.cli.exercise import cmd_exercise
 from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
-from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today
+from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today, cmd_week
 from runstrong.cli.session import cmd_start, run_app
 from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
 
@@ -33,7 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     show.add_argument("--light", action="store_true",
-                      help="the light pre-run version (about half the volume)")
+                      help="the light version: no jumps or loaded lifts, about half the rest")
+
+    exercise = commands.add_parser("exercise", help="an exercise from the library, with its "
+                                   "figure; without ID, the whole library")
+    exercise.add_argument("exercise", nargs="?", metavar="ID", help="an exercise id")
+    exercise.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     validate = commands.add_parser("validate", help="check workout files and report problems")
     validate.add_argument("files", nargs="+", metavar="PATH", help="workout .toml files")
@@ -42,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     start.add_argument("--mute", action="store_true", help="no sound or voice")
     start.add_argument("--light", action="store_true",
-                       help="the light pre-run version (about half the volume)")
+                       help="the light version: no jumps or loaded lifts, about half the rest")
     start.add_argument("--voice", action="store_true",
                        help="speak exercise names and sides (needs espeak-ng or spd-say)")
 
@@ -67,15 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("review", help="open the history screens")
 
     plan = commands.add_parser("plan", help="list training plans, or pick one")
+    plan.add_argument("--json", action="store_true", help="print JSON instead of a table")
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION")
     use = plan_commands.add_parser("use", help="make a plan the active one")
     use.add_argument("name", metavar="NAME", help="a plan slug, as `runstrong plan` lists")
 
-    commands.add_parser("today", help="the session to do today, from the active plan")
+    today = commands.add_parser("today", help="the session to do today, from the active plan")
+    week = commands.add_parser("week", help="the seven days of this week: runs and sessions")
+    for parser_ in (today, week):
+        parser_.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                             help="another day (and its week) instead of today")
+        parser_.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     new = commands.add_parser("new", help="write a starter session file to edit")
     new.add_argument("name", metavar="NAME", help="the session's name")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-23, got {text!r}") \
+            from None
 
 
 def _positive(text: str) -> int:
@@ -98,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list(out, err, as_json=args.json)
         if args.command == "show":
             return cmd_show(out, err, args.session, as_json=args.json, light=args.light)
+        if args.command == "exercise":
+            return cmd_exercise(out, err, args.exercise, as_json=args.json)
         if args.command == "validate":
             return cmd_validate(out, err, args.files)
         if args.command == "start":
@@ -117,9 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "plan":
             if args.plan_command == "use":
                 return cmd_plan_use(out, err, args.name)
-            return cmd_plan_list(out, err)
+            return cmd_plan_list(out, err, as_json=args.json)
         if args.command == "today":
-            return cmd_today(out, err)
+            return cmd_today(out, err, on=args.date, as_json=args.json)
+        if args.command == "week":
+            return cmd_week(out, err, on=args.date, as_json=args.json)
         if args.command == "new":
             return cmd_new(out, err, args.name)
         return run_app()

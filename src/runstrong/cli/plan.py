@@ -1,31 +1,48 @@
-"""`plan`, `plan use`, `today` and `new`: the running week from the command line."""
+"""`plan`, `plan use`, `today`, `week` and `new`: the running week from the command line."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
-from runstrong.planning.plans import InvalidPlan, load_plans
-from runstrong.planning.today import Verdict
-from runstrong.planning.week import DEFAULT_PLAN, name_of, today_for
-from runstrong.workouts import load_catalog
+from runstrong.planning.plans import InvalidPlan, Plan, load_plans
+from runstrong.planning.rules import weekday
+from runstrong.planning.schedule import Day
+from runstrong.planning.today import Today, Verdict, today_from_week
+from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
+from runstrong.workouts import Catalog, load_catalog
 
 
-def cmd_plan_list(out: Console, err: Console) -> int:
+def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:
+    if isinstance(plan, InvalidPlan):
+        return {"slug": slug, "path": plan.path, "errors": [str(p) for p in plan.problems]}
+    return {"slug": slug, "name": plan.name, "sessions_per_week": plan.sessions_per_week,
+            "rotation": list(plan.rotation), "days": list(plan.days),
+            "variants": dict(plan.variants), "description": plan.description,
+            "source": plan.source, "active": slug == active}
+
+
+def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
     plans = load_plans(catalog.entries)
     active = (chosen.plan or DEFAULT_PLAN)
+    if as_json:
+        print(json.dumps([_plan_json(slug, plan, active) for slug, plan in plans.items()],
+                         indent=2, ensure_ascii=False))
+        return 0
     table = Table(title="Plans", title_justify="left")
     for name in ("", "plan", "name", "a week", "rotation", "source"):
         table.add_column(name)
@@ -61,15 +78,38 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     return 0
 
 
-def cmd_today(out: Console, err: Console, *, on: date | None = None) -> int:
+def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Day]] | None:
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    plan, today = today_for(catalog, chosen, on)
-    if plan is None or today is None:
+    plan, week = week_for(catalog, chosen, on)
+    if plan is None:
         err.print(Text(f"runstrong: the active plan '{chosen.plan}' is missing or invalid; "
                        "see `runstrong plan`"), style="red")
+        return None
+    return catalog, plan, week
+
+
+def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
+    return {"date": on.isoformat(), "weekday": weekday(on), "plan": plan.slug,
+            "verdict": today.verdict.value,
+            "session": today.slug, "light": today.light,
+            "when": None if today.when is None else today.when.value,
+            "run": today.run.value, "reason": today.reason,
+            "done_this_week": today.done_this_week, "per_week": today.per_week}
+
+
+def cmd_today(out: Console, err: Console, *, on: date | None = None,
+              as_json: bool = False) -> int:
+    found = _week_or_none(err, on)
+    if found is None:
+        return 0
+    catalog, plan, week = found
+    on = on or date.today()
+    today = today_from_week(plan, week, on)
+    if as_json:
+        print(json.dumps(_today_json(today, on, plan), indent=2, ensure_ascii=False))
         return 0
     # Each thing once: the reason may already say the day's verdict or the week's count.
     if today.verdict is Verdict.SESSION and today.slug:
@@ -90,6 +130,37 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None) -> int:
     return 0
 
 
+WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any": "any time"}
+RUN_WORDS = {"none": "no run", "easy": "easy run", "key": "key run", "long": "long run"}
+
+
+def cmd_week(out: Console, err: Console, *, on: date | None = None,
+             as_json: bool = False) -> int:
+    found = _week_or_none(err, on)
+    if found is None:
+        return 0
+    catalog, plan, week = found
+    if as_json:
+        print(json.dumps([day.as_json() for day in week], indent=2, ensure_ascii=False))
+        return 0
+    on = on or date.today()
+    out.print(Text(f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
+                   f"{plan.sessions_per_week} sessions", style="bold"))
+    for day in week:
+        line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
+        line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
+        if day.session is None:
+            line.append("no strength work", style="dim")
+        else:
+            line.append(name_of(catalog, day.session) + (" (light)" if day.light else ""),
+                        style="dim" if day.done else "bold")
+            if not day.done and day.when:
+                line.append(f", {WHEN_WORDS[day.when.value]}")
+        out.print(line)
+        out.print(Padding(Text(day.reason, style="dim"), (0, 0, 0, 8), expand=False))
+    return 0
+
+
 STARTER = '''# A runstrong session. Check it with: runstrong validate {path}
 # Run it with: runstrong start {slug}
 
@@ -97,6 +168,7 @@ STARTER = '''# A runstrong session. Check it with: runstrong validate {path}
 name = "{name}"
 description = "What this session is for, in a sentence."
 focus = ["core"]
+intensity = "moderate"        # easy, moderate or hard (jumps or heavy lifts): the week uses it
 rest_between_sets = 30        # seconds
 rest_between_exercises = 45
 

@@ -170,6 +170,9 @@ class HistoryStore:
     def trained_days(self, since: date | None = None) -> list[tuple[date, str]]:
         return queries.trained_days(self.db, since)
 
+    def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool]]:
+        return queries.trained_sessions(self.db, since)
+
     # -- exchange ------------------------------------------------------------------------
     def export(self, fmt: str) -> str:
         from runstrong.history.exchange import render

@@ -323,3 +323,14 @@ def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tupl
         ((since or date.min).isoformat(),),
     ).fetchall()
     return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+
+
+def trained_sessions(db: sqlite3.Connection,
+                     since: date | None = None) -> list[tuple[date, str, bool]]:
+    """(local date, slug, light) of every session that counts, as `trained_days`."""
+    rows = db.execute(
+        f"SELECT substr(started_at, 1, 10), slug, light FROM sessions "
+        f"WHERE started_at >= ? AND {COUNTS}",
+        ((since or date.min).isoformat(),),
+    ).fetchall()
+    return [(date.fromisoformat(r[0]), r[1], bool(r[2])) for r in rows]

@@ -1,8 +1,9 @@
-"""The light pre-run version of a session: about half the volume, same exercises, same order.
+"""The light version of a session: fewer sets, less of each, and nothing that jumps or is loaded.
 
-Strength work right before a run should wake muscles up, not tire them, so the light version
-halves the sets (at least one) and trims each hold and rep count so the total comes to roughly
-half of the full session.
+Light work should wake muscles up, not tire them. Plyometric and loaded exercises are what
+tire legs most, so they are left out; the warm-up block stays whole (it is already gentle);
+everything else loses about half its volume. The result stays at or under 0.7 of the full
+session's time.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from runstrong.model import Exercise, Phase, PhaseKind, Session
+from runstrong.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
+from runstrong.timeline import estimate_seconds
 
 MIN_FACTOR, MAX_FACTOR = 0.5, 0.8
+MAX_TIME_RATIO = 0.7
 
 
 def _scaled(phase: Phase, factor: float) -> Phase:
@@ -33,11 +36,40 @@ def light_exercise(exercise: Exercise) -> Exercise:
                    phases=tuple(_scaled(phase, factor) for phase in exercise.phases))
 
 
+def _lightened(exercise: Exercise) -> Exercise:
+    if exercise.category is Category.WARM_UP:
+        return exercise
+    return light_exercise(exercise)
+
+
 def light_session(session: Session) -> Session:
     if session.light:
         return session
-    return replace(session, light=True,
-                   exercises=tuple(light_exercise(e) for e in session.exercises))
+    kept = [e for e in session.exercises if not (e.category and e.category.is_demanding)]
+    if not kept:
+        kept = [session.exercises[0]]  # never an empty session, even from odd files
+    light = replace(session, light=True, intensity=Intensity.EASY,
+                    exercises=tuple(_lightened(e) for e in kept))
+    full_time = estimate_seconds(session)
+    # A long warm-up before little else, or rests longer than the work, can leave the light
+    # version too long: trim the warm-up too, then halve the rests (light work needs less
+    # recovery), and only then drop exercises from the end.
+    if estimate_seconds(light) > MAX_TIME_RATIO * full_time:
+        light = replace(light, exercises=tuple(light_exercise(e) for e in light.exercises))
+    if estimate_seconds(light) > MAX_TIME_RATIO * full_time:
+        light = _shorter_rests(light)
+    while len(light.exercises) > 1 and estimate_seconds(light) > MAX_TIME_RATIO * full_time:
+        light = replace(light, exercises=light.exercises[:-1])
+    return light
+
+
+def _shorter_rests(session: Session) -> Session:
+    exercises = tuple(replace(e, rest=e.rest // 2,
+                              rest_after=None if e.rest_after is None else e.rest_after // 2)
+                      for e in session.exercises)
+    return replace(session, exercises=exercises,
+                   rest_between_sets=session.rest_between_sets // 2,
+                   rest_between_exercises=session.rest_between_exercises // 2)
 
 
 def volume(session: Session) -> float:

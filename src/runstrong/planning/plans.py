@@ -7,7 +7,7 @@ Plans are TOML files like workouts: bundled in `workouts/plans/`, the person's o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from runstrong import paths
 from runstrong.checks import Checker, Problem, did_you_mean, parse_document
 from runstrong.settings import WEEKDAYS
 
-PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days")
+PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days", "variants")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,19 @@ class Plan:
     days: tuple[str, ...] = ()
     description: str = ""
     source: str = "bundled"
+    # (session, stand-in): a session that may replace one in the rotation, e.g. at home.
+    variants: tuple[tuple[str, str], ...] = ()
+
+    def counts(self, slug: str) -> bool:
+        """Whether doing `slug` is one of this plan's sessions."""
+        return slug in self.rotation or any(slug == alt for _, alt in self.variants)
+
+    def original(self, slug: str) -> str:
+        """The rotation session `slug` stands in for (itself when it is not a variant)."""
+        return next((main for main, alt in self.variants if alt == slug), slug)
+
+    def variant_of(self, slug: str) -> str | None:
+        return next((alt for main, alt in self.variants if main == slug), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +80,31 @@ def parse_plan(doc: Mapping[str, Any], file: str, slug: str,
         if day not in WEEKDAYS:
             check.add(f"unknown day '{day}'; expected mon, tue, wed, thu, fri, sat or sun",
                       where, "days")
+    variants = _variants(check, head.get("variants"), known, rotation, where)
     if check.problems or name is None or per_week is None:
         return None, check.problems
     return Plan(slug, name, per_week, rotation, days,
-                check.text(head, "description", where, multiline=True) or ""), []
+                check.text(head, "description", where, multiline=True) or "",
+                variants=variants), []
+
+
+def _variants(check: Checker, raw: Any, known: list[str], rotation: tuple[str, ...],
+              where: str) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        check.add('expected a table such as { power = "power-home" }', where, "variants")
+        return ()
+    pairs: list[tuple[str, str]] = []
+    for main, alt in raw.items():
+        if main not in rotation:
+            check.add(f"'{main}' is not in the rotation", where, f"variants.{main}")
+        elif alt not in known:
+            check.add(f"no session '{alt}'" + did_you_mean(alt, known), where,
+                      f"variants.{main}")
+        else:
+            pairs.append((main, alt))
+    return tuple(pairs)
 
 
 def _plan_files(folder: Traversable | Path) -> list[Traversable | Path]:
@@ -95,8 +129,7 @@ def load_plan_file(entry: Traversable | Path, known: Iterable[str], source: str,
     if doc is not None:
         plan, problems = parse_plan(doc, label, slug, known)
         if plan is not None:
-            return Plan(plan.slug, plan.name, plan.sessions_per_week, plan.rotation, plan.days,
-                        plan.description, source)
+            return replace(plan, source=source)
     return InvalidPlan(slug, label, tuple(problems))
 
 

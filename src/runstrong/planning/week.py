@@ -1,18 +1,25 @@
-"""Today's suggestion from the files: the active plan, the history, the settings."""
+"""The running week from the files: the active plan, the history and the settings.
+
+The placement itself is pure (`planning.schedule`); this module gathers its inputs. Runs come
+from the settings' usual week; `week_for` takes `runs` so logged runs can be fed in instead.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, timedelta
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
-from runstrong.model import Session
+from runstrong.model import Intensity, Session
+from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
-from runstrong.planning.today import Today, suggest
+from runstrong.planning.rules import RunKind, runs_from_settings
+from runstrong.planning.schedule import ACTIVATION, Coach, Day, Done, monday_of, plan_week
+from runstrong.planning.today import Today, today_from_week
 from runstrong.workouts import Catalog
 
 DEFAULT_PLAN = "beginner"
-HEAVY_FOCUS = {"power", "plyometrics", "heavy"}
 
 
 def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | None:
@@ -20,14 +27,22 @@ def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | Non
     return plan if isinstance(plan, Plan) else None
 
 
-def is_heavy(catalog: Catalog, slug: str) -> bool:
+def intensity_in(catalog: Catalog, slug: str) -> Intensity:
     session = catalog.entries.get(slug)
-    return isinstance(session, Session) and bool(HEAVY_FOCUS & set(session.focus))
+    # A session that is gone or broken is treated as middling: never as easy.
+    return intensity_of(session) if isinstance(session, Session) else Intensity.MODERATE
 
 
 def name_of(catalog: Catalog, slug: str) -> str:
     session = catalog.entries.get(slug)
     return session.name if isinstance(session, Session) else slug
+
+
+def coach_for(catalog: Catalog, plan: Plan) -> Coach:
+    activation = ACTIVATION if isinstance(catalog.entries.get(ACTIVATION), Session) else None
+    levels = {slug: intensity_in(catalog, slug) for slug in catalog.entries}
+    return Coach(plan, lambda slug: levels.get(slug, Intensity.MODERATE),
+                 lambda slug: name_of(catalog, slug), activation)
 
 
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
@@ -40,14 +55,40 @@ def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
         return opened.trained_days()
 
 
-def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
-              store: HistoryStore | None = None) -> tuple[Plan | None, Today | None]:
+def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str, bool]]:
+    """Logged sessions with whether each was the light version (it counts as easy)."""
+    if store is not None:
+        return store.trained_sessions()
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
+        return []
+    with opened:
+        return opened.trained_sessions()
+
+
+def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
+             store: HistoryStore | None = None,
+             runs: Mapping[date, RunKind] | None = None) -> tuple[Plan | None, list[Day]]:
+    """The active plan and the seven days of the week holding `on` (today by default)."""
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
+        return None, []
+    on = on or date.today()
+    monday = monday_of(on)
+    if runs is None:
+        runs = runs_from_settings(chosen, monday - timedelta(days=1),
+                                  monday + timedelta(days=7))
+    done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
+    return plan, plan_week(coach_for(catalog, plan), runs, done, on)
+
+
+def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
+              store: HistoryStore | None = None) -> tuple[Plan | None, Today | None]:
+    on = on or date.today()
+    plan, week = week_for(catalog, chosen, on, store)
+    if plan is None:
         return None, None
-    return plan, suggest(plan, trained_days(store), chosen, on or date.today(),
-                         is_heavy=lambda s: is_heavy(catalog, s),
-                         name_of=lambda s: name_of(catalog, s))
+    return plan, today_from_week(plan, week, on)
 
 
 def weekly_target(catalog: Catalog, chosen: settings.Settings) -> int:

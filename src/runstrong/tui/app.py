@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -307,15 +307,19 @@ class RunstrongApp(App[None]):
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
-        from runstrong.planning.week import today_for
+        from runstrong.planning.today import today_from_week
+        from runstrong.planning.week import week_for
 
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
-                _, today = today_for(self.catalog, self.settings, store=self.store)
+                # Today's line and the week strip come from one placement (a few ms), not two.
+                on = date.fromtimestamp(self.wall())
+                plan, week = week_for(self.catalog, self.settings, on, store=self.store)
+                today = today_from_week(plan, week, on) if plan is not None else None
                 recent = [] if self.store is None else [
                     Recent(when_text(h.started_at)[:10], h.name, h.status.words)
                     for h in self.store.session_heads(limit=3)]
-                home.show(self.catalog, today, recent)
+                home.show(self.catalog, today, recent, week, on)
 
     def action_plans(self) -> None:
         from runstrong.planning.plans import load_plans

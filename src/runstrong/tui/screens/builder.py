@@ -90,9 +90,14 @@ class BuilderScreen(Screen[None]):
         choices.clear_options()
         wanted = words.lower().split()
         for ident, exercise in sorted(self.library.items(), key=lambda kv: kv[1].name):
-            haystack = " ".join([exercise.name, ident, *exercise.focus, *exercise.equipment])
+            category = exercise.category.value if exercise.category else ""
+            haystack = " ".join([exercise.name, ident, category, *exercise.focus,
+                                 *exercise.equipment])
             if all(w in haystack.lower() for w in wanted):
-                choices.add_option(Option(Text(exercise.name), id=ident))
+                label = Text(exercise.name)
+                if category:
+                    label.append(f"  {category}", style="dim")
+                choices.add_option(Option(label, id=ident))
         if choices.option_count:
             choices.highlighted = 0
 

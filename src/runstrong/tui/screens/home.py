@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,8 +20,10 @@ from textual.widgets import DataTable, Input, Static
 
 from runstrong.model import Session
 from runstrong.planning.light import light_session
+from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
 from runstrong.timeline import estimate_minutes
+from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
@@ -29,6 +33,8 @@ INTRO = ("Strength and coordination for runners. Pick a session and follow along
 KEYS = ("enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
         ", settings  n new session  ctrl+p commands  q quit")
 LENGTHS = (None, 10, 20, 30, 45)
+
+
 @dataclass(frozen=True, slots=True)
 class Recent:
     when: str
@@ -85,17 +91,21 @@ class HomeScreen(Screen[None]):
     ]
 
     def __init__(self, catalog: Catalog, today: Today | None = None,
-                 recent: list[Recent] | None = None) -> None:
+                 recent: list[Recent] | None = None, week: Sequence[Day] = (),
+                 on: date | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.today = today
         self.recent = recent or []
+        self.week = list(week)
+        self.on = on or date.today()
         self.rows: list[Session] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield Static("runstrong", id="brand")
             yield Static(id="today")
+        yield WeekStrip(id="week")
         yield Static(INTRO, id="intro")
         with Horizontal(id="filters"):
             yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)",
@@ -118,16 +128,23 @@ class HomeScreen(Screen[None]):
         # The refresh after mount lays the screen out; the one after that has drawn it.
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
-    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent]) -> None:
+    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent],
+             week: Sequence[Day] = (), on: date | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
         same_sessions = catalog is self.catalog
         self.catalog, self.today, self.recent = catalog, today, recent
+        self.week, self.on = list(week), on or date.today()
         self._show_data(fill=not same_sessions)
+
+    def _name_of(self, slug: str) -> str:
+        session = self.catalog.entries.get(slug)
+        return session.name if isinstance(session, Session) else slug
 
     def _show_data(self, *, fill: bool = True) -> None:
         if fill:
             self._fill()
         self._show_today()
+        self.query_one("#week", WeekStrip).show(self.week, self._name_of, self.on)
         if self.recent:
             line = Text("Recent: ", style="bold")
             line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})"

@@ -89,9 +89,13 @@ class SettingsScreen(Screen[None]):
                 yield Input(", ".join(c.run_days), id="run_days")
             yield Static(id="run_days-error", classes="field-error")
             with Horizontal(classes="row"):
-                yield Label("Key run days: long run, intervals")
+                yield Label("Key run days: intervals, tempo, races")
                 yield Input(", ".join(c.key_run_days), id="key_run_days")
             yield Static(id="key_run_days-error", classes="field-error")
+            with Horizontal(classes="row"):
+                yield Label("Long run day (empty for none)")
+                yield Input(c.long_run_day, id="long_run_day")
+            yield Static(id="long_run_day-error", classes="field-error")
             with Horizontal(classes="row"):
                 yield Label("Training plan (p on the home screen)")
                 known = {slug for _, slug in self.plans}
@@ -119,6 +123,7 @@ class SettingsScreen(Screen[None]):
             raw = self.query_one(f"#{key}", Input).value
             data[key] = [part.strip() for part in raw.replace(" ", ",").split(",")
                          if part.strip()]
+        data["long_run_day"] = self.query_one("#long_run_day", Input).value.strip()
         plan = self.query_one("#plan", Select).value
         data["plan"] = plan if isinstance(plan, str) else ""
         theme = self.query_one("#theme", Select).value

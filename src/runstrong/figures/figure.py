@@ -1,0 +1,156 @@
+"""A figure: a view, props, and key positions of the skeleton; placing a position in the room.
+
+The room has the ground at y = 0 and x across the picture, in centimetres. A position says
+which body points rest on which surface (`contacts`); the figure is lowered until they do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from runstrong.figures.skeleton import REST_HEIGHT, Body, Point, View, forward_kinematics
+
+GROUND = "ground"
+# The key position a hold shows, still; the others make up a rep.
+HOLD = "hold"
+
+
+class PropKind(StrEnum):
+    BOX = "box"
+    STEP = "step"
+    WALL = "wall"
+    CHAIR = "chair"
+    ROLLER = "roller"
+    BAND = "band"
+    KETTLEBELL = "kettlebell"
+    BAR = "bar"
+    RUCKSACK = "rucksack"
+    TOWEL = "towel"
+
+
+# Props that stand in the room (placed by x) and those carried by a body point (`at`).
+ROOM_PROPS = {PropKind.BOX, PropKind.STEP, PropKind.WALL, PropKind.CHAIR,
+              PropKind.ROLLER}
+HELD_PROPS = {PropKind.KETTLEBELL, PropKind.BAR, PropKind.RUCKSACK, PropKind.TOWEL}
+# Default sizes (cm): x is the left edge (the centre for a roller), w the width, h the height.
+PROP_DEFAULTS: dict[PropKind, tuple[float, float, float]] = {
+    PropKind.BOX: (25.0, 45.0, 40.0),
+    PropKind.STEP: (-25.0, 50.0, 18.0),
+    PropKind.WALL: (60.0, 0.0, 200.0),
+    PropKind.CHAIR: (-60.0, 42.0, 45.0),
+    PropKind.ROLLER: (60.0, 16.0, 16.0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """Equipment in the picture. `ends` are a band's two ends: body point names or (x, y)."""
+
+    kind: PropKind
+    x: float = 0.0
+    w: float = 0.0
+    h: float = 0.0
+    at: str = ""
+    ends: tuple[str | Point, str | Point] = ("", "")
+
+    def surface(self) -> tuple[float, float, float] | None:
+        """(left, right, height) of the top a body can rest on, if it has one."""
+        if self.kind is PropKind.ROLLER:
+            return (self.x - self.w / 2, self.x + self.w / 2, self.h)
+        if self.kind in (PropKind.BOX, PropKind.STEP, PropKind.CHAIR):
+            return (self.x, self.x + self.w, self.h)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Body points that rest on a surface: the ground, a prop's top, or a wall's face."""
+
+    points: tuple[str, ...]
+    surface: str = GROUND
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPosition:
+    name: str
+    # Left out of the hash (a dict has none) so sessions holding figures stay hashable.
+    angles: dict[str, float] = field(hash=False)
+    contacts: tuple[Contact, ...] = ()
+    x: float = 0.0
+    lift: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    view: View
+    positions: tuple[KeyPosition, ...]
+    props: tuple[Prop, ...] = field(default=())
+
+    def position(self, name: str) -> KeyPosition | None:
+        return next((p for p in self.positions if p.name == name), None)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.positions)
+
+    @property
+    def hold_name(self) -> str:
+        """The position to show during a hold: `hold` if there is one, else the last."""
+        return HOLD if HOLD in self.names else self.positions[-1].name
+
+    @property
+    def has_hold(self) -> bool:
+        """Whether a hold shows a still position (without one, a timed hold is a movement
+        done for a time, such as an arm swing)."""
+        return HOLD in self.names
+
+    def distinct(self) -> list[tuple[str, KeyPosition]]:
+        """Key positions to draw, each once: one equal to an earlier one joins its label
+        ("end / hold")."""
+        shown: list[tuple[str, KeyPosition]] = []
+        for position in self.positions:
+            same = next((i for i, (_, p) in enumerate(shown) if _same(p, position)), None)
+            if same is None:
+                shown.append((position.name, position))
+            else:
+                label, kept = shown[same]
+                shown[same] = (f"{label} / {position.name}", kept)
+        return shown
+
+    @property
+    def start_name(self) -> str:
+        """The position to show while getting ready: the first."""
+        return self.positions[0].name
+
+    def prop(self, kind: str) -> Prop | None:
+        return next((p for p in self.props if p.kind.value == kind), None)
+
+
+def _same(a: KeyPosition, b: KeyPosition) -> bool:
+    return (a.angles, a.contacts, a.x, a.lift) == (b.angles, b.contacts, b.x, b.lift)
+
+
+def surface_height(figure: Figure, surface: str) -> float | None:
+    if surface == GROUND:
+        return 0.0
+    prop = figure.prop(surface)
+    top = prop.surface() if prop else None
+    return top[2] if top else None
+
+
+def placed(figure: Figure, position: KeyPosition) -> Body:
+    """The position's body in the room: hips at `x`, resting on its contacts (or `lift` up)."""
+    body = forward_kinematics(position.angles, figure.view)
+    body = body.moved(position.x, 0.0)
+    needed: list[float] = []
+    for contact in position.contacts:
+        height = surface_height(figure, contact.surface)
+        if height is None:
+            continue
+        for point in contact.points:
+            needed.append(height + REST_HEIGHT.get(point, 0.0) - body.points[point][1])
+    if needed:
+        return body.moved(0.0, max(needed))
+    return body.moved(0.0, position.lift - body.lowest())

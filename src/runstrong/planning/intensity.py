@@ -1,0 +1,55 @@
+"""How demanding a session is, and whether it opens with a proper warm-up.
+
+A session with any plyometric or loaded exercise is hard: it needs fresh legs and leaves them
+tired, so the week keeps it away from key runs. Files declare `intensity`; a file that calls
+jumps "easy" is not believed.
+"""
+
+from __future__ import annotations
+
+from runstrong.model import Category, Intensity, Session
+from runstrong.timeline import Timing, seconds_per_exercise
+
+GENTLE = (Category.WARM_UP, Category.MOBILITY)
+WARM_UP_MIN_EXERCISES = 2
+WARM_UP_MIN_SECONDS = 180
+
+
+def derived_intensity(session: Session) -> Intensity:
+    """What the exercises alone say: hard with jumps or load, easy when all gentle."""
+    categories = [exercise.category for exercise in session.exercises]
+    if any(c is not None and c.is_demanding for c in categories):
+        return Intensity.HARD
+    if categories and all(c in GENTLE for c in categories):
+        return Intensity.EASY
+    return Intensity.MODERATE
+
+
+def intensity_of(session: Session) -> Intensity:
+    if session.light:
+        return Intensity.EASY  # light versions drop jumps and load and halve the rest
+    derived = derived_intensity(session)
+    if derived is Intensity.HARD or session.intensity is None:
+        return derived
+    return session.intensity
+
+
+def warm_up_block(session: Session) -> int:
+    """How many exercises at the start of the session are warm-ups."""
+    count = 0
+    for exercise in session.exercises:
+        if exercise.category is not Category.WARM_UP:
+            break
+        count += 1
+    return count
+
+
+def warm_up_seconds(session: Session, timing: Timing | None = None) -> float:
+    """Time spent moving in the opening warm-up block (rests not counted)."""
+    block = warm_up_block(session)
+    return sum(seconds_per_exercise(session, timing or Timing())[:block])
+
+
+def has_warm_up(session: Session, timing: Timing | None = None) -> bool:
+    return (warm_up_block(session) >= WARM_UP_MIN_EXERCISES
+            and warm_up_seconds(session, timing) >= WARM_UP_MIN_SECONDS)

@@ -1,0 +1,117 @@
+"""A stick figure of the exercise, drawn to fill the widget, still or moving through a rep."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from runstrong.figures import Charset, Figure, draw
+from runstrong.timeline import StepKind
+from runstrong.view import View
+
+# Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
+SELF_COUNTED_REP_SECONDS = 3.0
+# A timed movement (a hold whose figure has no still `hold` position, e.g. an arm swing).
+TIMED_MOVEMENT_SECONDS = 1.5
+
+
+def figure_moment(view: View) -> tuple[str | None, float | None]:
+    """(position, fraction) to show for the session's moment: the rep under way on its tempo,
+    the held position in a hold (or the movement, for a drill done for a time), the start
+    position while getting ready (or resting, or switching sides)."""
+    figure = view.exercise.figure
+    if figure is None:
+        return None, None
+    step = view.step
+    if step.kind is StepKind.REPS:
+        tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
+        return None, (view.elapsed % tempo) / tempo
+    if step.kind is StepKind.HOLD:
+        if figure.has_hold or len(figure.positions) == 1:
+            return figure.hold_name, None
+        return None, (view.elapsed % TIMED_MOVEMENT_SECONDS) / TIMED_MOVEMENT_SECONDS
+    return figure.start_name, None
+
+
+class ExerciseFigure(Widget):
+    """Draws `figure` at the widget's content size; blank when `figure` is None.
+
+    What it shows: `fraction` of the way through one rep when that is set (0 = first key
+    position, 0.5 = last, 1 = back at the first), otherwise the key position named by
+    `position` ("start", "end", "hold"...; None = the first). Use `show()` to change several
+    at once. Moving `fraction` every frame is cheap: the text is only replaced, and the widget
+    only repainted, when the drawing itself changes.
+    """
+
+    DEFAULT_CSS = """
+    ExerciseFigure {
+        width: 1fr;
+        height: 1fr;
+        min-width: 8;
+        min-height: 4;
+        color: $text;
+    }
+    """
+
+    figure: reactive[Figure | None] = reactive(None, repaint=False)
+    position: reactive[str | None] = reactive(None, repaint=False)
+    fraction: reactive[float | None] = reactive(None, repaint=False)
+    charset: reactive[Charset] = reactive(Charset.BRAILLE, repaint=False)
+
+    def __init__(self, figure: Figure | None = None, *, position: str | None = None,
+                 name: str | None = None, id: str | None = None,  # noqa: A002
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._lines: list[str] = []
+        self.set_reactive(ExerciseFigure.figure, figure)
+        self.set_reactive(ExerciseFigure.position, position)
+
+    def show(self, figure: Figure | None, *, position: str | None = None,
+             fraction: float | None = None) -> None:
+        """Set what to draw in one go (one redraw at most)."""
+        self.set_reactive(ExerciseFigure.figure, figure)
+        self.set_reactive(ExerciseFigure.position, position)
+        self.set_reactive(ExerciseFigure.fraction, fraction)
+        self._redraw()
+
+    def follow(self, view: View) -> None:
+        """Show the session's moment: call it on every tick; it repaints only on change."""
+        position, fraction = figure_moment(view)
+        self.show(view.exercise.figure, position=position, fraction=fraction)
+
+    @property
+    def lines(self) -> list[str]:
+        """The text on screen now, one string per row."""
+        return list(self._lines)
+
+    def _drawing(self) -> list[str]:
+        width, height = self.content_size
+        if self.figure is None or width < 1 or height < 1:
+            return []
+        return draw(self.figure, width, height, position=self.position,
+                    fraction=self.fraction, charset=self.charset)
+
+    def _redraw(self) -> None:
+        lines = self._drawing()
+        if lines != self._lines:
+            self._lines = lines
+            self.refresh()
+
+    def watch_figure(self) -> None:
+        self._redraw()
+
+    def watch_position(self) -> None:
+        self._redraw()
+
+    def watch_fraction(self) -> None:
+        self._redraw()
+
+    def watch_charset(self) -> None:
+        self._redraw()
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def render(self) -> Text:
+        return Text("\n".join(self._lines), no_wrap=True, overflow="crop")

@@ -1,0 +1,57 @@
+"""This week at a glance on the home screen: seven narrow columns, Monday to Sunday.
+
+Row one is the day and its run, row two the strength work: the session's first word, a tick
+once done, a "½" for a light version. Today stands out; days gone by are dimmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import Static
+
+from runstrong.planning.rules import RunKind, When, weekday
+from runstrong.planning.schedule import Day
+
+CELL = 10
+RUN_MARKS = {RunKind.NONE: "", RunKind.EASY: "run", RunKind.KEY: "KEY", RunKind.LONG: "LONG"}
+
+
+def short_name(name: str) -> str:
+    word = name.split()[0] if name.split() else name
+    return word if len(word) <= CELL - 1 else word[: CELL - 2] + "…"
+
+
+def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) -> Text:
+    top, bottom = Text(), Text()
+    for day in week:
+        style = "reverse bold" if day.day == today else ("dim" if day.day < today else "")
+        head = f"{weekday(day.day).capitalize()} {RUN_MARKS[day.run]}".strip()
+        if day.session is None:
+            label = "·"
+        else:
+            label = short_name(name_of(day.session))
+            if day.done:
+                label = "✓" + label[: CELL - 2]
+            elif day.light:
+                label = label[: CELL - 2] + "½"
+        session_style = style or ("italic" if day.when is When.BEFORE_RUN else "bold")
+        # Styles cover the words only, so a highlighted day never runs into the next one.
+        top.append(head[:CELL - 1], style=style)
+        top.append(" " * (CELL - len(head[:CELL - 1])))
+        bottom.append(label[:CELL - 1], style=session_style)
+        bottom.append(" " * (CELL - len(label[:CELL - 1])))
+    top.append("\n")
+    top.append_text(bottom)
+    return top
+
+
+class WeekStrip(Static):
+    """Shows a week handed to it; it works nothing out itself."""
+
+    def show(self, week: Sequence[Day], name_of: Callable[[str], str], today: date) -> None:
+        self.display = bool(week)
+        if week:
+            self.update(strip_text(week, name_of, today))
