@@ -12,7 +12,7 @@ from runstrong.tui.screens.home import HomeScreen
 from runstrong.workouts import Catalog
 
 from .fakes import FakeClock, FakePlayer
-from .helpers import exercise, hold, reps
+from .helpers import exercise, hold, home_filled, reps
 
 SESSIONS = {
     slug: Session(slug=slug, name=name, focus=(focus,), equipment=kit,
@@ -93,7 +93,7 @@ async def test_recent_line_says_how_sessions_ended_in_words() -> None:
     store.close()
     app = make_app()
     async with app.run_test(size=(200, 24)) as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("escape")  # the resume question for the unfinished one
         await pilot.pause()
         recent = str(app.screen.query_one("#recent", Static).render())

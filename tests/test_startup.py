@@ -13,6 +13,7 @@ from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.home import HomeScreen
 
 from .fakes import FakePlayer
+from .helpers import home_filled
 
 
 async def test_the_home_screen_is_drawn_before_the_history_is_read(
@@ -30,7 +31,7 @@ async def test_the_home_screen_is_drawn_before_the_history_is_read(
     monkeypatch.setattr(HistoryStore, "__init__", spy)
     app = RunstrongApp(player=FakePlayer())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         (area, today_then), = seen
         # The sessions were on screen, today's line not yet worked out ...
         assert area > 0 and today_then == ""
