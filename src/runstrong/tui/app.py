@@ -145,9 +145,10 @@ class RunstrongApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         # Paint first, then fill: the home screen is the first screen (pushing it over an
-        # empty one cost a second layout); it shows the sessions at once, and the history,
-        # today's line and any question follow after its first frame (HomeScreen.Shown).
-        return HomeScreen(self.catalog) if self._opens_home else super().get_default_screen()
+        # empty one cost a second layout). The session files, the history, today's line and
+        # any question follow after its first frame (HomeScreen.Shown), unless the sessions
+        # were handed in already.
+        return HomeScreen(self._catalog) if self._opens_home else super().get_default_screen()
 
     def on_mount(self) -> None:
         self._thread = threading.get_ident()

@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, catalog: Catalog, today: Today | None = None,
+    def __init__(self, catalog: Catalog | None, today: Today | None = None,
                  recent: list[Recent] | None = None, week: Sequence[Day] = (),
                  on: date | None = None) -> None:
         super().__init__()
@@ -115,10 +115,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="detail")
         yield Static(id="recent")
         yield Static(KEYS, id="keys")
-        broken = self.catalog.invalid
-        if broken:
-            names = ", ".join(item.path for item in broken)
-            yield Static(Text(f"Not loaded (run `runstrong validate`): {names}"), id="problems")
+        yield Static(id="problems")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -128,16 +125,16 @@ class HomeScreen(Screen[None]):
         # The refresh after mount lays the screen out; the one after that has drawn it.
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
-    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent],
+    def show(self, catalog: Catalog | None, today: Today | None, recent: list[Recent],
              week: Sequence[Day] = (), on: date | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
-        same_sessions = catalog is self.catalog
+        same_sessions = catalog is self.catalog and catalog is not None
         self.catalog, self.today, self.recent = catalog, today, recent
         self.week, self.on = list(week), on or date.today()
         self._show_data(fill=not same_sessions)
 
     def _name_of(self, slug: str) -> str:
-        session = self.catalog.entries.get(slug)
+        session = self.catalog.entries.get(slug) if self.catalog else None
         return session.name if isinstance(session, Session) else slug
 
     def _show_data(self, *, fill: bool = True) -> None:
@@ -161,8 +158,7 @@ class HomeScreen(Screen[None]):
             widget.update("")
             return
         if today.verdict is Verdict.SESSION and today.slug:
-            session = self.catalog.entries.get(today.slug)
-            name = session.name if isinstance(session, Session) else today.slug
+            name = self._name_of(today.slug)
             text = Text("Today: ", style="bold")
             text.append(name + (" (light)" if today.light else "") + " ", style="bold")
             text.append("(t starts it)", style="dim")
@@ -191,8 +187,8 @@ class HomeScreen(Screen[None]):
         current = self.rows[table.cursor_row].slug if 0 <= table.cursor_row < len(
             self.rows) else None
         table.clear()
-        self.rows = [s for s in self.catalog.sessions
-                     if matches(s, self.words, self.max_minutes, self.no_kit)]
+        sessions = [] if self.catalog is None else self.catalog.sessions
+        self.rows = [s for s in sessions if matches(s, self.words, self.max_minutes, self.no_kit)]
         for session in self.rows:
             shown = light_session(session) if self.light else session
             table.add_row(Text(shown.name), f"~{minutes(shown)}",
@@ -205,7 +201,14 @@ class HomeScreen(Screen[None]):
         slugs = [session.slug for session in self.rows]
         if current in slugs:
             table.move_cursor(row=slugs.index(current), animate=False)
-        if not self.rows:
+        broken = [] if self.catalog is None else self.catalog.invalid
+        problems = self.query_one("#problems", Static)
+        problems.display = bool(broken)
+        problems.update(Text("Not loaded (run `runstrong validate`): "
+                             + ", ".join(item.path for item in broken)))
+        if self.catalog is None:
+            self.query_one("#detail", Static).update("Reading your sessions...")
+        elif not self.rows:
             self.query_one("#detail", Static).update("No session matches those filters.")
         else:
             # Drawn now rather than on the table's highlight event, so the first frame has it.
@@ -246,7 +249,7 @@ class HomeScreen(Screen[None]):
         if today is None or today.verdict is not Verdict.SESSION or not today.slug:
             self.notify("Nothing planned today. Pick any session to train anyway.")
             return
-        session = self.catalog.entries.get(today.slug)
+        session = self.catalog.entries.get(today.slug) if self.catalog else None
         if isinstance(session, Session):
             chosen = light_session(session) if today.light or self.light else session
             self.post_message(self.StartRequested(chosen))
