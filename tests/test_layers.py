@@ -16,17 +16,20 @@ DOMAIN = [
     "rpe", "schema", "settings", "summary", "text", "timeline", "workouts", "view", "cues",
     "exit_codes", "resume",
     "history", "history.database", "history.exchange", "history.history_store",
-    "history.queries",
-    "planning", "planning.intensity", "planning.light", "planning.plans", "planning.progression",
-    "planning.rules", "planning.schedule", "planning.today",
-    "planning.week",
+    "history.queries", "history.runs",
+    "activities", "activities.model", "activities.gpx", "activities.fit", "activities.strava",
+    "activities.sources",
+    "planning", "planning.actual", "planning.calendar", "planning.forecast",
+    "planning.intensity", "planning.light", "planning.plans", "planning.progression",
+    "planning.rules", "planning.schedule", "planning.today", "planning.week",
     "figures", "figures.canvas", "figures.figure", "figures.motion", "figures.parse",
     "figures.render", "figures.shapes", "figures.skeleton", "figures.validate",
 ]
 # Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
 NO_TEXTUAL = [
     "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple", "audio.voice",
-    "cli", "cli.catalog", "cli.exercise", "cli.history", "cli.main", "cli.plan", "cli.session",
+    "cli", "cli.calendar", "cli.catalog", "cli.exercise", "cli.history", "cli.main", "cli.plan",
+    "cli.runs", "cli.session",
 ]
 UI_PREFIX = "tui"
 # Running it is the program itself; its one import is the cli package, checked above.

@@ -36,6 +36,8 @@ class Settings:
     theme: str = "textual-dark"
     plan: str = ""
     weekly_target: int = 2
+    long_run_minutes: int = 75
+    session_time: str = "18:00"
 
     @property
     def timing(self) -> Timing:
@@ -50,13 +52,30 @@ RANGES = {
     "rest_between_sets": (0, 900),
     "rest_between_exercises": (0, 900),
     "weekly_target": (1, 14),
+    "long_run_minutes": (20, 600),
 }
 NAMES = tuple(f.name for f in fields(Settings))
 DAY_KEYS = ("long_run_day",)
 
 
+def clock_time(value: str) -> tuple[int, int] | None:
+    """Hours and minutes of a "HH:MM" 24-hour time, or None."""
+    hours, _, minutes = value.strip().partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2):
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return int(hours), int(minutes)
+
+
 def _check(key: str, value: Any, label: str) -> tuple[Any, str | None]:
     default = getattr(Settings(), key)
+    if key == "session_time":
+        clock = clock_time(value) if isinstance(value, str) else None
+        if clock is None:
+            return default, f"{label}: {key}: expected a 24-hour time such as \"18:00\", " \
+                            f"got {value!r}"
+        return f"{clock[0]:02d}:{clock[1]:02d}", None
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value, None

@@ -144,7 +144,7 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
         err.print(Text(f"runstrong: cannot write {output}: {error.strerror or error}"),
                   style="red")
         return EXIT_ERROR
-    err.print(Text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} set records to {output}"))
+    err.print(Text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to {output}"))
     return 0
 
 
@@ -166,4 +166,7 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         return EXIT_ERROR
     out.print(Text(f"Imported {result.sets_added} set records in {result.sessions_added} new "
                    f"session(s); {result.sets_skipped} already present."))
+    if result.runs_added or result.runs_skipped:
+        out.print(Text(f"Imported {result.runs_added} run(s); {result.runs_skipped} already "
+                       "present."))
     return 0

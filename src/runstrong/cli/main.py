@@ -11,10 +11,12 @@ from datetime import date
 from rich.console import Console
 
 from runstrong import __version__, paths
+from runstrong.cli.calendar import cmd_plan_export
 from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
 from runstrong.cli.exercise import cmd_exercise
 from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today, cmd_week
+from runstrong.cli.runs import cmd_runs, cmd_runs_import
 from runstrong.cli.session import cmd_start, run_app
 from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
 
@@ -78,6 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION")
     use = plan_commands.add_parser("use", help="make a plan the active one")
     use.add_argument("name", metavar="NAME", help="a plan slug, as `runstrong plan` lists")
+    plan_export = plan_commands.add_parser(
+        "export", help="the active plan's sessions as calendar events (.ics)")
+    plan_export.add_argument("--ics", required=True, metavar="FILE",
+                             help="the iCalendar file to write")
+    plan_export.add_argument("--weeks", type=_positive, default=4, metavar="N",
+                             help="how many weeks ahead (default 4)")
+
+    runs = commands.add_parser("runs", help="your runs, newest first; `runs import` adds them")
+    runs.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    runs.add_argument("--limit", type=_positive, default=20, metavar="N",
+                      help="at most N runs (default 20)")
+    runs_commands = runs.add_subparsers(dest="runs_command", metavar="ACTION")
+    runs_import = runs_commands.add_parser(
+        "import", help="read runs from GPX, FIT, a Strava activities.csv or export .zip")
+    runs_import.add_argument("paths", nargs="+", metavar="PATH",
+                             help="files or folders: .gpx, .fit, .fit.gz, activities.csv, .zip")
 
     today = commands.add_parser("today", help="the session to do today, from the active plan")
     week = commands.add_parser("week", help="the seven days of this week: runs and sessions")
@@ -140,7 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "plan":
             if args.plan_command == "use":
                 return cmd_plan_use(out, err, args.name)
+            if args.plan_command == "export":
+                return cmd_plan_export(out, err, args.ics, args.weeks)
             return cmd_plan_list(out, err, as_json=args.json)
+        if args.command == "runs":
+            if args.runs_command == "import":
+                return cmd_runs_import(out, err, args.paths)
+            return cmd_runs(out, err, as_json=args.json, limit=args.limit)
         if args.command == "today":
             return cmd_today(out, err, on=args.date, as_json=args.json)
         if args.command == "week":

@@ -128,7 +128,30 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    # Version 4: runs imported from a watch or Strava, so strength work is placed around
+    # the runs that actually happened. `source_id` identifies an activity across imports.
+    _run(
+        db,
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            source_id TEXT UNIQUE,
+            source TEXT NOT NULL,
+            name TEXT NOT NULL,
+            sport TEXT NOT NULL,
+            start_ts REAL NOT NULL,
+            start_at TEXT NOT NULL,
+            duration_s INTEGER NOT NULL CHECK (duration_s >= 0),
+            distance_m REAL CHECK (distance_m IS NULL OR distance_m >= 0)
+        );
+        CREATE INDEX runs_by_start ON runs (start_ts);
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

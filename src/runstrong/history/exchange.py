@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from runstrong.history import runs
 from runstrong.history.database import transaction
 from runstrong.history.queries import seconds_between
 
@@ -48,6 +49,9 @@ def write_jsonl(db: sqlite3.Connection, out: TextIO) -> int:
     count = 0
     for record in export_rows(db):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    for run in runs.export_records(db):   # runs: `"kind": "run"` lines after the sets
+        out.write(json.dumps(run, ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -97,6 +101,8 @@ class ImportResult:
     sets_added: int
     sets_skipped: int
     sessions_added: int
+    runs_added: int = 0
+    runs_skipped: int = 0
 
 
 def _check(line_number: int, record: Any) -> dict[str, Any]:
@@ -148,9 +154,14 @@ def _ts(value: str) -> float:
 
 def import_jsonl(db: sqlite3.Connection, text: str) -> ImportResult:
     """Merge an export into the history: all of it in one transaction, or nothing."""
+    try:
+        text, run_lines = runs.split_run_lines(text)
+    except ValueError as problem:
+        raise ImportProblem(str(problem)) from None
     records = _parse(text)
     added = skipped = new_sessions = 0
     with transaction(db):
+        merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
         for r in records:
             uid = str(r["session_id"])
@@ -190,7 +201,7 @@ def import_jsonl(db: sqlite3.Connection, text: str) -> ImportResult:
                 added += 1
             else:
                 skipped += 1
-    return ImportResult(added, skipped, new_sessions)
+    return ImportResult(added, skipped, new_sessions, merged_runs.added, merged_runs.already)
 
 
 def render(db: sqlite3.Connection, fmt: str) -> str:

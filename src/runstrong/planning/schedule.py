@@ -10,7 +10,7 @@ then the quiet preferences, light versions among them (see `_cost`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations, pairwise, product
@@ -189,7 +189,7 @@ def _place(coach: Coach, free: list[date], wanted: int, queue: list[str],
 
 
 def plan_week(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[Done],
-              today: date) -> list[Day]:
+              today: date, ran: Collection[date] = frozenset()) -> list[Day]:
     """Monday to Sunday of the week holding `today`.
 
     `runs` gives each date's run (missing dates: no run) and should cover the day before
@@ -207,7 +207,7 @@ def plan_week(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[Done],
                and not d.light and coach.intensity(d.slug) is not Intensity.EASY]
     queue = upcoming(plan, [d for d in done if d.day <= today])
     choices = {c.day: c for c in _place(coach, free, wanted, queue, runs, earlier)}
-    words = _Words(coach, runs, queue, wanted, done_count)
+    words = _Words(coach, runs, queue, wanted, done_count, frozenset(ran))
     result: list[Day] = []
     number = done_count
     for day in week:
@@ -233,6 +233,7 @@ class _Words:
     queue: list[str]
     wanted: int
     done_count: int
+    ran: frozenset[date] = frozenset()  # days whose run is recorded: it is behind them
 
     def name(self, slug: str) -> str:
         return self.coach.name_of(slug)
@@ -248,10 +249,16 @@ class _Words:
         plan = self.coach.plan
         name = self.name(choice.slug)
         when = When.ANY if run is RunKind.NONE else When.AFTER_RUN
-        text = {RunKind.NONE: f"No run today: {name}, any time.",
-                RunKind.EASY: f"After your easy run: {name}.",
-                RunKind.KEY: f"After your key run: {name}; nothing hard today.",
-                RunKind.LONG: f"After your long run: {name}; nothing hard today."}[run]
+        big = run in (RunKind.KEY, RunKind.LONG)
+        if choice.day in self.ran and run is not RunKind.NONE:
+            done = {RunKind.KEY: "Key run", RunKind.LONG: "Long run"}.get(run, "Run")
+            text = f"{done} done: {name} after your run" + \
+                ("; nothing hard today." if big else ".")
+        else:
+            text = {RunKind.NONE: f"No run today: {name}, any time.",
+                    RunKind.EASY: f"After your easy run: {name}.",
+                    RunKind.KEY: f"After your key run: {name}; nothing hard today.",
+                    RunKind.LONG: f"After your long run: {name}; nothing hard today."}[run]
         text += f" {plan.name}, session {number} of {plan.sessions_per_week} this week."
         if choice.light:
             text += f" Light version: {self._why_light(choice)}."
@@ -274,6 +281,9 @@ class _Words:
 
     def free(self, day: date, run: RunKind, week_full: bool) -> Day:
         activation = self.coach.activation
+        if day in self.ran:
+            return Day(day, run, None, False, None, "Rest day: this week's sessions are done "
+                       "or placed." if week_full else "Run done: rest your legs.")
         if run is not RunKind.NONE and activation is not None:
             name = self.name(activation)
             text = {RunKind.EASY: f"Easy run: {name} before you go.",

@@ -1,17 +1,21 @@
 """The running week from the files: the active plan, the history and the settings.
 
-The placement itself is pure (`planning.schedule`); this module gathers its inputs. Runs come
-from the settings' usual week; `week_for` takes `runs` so logged runs can be fed in instead.
+The placement itself is pure (`planning.schedule`); this module gathers its inputs. Runs are
+the recorded ones for the days gone by and the settings' usual week ahead (`planning.actual`);
+`week_for` also takes `runs` directly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
+from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
 from runstrong.model import Intensity, Session
+from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import RunKind, runs_from_settings
@@ -66,6 +70,27 @@ def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str,
         return opened.trained_sessions()
 
 
+def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
+    """Runs recorded from `first` to `last` (local dates); none when there is no history."""
+    if store is not None:
+        return runs_between(store.db, first, last)
+    opened = open_existing_quietly(paths.history_file())
+    if opened is None:
+        return []
+    with opened:
+        return runs_between(opened.db, first, last)
+
+
+def runs_around(chosen: settings.Settings, first: date, last: date, on: date,
+                store: HistoryStore | None = None) -> tuple[dict[date, RunKind], frozenset[date]]:
+    """Each date's run from `first` to `last` (recorded up to `on`, the usual week after),
+    and the dates up to `on` whose run is recorded."""
+    usual = runs_from_settings(chosen, first, last)
+    since = min(first, on - timedelta(days=RECENT_DAYS))
+    recorded = run_kinds(recorded_runs(since, last, store), chosen.long_run_minutes)
+    return week_runs(usual, recorded, on), frozenset(d for d in recorded if d <= on)
+
+
 def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
              store: HistoryStore | None = None,
              runs: Mapping[date, RunKind] | None = None) -> tuple[Plan | None, list[Day]]:
@@ -75,11 +100,20 @@ def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None
         return None, []
     on = on or date.today()
     monday = monday_of(on)
+    ran: frozenset[date] = frozenset()
+    note = None
     if runs is None:
-        runs = runs_from_settings(chosen, monday - timedelta(days=1),
-                                  monday + timedelta(days=7))
+        runs, ran = runs_around(chosen, monday - timedelta(days=1), monday + timedelta(days=7),
+                                on, store)
+        note = taken_into_account(recorded_runs(on - timedelta(days=1), on, store), on,
+                                  chosen.long_run_minutes)
     done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
-    return plan, plan_week(coach_for(catalog, plan), runs, done, on)
+    week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
+    if note:
+        # Say which recorded runs today's advice took into account, wherever it is shown.
+        week = [replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == on else d
+                for d in week]
+    return plan, week
 
 
 def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,

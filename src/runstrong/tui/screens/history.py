@@ -7,13 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryStore, queries
+from runstrong.history import HistoryStore, queries, runs
 
 SESSIONS_SHOWN = 300
 
@@ -54,7 +54,9 @@ class HistoryScreen(Screen[None]):
                 yield PlotextPlot(id="chart")
             with TabPane("Weeks", id="weeks"), Vertical():
                 yield Static(id="streak")
-                yield PlotextPlot(id="week-chart")
+                with Horizontal(id="week-charts"):
+                    yield PlotextPlot(id="week-chart")
+                    yield PlotextPlot(id="km-chart")
                 yield Static(id="balance")
         yield Footer()
 
@@ -179,10 +181,21 @@ class HistoryScreen(Screen[None]):
         plt.hline(self.weekly_target, "red")
         plt.yticks(list(range(0, max([*counts, self.weekly_target]) + 1)))
         plt.title("Sessions per week (red: target)")
+        self._fill_km(len(weeks))
         notes = [f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last "
                  f"{b.sessions} sessions" for b in balances if b.weaker]
         self.query_one("#balance", Static).update(Text(
             "\n".join(notes) or "Left and right are within 10% on every one-sided exercise."))
+
+    def _fill_km(self, weeks: int) -> None:
+        """Kilometres run in the same weeks, beside the sessions: strength next to running."""
+        assert self.store is not None
+        km = runs.weekly_km(self.store.db, weeks)
+        plt = self.query_one("#km-chart", PlotextPlot).plt
+        plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5,
+                color="green")
+        # The README says how to import runs; the title only needs to say there are none.
+        plt.title("Km run per week" if any(k for _, k in km) else "Km run per week: none imported")
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

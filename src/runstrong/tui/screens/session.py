@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
@@ -33,6 +33,10 @@ class SessionScreen(Screen[bool]):
     """Dismissed with True when the session reached DONE, False when the person stopped."""
 
     CSS_PATH = "session.tcss"
+    # Size classes for session.tcss: at 60x20 and below the clock keeps Textual's 3-row digits.
+    # (Textual declares these without ClassVar, so annotating them here upsets mypy.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (61, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-medium"), (32, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tap", "Pause/rep"),
         Binding("enter", "done", "Done"),
@@ -67,8 +71,7 @@ class SessionScreen(Screen[bool]):
         yield PhaseBanner(id="banner")
         with Vertical(id="middle"):
             yield Static(id="title")
-            with Center():
-                yield StepClock(id="clock")
+            yield StepClock(id="clock")
             yield Static(id="target")
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
             yield Static(id="cues")

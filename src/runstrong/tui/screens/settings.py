@@ -115,6 +115,9 @@ class SettingsScreen(Screen[None]):
         data: dict[str, Any] = {
             "sound": self.query_one("#sound", Switch).value,
             "voice": self.query_one("#voice", Switch).value,
+            # Set in settings.toml only; kept as they are when this screen saves.
+            "long_run_minutes": self.current.long_run_minutes,
+            "session_time": self.current.session_time,
         }
         for key, _ in NUMBERS:
             raw = self.query_one(f"#{key}", Input).value.strip()

@@ -1,26 +1,80 @@
-"""The big number: time left, time held, or reps done."""
+"""The big number: time left, time held, or reps done, as large as its space allows."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.align import Align
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.text import Text
+from textual.app import RenderResult
+from textual.events import Resize
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widgets import Digits
+
+from runstrong.tui.widgets import block_font
+
+# Glyph sizes are chosen for the widest common reading, so the clock keeps one size for a
+# whole step instead of growing when 1:00 turns into 59.
+SIZING_TEMPLATE = "0:00"
+SIDE_PADDING = 2
 
 
 class StepClock(Digits):
+    """Textual's 3-row Digits when space is short; block digits 5 rows and taller otherwise.
+
+    The screen decides the space (CSS height); the clock fills it. It redraws only when the
+    text, the flash or its size changes: at 4 Hz ticks most calls to `show` change nothing.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"step-clock--flash"}
     DEFAULT_CSS = """
     StepClock {
-        width: auto;
+        width: 1fr;
         text-style: bold;
         color: $text;
-        padding: 0 2;
     }
-    StepClock.-flash {
+    StepClock > .step-clock--flash {
         background: $warning;
         color: $background;
     }
     """
 
+    glyph_rows: int | None = None
+    """Rows the block digits use, or None while the 3-row Digits are shown."""
+
     def show(self, value: str, *, flash: bool) -> None:
-        # Digits re-renders on every update; only touch it when something changed.
         if value != self.value:
             self.update(value)
+            self._choose_rows()
         self.set_class(flash, "-flash")
+
+    def on_resize(self, event: Resize) -> None:
+        self._choose_rows()
+
+    def _choose_rows(self) -> None:
+        width, height = self.content_size
+        rows = None
+        if block_font.can_draw(self.value):
+            rows = block_font.rows_that_fit(width - 2 * SIDE_PADDING, height,
+                                            self.value, SIZING_TEMPLATE)
+        if rows != self.glyph_rows:
+            self.glyph_rows = rows
+            self.refresh()
+
+    def render(self) -> RenderResult:
+        box = Style()
+        if self.has_class("-flash"):
+            # Only the digits and a margin flash, not the whole width of the screen.
+            box = self.get_component_rich_style("step-clock--flash")
+        glyphs: RenderableType
+        if self.glyph_rows is None:
+            glyphs = DigitsRenderable(self.value, self.rich_style + box)
+        else:
+            lines = block_font.glyph_lines(self.value, self.glyph_rows)
+            glyphs = Text("\n".join(lines), no_wrap=True, overflow="crop")
+        framed = Padding(glyphs, (0, SIDE_PADDING), style=box, expand=False)
+        return Align(framed, "center", vertical="middle", height=self.content_size.height)
+
