@@ -21,6 +21,10 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """Remove escape sequences, control characters and bidi overrides; keep everything else."""
+    if value.isprintable():
+        # Nothing to remove (escapes, controls, bidi marks and line breaks are all
+        # unprintable), and the only space is " ": the common case, and it is start-up time.
+        return value.strip() if multiline else " ".join(value.split())
     value = _ESCAPE_SEQUENCE.sub("", value)
     kept: list[str] = []
     for char in value:

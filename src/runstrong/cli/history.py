@@ -17,6 +17,7 @@ from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore, open_existing
 from runstrong.history.exchange import ImportProblem
 from runstrong.planning.week import weekly_target
+from runstrong.text import clean_text
 from runstrong.workouts import load_catalog
 
 
@@ -37,6 +38,10 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     rows = [] if store is None else store.sessions(limit=limit, exercise=exercise)
     if as_json:
         print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows and exercise:
+        out.print(Text(f"No sets of {clean_text(exercise)} in your history. "
+                       "`runstrong stats` lists the exercises you have done."))
         return 0
     if not rows:
         out.print("No sessions in your history yet. Start one with `runstrong` or "
