@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from runstrong.tui.screens.builder import BuilderScreen
     from runstrong.tui.screens.offers import HistoryAnswer, ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.settings import SettingsScreen
+    from runstrong.tui.screens.summary import SummaryScreen
 
 
 def engine_options(chosen: Settings) -> EngineOptions:
@@ -437,12 +438,16 @@ class RunstrongApp(App[None]):
             view = engine.view()
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
-            rate = (lambda rpe: recorder.rate(last, rpe)) if last is not None else None
+            rating_for = None if last is None else (last, session.exercises[last].name)
             screen = SummaryScreen(summary, completed=bool(completed),
-                                   notes=self._balance_notes(session), rate_last=rate)
+                                   notes=self._balance_notes(session), rating_for=rating_for)
             self.push_screen(screen, lambda _: self._after_summary(exit_after))
 
         self.push_screen(screen, finished)
+
+    def on_summary_screen_rated(self, message: SummaryScreen.Rated) -> None:
+        if self.recorder is not None:
+            self.recorder.rate(message.exercise_index, message.rpe)
 
     def _after_summary(self, exit_after: bool) -> None:
         if exit_after:

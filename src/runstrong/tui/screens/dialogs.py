@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from runstrong.formatting import counted
 from runstrong.model import Exercise
+from runstrong.tui.widgets.figure import ExerciseFigure
 
 AnswerT = TypeVar("AnswerT")
 
@@ -120,6 +121,13 @@ class ExerciseInfo(Dialog[None]):
         exercise = self.exercise
         with Vertical(id="dialog"), VerticalScroll(id="body"):
             yield Static(Text(exercise.name), classes="heading")
+            if exercise.figure is not None:
+                # Every key position side by side: how the movement starts and where it goes.
+                with Horizontal(id="figures"):
+                    for label, _ in exercise.figure.distinct():
+                        with Vertical(classes="pose"):
+                            yield ExerciseFigure(exercise.figure, position=label)
+                            yield Static(label, classes="pose-label")
             yield Static(Text(exercise.describe()))
             if exercise.description:
                 yield Static(Text(exercise.description), classes="section")
