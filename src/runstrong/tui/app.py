@@ -321,7 +321,7 @@ class RunstrongApp(App[None]):
                 recent = [] if self.store is None else [
                     Recent(when_text(h.started_at)[:10], h.name, h.status.words)
                     for h in self.store.session_heads(limit=3)]
-                home.show(self.catalog, today, recent, week, on)
+                home.show(self.catalog, today, recent, week, on, self.options.timing)
 
     def action_plans(self) -> None:
         from runstrong.planning.plans import load_plans

@@ -22,7 +22,7 @@ from runstrong.model import Session
 from runstrong.planning.light import light_session
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
-from runstrong.timeline import estimate_minutes
+from runstrong.timeline import Timing, estimate_minutes
 from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workouts import Catalog
 
@@ -43,13 +43,15 @@ class Recent:
 
 
 @functools.cache
-def minutes(session: Session) -> int:
-    """The estimate, worked out once per session: the list is redrawn on every key."""
-    return estimate_minutes(session)
+def minutes(session: Session, timing: Timing) -> int:
+    """The estimate, worked out once per session and timing: the list is redrawn on every key.
+    `timing` is the person's (GET READY, switch sides), as the session will run."""
+    return estimate_minutes(session, timing)
 
 
-def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool) -> bool:
-    if max_minutes is not None and minutes(session) > max_minutes:
+def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool,
+            timing: Timing) -> bool:
+    if max_minutes is not None and minutes(session, timing) > max_minutes:
         return False
     if no_kit and session.equipment:
         return False
@@ -95,6 +97,7 @@ class HomeScreen(Screen[None]):
                  on: date | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        self.timing = Timing()
         self.today = today
         self.recent = recent or []
         self.week = list(week)
@@ -126,9 +129,12 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
     def show(self, catalog: Catalog | None, today: Today | None, recent: list[Recent],
-             week: Sequence[Day] = (), on: date | None = None) -> None:
+             week: Sequence[Day] = (), on: date | None = None,
+             timing: Timing | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
-        same_sessions = catalog is self.catalog and catalog is not None
+        same_sessions = catalog is self.catalog and catalog is not None and (
+            timing is None or timing == self.timing)
+        self.timing = timing or self.timing
         self.catalog, self.today, self.recent = catalog, today, recent
         self.week, self.on = list(week), on or date.today()
         self._show_data(fill=not same_sessions)
@@ -188,10 +194,11 @@ class HomeScreen(Screen[None]):
             self.rows) else None
         table.clear()
         sessions = [] if self.catalog is None else self.catalog.sessions
-        self.rows = [s for s in sessions if matches(s, self.words, self.max_minutes, self.no_kit)]
+        self.rows = [s for s in sessions if matches(s, self.words, self.max_minutes, self.no_kit,
+                                                  self.timing)]
         for session in self.rows:
             shown = light_session(session) if self.light else session
-            table.add_row(Text(shown.name), f"~{minutes(shown)}",
+            table.add_row(Text(shown.name), f"~{minutes(shown, self.timing)}",
                           Text(", ".join(shown.focus)),
                           Text(", ".join(shown.equipment) or "-"), key=session.slug)
         state = [f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
@@ -230,7 +237,7 @@ class HomeScreen(Screen[None]):
         detail = Text(session.description or session.name)
         shown = light_session(session) if self.light else session
         detail.append(f"\n{len(session.exercises)} exercises, about "
-                      f"{minutes(shown)} min", style="dim")
+                      f"{minutes(shown, self.timing)} min", style="dim")
         self.query_one("#detail", Static).update(detail)
 
     def _chosen(self, session: Session) -> Session:
