@@ -109,3 +109,12 @@ def test_corrupt_history_is_reported_not_touched(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "history")
     assert code == 1 and str(path) in err and "not a runstrong history" in err
     assert path.read_bytes() == b"garbage" * 100
+
+
+def test_history_of_an_exercise_with_no_sets_says_so(capsys: pytest.CaptureFixture[str],
+                                                       history: HistoryStore) -> None:
+    code, out, _ = run(capsys, "history", "--exercise", "Nordic curl")
+    assert code == 0 and "No sets of Nordic curl" in out
+    assert "No sessions in your history" not in out
+    code, out, _ = run(capsys, "history", "--exercise", "Lunge")
+    assert "No sets of" not in out and "5 L, 5 R" in out

@@ -12,10 +12,13 @@ from runstrong.engine import EngineOptions
 from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
+from runstrong.workouts import load_library
 
 from .drive import drive
 from .fakes import FakeClock, FakePlayer
 
+# The figures come from the bundled library, so the snapshots show them beside the clock.
+LIBRARY = load_library()[0]
 SNAPSHOT_SESSION = Session(
     slug="snapshot",
     name="Core stability",
@@ -24,10 +27,11 @@ SNAPSHOT_SESSION = Session(
         Exercise(name="Side plank", sets=2, rest=30, sides=(Side.LEFT, Side.RIGHT),
                  phases=(Phase(PhaseKind.HOLD, 15),),
                  cues=("Elbow under shoulder", "Hips high, body in one line",
-                       "Breathe steadily")),
+                       "Breathe steadily"), figure=LIBRARY["side-plank"].figure),
         Exercise(name="Double heel taps", sets=2, rest=30,
                  phases=(Phase(PhaseKind.REPS, 10, 2.0),),
-                 cues=("Knees over hips, shins level", "Lower back stays down")),
+                 cues=("Knees over hips, shins level", "Lower back stays down"),
+                 figure=LIBRARY["double-heel-taps"].figure),
     ),
 )
 

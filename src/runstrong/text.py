@@ -24,6 +24,10 @@ _BIDI_CONTROLS = frozenset(
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """Remove escape sequences, control characters and bidi overrides; keep everything else."""
+    if value.isprintable():
+        # Nothing to remove (escapes, controls, bidi marks and line breaks are all
+        # unprintable), and the only space is " ": the common case, and it is start-up time.
+        return value.strip() if multiline else " ".join(value.split())
     value = _ESCAPE_SEQUENCE.sub("", value)
     kept: list[str] = []
     for char in value:

@@ -61,6 +61,10 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
     if as_json:
         print(terminal_json([r.as_json() for r in rows], indent=2, ascii_only=ascii_only()))
         return 0
+    if not rows and exercise:
+        out.print(Text(f"No sets of {clean_text(exercise)} in your history. "
+                       "`runstrong stats` lists the exercises you have done."))
+        return 0
     if not rows:
         out.print("No sessions in your history yet. Start one with `runstrong` or "
                   "`runstrong start SLUG`.")

@@ -118,20 +118,22 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None,
     if as_json:
         print(terminal_json(_today_json(today, on, plan), indent=2, ascii_only=ascii_only()))
         return 0
+    # Each thing once: the reason may already say the day's verdict or the week's count.
     if today.verdict is Verdict.SESSION and today.slug:
         light = " --light" if today.light else ""
         out.print(Text(f"Today: {name_of(catalog, today.slug)}"
                        f"{' (light)' if today.light else ''}", style="bold"))
         out.print(Text(today.reason))
         out.print(Text(f"Start it with: runstrong start {today.slug}{light}", style="dim"))
-    elif today.verdict is Verdict.DONE:
-        out.print(Text("Done for today.", style="bold green"))
-        out.print(Text(today.reason))
     else:
-        out.print(Text("Rest day.", style="bold"))
-        out.print(Text(today.reason))
-    out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
-                   style="dim"))
+        done = today.verdict is Verdict.DONE
+        headline = "Done for today." if done else "Rest day."
+        if not today.reason.startswith(headline.rstrip(".")):
+            out.print(Text(headline, style="bold green" if done else "bold"))
+        out.print(Text(today.reason, style="bold green" if done else "bold"))
+    if "this week" not in today.reason:
+        out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
+                       style="dim"))
     return 0
 
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
@@ -20,6 +20,7 @@ from runstrong.recording import Recorder
 from runstrong.rpe import RPE_KEYS
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
+from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
@@ -71,7 +72,9 @@ class SessionScreen(Screen[bool]):
         yield PhaseBanner(id="banner")
         with Vertical(id="middle"):
             yield Static(id="title")
-            yield StepClock(id="clock")
+            with Horizontal(id="stage"):
+                yield StepClock(id="clock")
+                yield ExerciseFigure(id="figure")
             yield Static(id="target")
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
             yield Static(id="cues")
@@ -114,6 +117,7 @@ class SessionScreen(Screen[bool]):
         self.query_one(PhaseBanner).phase = view.phase
         self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
+        self.query_one(ExerciseFigure).follow(view)
         self._set_text("#target", words.target_text(view))
         bar = self.query_one(ProgressBar)
         if bar.progress != round(view.step_progress, 3):
