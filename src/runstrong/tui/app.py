@@ -404,7 +404,7 @@ class RunstrongApp(App[None]):
     def _save_settings(self, chosen: Settings) -> bool:
         try:
             path = settings_file.save(chosen)
-        except settings_file.SettingsNotSaved as error:
+        except (settings_file.SettingsNotSaved, OSError) as error:
             self.notify(f"Could not save settings: {error}", severity="error", timeout=10)
             return False
         self._options_override = None  # from now on the saved timings are the ones
