@@ -34,5 +34,6 @@ def test_today_says_each_thing_once(monkeypatch: pytest.MonkeyPatch,
     lines = today_lines(monkeypatch, done)
     assert lines[0].startswith(first)
     text = "\n".join(lines).lower()
-    for phrase in ("done for today", "rest day", "this week"):
+    for phrase in ("done for today", "rest day", "this week", "foundational full body",
+                   "core stability", "any time"):
         assert text.count(phrase) <= 1, (phrase, lines)
