@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.tui.screens.offers import Choice
+from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.summary import SummaryScreen
 
 from .test_app_history import SESSION, make_app, run

@@ -12,9 +12,9 @@ from runstrong.history import HistoryStore, queries
 from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
+from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
-from runstrong.tui.screens.offers import Choice
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog

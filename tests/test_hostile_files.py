@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,14 @@ def _big(tmp_path: Path) -> Path:
 def test_special_files_are_refused_by_type_and_size(capsys: pytest.CaptureFixture[str],
                                                     tmp_path: Path, kind: str,
                                                     command: list[str]) -> None:
-    target = {"fifo": lambda: (os.mkfifo(tmp_path / "p.toml"), tmp_path / "p.toml")[1],
-              "device": lambda: Path("/dev/zero"),
-              "big": lambda: _big(tmp_path),
-              "folder": lambda: tmp_path}[kind]()
+    def fifo() -> Path:
+        os.mkfifo(tmp_path / "p.toml")
+        return tmp_path / "p.toml"
+
+    makers: dict[str, Callable[[], Path]] = {
+        "fifo": fifo, "device": lambda: Path("/dev/zero"), "big": lambda: _big(tmp_path),
+        "folder": lambda: tmp_path}
+    target = makers[kind]()
     started = time.monotonic()
     code, out, err = run(capsys, *command, str(target))
     assert time.monotonic() - started < 1.0

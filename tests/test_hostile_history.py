@@ -264,7 +264,7 @@ def test_errors_that_are_not_damage_get_their_own_words(capsys: pytest.CaptureFi
     from runstrong.cli.main import _history_failure
 
     readonly = sqlite3.OperationalError("attempt to write a readonly database")
-    readonly.sqlite_errorcode = sqlite3.SQLITE_READONLY  # type: ignore[attr-defined]
+    readonly.sqlite_errorcode = sqlite3.SQLITE_READONLY
     binding = sqlite3.InterfaceError("Error binding parameter 1")
     assert "read-only" in _history_failure(readonly)
     for error in (readonly, binding):
