@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from runstrong import paths
@@ -39,7 +41,7 @@ def make_app(**kwargs: object) -> tuple[RunstrongApp, FakeClock]:
     return app, clock
 
 
-async def run(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
+async def run(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any], seconds: float) -> None:
     await drive(app, clock, seconds, pilot)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
 from runstrong import builder, paths
@@ -29,7 +31,7 @@ def make_app() -> RunstrongApp:
                         wall=clock.wall, player=FakePlayer())
 
 
-async def open_builder(app: RunstrongApp, pilot, name: str) -> BuilderScreen:  # type: ignore[no-untyped-def]
+async def open_builder(app: RunstrongApp, pilot: Pilot[Any], name: str) -> BuilderScreen:
     await pilot.pause()
     await pilot.press("n")
     await pilot.pause()

@@ -130,7 +130,9 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
         await drive(app, clock, 5 + 6.25, pilot)  # set 1 logged at 6 s; resting
         await pilot.press("b")
         await pilot.pause()
-        view = app.screen.engine.view()  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        view = screen.engine.view()
         assert view.phase is SessionPhase.GET_READY and view.focus.set_number == 1
         await drive(app, clock, 5 + 3, pilot)
         await pilot.press("enter")  # the redo ends at 3 s

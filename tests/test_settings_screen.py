@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Switch
 
 from runstrong import audio, paths, settings
@@ -18,7 +19,7 @@ from runstrong.workouts import Catalog
 from .fakes import FakePlayer
 
 
-async def open_settings(app: RunstrongApp, pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
+async def open_settings(app: RunstrongApp, pilot: Pilot[Any]) -> SettingsScreen:
     await pilot.pause()
     await pilot.press("comma")
     await pilot.pause()
