@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
 
 
@@ -23,3 +25,15 @@ def exercise(
 def session(*exercises: Exercise, rest_between_exercises: int = 45) -> Session:
     return Session(slug="test", name="Test session", exercises=exercises,
                    rest_between_exercises=rest_between_exercises)
+
+
+async def home_filled(pilot: Any) -> None:
+    """Wait until the home screen has been filled: it paints first, then reads the history,
+    the plan and today's line, and asks any question about them."""
+    app = pilot.app
+    for _ in range(50):
+        await pilot.pause()
+        if app.store is not None or app.history_problem is not None:
+            await pilot.pause()
+            return
+    raise AssertionError("the home screen was never filled")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from runstrong import paths
@@ -12,15 +14,16 @@ from runstrong.history import HistoryStore, queries
 from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session, Side
 from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
+from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
-from runstrong.tui.screens.offers import Choice
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog
 
 from .drive import drive
 from .fakes import FakeClock, FakePlayer
+from .helpers import home_filled
 
 PLANK = Exercise(name="Plank", sets=2, rest=5, phases=(Phase(PhaseKind.HOLD, 4),),
                  progression=Progression(4, 10, 2))
@@ -38,7 +41,7 @@ def make_app(**kwargs: object) -> tuple[RunstrongApp, FakeClock]:
     return app, clock
 
 
-async def run(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
+async def run(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any], seconds: float) -> None:
     await drive(app, clock, seconds, pilot)
 
 
@@ -53,7 +56,7 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
     store.close()
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         assert isinstance(app.screen, Choice)
         await pilot.press("r")
         await pilot.pause()
@@ -83,7 +86,7 @@ async def test_close_an_unfinished_session_as_stopped() -> None:
         await run(app, clock, pilot, 4.25)
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -97,7 +100,7 @@ async def test_foreign_file_is_explained_and_moved_only_when_asked() -> None:
     path.write_bytes(b"not ours" * 50)
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         assert isinstance(app.screen, Choice)
         assert str(path) in "".join(str(w.render()) for w in app.screen.query(Static))
         await pilot.press("n")
@@ -109,7 +112,7 @@ async def test_foreign_file_is_explained_and_moved_only_when_asked() -> None:
         assert "History not saved" in str(app.screen.query_one("#saving", Static).render())
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("m")
         await pilot.pause()
     moved = [p for p in path.parent.iterdir() if p.name.startswith("history.") and p != path]
@@ -226,7 +229,7 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         await run(app, clock, pilot, 4.25)  # set 1 saved, then the terminal is gone
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen
@@ -236,7 +239,7 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
     path.write_text(FILE_SESSION.replace("hold = 4", "hold = 6"))
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
@@ -258,7 +261,7 @@ async def test_a_light_session_resumes_as_the_light_session() -> None:
         await run(app, clock, pilot, 4.25)
     app, clock = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen

@@ -85,3 +85,17 @@ def test_module_entry_point_and_version() -> None:
     result = subprocess.run([sys.executable, "-m", "runstrong", "--version"],
                             capture_output=True, text=True, check=True)
     assert result.stdout.startswith("runstrong ")
+
+
+def test_estimates_use_the_persons_settings(capsys: pytest.CaptureFixture[str],
+                                            isolated_dirs: Path) -> None:
+    def seconds() -> int:
+        rows = json.loads(run(capsys, "list", "--json")[1])
+        return int(next(r for r in rows if r["slug"] == "core-stability")["estimated_seconds"])
+
+    before = seconds()
+    config = isolated_dirs / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.toml").write_text("get_ready = 100\n")
+    # GET READY goes from the default 10 s to 100 s: the session's estimate grows by 90 s.
+    assert seconds() - before == 90

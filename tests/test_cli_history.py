@@ -61,7 +61,7 @@ def test_history_table_and_bad_limit(capsys: pytest.CaptureFixture[str],
     with pytest.raises(SystemExit) as caught:
         main(["history", "--limit", "0"])
     assert caught.value.code == 2
-    assert "expected 1 or more" in capsys.readouterr().err
+    assert "expected a whole number from 1 to" in capsys.readouterr().err
 
 
 def test_stats(capsys: pytest.CaptureFixture[str], history: HistoryStore) -> None:
@@ -97,7 +97,7 @@ def test_import_bad_line_names_it(capsys: pytest.CaptureFixture[str], tmp_path: 
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"set_id": "a"}\n')
     code, _, err = run(capsys, "import", str(bad))
-    assert code == 1 and "line 1: missing" in err and "nothing was imported" in err
+    assert code == 1 and "line 1: session_id: missing" in err and "nothing was imported" in err
     code, _, err = run(capsys, "import", str(tmp_path / "missing.jsonl"))
     assert code == 1 and "cannot read" in err
 
@@ -109,3 +109,12 @@ def test_corrupt_history_is_reported_not_touched(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "history")
     assert code == 1 and str(path) in err and "not a runstrong history" in err
     assert path.read_bytes() == b"garbage" * 100
+
+
+def test_history_of_an_exercise_with_no_sets_says_so(capsys: pytest.CaptureFixture[str],
+                                                       history: HistoryStore) -> None:
+    code, out, _ = run(capsys, "history", "--exercise", "Nordic curl")
+    assert code == 0 and "No sets of Nordic curl" in out
+    assert "No sessions in your history" not in out
+    code, out, _ = run(capsys, "history", "--exercise", "Lunge")
+    assert "No sets of" not in out and "5 L, 5 R" in out

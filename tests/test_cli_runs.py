@@ -260,7 +260,7 @@ def test_a_wrong_run_line_stops_the_import(capsys: pytest.CaptureFixture[str],
                    '"sport": "running", "start": "2027-01-17T08:00:00", "duration_s": 60}\n')
     code, _, err = run(capsys, "import", str(bad))
     assert code == 1
-    assert "line 1: start needs a UTC offset" in err and "nothing was imported" in err
+    assert "line 1: start: needs a UTC offset" in err and "nothing was imported" in err
 
 
 def test_run_kinds_per_local_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

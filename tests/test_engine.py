@@ -379,7 +379,8 @@ def test_plus_minus_correct_only_in_the_rest_right_after_a_rep_set() -> None:
     view = engine.view()
     assert view.phase == "REST" and view.correction is not None
     engine.adjust_reps(-1)
-    assert engine.view().correction.actual == 9  # type: ignore[union-attr]
+    correction = engine.view().correction
+    assert correction is not None and correction.actual == 9
     run_for(engine, clock, 20 + 10.25)  # set 2, then the rest before the plank
     engine.done()
     run_for(engine, clock, 5.25)

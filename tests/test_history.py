@@ -22,7 +22,7 @@ from runstrong.history import (
 )
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.model import Progression, Side
+from runstrong.model import Progression, Session, Side
 from runstrong.planning.progression import next_target
 from runstrong.timeline import Timing
 
@@ -33,7 +33,8 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def run_session(store: HistoryStore, sess=None, *, until: float | None = None,  # type: ignore[no-untyped-def]
+def run_session(store: HistoryStore, sess: Session | None = None, *,
+                until: float | None = None,
                 clock: FakeClock | None = None) -> tuple[SessionEngine, SessionLog]:
     sess = sess or session(exercise("Plank", hold(10), sets=2, rest=5),
                            exercise("Lunge", reps(5, tempo=1.0), sides=BOTH))
@@ -226,7 +227,7 @@ def test_export_import_round_trip_is_idempotent(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "line 2: not valid JSON"),
-    ('{"set_id": "x"}', "line 2: missing"),
+    ('{"set_id": "x"}', "line 2: session_id: missing"),
     ("[1, 2]", "line 2: expected a JSON object"),
 ])
 def test_bad_line_imports_nothing(tmp_path: Path, line: str, message: str) -> None:

@@ -13,10 +13,10 @@ import runstrong
 
 DOMAIN = [
     "builder", "checks", "engine", "events", "formatting", "model", "paths", "recording",
-    "rpe", "schema", "settings", "summary", "text", "timeline", "workouts", "view", "cues",
-    "exit_codes", "resume",
+    "reading", "rpe", "schema", "settings", "summary", "text", "timeline", "workouts", "view",
+    "cues", "exit_codes", "resume",
     "history", "history.database", "history.exchange", "history.history_store",
-    "history.queries", "history.runs",
+    "history.import_check", "history.queries", "history.runs",
     "activities", "activities.model", "activities.gpx", "activities.fit", "activities.strava",
     "activities.sources",
     "planning", "planning.actual", "planning.calendar", "planning.forecast",
@@ -29,7 +29,7 @@ DOMAIN = [
 NO_TEXTUAL = [
     "_play_helper", "audio", "audio.base", "audio.processes", "audio.simple", "audio.voice",
     "cli", "cli.calendar", "cli.catalog", "cli.exercise", "cli.history", "cli.main", "cli.plan",
-    "cli.runs", "cli.session",
+    "cli.runs", "cli.session", "cli.terminal",
 ]
 UI_PREFIX = "tui"
 # Running it is the program itself; its one import is the cli package, checked above.

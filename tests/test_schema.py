@@ -149,7 +149,8 @@ def test_single_problem_messages(tmp_path: Path, entry: str, expected: str) -> N
     [
         (b"", "the file is empty"),
         (b"   \n\n", "the file is empty"),
-        (b"\xff\xfe[session]", "not UTF-8 text (byte 0xff at offset 0)"),
+        (b"\xff\xfe[session]", "not UTF-8 text: it starts with a UTF-16 byte order mark"),
+        (b"[session]\xff", "not UTF-8 text (byte 0xff at offset 9)"),
         (b"[session\nname=", "not valid TOML"),
         (b'name = "x"', "session: missing"),
         (b'[session]\nname = "x"\n', "exercises: missing"),

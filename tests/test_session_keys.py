@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Static
 
 from runstrong import paths
@@ -128,7 +130,9 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
         await drive(app, clock, 5 + 6.25, pilot)  # set 1 logged at 6 s; resting
         await pilot.press("b")
         await pilot.pause()
-        view = app.screen.engine.view()  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        view = screen.engine.view()
         assert view.phase is SessionPhase.GET_READY and view.focus.set_number == 1
         await drive(app, clock, 5 + 3, pilot)
         await pilot.press("enter")  # the redo ends at 3 s
@@ -158,3 +162,21 @@ async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
         await drive(app, clock, 3 + 14.25, pilot)
         assert phases == [SessionPhase.COUNT_IN]
         assert [r.actual for r in screen.engine.records] == [20]
+
+
+async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:
+    from runstrong.tui.screens.dialogs import ExerciseInfo
+    from runstrong.tui.widgets.figure import ExerciseFigure
+    from runstrong.workouts import load_library
+
+    bridge = load_library()[0]["glute-bridge"]
+    app, clock = make_app(replace(exercise("Bridge", reps(5, tempo=2.0)), figure=bridge.figure))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drive(app, clock, 2, pilot)
+        assert app.screen.query_one(ExerciseFigure).figure is bridge.figure
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseInfo)
+        assert bridge.figure is not None
+        shown = [f.position for f in app.screen.query(ExerciseFigure)]
+        assert shown == [label for label, _ in bridge.figure.distinct()] and len(shown) >= 2

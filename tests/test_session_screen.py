@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
 from runstrong.engine import EngineOptions
@@ -38,7 +41,8 @@ def screen_text(app: RunstrongApp) -> str:
     return "\n".join(parts)
 
 
-async def advance(app: RunstrongApp, clock: FakeClock, pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
+async def advance(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any],
+                  seconds: float) -> None:
     await drive(app, clock, seconds, pilot)
 
 

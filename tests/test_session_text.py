@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from runstrong.engine import EngineOptions, SessionEngine
 from runstrong.formatting import duration_text
-from runstrong.model import Side
+from runstrong.model import Exercise, Side
 from runstrong.tui.screens import session_text as words
 
 from .fakes import FakeClock
 from .helpers import exercise, hold, reps, session
 
 
-def make(*items, get_ready: int = 5):  # type: ignore[no-untyped-def]
+def make(*items: Exercise, get_ready: int = 5) -> tuple[SessionEngine, FakeClock]:
     from runstrong.timeline import Timing
 
     clock = FakeClock()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -130,7 +131,7 @@ def test_bundled_plans_validate() -> None:
     ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\n'
      'variants = { power = "powr-home" }', "variants.power: no session 'powr-home'"),
 ])
-def test_bad_plan_files(tmp_path, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_plan_files(tmp_path: Path, text: str, expected: str) -> None:
     from runstrong.planning.plans import InvalidPlan, load_plan_file
 
     path = tmp_path / "mine.toml"

@@ -202,8 +202,8 @@ def test_logged_light_sessions_read_back_as_light(tmp_path: object) -> None:
     from runstrong.planning.light import light_session
 
     from .fakes import FakeClock
-    from .helpers import exercise, hold
-    from .test_history import run_session, session
+    from .helpers import exercise, hold, session
+    from .test_history import run_session
 
     store = HistoryStore(Path(str(tmp_path)) / "h.sqlite3")
     clock = FakeClock(wall_start=datetime(2026, 11, 23, 8).timestamp())

@@ -75,7 +75,7 @@ async def test_settings_screen_saves_and_rejects_bad_values() -> None:
         screen.query_one("#count_in", Input).value = "99"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "count_in" in str(screen.query_one("#problems", Static).render())
+        assert "0 to 10" in str(screen.query_one("#count_in-error", Static).render())
         assert not paths.settings_file().exists()
         screen.query_one("#count_in", Input).value = "0"
         screen.query_one("#run_days", Input).value = "tue, sat"

@@ -11,6 +11,7 @@ from runstrong.tui.app import RunstrongApp
 from runstrong.tui.widgets.week_strip import CELL, short_name, strip_text
 
 from .fakes import FakeClock, FakePlayer
+from .helpers import home_filled
 
 MONDAY = date(2026, 11, 23)
 NAMES = {"power": "Power", "core-stability": "Core stability",
@@ -46,7 +47,7 @@ async def test_home_shows_this_week() -> None:
     app = RunstrongApp(player=FakePlayer(), clock=clock, wall=clock.wall,
                        settings=Settings(run_days=("tue",), key_run_days=("thu",)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await home_filled(pilot)
         strip = app.screen.query_one("#week")
         shown = str(strip.render())
         assert "Tue run" in shown and "Thu KEY" in shown and "Sun LONG" in shown

@@ -106,9 +106,30 @@ class Draft:
             "exercises": [exercise.entry() for exercise in self.exercises],
         }
 
-    def save(self, folder: Path | None = None) -> Path:
-        folder = folder or paths.user_workouts_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.slug or 'session'}.toml"
-        path.write_text(tomli_w.dumps(self.document()), encoding="utf-8")
+    def copy(self) -> Draft:
+        """A snapshot to hand on, so later edits on screen do not change what was saved."""
+        return Draft(self.name, list(self.exercises))
+
+    def path(self, folder: Path | None = None) -> Path:
+        """Where `save` writes this draft."""
+        return (folder or paths.user_workouts_dir()) / f"{self.slug or 'session'}.toml"
+
+    def save(self, folder: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the file; an existing one is replaced only with `overwrite` (FileExistsError
+        otherwise), and a failed write (OSError) leaves any old file as it was."""
+        path = self.path(folder)
+        if path.exists() and not overwrite:
+            raise FileExistsError(f"{path} already exists")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_session_file(path, tomli_w.dumps(self.document()))
         return path
+
+
+def write_session_file(path: Path, text: str) -> None:
+    # Through a temporary file, so a full disk never leaves half a session behind.
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)

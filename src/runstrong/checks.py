@@ -7,12 +7,28 @@ names the file, where in it, and the key, and says what was expected.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from runstrong.text import clean_text
+from runstrong.reading import Refused, decode_utf8
+from runstrong.text import clean_text, shown_value
+
+# Ranges shared by every file that sets them: a rest means the same in settings.toml as in a
+# workout file, so both check it against the same numbers.
+SETS = (1, 20)
+REPS = (1, 500)
+HOLD_SECONDS = (1, 3600)
+TEMPO_SECONDS = (0.5, 10.0)
+REST_SECONDS = (0, 900)
+COUNT_IN_SECONDS = (0, 10)
+GET_READY_SECONDS = (0, 120)
+SWITCH_SIDES_SECONDS = (0, 60)
+SESSIONS_PER_WEEK = (1, 7)
+WEEKLY_TARGET = (1, 14)
+LONG_RUN_MINUTES = (20, 600)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +37,12 @@ class Problem:
     message: str
     where: str = ""
     key: str = ""
+
+    def __post_init__(self) -> None:
+        # File names, keys and quoted values come from the person's files: whatever they
+        # hold, a problem never carries an escape sequence to the terminal.
+        for name in ("file", "message", "where", "key"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
 
     def __str__(self) -> str:
         parts = [self.file, self.where, self.key]
@@ -38,7 +60,7 @@ def type_name(value: object) -> str:
     names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
     for kind, name in names.items():
         if type(value) is kind:
-            return f"{name} {value!r}" if kind is not str else f"text {value!r}"
+            return f"{name} {shown_value(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -63,6 +85,15 @@ class Checker:
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "; expected one of " + ", ".join(allowed)
                 self.add("unknown key" + hint, where, prefix + key)
+
+    def boolean(self, table: Mapping[str, Any], key: str, where: str) -> bool | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if type(value) is not bool:
+            self.add(f"expected true or false, got {shown_value(value)}", where, key)
+            return None
+        return value
 
     def text(
         self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
@@ -102,7 +133,7 @@ class Checker:
                      f"got {type_name(value)}", where, label)
             return None
         if not low <= value <= high:
-            self.add(f"expected {low} to {high} {unit}, got {value}", where, label)
+            self.add(f"expected {low} to {high} {unit}, got {shown_value(value)}", where, label)
             return None
         return value
 
@@ -120,25 +151,51 @@ class Checker:
                      f"got {type_name(value)}", where, label)
             return None
         if not low <= value <= high:
-            self.add(f"expected {low:g} to {high:g} {unit}, got {value:g}", where, label)
+            self.add(f"expected {low:g} to {high:g} {unit}, got {shown_value(value)}", where,
+                     label)
             return None
         return float(value)
 
 
-def parse_document(data: bytes, file: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Decode and parse a TOML file's bytes; never raises."""
-    try:
-        source = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(file, f"not UTF-8 text (byte 0x{data[error.start]:02x} at "
-                                    f"offset {error.start}); save the file as UTF-8")]
-    if not source.strip():
-        return None, [Problem(file, "the file is empty; expected a [session] table and "
-                                    "[[exercises]]")]
+def _line_with_most(source: str, score: Callable[[str], int]) -> str:
+    """The line scoring highest, and its key: where a too-deep or too-long value is."""
+    lines = source.splitlines() or [""]
+    number, line = max(enumerate(lines, start=1), key=lambda item: score(item[1]))
+    key = line.split("=", 1)[0].strip() if "=" in line else ""
+    return f"line {number}" + (f", key {clean_text(key)[:40]}" if key else "")
+
+
+def _brackets(line: str) -> int:
+    return line.count("[") + line.count("{")
+
+
+def _longest_number(line: str) -> int:
+    return max((len(run) for run in re.findall(r"[0-9_]+", line)), default=0)
+
+
+def parse_toml(source: str, file: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse TOML text; too deep or too long values become a Problem, never an exception."""
     try:
         return tomllib.loads(source), []
     except tomllib.TOMLDecodeError as error:
         return None, [Problem(file, f"not valid TOML: {error}")]
     except RecursionError:
-        return None, [Problem(file, "not a workout file: its tables or lists are nested "
-                                    "too deeply to read")]
+        return None, [Problem(file, "its tables or lists are nested too deeply to read "
+                                    f"({_line_with_most(source, _brackets)})")]
+    except ValueError:
+        # tomllib turns digits into int(), and Python refuses more than 4,300 of them.
+        return None, [Problem(file, "a number has too many digits to read "
+                                    f"({_line_with_most(source, _longest_number)})")]
+
+
+def parse_document(data: bytes, file: str,
+                   what: str = "a [session] table and [[exercises]]",
+                   ) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Decode and parse a TOML file's bytes; never raises."""
+    try:
+        source = decode_utf8(data)
+    except Refused as refused:
+        return None, [Problem(file, str(refused))]
+    if not source.strip():
+        return None, [Problem(file, f"the file is empty; expected {what}")]
+    return parse_toml(source, file)

@@ -28,3 +28,8 @@ def when_text(stamp: str) -> str:
     except ValueError:
         return stamp
     return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 set', '3 sets': a number with its noun in the right form."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from runstrong.checks import Checker, Problem, did_you_mean, type_name
+from runstrong.checks import (
+    HOLD_SECONDS,
+    REPS,
+    REST_SECONDS,
+    SETS,
+    TEMPO_SECONDS,
+    Checker,
+    Problem,
+    did_you_mean,
+    type_name,
+)
 from runstrong.figures.parse import parse_figure
 from runstrong.model import (
     Category,
@@ -26,11 +36,9 @@ from runstrong.model import (
 )
 from runstrong.text import clean_text
 
-SETS = (1, 20)
-REPS = (1, 500)
-HOLD = (1, 3600)
-TEMPO = (0.5, 10.0)
-REST = (0, 900)
+HOLD = HOLD_SECONDS
+TEMPO = TEMPO_SECONDS
+REST = REST_SECONDS
 
 SESSION_KEYS = (
     "name",

@@ -1,4 +1,4 @@
-"""settings.toml: read with tomllib, written with tomli-w, never a reason to crash.
+"""settings.toml: read with tomllib, edited in place with tomlkit, never a reason to crash.
 
 A bad value or an unknown key produces a warning naming the file and the key, and that key
 falls back to its default. The file is only rewritten when the person saves from the
@@ -7,15 +7,30 @@ settings screen, so a typo is never "fixed" by silently dropping what they wrote
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import asdict, dataclass, fields
+import contextlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from runstrong import paths
-from runstrong.checks import did_you_mean
+from runstrong.checks import (
+    COUNT_IN_SECONDS,
+    GET_READY_SECONDS,
+    LONG_RUN_MINUTES,
+    REST_SECONDS,
+    SWITCH_SIDES_SECONDS,
+    WEEKLY_TARGET,
+    Checker,
+    did_you_mean,
+    parse_toml,
+)
+from runstrong.reading import Refused, decode_utf8, read_capped
+from runstrong.text import clean_text, shown_value
 from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -46,16 +61,17 @@ class Settings:
 
 
 RANGES = {
-    "count_in": (0, 10),
-    "get_ready": (0, 120),
-    "switch_sides": (0, 60),
-    "rest_between_sets": (0, 900),
-    "rest_between_exercises": (0, 900),
-    "weekly_target": (1, 14),
-    "long_run_minutes": (20, 600),
+    "count_in": COUNT_IN_SECONDS,
+    "get_ready": GET_READY_SECONDS,
+    "switch_sides": SWITCH_SIDES_SECONDS,
+    "rest_between_sets": REST_SECONDS,
+    "rest_between_exercises": REST_SECONDS,
+    "weekly_target": WEEKLY_TARGET,
+    "long_run_minutes": LONG_RUN_MINUTES,
 }
 NAMES = tuple(f.name for f in fields(Settings))
 DAY_KEYS = ("long_run_day",)
+DEFAULTS = Settings()
 
 
 def clock_time(value: str) -> tuple[int, int] | None:
@@ -68,83 +84,145 @@ def clock_time(value: str) -> tuple[int, int] | None:
     return int(hours), int(minutes)
 
 
-def _check(key: str, value: Any, label: str) -> tuple[Any, str | None]:
-    default = getattr(Settings(), key)
+class SettingsNotSaved(Exception):
+    """settings.toml could not be written; the message says why and that nothing changed."""
+
+
+def _check(check: Checker, key: str, value: Any) -> Any:
+    """The value if it fits `key`, else None after recording a problem."""
+    default = getattr(DEFAULTS, key)
     if key == "session_time":
         clock = clock_time(value) if isinstance(value, str) else None
         if clock is None:
-            return default, f"{label}: {key}: expected a 24-hour time such as \"18:00\", " \
-                            f"got {value!r}"
-        return f"{clock[0]:02d}:{clock[1]:02d}", None
+            check.add(f'expected a 24-hour time such as "18:00", got {shown_value(value)}',
+                      key=key)
+            return None
+        return f"{clock[0]:02d}:{clock[1]:02d}"
     if isinstance(default, bool):
-        if isinstance(value, bool):
-            return value, None
-        return default, f"{label}: {key}: expected true or false, got {value!r}"
+        if type(value) is bool:
+            return value
+        check.add(f"expected true or false, got {shown_value(value)}", key=key)
+        return None
     if isinstance(default, int):
         low, high = RANGES[key]
         if type(value) is int and low <= value <= high:
-            return value, None
-        return default, f"{label}: {key}: expected a whole number from {low} to {high}, " \
-                        f"got {value!r}"
+            return value
+        check.add(f"expected a whole number from {low} to {high}, got {shown_value(value)}",
+                  key=key)
+        return None
     if isinstance(default, tuple):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             days = [v.strip().lower()[:3] for v in value]
             bad = [v for v, d in zip(value, days, strict=True) if d not in WEEKDAYS]
             if not bad:
-                return tuple(dict.fromkeys(days)), None
-            return default, f"{label}: {key}: unknown day {bad[0]!r}; expected names such " \
-                             f"as \"mon\" or \"saturday\""
-        return default, f"{label}: {key}: expected a list of days such as [\"tue\", \"sat\"]"
+                return tuple(dict.fromkeys(days))
+            check.add(f"unknown day {shown_value(bad[0])}; expected names such as \"mon\" "
+                      "or \"saturday\"", key=key)
+            return None
+        check.add('expected a list of days such as ["tue", "sat"]', key=key)
+        return None
     if key in DAY_KEYS and isinstance(value, str):
         day = value.strip().lower()[:3]
         if day in WEEKDAYS or day in ("", "non"):
-            return ("" if day == "non" else day), None
-        return default, f"{label}: {key}: unknown day {value!r}; expected a day such as " \
-                        "\"sun\", or \"\" for none"
+            return "" if day == "non" else day
+        check.add(f'unknown day {shown_value(value)}; expected a day such as "sun", or "" '
+                  "for none", key=key)
+        return None
     if isinstance(value, str):
-        return value, None
-    return default, f"{label}: {key}: expected text, got {value!r}"
+        return clean_text(value)
+    check.add(f"expected text, got {shown_value(value)}", key=key)
+    return None
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
     """The person's settings and a warning for everything that had to fall back."""
     path = path or paths.settings_file()
-    label = str(path)
+    label = clean_text(str(path))
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        source = decode_utf8(read_capped(path, "settings file"))
+    except Refused as refused:
+        if not path.exists() and not path.is_symlink():
+            return Settings(), []
+        return Settings(), [f"{label}: {refused}; using default settings"]
+    if not source.strip():
         return Settings(), []
-    except OSError as error:
-        return Settings(), [f"{label}: cannot be read ({error.strerror or error}); "
-                            "using default settings"]
-    try:
-        doc = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(), [f"{label}: not valid TOML ({error}); using default settings"]
+    doc, problems = parse_toml(source, label)
+    if doc is None:
+        return Settings(), [f"{problem}; using default settings" for problem in problems]
     return from_mapping(doc, label)
 
 
-def from_mapping(doc: dict[str, Any], label: str) -> tuple[Settings, list[str]]:
+def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str]]:
     """Settings from parsed values, each bad one replaced by its default with a warning."""
+    check = Checker(label)
     values: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in doc.items():
         if key not in NAMES:
-            warnings.append(f"{label}: {key}: unknown setting{did_you_mean(key, NAMES)}; "
-                            "ignored")
+            check.add(f"unknown setting{did_you_mean(key, NAMES)}; ignored", key=key)
             continue
-        checked, warning = _check(key, value, label)
-        values[key] = checked
-        if warning:
-            warnings.append(warning + "; using the default")
+        checked = _check(check, key, value)
+        if checked is not None:
+            values[key] = checked
+        else:
+            check.problems[-1] = replace(check.problems[-1],
+                                         message=check.problems[-1].message
+                                         + "; using the default")
+    warnings = [str(problem) for problem in check.problems]
     return Settings(**values), warnings
 
 
+def _as_toml(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write only what changed into settings.toml, in place.
+
+    Comments, unknown keys, the order and the spelling of every other value stay as the person
+    wrote them; a symlinked file stays a symlink (its target is replaced). A file that does not
+    parse is left alone and SettingsNotSaved says so.
+    """
     path = path or paths.settings_file()
-    data = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(settings).items()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(tomli_w.dumps(data), encoding="utf-8")
-    temporary.replace(path)
+    target = path.resolve() if path.is_symlink() else path
+    label = clean_text(str(path))
+    document = tomlkit.document()
+    written = Settings()
+    try:
+        source = decode_utf8(read_capped(target, "settings file"))
+    except Refused as refused:
+        if target.exists():
+            raise SettingsNotSaved(f"{label}: {refused}; nothing was changed") from None
+        source = ""
+    if source.strip():
+        try:
+            document = tomlkit.parse(source)
+        except (TOMLKitError, RecursionError, ValueError) as error:
+            raise SettingsNotSaved(
+                f"{label}: not valid TOML ({clean_text(str(error))}); nothing was changed. "
+                "Fix or remove the file, then choose again.") from None
+        parsed, _ = parse_toml(source, label)
+        written, _ = from_mapping(parsed or {}, label)
+    for key in NAMES:
+        wanted = getattr(settings, key)
+        if getattr(written, key) == wanted and (key in document or wanted == getattr(DEFAULTS,
+                                                                                    key)):
+            continue
+        document[key] = _as_toml(wanted)
+    _replace_file(target, tomlkit.dumps(document), label)
     return path
+
+
+def _replace_file(target: Path, text: str, label: str) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        temporary.replace(target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise SettingsNotSaved(f"cannot save {label}: {error.strerror or error}; "
+                               "nothing was changed") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -15,12 +16,18 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# Bidirectional overrides and isolates can reorder everything drawn after them.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Bidirectional overrides, isolates and marks (the Arabic letter mark U+061C included) can
+# reorder everything drawn after them.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """Remove escape sequences, control characters and bidi overrides; keep everything else."""
+    if value.isprintable():
+        # Nothing to remove (escapes, controls, bidi marks and line breaks are all
+        # unprintable), and the only space is " ": the common case, and it is start-up time.
+        return value.strip() if multiline else " ".join(value.split())
     value = _ESCAPE_SEQUENCE.sub("", value)
     kept: list[str] = []
     for char in value:
@@ -37,3 +44,37 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
         return "\n".join(line.strip() for line in text.strip().splitlines())
     return " ".join(text.split())
 
+
+
+def strip_controls(value: str) -> str:
+    """Like clean_text, but keeps spacing and line breaks as they are (for drawn output)."""
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    return "".join(" " if char == "\t" else char for char in value
+                   if char in "\n\t" or not (char in _BIDI_CONTROLS
+                                             or unicodedata.category(char) == "Cc"))
+
+
+# Characters JSON may carry raw but a terminal would act on (C1 controls such as the 8-bit CSI
+# 0x9b, DEL, bidi controls) or cannot print (lone surrogates): written as \uXXXX instead, so
+# the data survives intact and the terminal sees only printable text.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
+
+def terminal_json(data: object, *, indent: int | None = None, ascii_only: bool = False) -> str:
+    """JSON for stdout: lossless, but with nothing in it a terminal would interpret."""
+    text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def shown_value(value: object, limit: int = 40) -> str:
+    """A value quoted in a message: cleaned and shortened, whatever its size."""
+    if type(value) is int and value.bit_length() > 100:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a number of about {digits} digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return "a value too large to show"
+    text = clean_text(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -17,9 +17,8 @@ from pathlib import Path
 from runstrong import paths
 from runstrong.checks import Problem, parse_document
 from runstrong.model import LibraryExercise, Session, Source
+from runstrong.reading import Refused, read_capped
 from runstrong.schema import DEFAULT_RESTS, parse_library, parse_session
-
-MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,24 +34,17 @@ class Invalid:
 Loaded = Session | Invalid
 
 
-def _read(entry: Traversable | Path, label: str) -> tuple[bytes | None, list[Problem]]:
+def _read(entry: Traversable | Path, label: str,
+          what: str = "workout file") -> tuple[bytes | None, list[Problem]]:
     try:
-        data = entry.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(label, "no such file")]
-    except IsADirectoryError:
-        return None, [Problem(label, "is a folder, not a workout file")]
-    except OSError as error:
-        return None, [Problem(label, f"cannot be read: {error.strerror or error}")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [Problem(label, f"is {len(data):,} bytes; a workout file is expected "
-                                     f"to be under {MAX_FILE_BYTES:,}")]
-    return data, []
+        return read_capped(entry, what), []
+    except Refused as refused:
+        return None, [Problem(label, str(refused))]
 
 
 def library_from(entry: Traversable | Path, label: str) -> tuple[dict[str, LibraryExercise],
                                                                   list[Problem]]:
-    data, problems = _read(entry, label)
+    data, problems = _read(entry, label, "exercise library")
     if data is None:
         return {}, problems
     doc, problems = parse_document(data, label)

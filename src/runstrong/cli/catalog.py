@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths
+from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
+from runstrong.text import terminal_json
 from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.workouts import (
     Catalog,
@@ -58,7 +59,7 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
             else:
                 rows.append({"slug": entry.slug, "source": entry.source.value,
                              "path": entry.path, "errors": [str(p) for p in entry.problems]})
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(terminal_json(rows, indent=2, ascii_only=ascii_only()))
         return 0
     table = Table(title="Sessions", title_justify="left", expand=False)
     table.add_column("slug", style="bold cyan", no_wrap=True)
@@ -217,7 +218,7 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
         ]
         for index, offer in _history_suggestions(loaded).items():
             data["exercises"][index]["suggested_target"] = offer.suggested
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
     show_session(out, loaded)
     return 0

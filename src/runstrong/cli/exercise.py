@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
 from runstrong.checks import did_you_mean
+from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_USAGE
 from runstrong.figures import Charset, Figure, draw_position
 from runstrong.model import LibraryExercise, PhaseKind, Session
+from runstrong.text import terminal_json
 from runstrong.workouts import Catalog, load_catalog
 
 FIGURE_WIDTH, FIGURE_HEIGHT = 24, 10
@@ -117,7 +118,7 @@ def cmd_exercise(out: Console, err: Console, ident: str | None, *, as_json: bool
         err.print(Text(str(problem)), style="red", soft_wrap=True)
     if ident is None:
         if as_json:
-            print(json.dumps(library_json(catalog), indent=2, ensure_ascii=False))
+            print(terminal_json(library_json(catalog), indent=2, ascii_only=ascii_only()))
             return 0
         for key, each in catalog.library.items():
             out.print(Text(key, style="bold cyan") + Text(f"  {each.name}"))
@@ -136,7 +137,7 @@ def cmd_exercise(out: Console, err: Console, ident: str | None, *, as_json: bool
         row.update(description=entry.description, cues=list(entry.cues), easier=entry.easier,
                    harder=entry.harder, equipment=list(entry.equipment),
                    sessions=[s.slug for s in _uses(catalog, ident)])
-        print(json.dumps(row, indent=2, ensure_ascii=False))
+        print(terminal_json(row, indent=2, ascii_only=ascii_only()))
         return 0
     show_exercise(out, entry, catalog)
     return 0

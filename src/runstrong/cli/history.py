@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,31 +11,59 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
+from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
 from runstrong.formatting import duration_text, when_text
-from runstrong.history import HistoryError, HistoryStore, open_existing
-from runstrong.history.exchange import ImportProblem
+from runstrong.history import HistoryError, HistoryStore
+from runstrong.history.database import check_integrity, empty_history
+from runstrong.history.exchange import ImportProblem, render
+from runstrong.history.import_check import check_lines
 from runstrong.planning.week import weekly_target
+from runstrong.reading import Refused, decode_utf8, read_capped
+from runstrong.text import clean_text, terminal_json
 from runstrong.workouts import load_catalog
 
 
-def _store(err: Console, *, create: bool = False) -> HistoryStore | int | None:
-    path = paths.history_file()
+def _say(err: Console, message: str) -> None:
+    err.print(Text(clean_text(message, multiline=True)), style="red", soft_wrap=True)
+
+
+def _reading(err: Console) -> HistoryStore | int | None:
+    """The history opened read-only (None if there is none yet), or the exit code."""
     try:
-        return HistoryStore(path) if create else open_existing(path)
+        return HistoryStore.for_reading(paths.history_file())
     except HistoryError as error:
-        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        _say(err, f"runstrong: {error}")
         return EXIT_ERROR
+
+
+def _writing(err: Console) -> HistoryStore | int:
+    try:
+        store = HistoryStore(paths.history_file())
+    except HistoryError as error:
+        _say(err, f"runstrong: {error}")
+        return EXIT_ERROR
+    damage = check_integrity(store.db)
+    if damage is not None:
+        store.close()
+        _say(err, f"runstrong: the history file {paths.history_file()} is damaged ({damage}). "
+                  "Nothing was written to it; move it aside to start a new one.")
+        return EXIT_ERROR
+    return store
 
 
 def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
                 exercise: str | None) -> int:
-    store = _store(err)
+    store = _reading(err)
     if isinstance(store, int):
         return store
     rows = [] if store is None else store.sessions(limit=limit, exercise=exercise)
     if as_json:
-        print(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
+        print(terminal_json([r.as_json() for r in rows], indent=2, ascii_only=ascii_only()))
+        return 0
+    if not rows and exercise:
+        out.print(Text(f"No sets of {clean_text(exercise)} in your history. "
+                       "`runstrong stats` lists the exercises you have done."))
         return 0
     if not rows:
         out.print("No sessions in your history yet. Start one with `runstrong` or "
@@ -88,13 +115,13 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
 
 
 def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
-    store = _store(err)
+    store = _reading(err)
     if isinstance(store, int):
         return store
     chosen, _ = settings.load()
     data = stats_data(store, weekly_target(load_catalog(), chosen))
     if as_json:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
     if not data["exercises"]:
         out.print("No sets logged yet.")
@@ -124,41 +151,58 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     return 0
 
 
+def _inside_data_folder(output: Path) -> bool:
+    target = output.resolve()
+    folder = paths.data_dir().resolve()
+    return target == paths.history_file().resolve() or folder in target.parents
+
+
 def cmd_export(err: Console, fmt: str, output: str | None) -> int:
-    store = _store(err, create=True)
+    if output is not None and _inside_data_folder(Path(output)):
+        _say(err, f"runstrong: will not write {output}: it is in runstrong's data folder "
+                  f"({paths.data_dir()}), where the history lives. Pick a file elsewhere.")
+        return EXIT_ERROR
+    store = _reading(err)
     if isinstance(store, int):
         return store
-    assert store is not None
-    text = store.export(fmt)
+    text = render(empty_history(), fmt) if store is None else store.export(fmt)
     if output is None:
         sys.stdout.write(text)
         return 0
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
-        err.print(Text(f"runstrong: cannot write {output}: {error.strerror or error}"),
-                  style="red")
+        _say(err, f"runstrong: cannot write {output}: {error.strerror or error}")
         return EXIT_ERROR
-    err.print(Text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to {output}"))
+    err.print(Text(clean_text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to "
+                              f"{output}")))
     return 0
 
 
 def cmd_import(out: Console, err: Console, source: str) -> int:
     try:
-        text = Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        err.print(Text(f"runstrong: cannot read {source}: {error}"), style="red")
+        text = decode_utf8(read_capped(Path(source), "history export"))
+    except Refused as refused:
+        _say(err, f"runstrong: cannot read {source}: {refused}")
         return EXIT_ERROR
-    store = _store(err, create=True)
+    _, problems = check_lines(source, text)
+    if problems:
+        for problem in problems:
+            _say(err, str(problem))
+        lines = len({problem.where for problem in problems})
+        _say(err, f"runstrong: {source}: {lines} bad line{'s' * (lines != 1)}; "
+                  "nothing was imported")
+        return EXIT_ERROR
+    store = _writing(err)
     if isinstance(store, int):
         return store
-    assert store is not None
     try:
-        result = store.import_jsonl(text)
+        result = store.import_jsonl(text, source)
     except ImportProblem as problem:
-        err.print(Text(f"runstrong: {source}: {problem}; nothing was imported"), style="red",
-                  soft_wrap=True)
+        _say(err, f"runstrong: {source}: {problem}; nothing was imported")
         return EXIT_ERROR
+    finally:
+        store.close()
     out.print(Text(f"Imported {result.sets_added} set records in {result.sessions_added} new "
                    f"session(s); {result.sets_skipped} already present."))
     if result.runs_added or result.runs_skipped:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from rich.console import Console
+from rich.text import Text
 
 from runstrong import __version__, paths
 from runstrong.cli.calendar import cmd_plan_export
@@ -18,7 +18,12 @@ from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
 from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today, cmd_week
 from runstrong.cli.runs import cmd_runs, cmd_runs_import
 from runstrong.cli.session import cmd_start, run_app
+from runstrong.cli.terminal import CleanConsole, prepare_streams
 from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
+from runstrong.text import clean_text
+
+MAX_LIMIT = 1_000_000
+DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,17 +126,34 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {clean_text(text)[:40]!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_LIMIT:,}, "
+                                         f"got {value}")
     return value
 
 
+def _history_failure(error: sqlite3.Error) -> str:
+    """Words for an SQLite error met while reading or writing: damage only when it is."""
+    path = paths.history_file()
+    code = getattr(error, "sqlite_errorcode", None)
+    if code in DAMAGE_CODES:
+        # A history damaged past its first pages only shows when those pages are read.
+        return (f"runstrong: the history file {path} is damaged ({error}). It has not been "
+                "changed; move it aside to start a new one.")
+    if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+        return (f"runstrong: the history file {path} is read-only ({error}); nothing was "
+                "saved. Make it (and its folder) writable.")
+    return f"runstrong: the history file {path} could not be used ({error})."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
-    out = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    out = CleanConsole(highlight=False)
+    err = CleanConsole(stderr=True, highlight=False)
     try:
         if args.command == "list":
             return cmd_list(out, err, as_json=args.json)
@@ -174,11 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except sqlite3.DatabaseError as error:
-        # A history damaged past its first pages only shows when those pages are read.
-        err.print(f"runstrong: the history file {paths.history_file()} is damaged ({error}). "
-                  "It has not been changed; move it aside to start a new one.", style="red",
-                  soft_wrap=True, markup=False)
+    except sqlite3.Error as error:
+        err.print(Text(clean_text(_history_failure(error))), style="red", soft_wrap=True)
         return EXIT_ERROR
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,12 +15,14 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
+from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
+from runstrong.text import clean_text, terminal_json
 from runstrong.workouts import Catalog, load_catalog
 
 
@@ -40,8 +43,8 @@ def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
     plans = load_plans(catalog.entries)
     active = (chosen.plan or DEFAULT_PLAN)
     if as_json:
-        print(json.dumps([_plan_json(slug, plan, active) for slug, plan in plans.items()],
-                         indent=2, ensure_ascii=False))
+        print(terminal_json([_plan_json(slug, plan, active) for slug, plan in plans.items()],
+                         indent=2, ascii_only=ascii_only()))
         return 0
     table = Table(title="Plans", title_justify="left")
     for name in ("", "plan", "name", "a week", "rotation", "source"):
@@ -72,7 +75,11 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
             err.print(Text(str(problem)), style="red", soft_wrap=True)
         return EXIT_INVALID
     chosen, _ = settings.load()
-    path = settings.save(replace(chosen, plan=name))
+    try:
+        path = settings.save(replace(chosen, plan=name))
+    except settings.SettingsNotSaved as error:
+        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        return EXIT_INVALID
     out.print(Text(f"Active plan: {plan.name} ({plan.sessions_per_week} a week). "
                    f"Saved in {path}."))
     return 0
@@ -109,22 +116,24 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None,
     on = on or date.today()
     today = today_from_week(plan, week, on)
     if as_json:
-        print(json.dumps(_today_json(today, on, plan), indent=2, ensure_ascii=False))
+        print(terminal_json(_today_json(today, on, plan), indent=2, ascii_only=ascii_only()))
         return 0
+    # Each thing once: the reason may already say the day's verdict or the week's count.
     if today.verdict is Verdict.SESSION and today.slug:
         light = " --light" if today.light else ""
         out.print(Text(f"Today: {name_of(catalog, today.slug)}"
                        f"{' (light)' if today.light else ''}", style="bold"))
         out.print(Text(today.reason))
         out.print(Text(f"Start it with: runstrong start {today.slug}{light}", style="dim"))
-    elif today.verdict is Verdict.DONE:
-        out.print(Text("Done for today.", style="bold green"))
-        out.print(Text(today.reason))
     else:
-        out.print(Text("Rest day.", style="bold"))
-        out.print(Text(today.reason))
-    out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
-                   style="dim"))
+        done = today.verdict is Verdict.DONE
+        headline = "Done for today." if done else "Rest day."
+        if not today.reason.startswith(headline.rstrip(".")):
+            out.print(Text(headline, style="bold green" if done else "bold"))
+        out.print(Text(today.reason, style="bold green" if done else "bold"))
+    if "this week" not in today.reason:
+        out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
+                       style="dim"))
     return 0
 
 
@@ -139,7 +148,7 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None,
         return 0
     catalog, plan, week = found
     if as_json:
-        print(json.dumps([day.as_json() for day in week], indent=2, ensure_ascii=False))
+        print(terminal_json([day.as_json() for day in week], indent=2, ascii_only=ascii_only()))
         return 0
     on = on or date.today()
     out.print(Text(f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
@@ -193,19 +202,60 @@ sides = ["left", "right"]
 '''
 
 
-def cmd_new(out: Console, err: Console, name: str) -> int:
-    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+RESERVED_NAMES = {Path(paths.LIBRARY_FILE).stem: "the exercise library"}
+MAX_FILE_NAME_BYTES = 255
+
+
+def _name_problem(name: str, slug: str) -> str | None:
+    """Why `name` would make a bad file, or None."""
+    if any(unicodedata.category(char) in ("Cc", "Cf") for char in name):
+        return "contains control characters; use letters, digits and spaces"
     if not slug:
-        err.print(Text(f"runstrong: '{name}' has no letters or digits to name a file after"),
-                  style="red")
+        return "has no letters or digits to name a file after"
+    if slug in RESERVED_NAMES:
+        return (f"would be {slug}.toml, which is {RESERVED_NAMES[slug]}'s file name; "
+                "pick another name")
+    size = len(f"{slug}.toml".encode())
+    if size > MAX_FILE_NAME_BYTES:
+        return (f"is too long for a file name ({size} bytes with .toml; at most "
+                f"{MAX_FILE_NAME_BYTES}); pick a shorter name")
+    return None
+
+
+def cmd_new(out: Console, err: Console, name: str) -> int:
+    name = argument_text(name)
+    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    try:
+        slug.encode(sys.getfilesystemencoding())
+    except UnicodeEncodeError:
+        # A C locale names files in ASCII: "Über" becomes uber.toml, not a crash.
+        folded = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
+        slug = "-".join(folded.replace("-", " ").split())
+    problem = _name_problem(name, slug)
+    if problem:
+        err.print(Text(f"runstrong: '{clean_text(name)[:60]}' {problem}"), style="red",
+                  soft_wrap=True)
         return EXIT_USAGE
-    path: Path = paths.user_workouts_dir() / f"{slug}.toml"
+    folder = paths.user_workouts_dir()
+    path: Path = folder / f"{slug}.toml"
     if path.exists():
-        err.print(Text(f"runstrong: {path} already exists; pick another name or edit it"),
-                  style="red")
+        err.print(Text(clean_text(f"runstrong: {path} already exists; pick another name or "
+                                  "edit it")), style="red", soft_wrap=True)
         return EXIT_USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    safe_name = name.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(STARTER.format(path=path, slug=slug, name=safe_name), encoding="utf-8")
-    print(path)
+    safe_name = name.strip().replace("\\", "\\\\").replace('"', '\\"')
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(STARTER.format(path=path, slug=slug, name=safe_name))
+    except (FileExistsError, NotADirectoryError) as error:
+        where = clean_text(str(error.filename or folder))
+        err.print(Text(f"runstrong: cannot write {clean_text(str(path))}: {where} is a file, "
+                       "not a folder; move it aside and try again"), style="red",
+                  soft_wrap=True)
+        return EXIT_INVALID
+    except OSError as error:
+        err.print(Text(clean_text(f"runstrong: cannot write {path}: "
+                                  f"{error.strerror or error}")), style="red", soft_wrap=True)
+        return EXIT_INVALID
+    print(clean_text(str(path)))
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rich.console import Console
@@ -11,9 +10,11 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.activities.sources import collect
+from runstrong.cli.terminal import ascii_only
 from runstrong.formatting import duration_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.runs import RunLength, add_runs, recent_runs
+from runstrong.text import terminal_json
 
 EXIT_ERROR = 1
 
@@ -75,8 +76,8 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
             store.close()
     long_minutes = chosen.long_run_minutes
     if as_json:
-        print(json.dumps([r.as_json(long_minutes) for r in rows], indent=2,
-                         ensure_ascii=False))
+        print(terminal_json([r.as_json(long_minutes) for r in rows], indent=2,
+                            ascii_only=ascii_only()))
         return 0
     if not rows:
         out.print("No runs yet. Import them with `runstrong runs import PATH` (GPX, FIT, or "

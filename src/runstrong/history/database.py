@@ -214,15 +214,79 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def open_history(path: Path) -> sqlite3.Connection:
-    """Open (creating or migrating as needed) the history at `path`, or raise HistoryError."""
-    state = inspect(path)
-    if state.exists and state.has_tables and state.application_id != APPLICATION_ID:
+def _check_identity(path: Path, state: FileState) -> None:
+    # Another program's file keeps its application id even before it has tables.
+    foreign_id = state.application_id not in (0, APPLICATION_ID)
+    if state.exists and (foreign_id or (state.has_tables
+                                        and state.application_id != APPLICATION_ID)):
         raise NotAHistory(path, "belongs to another program (not a runstrong history)")
     if state.user_version > SCHEMA_VERSION:
         raise NewerHistory(
             path, f"was written by a newer runstrong (history version {state.user_version}; "
                   f"this one reads up to {SCHEMA_VERSION}). Upgrade runstrong to use it.")
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """The history to read without changing a byte of it; None when there is none yet.
+
+    Nothing is migrated, no journal mode is switched: a zero-byte file, an empty database or
+    another program's file stays exactly as it is. An older history is migrated in a copy in
+    memory, so reading it never upgrades the file.
+    """
+    state = inspect(path)
+    if not state.exists or path.stat().st_size == 0:
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                             timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # Read again through this connection: the identity check above ignores the WAL,
+        # where a running session's latest writes live.
+        state = FileState(
+            True, db.execute("PRAGMA application_id").fetchone()[0],
+            db.execute("PRAGMA user_version").fetchone()[0],
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
+    except sqlite3.OperationalError as error:
+        raise HistoryError(path, f"cannot be read ({error})") from error
+    except sqlite3.DatabaseError as error:
+        raise NotAHistory(path, f"is damaged or not a runstrong history ({error})") from error
+    _check_identity(path, state)
+    if not state.has_tables:
+        db.close()
+        return None
+    if state.user_version < SCHEMA_VERSION:
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        memory.row_factory = sqlite3.Row
+        db.backup(memory)
+        db.close()
+        migrate(memory)
+        return memory
+    return db
+
+
+def empty_history() -> sqlite3.Connection:
+    """An empty history in memory: what there is to read before the first session."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.row_factory = sqlite3.Row
+    migrate(db)
+    return db
+
+
+def check_integrity(db: sqlite3.Connection) -> str | None:
+    """None for a sound file, else SQLite's first complaint. Reads every page: only before
+    writing a whole import, never on start-up."""
+    try:
+        first = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if first == "ok" else str(first)
+
+
+def open_history(path: Path) -> sqlite3.Connection:
+    """Open (creating or migrating as needed) the history at `path`, or raise HistoryError."""
+    state = inspect(path)
+    _check_identity(path, state)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = connect(path)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from runstrong.checks import Problem
 from runstrong.history import runs
 from runstrong.history.database import transaction
+from runstrong.history.import_check import check_lines
 from runstrong.history.queries import seconds_between
+from runstrong.text import clean_text, terminal_json
 
 EXPORT_FIELDS = (
     "set_id", "session_id", "session", "session_name", "started_at", "exercise", "set",
@@ -45,13 +47,28 @@ def export_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield record
 
 
+# A spreadsheet runs a cell that starts like a formula (CSV injection); a leading quote makes
+# it plain text in Excel, LibreOffice and Google Sheets alike.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A value safe to put in a CSV cell: text cleaned, formulas neutralised."""
+    if not isinstance(value, str):
+        return "" if value is None else value
+    if value.startswith(_FORMULA_STARTS):
+        value = "'" + value
+    cleaned = clean_text(value)
+    return "'" + cleaned if cleaned.startswith(_FORMULA_STARTS) else cleaned
+
+
 def write_jsonl(db: sqlite3.Connection, out: TextIO) -> int:
     count = 0
     for record in export_rows(db):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(terminal_json(record) + "\n")
         count += 1
     for run in runs.export_records(db):   # runs: `"kind": "run"` lines after the sets
-        out.write(json.dumps(run, ensure_ascii=False) + "\n")
+        out.write(terminal_json(run) + "\n")
         count += 1
     return count
 
@@ -61,7 +78,7 @@ def write_csv(db: sqlite3.Connection, out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for record in export_rows(db):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        writer.writerow({k: spreadsheet_cell(v) for k, v in record.items()})
         count += 1
     return count
 
@@ -81,19 +98,26 @@ def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
     for r in export_rows(db):
         key = (r["session_id"], r["exercise"])
         order[key] = order.get(key, 0) + 1
-        started = datetime.fromisoformat(r["started_at"]).strftime("%Y-%m-%d %H:%M:%S")
+        try:
+            started = datetime.fromisoformat(r["started_at"]).strftime("%Y-%m-%d %H:%M:%S")
+        except (TypeError, ValueError):
+            started = str(r["started_at"])
         hold = r["kind"] == "hold"
-        writer.writerow([
+        writer.writerow([spreadsheet_cell(cell) for cell in (
             started, r["session_name"], _strong_duration(r["started_at"], r["session_ended_at"]),
             r["exercise_name"], order[key], 0, "" if hold else r["actual"], 0,
             r["actual"] if hold else "", r["side"] or "", "", r["rpe"] or "",
-        ])
+        )])
         count += 1
     return count
 
 
 class ImportProblem(Exception):
-    """A line that cannot be imported; nothing from the file is imported."""
+    """A file with bad lines: nothing from it is imported. `problems` names each line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,99 +129,58 @@ class ImportResult:
     runs_skipped: int = 0
 
 
-def _check(line_number: int, record: Any) -> dict[str, Any]:
-    where = f"line {line_number}"
-    if not isinstance(record, dict):
-        raise ImportProblem(f"{where}: expected a JSON object, one set per line")
-    missing = [name for name in REQUIRED if record.get(name) in (None, "")]
-    if missing:
-        raise ImportProblem(f"{where}: missing {', '.join(missing)}")
-    if record["kind"] not in ("reps", "hold"):
-        raise ImportProblem(f"{where}: kind must be \"reps\" or \"hold\", got {record['kind']!r}")
-    if record.get("side") not in (None, "left", "right"):
-        raise ImportProblem(f"{where}: side must be null, \"left\" or \"right\"")
-    for name in ("set", "actual"):
-        if type(record[name]) is not int or record[name] < 0:
-            raise ImportProblem(f"{where}: {name} must be a whole number, got {record[name]!r}")
-    for name, low, high in (("target", 0, 100_000), ("rpe", 1, 10)):
-        value = record.get(name)
-        if value is not None and (type(value) is not int or not low <= value <= high):
-            raise ImportProblem(f"{where}: {name} must be empty or a whole number from {low} "
-                                f"to {high}, got {value!r}")
-    for name in ("started_at", "completed_at"):
-        try:
-            stamp = datetime.fromisoformat(str(record[name]))
-        except ValueError:
-            raise ImportProblem(f"{where}: {name} is not an ISO 8601 time: "
-                               f"{record[name]!r}") from None
-        if stamp.tzinfo is None:
-            raise ImportProblem(f"{where}: {name} needs a UTC offset, got {record[name]!r}")
-    return record
+def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
+    row = db.execute("SELECT id FROM sessions WHERE uid = ?", (r["session_id"],)).fetchone()
+    if row is not None:
+        return int(row[0]), False
+    status = r.get("session_status") or "completed"
+    cursor = db.execute(
+        "INSERT INTO sessions (uid, slug, name, started_ts, started_at, ended_at, status, "
+        "planned_sets, light) VALUES (?,?,?,?,?,?,?,?,?)",
+        (r["session_id"], r["session"], r["session_name"], r["started_at_ts"],
+         r["started_at"], r.get("session_ended_at"),
+         "stopped" if status == "in_progress" else status,
+         r.get("planned_sets") or 0, int(r["light"])),
+    )
+    return int(cursor.lastrowid or 0), True
 
 
-def _parse(text: str) -> list[dict[str, Any]]:
-    records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ImportProblem(f"line {number}: not valid JSON ({error.msg})") from None
-        records.append(_check(number, record))
-    return records
+def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
+    seq = db.execute("SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?",
+                     (sid,)).fetchone()[0]
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
+        "exercise_index, set_number, side, phase_index, kind, target, actual, "
+        "started_at, completed_ts, completed_at, rpe) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (r["set_id"], sid, seq, r["exercise"], r.get("exercise_name") or r["exercise"],
+         r.get("exercise_index") or 0, r["set"], r.get("side"), r.get("phase_index") or 0,
+         r["kind"], r.get("target"), r["actual"], r.get("set_started_at") or r["completed_at"],
+         r["completed_at_ts"], r["completed_at"], r.get("rpe")),
+    )
+    return bool(cursor.rowcount)
 
 
-def _ts(value: str) -> float:
-    return datetime.fromisoformat(value).timestamp()
-
-
-def import_jsonl(db: sqlite3.Connection, text: str) -> ImportResult:
-    """Merge an export into the history: all of it in one transaction, or nothing."""
-    try:
-        text, run_lines = runs.split_run_lines(text)
-    except ValueError as problem:
-        raise ImportProblem(str(problem)) from None
-    records = _parse(text)
+def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> ImportResult:
+    """Merge an export into the history: every line checked first, then all in one
+    transaction, or nothing."""
+    records, problems = check_lines(file, text)
+    if problems:
+        raise ImportProblem(problems)
+    run_lines = [record.values["run"] for record in records if record.kind == "run"]
     added = skipped = new_sessions = 0
     with transaction(db):
         merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
-        for r in records:
-            uid = str(r["session_id"])
+        for record in records:
+            if record.kind != "set":
+                continue
+            r = record.values
+            uid = r["session_id"]
             if uid not in session_ids:
-                row = db.execute("SELECT id FROM sessions WHERE uid = ?", (uid,)).fetchone()
-                if row is None:
-                    status = r.get("session_status") or "completed"
-                    if status not in ("in_progress", "completed", "stopped"):
-                        status = "completed"
-                    cursor = db.execute(
-                        "INSERT INTO sessions (uid, slug, name, started_ts, started_at, "
-                        "ended_at, status, planned_sets, light) VALUES (?,?,?,?,?,?,?,?,?)",
-                        (uid, str(r["session"]), str(r["session_name"]), _ts(r["started_at"]),
-                         r["started_at"], r.get("session_ended_at"),
-                         "stopped" if status == "in_progress" else status,
-                         int(r.get("planned_sets") or 0), int(bool(r.get("light")))),
-                    )
-                    session_ids[uid] = int(cursor.lastrowid or 0)
-                    new_sessions += 1
-                else:
-                    session_ids[uid] = int(row[0])
-            sid = session_ids[uid]
-            seq = db.execute("SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?",
-                             (sid,)).fetchone()[0]
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
-                "exercise_index, set_number, side, phase_index, kind, target, actual, "
-                "started_at, completed_ts, completed_at, rpe) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (str(r["set_id"]), sid, seq, str(r["exercise"]),
-                 str(r.get("exercise_name") or r["exercise"]), int(r.get("exercise_index") or 0),
-                 r["set"], r.get("side"), int(r.get("phase_index") or 0), r["kind"],
-                 r.get("target"), r["actual"], r.get("set_started_at") or r["completed_at"],
-                 _ts(r["completed_at"]), r["completed_at"], r.get("rpe")),
-            )
-            if cursor.rowcount:
+                session_ids[uid], created = _session_id(db, r)
+                new_sessions += created
+            if _write_set(db, session_ids[uid], r):
                 added += 1
             else:
                 skipped += 1

@@ -20,6 +20,7 @@ from runstrong.history.database import (
     SessionStatus,
     iso,
     new_uid,
+    open_for_reading,
     open_history,
     transaction,
 )
@@ -48,9 +49,16 @@ PhaseKey = tuple[int, int, str | None, int]
 
 
 class HistoryStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, db: sqlite3.Connection | None = None) -> None:
         self.path = path
-        self.db = open_history(path)
+        self.db = open_history(path) if db is None else db
+
+    @classmethod
+    def for_reading(cls, path: Path) -> HistoryStore | None:
+        """The history opened read-only (nothing created, migrated or switched to WAL);
+        None when there is no history yet. Raises HistoryError like opening for writing."""
+        db = open_for_reading(path)
+        return None if db is None else cls(path, db=db)
 
     def close(self) -> None:
         self.db.close()
@@ -66,7 +74,8 @@ class HistoryStore:
         try:
             with transaction(self.db) as db:
                 yield db
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
+            # Locked, read-only, full or damaged: the caller keeps the write and says why.
             raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
     def begin_session(self, session: Session, started_ts: float, planned_sets: int) -> int:
@@ -179,10 +188,10 @@ class HistoryStore:
 
         return render(self.db, fmt)
 
-    def import_jsonl(self, text: str) -> ImportResult:
+    def import_jsonl(self, text: str, file: str = "import") -> ImportResult:
         from runstrong.history.exchange import import_jsonl
 
-        return import_jsonl(self.db, text)
+        return import_jsonl(self.db, text, file)
 
     def done_phases(self, session_id: int) -> set[PhaseKey]:
         rows = self.db.execute(
@@ -197,13 +206,12 @@ class HistoryStore:
 
 
 def open_existing(path: Path) -> HistoryStore | None:
-    """The history at `path` if there is one that opens; None when there is none yet.
+    """The history at `path` opened read-only, if there is one; None when there is none yet
+    (or it is an empty file). Reading never creates, migrates or changes the file.
 
     Raises HistoryError for a file that is there but cannot be used, so callers can say why.
     """
-    if not path.exists():
-        return None
-    return HistoryStore(path)
+    return HistoryStore.for_reading(path)
 
 
 def open_existing_quietly(path: Path) -> HistoryStore | None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from runstrong.history.database import SessionStatus
+from runstrong.text import clean_text
 
 BALANCE_LAG = 0.10
 BALANCE_SESSIONS = 3
@@ -20,8 +21,12 @@ COUNTS = """(SELECT 2 * count(DISTINCT exercise_index || ':' || set_number) FROM
 def seconds_between(started_at: str, ended_at: str | None) -> float | None:
     if ended_at is None:
         return None
-    start = datetime.fromisoformat(started_at)
-    return (datetime.fromisoformat(ended_at) - start).total_seconds()
+    try:
+        start = datetime.fromisoformat(started_at)
+        return (datetime.fromisoformat(ended_at) - start).total_seconds()
+    except (TypeError, ValueError):
+        # A time stored by an older import that did not check it: shown as unknown.
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +75,20 @@ class SessionRow:
                 "sets": [s.as_json() for s in self.sets]}
 
 
+def shown(value: object) -> str:
+    """Text from the history as it may be shown: an older import may have stored escapes."""
+    return clean_text(str(value)) if value is not None else ""
+
+
 def _set_row(r: sqlite3.Row) -> SetRow:
-    return SetRow(r["id"], r["exercise"], r["exercise_name"], r["set_number"], r["side"],
-                  r["kind"], r["target"], r["actual"], r["completed_at"], r["rpe"])
+    return SetRow(r["id"], shown(r["exercise"]), shown(r["exercise_name"]), r["set_number"],
+                  r["side"], r["kind"], r["target"], r["actual"], shown(r["completed_at"]),
+                  r["rpe"])
 
 
 def _session_row(h: sqlite3.Row) -> SessionRow:
-    return SessionRow(h["id"], h["slug"], h["name"], h["started_at"], h["ended_at"],
+    return SessionRow(h["id"], shown(h["slug"]), shown(h["name"]), shown(h["started_at"]),
+                      None if h["ended_at"] is None else shown(h["ended_at"]),
                       SessionStatus(h["status"]), h["planned_sets"], bool(h["light"]))
 
 
@@ -146,8 +158,9 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
         best_at = db.execute(
             "SELECT completed_at FROM sets WHERE exercise = ? AND kind = ? AND actual = ? "
             "ORDER BY completed_ts LIMIT 1", (g["exercise"], g["kind"], g["best"])).fetchone()
-        stats.append(ExerciseStat(g["exercise"], latest["exercise_name"], g["kind"], g["best"],
-                                  best_at[0], latest["actual"], latest["completed_at"], g["n"]))
+        stats.append(ExerciseStat(g["exercise"], shown(latest["exercise_name"]), g["kind"],
+                                  g["best"], best_at[0], latest["actual"],
+                                  latest["completed_at"], g["n"]))
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
 
 
@@ -179,9 +192,17 @@ def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]
         """,
         (limit,),
     ).fetchall()
-    return [SessionHead(r["id"], r["name"], r["started_at"], r["ended_at"],
+    return [SessionHead(r["id"], shown(r["name"]), shown(r["started_at"]), r["ended_at"],
                         SessionStatus(r["status"]), r["planned_sets"], r["done"],
                         bool(r["light"])) for r in rows]
+
+
+def _day(text: object) -> date | None:
+    """A stored date, or None for one an older, unchecked import left unreadable."""
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return None
 
 
 def _week_start(day: date) -> date:
@@ -198,7 +219,10 @@ def weekly_counts(db: sqlite3.Connection, weeks: int = 8,
         f"SELECT substr(started_at, 1, 10) FROM sessions WHERE started_at >= ? AND {COUNTS}",
         (first.isoformat(),),
     ):
-        week = _week_start(date.fromisoformat(started))
+        day = _day(started)
+        if day is None:
+            continue
+        week = _week_start(day)
         if week in counts:
             counts[week] += 1
     return sorted(counts.items())
@@ -213,8 +237,9 @@ def streak_weeks(db: sqlite3.Connection, target: int = 1, today: date | None = N
     today = today or date.today()
     weeks: dict[date, int] = {}
     for (started,) in db.execute(f"SELECT substr(started_at, 1, 10) FROM sessions WHERE {COUNTS}"):
-        week = _week_start(date.fromisoformat(started))
-        weeks[week] = weeks.get(week, 0) + 1
+        day = _day(started)
+        if day is not None:
+            weeks[_week_start(day)] = weeks.get(_week_start(day), 0) + 1
     week = _week_start(today)
     streak = 0
     if weeks.get(week, 0) >= target:
@@ -286,7 +311,7 @@ def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> l
         """,
         (sessions_back,),
     ).fetchall()
-    return [Balance(r["exercise"], r["name"], r["kind"], r["left_total"], r["right_total"],
+    return [Balance(r["exercise"], shown(r["name"]), r["kind"], r["left_total"], r["right_total"],
                     r["n"]) for r in rows]
 
 
@@ -322,7 +347,8 @@ def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tupl
         f"SELECT substr(started_at, 1, 10), slug FROM sessions WHERE started_at >= ? AND {COUNTS}",
         ((since or date.min).isoformat(),),
     ).fetchall()
-    return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+    return [(day, r[1]) for r in rows if (day := _day(r[0])) is not None]
+
 
 
 def trained_sessions(db: sqlite3.Connection,
@@ -333,4 +359,4 @@ def trained_sessions(db: sqlite3.Connection,
         f"WHERE started_at >= ? AND {COUNTS}",
         ((since or date.min).isoformat(),),
     ).fetchall()
-    return [(date.fromisoformat(r[0]), r[1], bool(r[2])) for r in rows]
+    return [(day, r[1], bool(r[2])) for r in rows if (day := _day(r[0])) is not None]

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from runstrong import paths
-from runstrong.checks import Checker, Problem, did_you_mean, parse_document
+from runstrong.checks import SESSIONS_PER_WEEK, Checker, Problem, did_you_mean, parse_document
+from runstrong.reading import Refused, read_capped
 from runstrong.settings import WEEKDAYS
 
 PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days", "variants")
@@ -64,7 +65,7 @@ def parse_plan(doc: Mapping[str, Any], file: str, slug: str,
     name = check.text(head, "name", where)
     if not name:
         check.add("missing; expected the plan's name as text", where, "name")
-    per_week = check.integer(head, "sessions_per_week", (1, 7), where, "sessions a week")
+    per_week = check.integer(head, "sessions_per_week", SESSIONS_PER_WEEK, where, "sessions a week")
     if "sessions_per_week" not in head:
         check.add("missing; expected a whole number from 1 to 7", where, "sessions_per_week")
     known = list(known_sessions)
@@ -122,10 +123,10 @@ def load_plan_file(entry: Traversable | Path, known: Iterable[str], source: str,
     label = label or str(entry)
     slug = Path(entry.name).stem
     try:
-        data = entry.read_bytes()
-    except OSError as error:
-        return InvalidPlan(slug, label, (Problem(label, f"cannot be read: {error}"),))
-    doc, problems = parse_document(data, label)
+        data = read_capped(entry, "plan file")
+    except Refused as refused:
+        return InvalidPlan(slug, label, (Problem(label, str(refused)),))
+    doc, problems = parse_document(data, label, "a [plan] table")
     if doc is not None:
         plan, problems = parse_plan(doc, label, slug, known)
         if plan is not None:

@@ -247,18 +247,18 @@ class _Words:
 
     def placed(self, choice: _Choice, run: RunKind, number: int) -> Day:
         plan = self.coach.plan
-        name = self.name(choice.slug)
         when = When.ANY if run is RunKind.NONE else When.AFTER_RUN
         big = run in (RunKind.KEY, RunKind.LONG)
         if choice.day in self.ran and run is not RunKind.NONE:
             done = {RunKind.KEY: "Key run", RunKind.LONG: "Long run"}.get(run, "Run")
-            text = f"{done} done: {name} after your run" + \
+            text = f"{done} done: the session comes after your run" + \
                 ("; nothing hard today." if big else ".")
         else:
-            text = {RunKind.NONE: f"No run today: {name}, any time.",
-                    RunKind.EASY: f"After your easy run: {name}.",
-                    RunKind.KEY: f"After your key run: {name}; nothing hard today.",
-                    RunKind.LONG: f"After your long run: {name}; nothing hard today."}[run]
+            # The session's name and when to do it are shown beside the reason: not again.
+            text = {RunKind.NONE: "No run today.",
+                    RunKind.EASY: "After your easy run.",
+                    RunKind.KEY: "After your key run; nothing hard today.",
+                    RunKind.LONG: "After your long run; nothing hard today."}[run]
         text += f" {plan.name}, session {number} of {plan.sessions_per_week} this week."
         if choice.light:
             text += f" Light version: {self._why_light(choice)}."
@@ -285,10 +285,10 @@ class _Words:
             return Day(day, run, None, False, None, "Rest day: this week's sessions are done "
                        "or placed." if week_full else "Run done: rest your legs.")
         if run is not RunKind.NONE and activation is not None:
-            name = self.name(activation)
-            text = {RunKind.EASY: f"Easy run: {name} before you go.",
-                    RunKind.KEY: f"Key run: {name} before it; no strength work after.",
-                    RunKind.LONG: f"Long run: {name} before it; rest your legs after."}[run]
+            text = {RunKind.EASY: "Easy run: activation before you go, strength another day.",
+                    RunKind.KEY: "Key run: only activation before it; no strength work after.",
+                    RunKind.LONG: "Long run: only activation before it; rest your legs after."
+                    }[run]
             return Day(day, run, activation, False, When.BEFORE_RUN, text)
         tomorrow = run_on(self.runs, day + ONE_DAY)
         if week_full:

@@ -7,45 +7,50 @@ import contextlib
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
-from runstrong.engine import Clock, EngineOptions, SessionEngine
-from runstrong.events import PhaseRecord
 from runstrong.formatting import when_text
-from runstrong.history import HistoryError, HistoryStore, NotAHistory, Unfinished, resume_index
 from runstrong.model import Session
-from runstrong.planning.plans import Plan, load_plans
-from runstrong.planning.progression import apply, suggestions
-from runstrong.planning.today import today_from_week
-from runstrong.planning.week import DEFAULT_PLAN, week_for, weekly_target
-from runstrong.recording import Recorder
-from runstrong.resume import same_session, session_to_resume
 from runstrong.settings import Settings
-from runstrong.summary import summarize
-from runstrong.timeline import Timing
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.home import HomeScreen, Recent
-from runstrong.tui.screens.offers import (
-    Choice,
-    history_problem,
-    progression_offer,
-    resume_offer,
-)
-
-# Screens not needed for the first frame are imported when opened: start-up is measured.
-from runstrong.tui.screens.session import SessionScreen
-from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workouts import Catalog, load_catalog
 
+# Only what the home screen's first frame needs is imported here: start-up is measured
+# (bench/run.py --only startup). The engine, the history and every other screen are imported
+# where they are first used.
 if TYPE_CHECKING:
     from runstrong.audio import Player
+    from runstrong.engine import Clock, EngineOptions
+    from runstrong.events import PhaseRecord
+    from runstrong.history import HistoryStore, Unfinished
+    from runstrong.history.queries import Balance
+    from runstrong.planning.progression import Suggestion
+    from runstrong.recording import Recorder
+    from runstrong.tui.history_guard import HistoryDamaged
+    from runstrong.tui.screens.builder import BuilderScreen
+    from runstrong.tui.screens.offers import HistoryAnswer, ProgressionAnswer, ResumeAnswer
+    from runstrong.tui.screens.settings import SettingsScreen
+    from runstrong.tui.screens.summary import SummaryScreen
+
+T = TypeVar("T")
+
+
+def engine_options(chosen: Settings) -> EngineOptions:
+    from runstrong.engine import EngineOptions
+    from runstrong.timeline import Timing
+
+    return EngineOptions(Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
+                         count_in=chosen.count_in)
 
 
 class RunstrongApp(App[None]):
@@ -74,14 +79,17 @@ class RunstrongApp(App[None]):
         self.first_session = session
         self.review_only = review
         self._catalog = catalog
+        # --mute and --voice hold for this run, whatever the settings say.
+        self._mute_flag = mute
+        self._voice_flag = voice
         self.mute = mute or not self.settings.sound
         self.voice = voice or self.settings.voice
         self.clock = clock
         self.wall = wall
-        self.options = options or EngineOptions(
-            Timing(get_ready=self.settings.get_ready, switch_sides=self.settings.switch_sides),
-            count_in=self.settings.count_in)
+        # Timings given here (tests, benchmarks) hold until the person saves settings.
+        self._options_override = options
         self._player = player
+        self._owns_player = player is None
         self._thread = threading.get_ident()
         self.history_path = history_path or paths.history_file()
         self.store: HistoryStore | None = None
@@ -92,8 +100,11 @@ class RunstrongApp(App[None]):
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            self._catalog = load_catalog()
+            self._catalog = load_catalog(rests=self._rests())
         return self._catalog
+
+    def _rests(self) -> tuple[int, int]:
+        return self.settings.rest_between_sets, self.settings.rest_between_exercises
 
     @property
     def player(self) -> Player:
@@ -112,14 +123,48 @@ class RunstrongApp(App[None]):
             self.call_from_thread(self.notify, message, title="Sound", severity="warning",
                                   timeout=8)
 
+    # -- settings ------------------------------------------------------------------------
+    @property
+    def options(self) -> EngineOptions:
+        """Timings for the next session, from the settings applied last."""
+        return self._options_override or engine_options(self.settings)
+
+    def apply_settings(self, chosen: Settings) -> None:
+        """The one place settings take effect, at start and after every save: timings
+        (through `options`), rests, sound, voice and theme."""
+        self.settings = chosen
+        self.mute = self._mute_flag or not chosen.sound
+        voice = self._voice_flag or chosen.voice
+        if voice != self.voice and self._owns_player and self._player is not None:
+            # The player is chosen with or without a speaker: the next session gets a new one.
+            self._player.close()
+            self._player = None
+        self.voice = voice
+        if self._catalog is not None and self._catalog.rests != self._rests():
+            self._catalog = None  # files that set no rests take the new ones
+        if chosen.theme in self.available_themes:
+            self.theme = chosen.theme
+
     # -- start-up ------------------------------------------------------------------------
+    @property
+    def _opens_home(self) -> bool:
+        return self.first_session is None and not self.review_only
+
+    def get_default_screen(self) -> Screen[Any]:
+        # Paint first, then fill: the home screen is the first screen (pushing it over an
+        # empty one cost a second layout). The session files, the history, today's line and
+        # any question follow after its first frame (HomeScreen.Shown), unless the sessions
+        # were handed in already.
+        return HomeScreen(self._catalog) if self._opens_home else super().get_default_screen()
+
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
         self._catch_hang_ups()
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        self.apply_settings(self.settings)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=12)
+        if self._opens_home:
+            return  # the home screen is already the first screen: get_default_screen
         problem = self._open_history()
         if self.first_session is not None:
             if problem:
@@ -134,14 +179,22 @@ class RunstrongApp(App[None]):
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
-        self.push_screen(self._home())
+
+    def on_home_screen_shown(self, message: HomeScreen.Shown) -> None:
+        """The home screen's first frame is on screen: now the history and today's line."""
+        problem = self._open_history()
+        self._refresh_home()
         if problem:
+            from runstrong.tui.screens.offers import history_problem
+
             self.push_screen(history_problem(problem, can_move=self._foreign_file),
                              self._history_answer)
         else:
             self._offer_resume()
 
     def _open_history(self) -> str | None:
+        from runstrong.history import HistoryError, HistoryStore, NotAHistory
+
         self._foreign_file = False
         try:
             self.store = HistoryStore(self.history_path)
@@ -151,8 +204,10 @@ class RunstrongApp(App[None]):
             self.history_problem = f"{error}"
         return self.history_problem
 
-    def _history_answer(self, answer: str | None) -> None:
-        if answer != "m":
+    def _history_answer(self, answer: HistoryAnswer | None) -> None:
+        from runstrong.tui.screens.offers import HistoryAnswer
+
+        if answer is not HistoryAnswer.MOVE_ASIDE:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         moved = self.history_path.with_name(f"{self.history_path.stem}.{stamp}"
@@ -177,16 +232,19 @@ class RunstrongApp(App[None]):
 
     def _start_first(self, session: Session) -> None:
         """`runstrong start X`: straight into X, unless X was left unfinished: then ask."""
+        from runstrong.resume import same_session
+        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
+
         left = [u for u in self.store.unfinished() if same_session(u, session)] \
             if self.store is not None else []
         if not left:
             self.request_session(session, exit_after=True)
             return
 
-        def answered(answer: str | None) -> None:
-            if answer == "r":
+        def answered(answer: ResumeAnswer | None) -> None:
+            if answer is ResumeAnswer.RESUME:
                 self.resume(left[0], exit_after=True, started=session)
-            elif answer == "escape":
+            elif answer is not ResumeAnswer.FRESH:
                 self.exit()
             else:
                 self._close_unfinished(left)
@@ -199,23 +257,67 @@ class RunstrongApp(App[None]):
             for old in left:
                 self.store.finish(old.id, completed=False, ended_ts=self.wall())
 
+    # -- a history found damaged while reading -------------------------------------------
+    def on_history_damaged(self, message: HistoryDamaged) -> None:
+        """A read met a damaged history: close it (nothing more is written into it) and make
+        the same offer as at start-up, once."""
+        from runstrong.tui.history_guard import damage_message
+
+        if self.store is None and self.history_problem is not None:
+            return
+        if self.store is not None:
+            with contextlib.suppress(Exception):
+                self.store.close()
+        self.store = None
+        self._foreign_file = True
+        self.history_problem = damage_message(self.history_path, message.reason)
+        # After the current handler: a read inside building a screen would otherwise put the
+        # question underneath the screen being pushed.
+        self.call_later(self._ask_about_damage, self.history_problem)
+
+    def _ask_about_damage(self, problem: str) -> None:
+        from runstrong.tui.screens.offers import history_problem
+        from runstrong.tui.screens.session import SessionScreen
+
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            # A running session is never interrupted by a question; it says it is not saving.
+            self.notify(problem, title="History", severity="error", timeout=15)
+            return
+        self.push_screen(history_problem(problem, can_move=True), self._history_answer)
+
+    def _read_history(self, read: Callable[[HistoryStore], T], default: T) -> T:
+        """`read(store)`, or `default` when there is no history or it turns out damaged."""
+        import sqlite3
+
+        from runstrong.tui.history_guard import HistoryDamaged
+
+        if self.store is None:
+            return default
+        try:
+            return read(self.store)
+        except sqlite3.DatabaseError as error:
+            self.on_history_damaged(HistoryDamaged(str(error)))
+            return default
+
     def _offer_resume(self) -> None:
         if self.store is None:
             return
-        unfinished = self.store.unfinished()
+        unfinished: list[Unfinished] = self._read_history(lambda store: store.unfinished(), [])
         if not unfinished:
             return
+        from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
+
         latest = unfinished[0]
 
-        def answered(answer: str | None) -> None:
+        def answered(answer: ResumeAnswer | None) -> None:
             if self.store is None:
                 return
-            if answer == "r":
+            if answer is ResumeAnswer.RESUME:
                 self.resume(latest)
-            elif answer == "c":
+            elif answer is ResumeAnswer.CLOSE:
                 self.store.finish(latest.id, completed=False, ended_ts=self.wall())
                 self.notify(f"Closed {latest.name} as stopped.")
-            if answer in ("r", "c"):
+            if answer in (ResumeAnswer.RESUME, ResumeAnswer.CLOSE):
                 for older in unfinished[1:]:
                     self.store.finish(older.id, completed=False, ended_ts=self.wall())
 
@@ -227,15 +329,17 @@ class RunstrongApp(App[None]):
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        store = self.store
-        offers = [] if store is None else suggestions(
-            session, store.last_session_of)
+        from runstrong.planning.progression import apply, suggestions
+        from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
+
+        offers: list[Suggestion] = self._read_history(
+            lambda store: suggestions(session, store.last_session_of), [])
         if not offers:
             self.start_session(session, exit_after=exit_after)
             return
 
-        def answered(answer: str | None) -> None:
-            chosen = apply(session, offers) if answer == "a" else session
+        def answered(answer: ProgressionAnswer | None) -> None:
+            chosen = apply(session, offers) if answer is ProgressionAnswer.ACCEPT else session
             self.start_session(chosen, exit_after=exit_after)
 
         self.push_screen(progression_offer(offers), answered)
@@ -246,27 +350,31 @@ class RunstrongApp(App[None]):
         self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
 
     def _weekly_target(self) -> int:
-        return weekly_target(self.catalog, self.settings)
+        from runstrong.planning.week import weekly_target
 
-    def _home(self) -> HomeScreen:
-        # Today's line and the week strip come from one placement (a few ms), not two.
-        on = date.fromtimestamp(self.wall())
-        plan, week = week_for(self.catalog, self.settings, on, store=self.store)
-        today = today_from_week(plan, week, on) if plan is not None else None
-        recent = []
-        if self.store is not None:
-            recent = [Recent(when_text(h.started_at)[:10], h.name, h.status)
-                      for h in self.store.session_heads(limit=3)]
-        return HomeScreen(self.catalog, today, recent, week, on)
+        return weekly_target(self.catalog, self.settings)
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
+        from runstrong.planning.today import today_from_week
+        from runstrong.planning.week import week_for
+
+        on = date.fromtimestamp(self.wall())
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
-                fresh = self._home()
-                home.show(fresh.catalog, fresh.today, fresh.recent, fresh.week, fresh.on)
+                # Today's line and the week strip come from one placement (a few ms), not two.
+                placed = self._read_history(
+                    lambda store: week_for(self.catalog, self.settings, on, store=store), None)
+                plan, week = placed or week_for(self.catalog, self.settings, on, store=None)
+                today = today_from_week(plan, week, on) if plan is not None else None
+                recent: list[Recent] = self._read_history(
+                    lambda store: [Recent(when_text(h.started_at)[:10], h.name, h.status.words)
+                                   for h in store.session_heads(limit=3)], [])
+                home.show(self.catalog, today, recent, week, on, self.options.timing)
 
     def action_plans(self) -> None:
+        from runstrong.planning.plans import load_plans
+        from runstrong.planning.week import DEFAULT_PLAN
         from runstrong.tui.screens.plans import PlansScreen
 
         plans = load_plans(self.catalog.entries)
@@ -279,48 +387,55 @@ class RunstrongApp(App[None]):
         self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
 
     def action_settings(self) -> None:
+        from runstrong.planning.plans import Plan, load_plans
+        from runstrong.planning.week import DEFAULT_PLAN
         from runstrong.tui.screens.settings import SettingsScreen
 
         plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
                  if isinstance(p, Plan)]
-
-        def saved(chosen: Settings | None) -> None:
-            if chosen is not None:
-                self._save_settings(chosen)
-
         self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes), plans,
-                                        str(paths.settings_file())), saved)
+                                        str(paths.settings_file()),
+                                        active_plan=self.settings.plan or DEFAULT_PLAN))
 
-    def _save_settings(self, chosen: Settings) -> None:
+    def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
+        if self._save_settings(message.settings):
+            self.pop_screen()
+
+    def _save_settings(self, chosen: Settings) -> bool:
         try:
             path = settings_file.save(chosen)
-        except OSError as error:
-            self.notify(f"Could not save settings: {error}", severity="error")
-            return
-        self.settings = chosen
-        self.mute = not chosen.sound
-        self.voice = chosen.voice
-        self.options = EngineOptions(Timing(get_ready=chosen.get_ready,
-                                            switch_sides=chosen.switch_sides),
-                                     count_in=chosen.count_in)
-        if chosen.theme in self.available_themes:
-            self.theme = chosen.theme
+        except (settings_file.SettingsNotSaved, OSError) as error:
+            self.notify(f"Could not save settings: {error}", severity="error", timeout=10)
+            return False
+        self._options_override = None  # from now on the saved timings are the ones
+        self.apply_settings(chosen)
         self.notify(f"Saved {path}", timeout=4)
         self.call_after_refresh(self._refresh_home)
+        return True
 
+    # -- the builder ---------------------------------------------------------------------
     def action_builder(self) -> None:
         from runstrong.tui.screens.builder import BuilderScreen
 
-        def built(session: Session | None) -> None:
-            self._catalog = None  # the new file joins the list
-            self.call_after_refresh(self._refresh_home)
-            if session is not None:
-                self.request_session(session)
+        self.push_screen(BuilderScreen(self.catalog.library))
 
-        self.push_screen(BuilderScreen(self.catalog.library), built)
+    def on_builder_screen_draft_ready(self, message: BuilderScreen.DraftReady) -> None:
+        from runstrong.tui.draft_saving import save_draft
+
+        save_draft(self, message)
+
+    def sessions_changed(self) -> None:
+        """A session file was written: the list is read again."""
+        self._catalog = None
+        self.call_after_refresh(self._refresh_home)
 
     def resume(self, unfinished: Unfinished, *, exit_after: bool = False,
                started: Session | None = None) -> None:
+        from runstrong.engine import SessionEngine
+        from runstrong.history import resume_index
+        from runstrong.resume import session_to_resume
+        from runstrong.tui.screens.dialogs import Answer, Choice
+
         found = session_to_resume(unfinished, self.catalog, started)
         session, store = found.session, self.store
         if session is None or store is None:
@@ -333,15 +448,17 @@ class RunstrongApp(App[None]):
                     "saved sets may not line up with the file now. Start it again from the "
                     "beginning? (The saved sets stay in your history.)")
 
-            def answered(answer: str | None) -> None:
-                if answer == "f":
+            def answered(start_fresh: bool | None) -> None:
+                if start_fresh:
                     self._close_unfinished([unfinished])
                     self.request_session(session, exit_after=exit_after)
                 elif exit_after:
                     self.exit()
 
             self.push_screen(Choice("The file has changed", body,
-                                    [("f", "Start fresh"), ("n", "Not now")]), answered)
+                                    [Answer("f", "Start fresh", True),
+                                     Answer("n", "Not now", False)], otherwise=False),
+                             answered)
             return
         timeline = SessionEngine(session, options=self.options).timeline
         start = resume_index(timeline, store.done_phases(unfinished.id))
@@ -351,6 +468,12 @@ class RunstrongApp(App[None]):
     def start_session(self, session: Session, *, exit_after: bool = False,
                       resume_id: int | None = None, start_index: int = 0,
                       done: list[PhaseRecord] | None = None) -> None:
+        from runstrong.engine import SessionEngine
+        from runstrong.recording import Recorder
+        from runstrong.summary import summarize
+        from runstrong.tui.screens.session import SessionScreen
+        from runstrong.tui.screens.summary import SummaryScreen
+
         engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
                                start_index=start_index, done=done or ())
         recorder = Recorder(self.store, self.wall,
@@ -364,12 +487,16 @@ class RunstrongApp(App[None]):
             view = engine.view()
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
-            rate = (lambda rpe: recorder.rate(last, rpe)) if last is not None else None
+            rating_for = None if last is None else (last, session.exercises[last].name)
             screen = SummaryScreen(summary, completed=bool(completed),
-                                   notes=self._balance_notes(session), rate_last=rate)
+                                   notes=self._balance_notes(session), rating_for=rating_for)
             self.push_screen(screen, lambda _: self._after_summary(exit_after))
 
         self.push_screen(screen, finished)
+
+    def on_summary_screen_rated(self, message: SummaryScreen.Rated) -> None:
+        if self.recorder is not None:
+            self.recorder.rate(message.exercise_index, message.rpe)
 
     def _after_summary(self, exit_after: bool) -> None:
         if exit_after:
@@ -378,12 +505,11 @@ class RunstrongApp(App[None]):
             self.call_after_refresh(self._refresh_home)
 
     def _balance_notes(self, session: Session) -> list[str]:
-        if self.store is None:
-            return []
         keys = {exercise.key for exercise in session.exercises if exercise.sides}
+        balances: list[Balance] = self._read_history(lambda store: store.balances(), [])
         return [f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
                 f"the last {b.sessions} sessions. Start sets on that side."
-                for b in self.store.balances() if b.exercise in keys and b.weaker]
+                for b in balances if b.exercise in keys and b.weaker]
 
     def on_unmount(self) -> None:
         if self._player is not None:

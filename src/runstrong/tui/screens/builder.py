@@ -1,20 +1,23 @@
-"""Composing a session from the exercise library, then saving (and starting) it."""
+"""Composing a session from the exercise library. The screen hands the draft to the app,
+which saves it (asking before it replaces anything) and starts it when asked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static, Switch
 from textual.widgets.option_list import Option
 
 from runstrong.builder import Draft, from_library
-from runstrong.model import LibraryExercise, Session
-from runstrong.workouts import Invalid, load_session_file
+from runstrong.model import LibraryExercise
 
 FIELDS = ("sets", "reps", "hold", "tempo", "rest")
 
@@ -29,8 +32,8 @@ def _number(text: str, kind: type[int] | type[float]) -> int | float | None:
         return None
 
 
-class BuilderScreen(Screen[Session | None]):
-    """Dismissed with the saved session when the person chose to start it, else None."""
+class BuilderScreen(Screen[None]):
+    """Posts `DraftReady` on save; the app saves, then calls `saved` or dismisses the screen."""
 
     CSS_PATH = "builder.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,6 +49,16 @@ class BuilderScreen(Screen[Session | None]):
         super().__init__()
         self.library = library
         self.draft = Draft()
+        self.saved_to: Path | None = None
+
+    @dataclass
+    class DraftReady(Message):
+        """The person asked to save the draft (and to start it, with `start`)."""
+
+        draft: Draft
+        start: bool
+        # This screen's own earlier save: writing there again replaces nobody else's file.
+        saved_to: Path | None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="name-row"):
@@ -177,28 +190,22 @@ class BuilderScreen(Screen[Session | None]):
             self._refresh_plan(self.draft.move(index, by))
 
     # -- saving -------------------------------------------------------------------------
-    def _save(self) -> Session | None:
+    def _ask_to_save(self, *, start: bool) -> None:
         if not self.draft.exercises:
             self.notify("Add at least one exercise first (enter on a library exercise).",
                         severity="warning")
-            return None
-        path = self.draft.save()
-        loaded = load_session_file(path, self.library)
-        if isinstance(loaded, Invalid):
-            # Shown, not hidden: the file is kept so nothing typed is lost.
-            self.notify("\n".join(str(p) for p in loaded.problems), title="Saved with problems",
-                        severity="error", timeout=15)
-            return None
-        self.notify(f"Saved {path}", timeout=6)
-        return loaded
+            return
+        self.post_message(self.DraftReady(self.draft.copy(), start, self.saved_to))
+
+    def saved(self, path: Path) -> None:
+        """The app wrote the draft to `path`."""
+        self.saved_to = path
 
     def action_save(self) -> None:
-        self._save()
+        self._ask_to_save(start=False)
 
     def action_save_and_start(self) -> None:
-        session = self._save()
-        if session is not None:
-            self.dismiss(session)
+        self._ask_to_save(start=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

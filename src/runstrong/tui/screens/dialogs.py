@@ -1,70 +1,114 @@
-"""Small modal screens over a running session: quit confirmation and exercise details."""
+"""Dialogs: one base class and one stylesheet for every question and detail box.
+
+A dialog is dismissed with a typed answer (an enum member, a bool), never a letter, so the
+code that asked reads `if answer is ResumeAnswer.RESUME` rather than comparing keys.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Generic, Literal, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from runstrong.formatting import counted
 from runstrong.model import Exercise
+from runstrong.tui.widgets.figure import ExerciseFigure
 
-DIALOG_CSS = """
-ConfirmQuit, ExerciseInfo {
-    align: center middle;
-    background: $background 60%;
-}
-#dialog {
-    width: 64;
-    max-width: 100%;
-    height: auto;
-    max-height: 90%;
-    border: thick $primary;
-    background: $surface;
-    padding: 1 2;
-}
-#dialog .heading { text-style: bold; margin-bottom: 1; }
-#dialog .section { margin-top: 1; }
-#buttons { height: auto; align: center middle; margin-top: 1; }
-#buttons Button { margin: 0 1; }
-"""
+AnswerT = TypeVar("AnswerT")
 
 
-class ConfirmQuit(ModalScreen[bool]):
-    DEFAULT_CSS = DIALOG_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Stop the session"),
-        Binding("n,escape,q", "answer(False)", "Keep going"),
-    ]
+class Dialog(ModalScreen[AnswerT]):
+    """A box in the middle of the screen: `#body` scrolls, `#buttons` stay in view."""
 
-    def __init__(self, phases_logged: int) -> None:
+    # Absolute, so subclasses defined in other folders still find the one stylesheet.
+    CSS_PATH = Path(__file__).with_name("dialogs.tcss")
+
+
+@dataclass(frozen=True, slots=True)
+class Answer(Generic[AnswerT]):
+    key: str
+    label: str
+    value: AnswerT
+    # Unset: the first answer is the suggested one.
+    variant: Literal["default", "primary", "error"] | None = None
+
+
+class Choice(Dialog[AnswerT]):
+    """A question with a few keyed answers; escape gives `otherwise`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "otherwise", "Later")]
+
+    def __init__(self, heading: str, body: Text | str, answers: Sequence[Answer[AnswerT]],
+                 *, otherwise: AnswerT) -> None:
         super().__init__()
-        self.phases_logged = phases_logged
+        self.heading = heading
+        self.body = body
+        self.answers = list(answers)
+        self.otherwise = otherwise
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static("Stop this session?", classes="heading")
-            kept = (f"The {self.phases_logged} completed set record"
-                    f"{'s' * (self.phases_logged != 1)} stay in your history."
-                    if self.phases_logged else "Nothing has been completed yet.")
-            yield Static(kept)
+        with Vertical(id="dialog"):
+            with VerticalScroll(id="body"):
+                yield Static(Text(self.heading), classes="heading")
+                yield Static(self.body if isinstance(self.body, Text) else Text(self.body))
             with Horizontal(id="buttons"):
-                yield Button("Stop (y)", variant="error", id="stop")
-                yield Button("Keep going (n)", variant="primary", id="keep")
+                for number, answer in enumerate(self.answers):
+                    variant = answer.variant or ("primary" if number == 0 else "default")
+                    yield Button(f"{answer.label} ({answer.key})", id=f"answer-{number}",
+                                 variant=variant)
+
+    def on_key(self, event: events.Key) -> None:
+        for answer in self.answers:
+            if event.key == answer.key:
+                event.stop()
+                self.dismiss(answer.value)
+                return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "stop")
+        number = int((event.button.id or "answer-0").removeprefix("answer-"))
+        self.dismiss(self.answers[number].value)
 
-    def action_answer(self, stop: bool) -> None:
-        self.dismiss(stop)
+    def action_otherwise(self) -> None:
+        self.dismiss(self.otherwise)
 
 
-class ExerciseInfo(ModalScreen[None]):
-    DEFAULT_CSS = DIALOG_CSS
+def kept_sentence(sets: int) -> str:
+    """What a stop leaves behind, in words that agree with the number."""
+    if not sets:
+        return "Nothing has been completed yet."
+    verb = "stays" if sets == 1 else "stay"
+    return f"The {counted(sets, 'completed set')} {verb} in your history."
+
+
+class ConfirmQuit(Choice[bool]):
+    """Dismissed with True to stop the session, False to keep going."""
+
+    # The key that asked the question also takes it back.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "otherwise", "Keep going")]
+
+    def __init__(self, sets_done: int) -> None:
+        super().__init__("Stop this session?", kept_sentence(sets_done),
+                         [Answer("y", "Stop", True, "error"),
+                          Answer("n", "Keep going", False, "primary")],
+                         otherwise=False)
+        self.sets_done = sets_done
+
+    def on_mount(self) -> None:
+        # Stopping cannot be undone, so enter on a fresh dialog keeps going.
+        self.query_one("#answer-1", Button).focus()
+
+
+
+class ExerciseInfo(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,i,enter,q", "close", "Back to the session"),
     ]
@@ -75,8 +119,15 @@ class ExerciseInfo(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
-        with VerticalScroll(id="dialog"):
+        with Vertical(id="dialog"), VerticalScroll(id="body"):
             yield Static(Text(exercise.name), classes="heading")
+            if exercise.figure is not None:
+                # Every key position side by side: how the movement starts and where it goes.
+                with Horizontal(id="figures"):
+                    for label, _ in exercise.figure.distinct():
+                        with Vertical(classes="pose"):
+                            yield ExerciseFigure(exercise.figure, position=label)
+                            yield Static(label, classes="pose-label")
             yield Static(Text(exercise.describe()))
             if exercise.description:
                 yield Static(Text(exercise.description), classes="section")

@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 
 from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryStore, queries, runs
+from runstrong.tui.history_guard import guard_history
 
 SESSIONS_SHOWN = 300
 
@@ -60,6 +61,7 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="balance")
         yield Footer()
 
+    @guard_history
     def on_mount(self) -> None:
         if self.store is None:
             self.query_one("#session-title", Static).update(
@@ -87,6 +89,7 @@ class HistoryScreen(Screen[None]):
             self._show_session(self.session_rows[0].id)  # in the first frame, not on an event
         table.focus()
 
+    @guard_history
     def _fill_tab(self, tab: str) -> None:
         """Exercises and weeks are filled when first shown, so the list opens fast."""
         if self.store is None or tab in self._filled or tab not in ("exercises", "weeks"):
@@ -106,6 +109,7 @@ class HistoryScreen(Screen[None]):
         elif event.data_table.id == "exercise-list" and self.exercise_rows:
             self._show_exercise(self.exercise_rows[event.cursor_row])
 
+    @guard_history
     def _show_session(self, session_id: int) -> None:
         if self.store is None:
             return
@@ -143,6 +147,7 @@ class HistoryScreen(Screen[None]):
             table.add_row(Text(name), _amount(stat.kind, stat.best),
                           _amount(stat.kind, stat.latest), str(stat.sessions), sides)
 
+    @guard_history
     def _show_exercise(self, stat: queries.ExerciseStat) -> None:
         if self.store is None:
             return

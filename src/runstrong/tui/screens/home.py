@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,21 +14,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from runstrong.model import Session
 from runstrong.planning.light import light_session
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
-from runstrong.timeline import estimate_minutes
+from runstrong.timeline import Timing, estimate_minutes
 from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workouts import Catalog
 
 INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
          "runstrong times every hold, counts paced reps and rests, and logs each set.")
-# Each footer key costs Textual ~12 ms at start-up, so the rarer keys are named here instead.
-KEYS = "t today  l light  / filter  m length  e kit  p plans  n new session  q quit"
+# The keys are named in two lines of text rather than a Footer: a Footer of this screen's
+# keys was most of the start-up time over a bare Textual app (bench/run.py --only startup).
+KEYS = ("enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
+        ", settings  n new session  ctrl+p commands  q quit")
 LENGTHS = (None, 10, 20, 30, 45)
 
 
@@ -34,11 +39,19 @@ LENGTHS = (None, 10, 20, 30, 45)
 class Recent:
     when: str
     name: str
-    status: str
+    ended: str  # how it ended, in words ("done", "stopped", "not finished")
 
 
-def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool) -> bool:
-    if max_minutes is not None and estimate_minutes(session) > max_minutes:
+@functools.cache
+def minutes(session: Session, timing: Timing) -> int:
+    """The estimate, worked out once per session and timing: the list is redrawn on every key.
+    `timing` is the person's (GET READY, switch sides), as the session will run."""
+    return estimate_minutes(session, timing)
+
+
+def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool,
+            timing: Timing) -> bool:
+    if max_minutes is not None and minutes(session, timing) > max_minutes:
         return False
     if no_kit and session.equipment:
         return False
@@ -47,15 +60,26 @@ def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool)
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # As the app's first screen it is not pushed, so its stylesheet comes as DEFAULT_CSS
+    # (read from the file beside it) rather than CSS_PATH, which only pushed screens load.
+    DEFAULT_CSS = Path(__file__).with_name("home.tcss").read_text(encoding="utf-8")
 
+    # The filters: each change redraws the list through its watcher.
+    words: reactive[str] = reactive("", init=False)
+    light: reactive[bool] = reactive(False, init=False)
+    max_minutes: reactive[int | None] = reactive[int | None](None, init=False)
+    no_kit: reactive[bool] = reactive(False, init=False)
+
+    @dataclass
     class StartRequested(Message):
-        def __init__(self, session: Session) -> None:
-            super().__init__()
-            self.session = session
+        session: Session
+
+    class Shown(Message):
+        """The first frame is drawn: what is slower to work out can follow."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
+        Binding("escape", "leave_filter", "Back to the list", show=False),
         Binding("t", "start_today", "Today", show=False),
         Binding("l", "toggle_light", "Light", show=False),
         Binding("slash", "filter", "Filter", show=False),
@@ -68,18 +92,16 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, catalog: Catalog, today: Today | None = None,
+    def __init__(self, catalog: Catalog | None, today: Today | None = None,
                  recent: list[Recent] | None = None, week: Sequence[Day] = (),
                  on: date | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        self.timing = Timing()
         self.today = today
         self.recent = recent or []
         self.week = list(week)
         self.on = on or date.today()
-        self.light = False
-        self.max_minutes: int | None = None
-        self.no_kit = False
         self.rows: list[Session] = []
 
     def compose(self) -> ComposeResult:
@@ -96,37 +118,39 @@ class HomeScreen(Screen[None]):
         yield Static(id="detail")
         yield Static(id="recent")
         yield Static(KEYS, id="keys")
-        broken = self.catalog.invalid
-        if broken:
-            names = ", ".join(item.path for item in broken)
-            yield Static(Text(f"Not loaded (run `runstrong validate`): {names}"), id="problems")
-        yield Footer()
+        yield Static(id="problems")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("session", "min", "focus", "kit")
         self._show_data()
         table.focus()
+        # The refresh after mount lays the screen out; the one after that has drawn it.
+        self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
-    def show(self, catalog: Catalog, today: Today | None, recent: list[Recent],
-             week: Sequence[Day] = (), on: date | None = None) -> None:
+    def show(self, catalog: Catalog | None, today: Today | None, recent: list[Recent],
+             week: Sequence[Day] = (), on: date | None = None,
+             timing: Timing | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
+        same_sessions = catalog is self.catalog and catalog is not None and (
+            timing is None or timing == self.timing)
+        self.timing = timing or self.timing
         self.catalog, self.today, self.recent = catalog, today, recent
         self.week, self.on = list(week), on or date.today()
-        self._show_data()
+        self._show_data(fill=not same_sessions)
 
     def _name_of(self, slug: str) -> str:
-        session = self.catalog.entries.get(slug)
+        session = self.catalog.entries.get(slug) if self.catalog else None
         return session.name if isinstance(session, Session) else slug
 
-    def _show_data(self) -> None:
-        self._fill()
+    def _show_data(self, *, fill: bool = True) -> None:
+        if fill:
+            self._fill()
         self._show_today()
         self.query_one("#week", WeekStrip).show(self.week, self._name_of, self.on)
         if self.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name}"
-                                     + ("" if r.status == "completed" else f" ({r.status})")
+            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})"
                                      for r in self.recent))
             self.query_one("#recent", Static).update(line)
         else:
@@ -140,8 +164,7 @@ class HomeScreen(Screen[None]):
             widget.update("")
             return
         if today.verdict is Verdict.SESSION and today.slug:
-            session = self.catalog.entries.get(today.slug)
-            name = session.name if isinstance(session, Session) else today.slug
+            name = self._name_of(today.slug)
             text = Text("Today: ", style="bold")
             text.append(name + (" (light)" if today.light else "") + " ", style="bold")
             text.append("(t starts it)", style="dim")
@@ -152,29 +175,54 @@ class HomeScreen(Screen[None]):
             text.append(f"\n{today.reason}")
         widget.update(text)
 
+    def watch_words(self) -> None:
+        self._fill()
+
+    def watch_light(self) -> None:
+        self._fill()
+
+    def watch_max_minutes(self) -> None:
+        self._fill()
+
+    def watch_no_kit(self) -> None:
+        self._fill()
+
     def _fill(self) -> None:
-        words = self.query_one("#filter", Input).value
         table = self.query_one(DataTable)
+        # The cursor stays on the session it was on, when that session is still listed.
+        current = self.rows[table.cursor_row].slug if 0 <= table.cursor_row < len(
+            self.rows) else None
         table.clear()
-        self.rows = [s for s in self.catalog.sessions
-                     if matches(s, words, self.max_minutes, self.no_kit)]
+        sessions = [] if self.catalog is None else self.catalog.sessions
+        self.rows = [s for s in sessions if matches(s, self.words, self.max_minutes, self.no_kit,
+                                                  self.timing)]
         for session in self.rows:
             shown = light_session(session) if self.light else session
-            table.add_row(Text(shown.name), f"~{estimate_minutes(shown)}",
+            table.add_row(Text(shown.name), f"~{minutes(shown, self.timing)}",
                           Text(", ".join(shown.focus)),
                           Text(", ".join(shown.equipment) or "-"), key=session.slug)
         state = [f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
                  "e no kit" if self.no_kit else "e any kit",
                  "l light" if self.light else "l full"]
         self.query_one("#filter-state", Static).update("  ".join(state))
-        if not self.rows:
+        slugs = [session.slug for session in self.rows]
+        if current in slugs:
+            table.move_cursor(row=slugs.index(current), animate=False)
+        broken = [] if self.catalog is None else self.catalog.invalid
+        problems = self.query_one("#problems", Static)
+        problems.display = bool(broken)
+        problems.update(Text("Not loaded (run `runstrong validate`): "
+                             + ", ".join(item.path for item in broken)))
+        if self.catalog is None:
+            self.query_one("#detail", Static).update("Reading your sessions...")
+        elif not self.rows:
             self.query_one("#detail", Static).update("No session matches those filters.")
         else:
             # Drawn now rather than on the table's highlight event, so the first frame has it.
             self._show_detail(min(table.cursor_row, len(self.rows) - 1))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill()
+        self.words = event.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
@@ -189,7 +237,7 @@ class HomeScreen(Screen[None]):
         detail = Text(session.description or session.name)
         shown = light_session(session) if self.light else session
         detail.append(f"\n{len(session.exercises)} exercises, about "
-                      f"{estimate_minutes(shown)} min", style="dim")
+                      f"{minutes(shown, self.timing)} min", style="dim")
         self.query_one("#detail", Static).update(detail)
 
     def _chosen(self, session: Session) -> Session:
@@ -208,22 +256,24 @@ class HomeScreen(Screen[None]):
         if today is None or today.verdict is not Verdict.SESSION or not today.slug:
             self.notify("Nothing planned today. Pick any session to train anyway.")
             return
-        session = self.catalog.entries.get(today.slug)
+        session = self.catalog.entries.get(today.slug) if self.catalog else None
         if isinstance(session, Session):
             chosen = light_session(session) if today.light or self.light else session
             self.post_message(self.StartRequested(chosen))
 
     def action_toggle_light(self) -> None:
         self.light = not self.light
-        self._fill()
 
     def action_cycle_length(self) -> None:
         self.max_minutes = LENGTHS[(LENGTHS.index(self.max_minutes) + 1) % len(LENGTHS)]
-        self._fill()
 
     def action_toggle_kit(self) -> None:
         self.no_kit = not self.no_kit
-        self._fill()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """Escape in the filter box goes back to the list; the words stay."""
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()

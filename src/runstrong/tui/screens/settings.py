@@ -1,18 +1,25 @@
-"""Settings: sound, voice, timings, the running week, the look. Saved to settings.toml."""
+"""Settings: sound, voice, timings, the running week, the look.
+
+The screen checks every value and, when all are good, posts `SettingsChosen`; the app saves
+them to settings.toml and applies them at once.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
 from runstrong.settings import Settings, from_mapping
 
+LABEL = "settings"
 NUMBERS = (
     ("count_in", "Count-in after a pause (s, 0 = off)"),
     ("get_ready", "Get-ready time before the first exercise (s)"),
@@ -23,8 +30,18 @@ NUMBERS = (
 )
 
 
-class SettingsScreen(Screen[Settings | None]):
-    """Dismissed with the saved settings, or None when left without saving."""
+def field_message(problem: object, key: str) -> str:
+    """A checker's message shortened for the line under its field, which names the key."""
+    text = str(problem)
+    for prefix in (f"{LABEL}: {key}: ", f"{key}: "):
+        if prefix in text:
+            text = text.split(prefix, 1)[1]
+            break
+    return text.removesuffix("; using the default")
+
+
+class SettingsScreen(Screen[None]):
+    """Posts `SettingsChosen` once every value is good; the app saves and closes the screen."""
 
     CSS_PATH = "settings.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,17 +49,28 @@ class SettingsScreen(Screen[Settings | None]):
         Binding("escape", "close", "Back without saving"),
     ]
 
+    @dataclass
+    class SettingsChosen(Message):
+        settings: Settings
+
     def __init__(self, current: Settings, themes: list[str], plans: list[tuple[str, str]],
-                 path: str) -> None:
+                 path: str, active_plan: str = "") -> None:
         super().__init__()
         self.current = current
         self.themes = themes
         self.plans = plans
         self.path = path
+        # The plan in use, which is the default plan when settings name none.
+        self.active_plan = active_plan or current.plan
 
     def compose(self) -> ComposeResult:
         c = self.current
         yield Static(Text(f"runstrong · settings ({self.path})"), id="heading")
+        names = {slug: name for name, slug in self.plans}
+        active = names.get(self.active_plan)
+        yield Static(Text(f"Active plan: {active}" if active else
+                          "No plan is active: the weekly target below counts instead."),
+                     id="active-plan")
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label("Sound cues")
@@ -55,25 +83,29 @@ class SettingsScreen(Screen[Settings | None]):
                     yield Label(label)
                     yield Input(str(getattr(c, key)), id=key, type="integer",
                                 max_length=3)
+                yield Static(id=f"{key}-error", classes="field-error")
             with Horizontal(classes="row"):
                 yield Label("Run days (e.g. tue, thu, sun)")
                 yield Input(", ".join(c.run_days), id="run_days")
+            yield Static(id="run_days-error", classes="field-error")
             with Horizontal(classes="row"):
                 yield Label("Key run days: intervals, tempo, races")
                 yield Input(", ".join(c.key_run_days), id="key_run_days")
+            yield Static(id="key_run_days-error", classes="field-error")
             with Horizontal(classes="row"):
                 yield Label("Long run day (empty for none)")
                 yield Input(c.long_run_day, id="long_run_day")
+            yield Static(id="long_run_day-error", classes="field-error")
             with Horizontal(classes="row"):
-                yield Label("Training plan")
+                yield Label("Training plan (p on the home screen)")
                 known = {slug for _, slug in self.plans}
-                yield Select(self.plans, value=c.plan if c.plan in known else Select.NULL,
+                active = self.active_plan
+                yield Select(self.plans, value=active if active in known else Select.NULL,
                              id="plan", allow_blank=True)
             with Horizontal(classes="row"):
                 yield Label("Theme")
                 yield Select([(t, t) for t in self.themes], value=c.theme
                              if c.theme in self.themes else Select.NULL, id="theme")
-            yield Static(id="problems")
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Back (esc)", id="back")
@@ -101,13 +133,31 @@ class SettingsScreen(Screen[Settings | None]):
         data["theme"] = theme if isinstance(theme, str) else self.current.theme
         return data
 
+    def problems(self) -> dict[str, str]:
+        """Each field's problem by key; checked one field at a time so each message lands
+        under the field it is about."""
+        found: dict[str, str] = {}
+        for key, value in self.values().items():
+            _, problems = from_mapping({key: value}, LABEL)
+            if problems:
+                found[key] = field_message(problems[0], key)
+        return found
+
     def action_save(self) -> None:
-        chosen, problems = from_mapping(self.values(), "settings")
+        problems = self.problems()
+        for error in self.query(".field-error").results(Static):
+            key = (error.id or "").removesuffix("-error")
+            error.update(Text(problems.get(key, "")))
+            error.set_class(key in problems, "-shown")
         if problems:
             # Nothing is written while a value is wrong: the person fixes it first.
-            self.query_one("#problems", Static).update(Text("\n".join(problems)))
+            first = next(iter(problems))
+            self.query_one(f"#{first}", Input).focus()
+            self.call_after_refresh(self.query_one(f"#{first}-error").scroll_visible,
+                                    animate=False)
             return
-        self.dismiss(chosen)
+        chosen, _ = from_mapping(self.values(), LABEL)
+        self.post_message(self.SettingsChosen(chosen))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,6 +10,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -31,13 +32,20 @@ class SummaryScreen(Screen[None]):
         Binding("enter,escape,q", "close", "Close", priority=True),
     ]
 
+    @dataclass
+    class Rated(Message):
+        """The person rated how hard an exercise felt (RPE 1-10) on the summary."""
+
+        exercise_index: int
+        rpe: int
+
     def __init__(self, summary: SessionSummary, *, completed: bool, notes: list[str] | None = None,
-                 rate_last: Callable[[int], None] | None = None) -> None:
+                 rating_for: tuple[int, str] | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.completed = completed
         self.notes = notes or []
-        self.rate_last = rate_last
+        self.rating_for = rating_for
 
     def compose(self) -> ComposeResult:
         banner = PhaseBanner(id="banner")
@@ -52,9 +60,9 @@ class SummaryScreen(Screen[None]):
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
             for note in self.notes:
                 yield Static(Text(note), classes="note")
-            if self.rate_last is not None and self.summary.exercises:
-                last = self.summary.exercises[-1].name
-                yield Static(Text(f"How hard was {last}? Press 1-9, or 0 for 10 (optional)."),
+            if self.rating_for is not None:
+                name = self.rating_for[1]
+                yield Static(Text(f"How hard was {name}? Press 1-9, or 0 for 10 (optional)."),
                              id="rate")
         yield Footer()
 
@@ -67,10 +75,10 @@ class SummaryScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         rpe = RPE_KEYS.get(event.key)
-        if rpe is None or self.rate_last is None:
+        if rpe is None or self.rating_for is None:
             return
         event.stop()
-        self.rate_last(rpe)
+        self.post_message(self.Rated(self.rating_for[0], rpe))
         self.query_one("#rate", Static).update(f"Effort {rpe}/10 saved.")
 
     def action_close(self) -> None:
