@@ -63,7 +63,9 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
     if kind is PropKind.BAR:
         return [Circle((hx, hy), 22.0), Line((hx - 12.0, hy), (hx + 12.0, hy))]
     if kind is PropKind.RUCKSACK:
-        return _rectangle(hx - 13.0, hy - 32.0, 26.0, 30.0)
+        # A bag hanging from its straps, so it reads as a bag rather than a box.
+        return [*_rectangle(hx - 13.0, hy - 40.0, 26.0, 30.0),
+                Line((hx - 10.0, hy - 10.0), (hx, hy)), Line((hx + 10.0, hy - 10.0), (hx, hy))]
     # A towel: a cloth on the floor under the hand, folded so it shows thick.
     return [Line((hx - 18.0, 1.0), (hx + 18.0, 1.0)), Line((hx - 18.0, 4.0), (hx + 18.0, 4.0)),
             Line((hx - 18.0, 1.0), (hx - 18.0, 4.0)), Line((hx + 18.0, 1.0), (hx + 18.0, 4.0))]
