@@ -12,11 +12,16 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-EXERCISES = [("front-plank", "Front plank", "hold", None), ("side-plank", "Side plank", "hold",
-             "sides"), ("glute-bridge", "Glute bridge", "hold", None), ("lunge", "Lunge",
-             "reps", "sides"), ("step-up", "Step up", "reps", "sides"), ("push-up", "Push-up",
-             "reps", None), ("calf-raise", "Calf raise", "reps", None), ("deadbug", "Deadbug",
-             "reps", None)]
+EXERCISES = [
+    ("front-plank", "Front plank", "hold", None),
+    ("side-plank", "Side plank", "hold", "sides"),
+    ("glute-bridge", "Glute bridge", "hold", None),
+    ("lunge", "Lunge", "reps", "sides"),
+    ("step-up", "Step up", "reps", "sides"),
+    ("push-up", "Push-up", "reps", None),
+    ("calf-raise", "Calf raise", "reps", None),
+    ("deadbug", "Deadbug", "reps", None),
+]
 
 
 def make_export(path: Path, sets: int = 100_000) -> int:
@@ -29,20 +34,36 @@ def make_export(path: Path, sets: int = 100_000) -> int:
             sid = uuid.uuid4().hex
             for index, (key, name, kind, sides) in enumerate(EXERCISES):
                 for number in (1, 2, 3, 4):
-                    for side in (("left", "right") if sides else (None,)):
+                    for side in ("left", "right") if sides else (None,):
                         if written >= sets:
                             break
                         done = began + timedelta(minutes=index * 4 + number)
                         target = 30 if kind == "hold" else 10
-                        out.write(json.dumps({
-                            "set_id": uuid.uuid4().hex, "session_id": sid, "session": "bench",
-                            "session_name": "Bench session", "started_at": began.isoformat(),
-                            "exercise": key, "exercise_name": name, "exercise_index": index,
-                            "set": number, "side": side, "kind": kind, "target": target,
-                            "actual": target - (session + number) % 4, "rpe": None,
-                            "completed_at": done.isoformat(), "session_status": "completed",
-                            "session_ended_at": (began + timedelta(minutes=40)).isoformat(),
-                            "planned_sets": 32}) + "\n")
+                        out.write(
+                            json.dumps(
+                                {
+                                    "set_id": uuid.uuid4().hex,
+                                    "session_id": sid,
+                                    "session": "bench",
+                                    "session_name": "Bench session",
+                                    "started_at": began.isoformat(),
+                                    "exercise": key,
+                                    "exercise_name": name,
+                                    "exercise_index": index,
+                                    "set": number,
+                                    "side": side,
+                                    "kind": kind,
+                                    "target": target,
+                                    "actual": target - (session + number) % 4,
+                                    "rpe": None,
+                                    "completed_at": done.isoformat(),
+                                    "session_status": "completed",
+                                    "session_ended_at": (began + timedelta(minutes=40)).isoformat(),
+                                    "planned_sets": 32,
+                                }
+                            )
+                            + "\n"
+                        )
                         written += 1
             session += 1
     return written
@@ -57,8 +78,20 @@ def durable_write_ms(path: Path, count: int = 300) -> tuple[float, float]:
     sid = store.begin_session(Session(slug="w", name="Writes", exercises=()), time.time(), 0)
     timings = []
     for seq in range(count):
-        record = PhaseRecord(seq, 0, "plank", "Plank", seq + 1, None, 0, PhaseKind.HOLD, 30, 30,
-                             time.time(), time.time())
+        record = PhaseRecord(
+            seq,
+            0,
+            "plank",
+            "Plank",
+            seq + 1,
+            None,
+            0,
+            PhaseKind.HOLD,
+            30,
+            30,
+            time.time(),
+            time.time(),
+        )
         begin = time.perf_counter()
         store.record(sid, seq, record)
         timings.append((time.perf_counter() - begin) * 1000)

@@ -28,8 +28,9 @@ WORDS = ("GET READY", "HOLD", "REST", "DONE")
 
 
 def screen() -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", "timing"], capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", "timing"], capture_output=True, text=True
+    ).stdout
 
 
 def main() -> int:
@@ -41,8 +42,11 @@ def main() -> int:
         env = f"RUNSTRONG_CONFIG_DIR={tmp / 'c'} RUNSTRONG_DATA_DIR={tmp / 'd'}"
         command = f"env {env} {sys.executable} -m runstrong start {tmp / 's.toml'}"
         subprocess.run(["tmux", "kill-session", "-t", "timing"], capture_output=True)
-        subprocess.run(["tmux", "new", "-d", "-s", "timing", "-x", "80", "-y", "24", command],
-                       check=True, env=os.environ)
+        subprocess.run(
+            ["tmux", "new", "-d", "-s", "timing", "-x", "80", "-y", "24", command],
+            check=True,
+            env=os.environ,
+        )
         seen: list[tuple[float, str]] = []
         end = time.monotonic() + 25
         while time.monotonic() < end:

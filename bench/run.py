@@ -48,8 +48,11 @@ def tmux(*args: str) -> str:
 def in_tmux(command: list[str], env: dict[str, str], name: str = "bench") -> int:
     """Start `command` in a detached 80x24 tmux session and return its pid."""
     tmux("kill-session", "-t", name)
-    exports = " ".join(f"{k}={json.dumps(v)}" for k, v in env.items()
-                       if k.startswith(("RUNSTRONG", "TERM", "ALSA")))
+    exports = " ".join(
+        f"{k}={json.dumps(v)}"
+        for k, v in env.items()
+        if k.startswith(("RUNSTRONG", "TERM", "ALSA"))
+    )
     shell = f"env {exports} {' '.join(json.dumps(c) for c in command)}"
     tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", shell)
     time.sleep(0.3)
@@ -90,16 +93,17 @@ def bench_startup(tmp: Path, rounds: int) -> None:
         floor += timed_runs([PY, str(BENCH / "bare_apps.py"), "startup"], env, 1)
         ours += timed_runs([PY, str(BENCH / "first_frame.py")], env, 1)
     ratio = statistics.median(ours) / statistics.median(floor)
-    row("Start-up to first frame of the home screen",
+    row(
+        "Start-up to first frame of the home screen",
         f"{statistics.median(ours) * 1000:.0f} ms median",
         f"bare Textual app {statistics.median(floor) * 1000:.0f} ms",
-        f"{ratio:.2f}x ({'ok' if ratio <= 1.3 else 'over'} target 1.3x)")
+        f"{ratio:.2f}x ({'ok' if ratio <= 1.3 else 'over'} target 1.3x)",
+    )
 
 
 def hold_session(tmp: Path) -> Path:
     path = tmp / "hold.toml"
-    path.write_text('[session]\nname = "Bench hold"\n[[exercises]]\nname = "Plank"\n'
-                    "hold = 600\n")
+    path.write_text('[session]\nname = "Bench hold"\n[[exercises]]\nname = "Plank"\nhold = 600\n')
     (tmp / "config").mkdir(parents=True, exist_ok=True)
     (tmp / "config" / "settings.toml").write_text("get_ready = 0\nsound = false\n")
     return path
@@ -113,8 +117,11 @@ def bench_cpu_and_memory(tmp: Path, rounds: int, window: float) -> None:
     peaks: list[float] = []
     for _ in range(rounds):
         for kind in ("floor", "ours"):
-            command = ([PY, str(BENCH / "bare_apps.py"), "ticker"] if kind == "floor"
-                       else [*RUNSTRONG, "start", str(session), "--mute"])
+            command = (
+                [PY, str(BENCH / "bare_apps.py"), "ticker"]
+                if kind == "floor"
+                else [*RUNSTRONG, "start", str(session), "--mute"]
+            )
             pid = in_tmux(command, env)
             time.sleep(3)  # past start-up
             before = cpu_seconds(pid)
@@ -129,25 +136,38 @@ def bench_cpu_and_memory(tmp: Path, rounds: int, window: float) -> None:
                 floor.append(used)
             tmux("kill-session", "-t", "bench")
     a, b = statistics.median(ours), statistics.median(floor)
-    row(f"CPU while a hold counts down ({window:.0f} s window, median of {rounds})",
-        f"{a:.2f}% of one core", f"bare Digits+ProgressBar at 4 Hz {b:.2f}%",
-        f"{a / b:.2f}x ({'ok' if a <= b * 1.1 and a < 2 else 'over'} target: <= floor, < 2%)")
-    row("Peak memory (VmHWM) during a session", f"{max(peaks):.1f} MiB", "target 80 MiB",
-        "ok" if max(peaks) < 80 else "over")
+    row(
+        f"CPU while a hold counts down ({window:.0f} s window, median of {rounds})",
+        f"{a:.2f}% of one core",
+        f"bare Digits+ProgressBar at 4 Hz {b:.2f}%",
+        f"{a / b:.2f}x ({'ok' if a <= b * 1.1 and a < 2 else 'over'} target: <= floor, < 2%)",
+    )
+    row(
+        "Peak memory (VmHWM) during a session",
+        f"{max(peaks):.1f} MiB",
+        "target 80 MiB",
+        "ok" if max(peaks) < 80 else "over",
+    )
 
 
 def bench_timer(seconds: float) -> None:
     from bench.timer_accuracy import fake_two_hours, real_clock_run
 
     drift, late_median, late_max, steps = asyncio.run(real_clock_run(seconds))
-    row(f"Timer, real clock ({seconds:.0f} s, {steps} steps): step end vs deadline",
+    row(
+        f"Timer, real clock ({seconds:.0f} s, {steps} steps): step end vs deadline",
         f"{drift * 1000:.3f} ms max schedule error",
         f"screen caught up {late_median * 1000:.0f} ms median, {late_max * 1000:.0f} ms max "
-        "(4 Hz refresh)", "ok" if drift < 0.02 else "over")
+        "(4 Hz refresh)",
+        "ok" if drift < 0.02 else "over",
+    )
     first, last = fake_two_hours()
-    row("Timer, fake clock, simulated 2 h session with stalls",
+    row(
+        "Timer, fake clock, simulated 2 h session with stalls",
         f"error first hour {first * 1000:.3f} ms, last hour {last * 1000:.3f} ms",
-        "target < 20 ms, not growing", "ok" if max(first, last) < 0.02 else "over")
+        "target < 20 ms, not growing",
+        "ok" if max(first, last) < 0.02 else "over",
+    )
 
 
 def bench_history(tmp: Path, rounds: int) -> None:
@@ -164,20 +184,32 @@ def bench_history(tmp: Path, rounds: int) -> None:
 
     imported = wall(["import", str(export)])
     python_floor = statistics.median(
-        [wall_cmd([PY, "-c", "import rich.console"], env) for _ in range(rounds)])
+        [wall_cmd([PY, "-c", "import rich.console"], env) for _ in range(rounds)]
+    )
     stats = statistics.median([wall(["stats"]) for _ in range(rounds)])
     history = statistics.median([wall(["history", "--limit", "20"]) for _ in range(rounds)])
     row(f"Import {count:,} sets (ten years)", f"{imported:.2f} s", "one transaction", "")
     for label, value in (("runstrong stats", stats), ("runstrong history --limit 20", history)):
-        row(f"{label} over {count:,} sets", f"{value * 1000:.0f} ms wall",
+        row(
+            f"{label} over {count:,} sets",
+            f"{value * 1000:.0f} ms wall",
             f"python + rich import alone {python_floor * 1000:.0f} ms",
-            "ok" if value < 0.3 else "over target 0.3 s")
+            "ok" if value < 0.3 else "over target 0.3 s",
+        )
     opened = screen_open_seconds(env)
-    row(f"History screen open over {count:,} sets", f"{opened * 1000:.0f} ms", "target 300 ms",
-        "ok" if opened < 0.3 else "over")
+    row(
+        f"History screen open over {count:,} sets",
+        f"{opened * 1000:.0f} ms",
+        "target 300 ms",
+        "ok" if opened < 0.3 else "over",
+    )
     median_ms, p95_ms = durable_write_ms(tmp / "writes.sqlite3")
-    row("One durable set write (WAL, synchronous=FULL)", f"{median_ms:.2f} ms median",
-        f"p95 {p95_ms:.2f} ms; target 10 ms", "ok" if median_ms < 10 else "over")
+    row(
+        "One durable set write (WAL, synchronous=FULL)",
+        f"{median_ms:.2f} ms median",
+        f"p95 {p95_ms:.2f} ms; target 10 ms",
+        "ok" if median_ms < 10 else "over",
+    )
 
 
 def wall_cmd(command: list[str], env: dict[str, str]) -> float:

@@ -26,8 +26,13 @@ class Silent:
 
 def _session(seconds: float, hold: int = 4, rest: int = 3) -> Session:
     sets = max(1, round(seconds / (hold + rest)))
-    return Session(slug="timer", name="Timer", exercises=(
-        Exercise(name="Plank", sets=sets, rest=rest, phases=(Phase(PhaseKind.HOLD, hold),)),))
+    return Session(
+        slug="timer",
+        name="Timer",
+        exercises=(
+            Exercise(name="Plank", sets=sets, rest=rest, phases=(Phase(PhaseKind.HOLD, hold),)),
+        ),
+    )
 
 
 def _planned_starts(engine: SessionEngine, start: float) -> list[float]:
@@ -44,9 +49,12 @@ async def real_clock_run(seconds: float) -> tuple[float, float, float, int]:
     from runstrong.tui.screens.session import SessionScreen
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = RunstrongApp(session=_session(seconds), player=Silent(),
-                           options=EngineOptions(Timing(get_ready=0)),
-                           history_path=Path(tmp) / "h.sqlite3")
+        app = RunstrongApp(
+            session=_session(seconds),
+            player=Silent(),
+            options=EngineOptions(Timing(get_ready=0)),
+            history_path=Path(tmp) / "h.sqlite3",
+        )
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -81,8 +89,12 @@ def fake_two_hours() -> tuple[float, float]:
             return self.now
 
     clock = Clock()
-    engine = SessionEngine(_session(2 * 3600 + 60, hold=45, rest=20), clock=clock,
-                           wall=clock, options=EngineOptions(Timing(get_ready=0)))
+    engine = SessionEngine(
+        _session(2 * 3600 + 60, hold=45, rest=20),
+        clock=clock,
+        wall=clock,
+        options=EngineOptions(Timing(get_ready=0)),
+    )
     engine.start()
     planned = _planned_starts(engine, 0.0)
     starts: dict[int, float] = {}

@@ -23,8 +23,16 @@ PAGE_WIDTH = 160
 OUT = Path(__file__).resolve().parent.parent / "docs" / "figures.svg"
 SAMPLE = OUT.with_name("figures-sample.svg")
 # A few for the README: lying, kneeling, standing, a prop, a sideways (front view) move.
-SAMPLE_IDS = ("front-plank", "glute-bridge", "bird-dog", "body-squat", "step-jump",
-              "lateral-band-walk", "trap-bar-deadlift", "side-plank")
+SAMPLE_IDS = (
+    "front-plank",
+    "glute-bridge",
+    "bird-dog",
+    "body-squat",
+    "step-jump",
+    "lateral-band-walk",
+    "trap-bar-deadlift",
+    "side-plank",
+)
 
 
 def block(entry: LibraryExercise, charset: Charset) -> list[str]:
@@ -33,8 +41,9 @@ def block(entry: LibraryExercise, charset: Charset) -> list[str]:
     if figure is None:
         return [f"{entry.name[:CELL_WIDTH]}: no figure"]
     shown = figure.distinct()
-    drawings = [draw_position(figure, position, CELL_WIDTH, CELL_HEIGHT, charset)
-                for _, position in shown]
+    drawings = [
+        draw_position(figure, position, CELL_WIDTH, CELL_HEIGHT, charset) for _, position in shown
+    ]
     rows = [" ".join(parts) for parts in zip(*drawings, strict=True)]
     rows.append(" ".join(label.center(CELL_WIDTH) for label, _ in shown))
     width = len(rows[0])
@@ -72,10 +81,12 @@ def svg(lines: list[str]) -> str:
     """The gallery as an SVG: braille cells as dots, everything else as monospace text."""
     width = max(len(line) for line in lines) * CELL_X + 2 * CELL_X
     height = (len(lines) + 2) * CELL_Y
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}">',
-             f'<rect width="{width}" height="{height}" fill="#1e1e1e"/>',
-             '<g fill="#e8e8e8">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">',
+        f'<rect width="{width}" height="{height}" fill="#1e1e1e"/>',
+        '<g fill="#e8e8e8">',
+    ]
     texts: list[str] = []
     for row, line in enumerate(lines, start=1):
         top = row * CELL_Y
@@ -92,9 +103,10 @@ def svg(lines: list[str]) -> str:
                 if not run:
                     run_start = col
                 run += char
-            elif run and (char != " " or line[col + 1:col + 2] in ("", " ")):
-                texts.append(f'<text x="{(run_start + 1) * CELL_X}" y="{top + 12}">'
-                             f"{escape(run)}</text>")
+            elif run and (char != " " or line[col + 1 : col + 2] in ("", " ")):
+                texts.append(
+                    f'<text x="{(run_start + 1) * CELL_X}" y="{top + 12}">{escape(run)}</text>'
+                )
                 run = ""
             elif run:
                 run += char

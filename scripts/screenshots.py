@@ -26,16 +26,20 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
     from runstrong.history import SessionLog
     from runstrong.timeline import StepKind, Timing, planned_sets
 
-    engine = SessionEngine(session, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing()))
+    engine = SessionEngine(session, clock=clock, wall=clock.wall, options=EngineOptions(Timing()))
     log = SessionLog(store, store.begin_session(session, clock.wall(), planned_sets(session)))
     for event in engine.start():
         log.handle(event, clock.wall())
     while not engine.finished:
         step = engine.step
         phase = step.phase
-        if step.kind is StepKind.HOLD and phase is not None and phase.target and \
-                step.side is not None and step.side.value == "left":
+        if (
+            step.kind is StepKind.HOLD
+            and phase is not None
+            and phase.target
+            and step.side is not None
+            and step.side.value == "left"
+        ):
             clock.advance(round(phase.target * 0.8) + week)  # the weaker side stops early
             events = engine.done()
         elif step.kind is StepKind.REPS and phase is not None and phase.tempo is None:
@@ -86,19 +90,24 @@ async def shoot() -> None:
 
     core = catalog.entries["core-stability"]
     # Core stability: get ready 10, heel taps 30+30+30, rest 45, deadbug 30+30+30, rest 45.
-    for name, keys, seconds in (("session-hold", [], 280 + 12),
-                                ("session-rest", [], 235 + 14)):
+    for name, keys, seconds in (("session-hold", [], 280 + 12), ("session-rest", [], 235 + 14)):
         session_clock = FakeClock()
         # A history of its own: the seeded one would offer progressions first.
-        app = RunstrongApp(session=core, clock=session_clock, wall=session_clock.wall,  # type: ignore[arg-type]
-                           player=FakePlayer(), options=EngineOptions(Timing()),
-                           history_path=Path(os.environ["RUNSTRONG_DATA_DIR"]) / f"{name}.db")
+        app = RunstrongApp(
+            session=core,
+            clock=session_clock,
+            wall=session_clock.wall,  # type: ignore[arg-type]
+            player=FakePlayer(),
+            options=EngineOptions(Timing()),
+            history_path=Path(os.environ["RUNSTRONG_DATA_DIR"]) / f"{name}.db",
+        )
         await save(app, name, keys, seconds)
     session_clock = FakeClock()
     await save(RunstrongApp(player=FakePlayer()), "home", ["escape"])
     await save(RunstrongApp(review=True, player=FakePlayer()), "history", [])
-    await save(RunstrongApp(review=True, player=FakePlayer()), "history-chart",
-               ["2", *["down"] * 10])
+    await save(
+        RunstrongApp(review=True, player=FakePlayer()), "history-chart", ["2", *["down"] * 10]
+    )
 
 
 def main() -> int:

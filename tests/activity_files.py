@@ -14,8 +14,14 @@ SPORTS = {"running": 1, "cycling": 2}
 SUB_SPORTS = {"generic": 0, "treadmill": 1, "trail": 3}
 
 
-def gpx_bytes(start: datetime, minutes: float, km: float, *, name: str = "Morning Run",
-              kind: str | None = "running") -> bytes:
+def gpx_bytes(
+    start: datetime,
+    minutes: float,
+    km: float,
+    *,
+    name: str = "Morning Run",
+    kind: str | None = "running",
+) -> bytes:
     """A track going north: one point a minute, `km` long in all."""
     gpx = gpxpy.gpx.GPX()
     track = gpxpy.gpx.GPXTrack(name=name)
@@ -24,9 +30,13 @@ def gpx_bytes(start: datetime, minutes: float, km: float, *, name: str = "Mornin
     steps = max(1, round(minutes))
     # One degree of latitude is about 111.2 km.
     for n in range(steps + 1):
-        segment.points.append(gpxpy.gpx.GPXTrackPoint(
-            latitude=45.0 + km / 111.195 * n / steps, longitude=7.0,
-            time=start + timedelta(minutes=minutes * n / steps)))
+        segment.points.append(
+            gpxpy.gpx.GPXTrackPoint(
+                latitude=45.0 + km / 111.195 * n / steps,
+                longitude=7.0,
+                time=start + timedelta(minutes=minutes * n / steps),
+            )
+        )
     track.segments.append(segment)
     gpx.tracks.append(track)
     return gpx.to_xml().encode("utf-8")
@@ -43,37 +53,58 @@ def _message(local: int, global_number: int, fields: list[tuple[int, str, int]])
     for number, code, _ in fields:
         size, base = base_types[code]
         definition += struct.pack("<BBB", number, size, base)
-    data = struct.pack("<B", local) + b"".join(struct.pack("<" + code, value)
-                                               for _, code, value in fields)
+    data = struct.pack("<B", local) + b"".join(
+        struct.pack("<" + code, value) for _, code, value in fields
+    )
     return definition + data
 
 
-def fit_bytes(start: datetime, minutes: float, km: float, *, sport: str = "running",
-              sub_sport: str = "generic", serial: int = 3_900_000_001) -> bytes:
+def fit_bytes(
+    start: datetime,
+    minutes: float,
+    km: float,
+    *,
+    sport: str = "running",
+    sub_sport: str = "generic",
+    serial: int = 3_900_000_001,
+) -> bytes:
     begin, elapsed_ms = _fit_seconds(start), round(minutes * 60_000)
     records = _message(0, 0, [(0, "B", 4), (1, "H", 1), (3, "I", serial), (4, "I", begin)])
-    records += _message(1, 18, [
-        (253, "I", begin + round(minutes * 60)), (2, "I", begin), (7, "I", elapsed_ms),
-        (8, "I", elapsed_ms), (9, "I", round(km * 100_000)), (5, "B", SPORTS[sport]),
-        (6, "B", SUB_SPORTS[sub_sport]),
-    ])
+    records += _message(
+        1,
+        18,
+        [
+            (253, "I", begin + round(minutes * 60)),
+            (2, "I", begin),
+            (7, "I", elapsed_ms),
+            (8, "I", elapsed_ms),
+            (9, "I", round(km * 100_000)),
+            (5, "B", SPORTS[sport]),
+            (6, "B", SUB_SPORTS[sub_sport]),
+        ],
+    )
     header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(records), b".FIT")
     header += struct.pack("<H", compute_crc(header))
     body = header + records
     return body + struct.pack("<H", compute_crc(body))
 
 
-STRAVA_HEADER = ("Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
-                 "Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,"
-                 "Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,"
-                 "Elapsed Time,Moving Time,Distance,Max Speed")
+STRAVA_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+    "Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,"
+    "Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,"
+    "Elapsed Time,Moving Time,Distance,Max Speed"
+)
 
 
-def strava_row(activity_id: int, date: str, name: str, kind: str, seconds: int, km: float,
-               filename: str = "") -> str:
+def strava_row(
+    activity_id: int, date: str, name: str, kind: str, seconds: int, km: float, filename: str = ""
+) -> str:
     # Two Distance columns (kilometres, then metres) and two Elapsed Time columns.
-    return (f'{activity_id},"{date}","{name}",{kind},,{seconds},{km:.2f},150,40,false,,,'
-            f'{filename},70,,{seconds}.0,{seconds - 60}.0,{km * 1000:.1f},4.5')
+    return (
+        f'{activity_id},"{date}","{name}",{kind},,{seconds},{km:.2f},150,40,false,,,'
+        f"{filename},70,,{seconds}.0,{seconds - 60}.0,{km * 1000:.1f},4.5"
+    )
 
 
 def strava_csv(*rows: str) -> str:

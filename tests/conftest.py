@@ -25,9 +25,12 @@ def user_workouts(isolated_dirs: Path) -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--runslow", action="store_true",
-                     help="also run the slow tests: real processes in pseudo-terminals, "
-                          "kill -9, building the wheel, real sound")
+    parser.addoption(
+        "--runslow",
+        action="store_true",
+        help="also run the slow tests: real processes in pseudo-terminals, "
+        "kill -9, building the wheel, real sound",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -29,8 +29,9 @@ async def drive(app: RunstrongApp, clock: FakeClock, seconds: float, pilot: Any 
         await pilot.pause()
 
 
-def run_engine(engine: SessionEngine, clock: FakeClock, seconds: float,
-               tick: float = TICK) -> list[Event]:
+def run_engine(
+    engine: SessionEngine, clock: FakeClock, seconds: float, tick: float = TICK
+) -> list[Event]:
     events: list[Event] = []
     for _ in range(round(seconds / tick)):
         clock.advance(tick)

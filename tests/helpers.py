@@ -18,13 +18,18 @@ def reps(count: int, tempo: float | None = None) -> Phase:
 def exercise(
     name: str, *phases: Phase, sets: int = 1, rest: int = 30, sides: tuple[Side, ...] = ()
 ) -> Exercise:
-    return Exercise(name=name, sets=sets, phases=phases, rest=rest, sides=sides,
-                    cues=(f"{name} cue",))
+    return Exercise(
+        name=name, sets=sets, phases=phases, rest=rest, sides=sides, cues=(f"{name} cue",)
+    )
 
 
 def session(*exercises: Exercise, rest_between_exercises: int = 45) -> Session:
-    return Session(slug="test", name="Test session", exercises=exercises,
-                   rest_between_exercises=rest_between_exercises)
+    return Session(
+        slug="test",
+        name="Test session",
+        exercises=exercises,
+        rest_between_exercises=rest_between_exercises,
+    )
 
 
 async def home_filled(pilot: Any) -> None:

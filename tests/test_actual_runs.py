@@ -18,7 +18,7 @@ def usual_week(kinds: dict[int, RunKind]) -> dict[date, RunKind]:
 
 
 def test_a_recorded_long_run_yesterday_forbids_hard_work_today_whatever_settings_say() -> None:
-    usual = usual_week({6: RunKind.LONG})   # settings: long run on Sunday
+    usual = usual_week({6: RunKind.LONG})  # settings: long run on Sunday
     runs = week_runs(usual, {TUESDAY: RunLength.LONG}, WEDNESDAY)
     assert runs[TUESDAY] is RunKind.LONG
     assert hard_forbidden(runs, WEDNESDAY) == "the day after the long run"
@@ -30,9 +30,9 @@ def test_a_recorded_long_run_yesterday_forbids_hard_work_today_whatever_settings
 def test_past_days_follow_the_record_once_it_is_kept_up() -> None:
     usual = usual_week({0: RunKind.EASY, 1: RunKind.KEY, 3: RunKind.EASY})
     runs = week_runs(usual, {TUESDAY: RunLength.RUN}, WEDNESDAY)
-    assert runs[date(2027, 1, 18)] is RunKind.NONE   # the usual Monday run did not happen
-    assert runs[TUESDAY] is RunKind.KEY              # a run on the key day was the key run
-    assert runs[THURSDAY] is RunKind.EASY            # ahead: as usual
+    assert runs[date(2027, 1, 18)] is RunKind.NONE  # the usual Monday run did not happen
+    assert runs[TUESDAY] is RunKind.KEY  # a run on the key day was the key run
+    assert runs[THURSDAY] is RunKind.EASY  # ahead: as usual
 
 
 def test_today_is_as_usual_until_a_run_is_recorded() -> None:

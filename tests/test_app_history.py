@@ -25,19 +25,34 @@ from .drive import drive
 from .fakes import FakeClock, FakePlayer
 from .helpers import home_filled
 
-PLANK = Exercise(name="Plank", sets=2, rest=5, phases=(Phase(PhaseKind.HOLD, 4),),
-                 progression=Progression(4, 10, 2))
-SIDE = Exercise(name="Side plank", sets=1, rest=5, phases=(Phase(PhaseKind.HOLD, 3),),
-                sides=(Side.LEFT, Side.RIGHT))
+PLANK = Exercise(
+    name="Plank",
+    sets=2,
+    rest=5,
+    phases=(Phase(PhaseKind.HOLD, 4),),
+    progression=Progression(4, 10, 2),
+)
+SIDE = Exercise(
+    name="Side plank",
+    sets=1,
+    rest=5,
+    phases=(Phase(PhaseKind.HOLD, 3),),
+    sides=(Side.LEFT, Side.RIGHT),
+)
 SESSION = Session(slug="mini", name="Mini", exercises=(PLANK, SIDE), rest_between_exercises=5)
 
 
-def make_app(**kwargs: object) -> tuple[RunstrongApp, FakeClock]:
+def make_app(**kwargs: Any) -> tuple[RunstrongApp, FakeClock]:
     clock = FakeClock()
     catalog = Catalog({"mini": SESSION}, {}, ())
-    app = RunstrongApp(catalog=catalog, clock=clock, wall=clock.wall, player=FakePlayer(),
-                       options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
-                       **kwargs)  # type: ignore[arg-type]
+    app = RunstrongApp(
+        catalog=catalog,
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        **kwargs,
+    )
     return app, clock
 
 
@@ -75,8 +90,11 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
     (row,) = queries.sessions(store.db)
     assert row.status == "completed"
     assert [(s.exercise, s.set, s.side) for s in row.sets] == [
-        ("Plank", 1, None), ("Plank", 2, None), ("Side plank", 1, "left"),
-        ("Side plank", 1, "right")]
+        ("Plank", 1, None),
+        ("Plank", 2, None),
+        ("Side plank", 1, "left"),
+        ("Side plank", 1, "right"),
+    ]
 
 
 async def test_close_an_unfinished_session_as_stopped() -> None:
@@ -217,7 +235,8 @@ hold = 4
 
 
 async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from runstrong.workouts import load_catalog, resolve
 
     path = tmp_path / "mine.toml"

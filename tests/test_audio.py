@@ -75,14 +75,14 @@ def test_mute_is_the_null_player() -> None:
     assert isinstance(choose_player(sound=False), NullPlayer)
 
 
-def test_failing_player_reports_once_and_goes_quiet(bin_dir: Path, no_simpleaudio: None
-                                                    ) -> None:
+def test_failing_player_reports_once_and_goes_quiet(bin_dir: Path, no_simpleaudio: None) -> None:
     fake_program(bin_dir, "aplay", "exit 1")
     problems: list[str] = []
     player = choose_player(env={"PATH": str(bin_dir)}, on_problem=problems.append)
     for _ in range(5):
         player.play(Cue.TICK)
         time.sleep(0.05)
+
     def play_and_look() -> list[str]:
         player.play(Cue.TICK)
         return problems
@@ -106,8 +106,9 @@ def test_play_never_blocks_on_a_slow_player(bin_dir: Path, no_simpleaudio: None)
     player.close()
 
 
-def test_voice_speaks_clean_text_and_missing_speaker_is_reported(bin_dir: Path,
-                                                                 no_simpleaudio: None) -> None:
+def test_voice_speaks_clean_text_and_missing_speaker_is_reported(
+    bin_dir: Path, no_simpleaudio: None
+) -> None:
     log = bin_dir / "spoken"
     fake_program(bin_dir, "espeak-ng", f'echo "$@" >> {log}')
     player = choose_player(sound=False, voice=True, env={"PATH": str(bin_dir)})
@@ -125,9 +126,11 @@ def test_helper_that_dies_after_each_cue_still_plays_every_cue(tmp_path: Path) -
     """On 3.12+ simpleaudio segfaults once a cue has played; every cue must still play."""
     log = tmp_path / "played"
     crash = tmp_path / "crash.py"
-    crash.write_text("import os, sys\n"
-                     f"line = sys.stdin.readline()\nopen({str(log)!r}, 'a').write(line)\n"
-                     "os.kill(os.getpid(), 11)\n")
+    crash.write_text(
+        "import os, sys\n"
+        f"line = sys.stdin.readline()\nopen({str(log)!r}, 'a').write(line)\n"
+        "os.kill(os.getpid(), 11)\n"
+    )
     problems: list[str] = []
     fake = fake_program(tmp_path, "py", f"exec {sys.executable} {crash}")
     player = HelperPlayer(sound_files(), problems.append, python=str(fake))

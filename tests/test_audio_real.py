@@ -24,8 +24,10 @@ simpleaudio = pytest.importorskip("simpleaudio", reason="the audio extra is not 
 def test_simpleaudio_plays_a_cue_to_completion() -> None:
     recorded = os.environ.get("RUNSTRONG_TEST_ALSA_FILE")
     if not recorded:
-        pytest.skip("set ALSA_CONFIG_PATH to a recording null device and "
-                    "RUNSTRONG_TEST_ALSA_FILE to its file (.ci/run does)")
+        pytest.skip(
+            "set ALSA_CONFIG_PATH to a recording null device and "
+            "RUNSTRONG_TEST_ALSA_FILE to its file (.ci/run does)"
+        )
     path = Path(recorded)
     path.unlink(missing_ok=True)
     player = choose_player()
@@ -77,10 +79,13 @@ def test_a_burst_of_cues_through_helpers_never_crashes_us() -> None:
 
 
 def test_the_app_never_plays_simpleaudio_in_process_on_312() -> None:
-    code = ("import sys\nfrom runstrong.audio import choose_player\n"
-            "p = choose_player()\nprint(p.tones.name)\n")
-    name = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    code = (
+        "import sys\nfrom runstrong.audio import choose_player\n"
+        "p = choose_player()\nprint(p.tones.name)\n"
+    )
+    name = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     expected = "simpleaudio" if sys.version_info < (3, 12) else "simpleaudio (helper process)"
     assert name == expected
 
@@ -89,11 +94,14 @@ def test_no_sound_device_is_reported_once(tmp_path: Path) -> None:
     config = tmp_path / "asound.conf"
     config.write_text("pcm.!default { type hw card 99 }\n")
     env = {**os.environ, "ALSA_CONFIG_PATH": str(config)}
-    code = ("import time\nfrom runstrong.audio import HelperPlayer, sound_files\n"
-            "from runstrong.events import Cue\nproblems = []\n"
-            "p = HelperPlayer(sound_files(), problems.append)\n"
-            "for _ in range(20):\n    p.play(Cue.TICK)\n    time.sleep(0.05)\n"
-            "p.close()\nprint(problems)\n")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                         text=True, check=True).stdout
+    code = (
+        "import time\nfrom runstrong.audio import HelperPlayer, sound_files\n"
+        "from runstrong.events import Cue\nproblems = []\n"
+        "p = HelperPlayer(sound_files(), problems.append)\n"
+        "for _ in range(20):\n    p.play(Cue.TICK)\n    time.sleep(0.05)\n"
+        "p.close()\nprint(problems)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "['Sound is off: no audio device could play']"

@@ -12,8 +12,9 @@ from .fakes import FakeClock
 from .helpers import exercise, hold, session
 
 
-def spoken_over(engine: SessionEngine, clock: FakeClock, seconds: float,
-                first: list[Event]) -> list[str]:
+def spoken_over(
+    engine: SessionEngine, clock: FakeClock, seconds: float, first: list[Event]
+) -> list[str]:
     said = []
 
     def hear(events: list[Event]) -> None:
@@ -34,8 +35,10 @@ def test_sentences_for_get_ready_switch_rest_and_done() -> None:
     clock = FakeClock()
     engine = SessionEngine(
         session(exercise("Side plank", hold(5), sets=2, rest=30, sides=(Side.LEFT, Side.RIGHT))),
-        clock=clock, wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=3, switch_sides=5)))
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=3, switch_sides=5)),
+    )
     said = spoken_over(engine, clock, 3 + 5 + 5 + 5 + 30 + 5 + 5 + 5 + 1, engine.start())
     assert said == [
         "Get ready: Side plank, left side",
@@ -48,8 +51,11 @@ def test_sentences_for_get_ready_switch_rest_and_done() -> None:
 
 def test_rest_before_another_exercise_names_it() -> None:
     clock = FakeClock()
-    engine = SessionEngine(session(exercise("Plank", hold(5)), exercise("Bridge", hold(5))),
-                           clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=0)))
+    engine = SessionEngine(
+        session(exercise("Plank", hold(5)), exercise("Bridge", hold(5))),
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=0)),
+    )
     said = spoken_over(engine, clock, 5.25, engine.start())
     assert said == ["Rest. Next: Bridge"]

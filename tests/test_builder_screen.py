@@ -21,14 +21,19 @@ from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold
 
 LIBRARY = {"front-plank": LibraryExercise("front-plank", "Front plank", ("Long line",), "x")}
-BUNDLED = Session(slug="core", name="Core", exercises=(exercise("Plank", hold(30)),),
-                  source=Source.BUNDLED)
+BUNDLED = Session(
+    slug="core", name="Core", exercises=(exercise("Plank", hold(30)),), source=Source.BUNDLED
+)
 
 
 def make_app() -> RunstrongApp:
     clock = FakeClock()
-    return RunstrongApp(catalog=Catalog({"core": BUNDLED}, dict(LIBRARY), ()), clock=clock,
-                        wall=clock.wall, player=FakePlayer())
+    return RunstrongApp(
+        catalog=Catalog({"core": BUNDLED}, dict(LIBRARY), ()),
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+    )
 
 
 async def open_builder(app: RunstrongApp, pilot: Pilot[Any], name: str) -> BuilderScreen:
@@ -92,7 +97,8 @@ async def test_a_name_that_would_hide_a_bundled_session_asks_first() -> None:
 
 
 async def test_a_failed_save_shows_the_error_and_keeps_the_draft(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 

@@ -7,8 +7,14 @@ from runstrong.timeline import estimate_seconds
 from runstrong.workouts import Invalid, load_catalog, load_library, resolve
 
 REQUIRED_SESSIONS = {
-    "core-stability", "hips-and-glutes", "feet-and-ankles", "foundational", "power",
-    "pre-run-activation", "thoracic-mobility", "upper-body",
+    "core-stability",
+    "hips-and-glutes",
+    "feet-and-ankles",
+    "foundational",
+    "power",
+    "pre-run-activation",
+    "thoracic-mobility",
+    "upper-body",
 }
 
 
@@ -33,9 +39,7 @@ def test_library_is_complete() -> None:
 
 def test_prescriptions_follow_the_training_facts() -> None:
     catalog = load_catalog()
-    by_id = {
-        e.library_id: e for s in catalog.sessions for e in s.exercises if e.library_id
-    }
+    by_id = {e.library_id: e for s in catalog.sessions for e in s.exercises if e.library_id}
     side_plank = by_id["side-plank"]
     assert side_plank.sides and side_plank.phases[0].target == 15
     assert side_plank.progression and 45 <= side_plank.progression.end <= 60

@@ -25,8 +25,9 @@ def test_list_json_has_bundled_sessions(capsys: pytest.CaptureFixture[str]) -> N
     assert core["estimated_seconds"] > 60 and core["focus"]
 
 
-def test_list_table_shows_broken_user_file(capsys: pytest.CaptureFixture[str],
-                                           user_workouts: Path) -> None:
+def test_list_table_shows_broken_user_file(
+    capsys: pytest.CaptureFixture[str], user_workouts: Path
+) -> None:
     (user_workouts / "oops.toml").write_text("[session\n")
     code, out, _ = run(capsys, "list")
     assert code == 0
@@ -48,8 +49,10 @@ def test_show_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_show_text_escapes_markup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "m.toml"
-    path.write_text('[session]\nname = "[red]Loud[/red]"\n[[exercises]]\nname = "[b]x"\n'
-                    'reps = 3\ncues = ["[blink]cue"]\n')
+    path.write_text(
+        '[session]\nname = "[red]Loud[/red]"\n[[exercises]]\nname = "[b]x"\n'
+        'reps = 3\ncues = ["[blink]cue"]\n'
+    )
     code, out, _ = run(capsys, "show", str(path))
     assert code == 0
     assert "[red]Loud[/red]" in out and "[b]x" in out and "[blink]cue" in out
@@ -82,13 +85,15 @@ def test_show_invalid_file_exits_1(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_module_entry_point_and_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "runstrong", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "runstrong", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("runstrong ")
 
 
-def test_estimates_use_the_persons_settings(capsys: pytest.CaptureFixture[str],
-                                            isolated_dirs: Path) -> None:
+def test_estimates_use_the_persons_settings(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: Path
+) -> None:
     def seconds() -> int:
         rows = json.loads(run(capsys, "list", "--json")[1])
         return int(next(r for r in rows if r["slug"] == "core-stability")["estimated_seconds"])

@@ -16,8 +16,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_exercise_prints_the_whole_entry_and_its_figure(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_exercise_prints_the_whole_entry_and_its_figure(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "exercise", "side-plank")
     assert code == 0 and err == ""
     assert "Side plank" in out and "(side-plank)" in out
@@ -71,12 +70,14 @@ def test_wrong_id_suggests_the_nearest_and_exits_2(capsys: pytest.CaptureFixture
     assert code == 2 and "front-plank" in err
 
 
-def test_text_from_files_is_cleaned(capsys: pytest.CaptureFixture[str],
-                                    user_workouts: Path) -> None:
+def test_text_from_files_is_cleaned(
+    capsys: pytest.CaptureFixture[str], user_workouts: Path
+) -> None:
     (user_workouts / "exercises.toml").write_text(
         '[loud]\nname = "Loud\\u001b[31m one [bold]x[/bold]"\n'
         'cues = ["\\u001b]0;title\\u0007cue"]\ndescription = "Set-up: \\u0007stand"\n'
-        '[loud.figure]\nhold = { on = ["feet"] }\n')
+        '[loud.figure]\nhold = { on = ["feet"] }\n'
+    )
     code, out, _ = run(capsys, "exercise", "loud")
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out

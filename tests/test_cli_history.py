@@ -36,8 +36,7 @@ def test_empty_history_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert not paths.history_file().exists()
 
 
-def test_history_json_contract(capsys: pytest.CaptureFixture[str], history: HistoryStore
-                               ) -> None:
+def test_history_json_contract(capsys: pytest.CaptureFixture[str], history: HistoryStore) -> None:
     code, out, _ = run(capsys, "history", "--json")
     data = json.loads(out)
     assert code == 0 and len(data) == 2
@@ -45,8 +44,9 @@ def test_history_json_contract(capsys: pytest.CaptureFixture[str], history: Hist
     assert {"id", "session", "name", "started_at", "ended_at", "status", "sets"} <= set(newest)
     assert newest["status"] == "completed"
     first_set = newest["sets"][0]
-    assert {"id", "exercise", "set", "side", "kind", "target", "actual",
-            "completed_at"} <= set(first_set)
+    assert {"id", "exercise", "set", "side", "kind", "target", "actual", "completed_at"} <= set(
+        first_set
+    )
     assert first_set["side"] == "left" and first_set["kind"] == "hold"
     assert data[1]["sets"][0]["side"] is None
     assert len(json.loads(run(capsys, "history", "--json", "--limit", "1")[1])) == 1
@@ -54,8 +54,9 @@ def test_history_json_contract(capsys: pytest.CaptureFixture[str], history: Hist
     assert len(only) == 1 and {s["exercise"] for s in only[0]["sets"]} == {"Lunge"}
 
 
-def test_history_table_and_bad_limit(capsys: pytest.CaptureFixture[str],
-                                     history: HistoryStore) -> None:
+def test_history_table_and_bad_limit(
+    capsys: pytest.CaptureFixture[str], history: HistoryStore
+) -> None:
     code, out, _ = run(capsys, "history")
     assert code == 0 and "done" in out and "Test session" in out
     with pytest.raises(SystemExit) as caught:
@@ -74,9 +75,12 @@ def test_stats(capsys: pytest.CaptureFixture[str], history: HistoryStore) -> Non
     assert "Personal bests" in run(capsys, "stats")[1]
 
 
-def test_export_and_import_between_machines(capsys: pytest.CaptureFixture[str],
-                                            history: HistoryStore, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_and_import_between_machines(
+    capsys: pytest.CaptureFixture[str],
+    history: HistoryStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     out_file = tmp_path / "export.jsonl"
     assert run(capsys, "export", "--format", "jsonl", "-o", str(out_file))[0] == 0
     code, out, _ = run(capsys, "export", "--format", "csv")
@@ -111,8 +115,9 @@ def test_corrupt_history_is_reported_not_touched(capsys: pytest.CaptureFixture[s
     assert path.read_bytes() == b"garbage" * 100
 
 
-def test_history_of_an_exercise_with_no_sets_says_so(capsys: pytest.CaptureFixture[str],
-                                                       history: HistoryStore) -> None:
+def test_history_of_an_exercise_with_no_sets_says_so(
+    capsys: pytest.CaptureFixture[str], history: HistoryStore
+) -> None:
     code, out, _ = run(capsys, "history", "--exercise", "Nordic curl")
     assert code == 0 and "No sets of Nordic curl" in out
     assert "No sessions in your history" not in out

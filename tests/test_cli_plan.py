@@ -15,25 +15,41 @@ WEDNESDAY = date(2026, 11, 25)
 
 
 def today_lines(monkeypatch: pytest.MonkeyPatch, done: list[tuple[date, str]]) -> list[str]:
-    monkeypatch.setattr(week, "trained_sessions",
-                        lambda store=None: [(day, slug, False) for day, slug in done])
+    monkeypatch.setattr(
+        week, "trained_sessions", lambda store=None: [(day, slug, False) for day, slug in done]
+    )
     out, err = io.StringIO(), io.StringIO()
     code = cmd_today(Console(file=out, width=100), Console(file=err, width=100), on=WEDNESDAY)
     assert code == 0 and err.getvalue() == ""
     return out.getvalue().splitlines()
 
 
-@pytest.mark.parametrize(("done", "first"), [
-    ([], "Today: Foundational full body"),
-    ([(WEDNESDAY, "foundational")], "Done for today"),
-    ([(WEDNESDAY - timedelta(days=1), "foundational"),
-      (WEDNESDAY - timedelta(days=2), "core-stability")], "Rest day"),
-])
-def test_today_says_each_thing_once(monkeypatch: pytest.MonkeyPatch,
-                                    done: list[tuple[date, str]], first: str) -> None:
+@pytest.mark.parametrize(
+    ("done", "first"),
+    [
+        ([], "Today: Foundational full body"),
+        ([(WEDNESDAY, "foundational")], "Done for today"),
+        (
+            [
+                (WEDNESDAY - timedelta(days=1), "foundational"),
+                (WEDNESDAY - timedelta(days=2), "core-stability"),
+            ],
+            "Rest day",
+        ),
+    ],
+)
+def test_today_says_each_thing_once(
+    monkeypatch: pytest.MonkeyPatch, done: list[tuple[date, str]], first: str
+) -> None:
     lines = today_lines(monkeypatch, done)
     assert lines[0].startswith(first)
     text = "\n".join(lines).lower()
-    for phrase in ("done for today", "rest day", "this week", "foundational full body",
-                   "core stability", "any time"):
+    for phrase in (
+        "done for today",
+        "rest day",
+        "this week",
+        "foundational full body",
+        "core stability",
+        "any time",
+    ):
         assert text.count(phrase) <= 1, (phrase, lines)

@@ -11,14 +11,19 @@ import pytest
 
 
 @pytest.mark.parametrize("args", [[], ["start", "core-stability"], ["review"]])
-def test_no_terminal_exits_2_at_once_and_writes_nothing(args: list[str], tmp_path: Path,
-                                                        isolated_dirs: Path) -> None:
+def test_no_terminal_exits_2_at_once_and_writes_nothing(
+    args: list[str], tmp_path: Path, isolated_dirs: Path
+) -> None:
     out = tmp_path / "out.txt"
     started = time.monotonic()
     with out.open("wb") as sink:
-        result = subprocess.run([sys.executable, "-m", "runstrong", *args],
-                                stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.PIPE,
-                                timeout=20)
+        result = subprocess.run(
+            [sys.executable, "-m", "runstrong", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            timeout=20,
+        )
     # Python's own start-up is most of the time; the app never starts.
     assert time.monotonic() - started < 5
     assert result.returncode == 2

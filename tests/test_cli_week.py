@@ -23,14 +23,17 @@ def use(**values: object) -> None:
     settings.save(Settings(**values))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("run_days", "key"), [
-    (("tue", "thu"), ("thu",)),
-    (("mon", "tue", "thu", "fri"), ("tue", "thu")),
-    (("mon", "tue", "wed", "thu", "fri"), ("tue", "thu")),
-])
-def test_week_json_is_seven_days_monday_first(capsys: pytest.CaptureFixture[str],
-                                              run_days: tuple[str, ...],
-                                              key: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("run_days", "key"),
+    [
+        (("tue", "thu"), ("thu",)),
+        (("mon", "tue", "thu", "fri"), ("tue", "thu")),
+        (("mon", "tue", "wed", "thu", "fri"), ("tue", "thu")),
+    ],
+)
+def test_week_json_is_seven_days_monday_first(
+    capsys: pytest.CaptureFixture[str], run_days: tuple[str, ...], key: tuple[str, ...]
+) -> None:
     use(plan="off-season", run_days=run_days, key_run_days=key, long_run_day="sun")
     code, out, _ = run(capsys, "week", "--date", WEDNESDAY, "--json")
     days = json.loads(out)
@@ -50,8 +53,9 @@ def test_week_json_is_seven_days_monday_first(capsys: pytest.CaptureFixture[str]
     assert len(counted) == 3
     for day in days[2:]:
         if day["run"] == "easy":  # rule 2: activation before, or the session after
-            assert (day["session"], day["when"]) == ("pre-run-activation", "before-run") \
-                or (day["session"] != "pre-run-activation" and day["when"] == "after-run")
+            assert (day["session"], day["when"]) == ("pre-run-activation", "before-run") or (
+                day["session"] != "pre-run-activation" and day["when"] == "after-run"
+            )
 
 
 def test_today_json_matches_the_week(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,9 +65,13 @@ def test_today_json_matches_the_week(capsys: pytest.CaptureFixture[str]) -> None
     code, out, _ = run(capsys, "today", "--date", WEDNESDAY, "--json")
     today = json.loads(out)
     assert code == 0
-    assert (today["session"], today["light"], today["when"], today["reason"], today["run"]) \
-        == (wednesday["session"], wednesday["light"], wednesday["when"],
-            wednesday["reason"], wednesday["run"])
+    assert (today["session"], today["light"], today["when"], today["reason"], today["run"]) == (
+        wednesday["session"],
+        wednesday["light"],
+        wednesday["when"],
+        wednesday["reason"],
+        wednesday["run"],
+    )
     assert today["date"] == WEDNESDAY and today["plan"] == "in-season"
     assert set(wednesday) <= set(today) and today["weekday"] == "wed"
 
@@ -97,7 +105,8 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_list_and_show_json_carry_intensity_and_category(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     _, out, _ = run(capsys, "list", "--json")
     levels = {row["slug"]: row["intensity"] for row in json.loads(out)}
     assert levels["power"] == "hard" and levels["pre-run-activation"] == "easy"

@@ -27,8 +27,9 @@ from runstrong.workouts import Catalog
 
 from .fakes import FakePlayer
 
-UNFINISHED = Unfinished(id=1, slug="core", name="Core", started_ts=1_700_000_000.0,
-                        light=False, sets_logged=1)
+UNFINISHED = Unfinished(
+    id=1, slug="core", name="Core", started_ts=1_700_000_000.0, light=False, sets_logged=1
+)
 OFFER = Suggestion(index=0, name="Plank", unit="s", current=30, suggested=35)
 
 
@@ -48,19 +49,22 @@ def dialog_text(dialog: Dialog[Any]) -> str:
     return " ".join(str(w.render()) for w in dialog.query(Static) if not isinstance(w, Button))
 
 
-@pytest.mark.parametrize(("make", "key", "answer"), [
-    (lambda: resume_offer(UNFINISHED), "r", ResumeAnswer.RESUME),
-    (lambda: resume_offer(UNFINISHED), "c", ResumeAnswer.CLOSE),
-    (lambda: resume_offer(UNFINISHED), "escape", ResumeAnswer.LATER),
-    (lambda: history_problem("broken", can_move=True), "m", HistoryAnswer.MOVE_ASIDE),
-    (lambda: history_problem("broken", can_move=True), "n", HistoryAnswer.CARRY_ON),
-    (lambda: history_problem("broken", can_move=False), "escape", HistoryAnswer.CARRY_ON),
-    (lambda: progression_offer([OFFER]), "a", ProgressionAnswer.ACCEPT),
-    (lambda: progression_offer([OFFER]), "k", ProgressionAnswer.KEEP),
-    (lambda: ConfirmQuit(2), "y", True),
-    (lambda: ConfirmQuit(2), "q", False),
-    (lambda: ConfirmQuit(2), "enter", False),  # the focused button is "Keep going"
-])
+@pytest.mark.parametrize(
+    ("make", "key", "answer"),
+    [
+        (lambda: resume_offer(UNFINISHED), "r", ResumeAnswer.RESUME),
+        (lambda: resume_offer(UNFINISHED), "c", ResumeAnswer.CLOSE),
+        (lambda: resume_offer(UNFINISHED), "escape", ResumeAnswer.LATER),
+        (lambda: history_problem("broken", can_move=True), "m", HistoryAnswer.MOVE_ASIDE),
+        (lambda: history_problem("broken", can_move=True), "n", HistoryAnswer.CARRY_ON),
+        (lambda: history_problem("broken", can_move=False), "escape", HistoryAnswer.CARRY_ON),
+        (lambda: progression_offer([OFFER]), "a", ProgressionAnswer.ACCEPT),
+        (lambda: progression_offer([OFFER]), "k", ProgressionAnswer.KEEP),
+        (lambda: ConfirmQuit(2), "y", True),
+        (lambda: ConfirmQuit(2), "q", False),
+        (lambda: ConfirmQuit(2), "enter", False),  # the focused button is "Keep going"
+    ],
+)
 async def test_dialogs_answer_with_typed_values(make: Any, key: str, answer: object) -> None:
     app = Host(make())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -79,15 +83,20 @@ async def test_a_button_gives_the_same_answer_as_its_key() -> None:
     assert app.answers == [ResumeAnswer.CLOSE]
 
 
-@pytest.mark.parametrize(("sets", "words"), [
-    (0, "Nothing has been completed yet."),
-    (1, "The 1 completed set stays in your history."),
-    (2, "The 2 completed sets stay in your history."),
-])
+@pytest.mark.parametrize(
+    ("sets", "words"),
+    [
+        (0, "Nothing has been completed yet."),
+        (1, "The 1 completed set stays in your history."),
+        (2, "The 2 completed sets stay in your history."),
+    ],
+)
 async def test_quit_and_resume_dialogs_agree_with_the_count(sets: int, words: str) -> None:
     assert kept_sentence(sets) == words
-    for dialog in (ConfirmQuit(sets), resume_offer(
-            Unfinished(1, "core", "Core", 1_700_000_000.0, False, sets))):
+    for dialog in (
+        ConfirmQuit(sets),
+        resume_offer(Unfinished(1, "core", "Core", 1_700_000_000.0, False, sets)),
+    ):
         app = Host(dialog)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -106,9 +115,11 @@ async def test_notices_never_cover_a_dialogs_buttons_at_80x24() -> None:
     path = paths.history_file()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not ours" * 50)
-    warnings = [f"/home/someone/.config/runstrong/settings.toml: key_{n}: unknown setting; "
-                "ignored, and this message is long enough to wrap over several lines"
-                for n in range(4)]
+    warnings = [
+        f"/home/someone/.config/runstrong/settings.toml: key_{n}: unknown setting; "
+        "ignored, and this message is long enough to wrap over several lines"
+        for n in range(4)
+    ]
     app = RunstrongApp(catalog=Catalog({}, {}, ()), player=FakePlayer(), warnings=warnings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()

@@ -56,8 +56,12 @@ def test_sigkill_loses_no_saved_set(tmp_path: Path, kill_after: int) -> None:
     path = tmp_path / "history.sqlite3"
     script = tmp_path / "child.py"
     script.write_text(CHILD)
-    child = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
-                             text=True, env={**os.environ})
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
     assert child.stdout is not None
     for line in child.stdout:
         if int(line) >= kill_after:
@@ -73,8 +77,11 @@ def test_sigkill_loses_no_saved_set(tmp_path: Path, kill_after: int) -> None:
     from runstrong.model import Exercise, Phase, PhaseKind, Session
     from runstrong.timeline import Timing, build_timeline
 
-    session = Session(slug="kill", name="Kill test", exercises=(
-        Exercise(name="Plank", sets=20, rest=5, phases=(Phase(PhaseKind.HOLD, 10),)),))
+    session = Session(
+        slug="kill",
+        name="Kill test",
+        exercises=(Exercise(name="Plank", sets=20, rest=5, phases=(Phase(PhaseKind.HOLD, 10),)),),
+    )
     timeline = build_timeline(session, Timing(get_ready=0))
     step = timeline[resume_index(timeline, store.done_phases(unfinished.id))]
     assert step.set_number == len(row.sets) + 1

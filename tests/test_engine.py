@@ -12,11 +12,17 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make(*exercises_: Exercise, get_ready: int = 10, count_in: float = 3.0, rest_between: int = 45,
-         start: bool = True) -> tuple[SessionEngine, FakeClock, list[Event]]:
+def make(
+    *exercises_: Exercise,
+    get_ready: int = 10,
+    count_in: float = 3.0,
+    rest_between: int = 45,
+    start: bool = True,
+) -> tuple[SessionEngine, FakeClock, list[Event]]:
     clock = FakeClock()
     engine = SessionEngine(
-        session(*exercises_, rest_between_exercises=rest_between), clock=clock,
+        session(*exercises_, rest_between_exercises=rest_between),
+        clock=clock,
         wall=clock.wall,
         options=EngineOptions(Timing(get_ready=get_ready, switch_sides=5), count_in),
     )
@@ -35,8 +41,18 @@ def cues(events: list[Event]) -> list[Cue]:
 
 
 def logged(events: list[Event]) -> list[tuple[str, int, str | None, str, int | None, int]]:
-    return [(e.record.exercise, e.record.set_number, e.record.side, e.record.kind.value,
-             e.record.target, e.record.actual) for e in events if isinstance(e, PhaseLogged)]
+    return [
+        (
+            e.record.exercise,
+            e.record.set_number,
+            e.record.side,
+            e.record.kind.value,
+            e.record.target,
+            e.record.actual,
+        )
+        for e in events
+        if isinstance(e, PhaseLogged)
+    ]
 
 
 def test_timeline_of_a_whole_session_runs_by_itself() -> None:
@@ -47,15 +63,27 @@ def test_timeline_of_a_whole_session_runs_by_itself() -> None:
         rest_between=40,
     )
     kinds = [s.kind for s in engine.timeline]
-    assert kinds == [StepKind.GET_READY, StepKind.HOLD, StepKind.REST, StepKind.HOLD,
-                     StepKind.REST, StepKind.HOLD, StepKind.SWITCH, StepKind.HOLD,
-                     StepKind.REST, StepKind.REPS, StepKind.DONE]
+    assert kinds == [
+        StepKind.GET_READY,
+        StepKind.HOLD,
+        StepKind.REST,
+        StepKind.HOLD,
+        StepKind.REST,
+        StepKind.HOLD,
+        StepKind.SWITCH,
+        StepKind.HOLD,
+        StepKind.REST,
+        StepKind.REPS,
+        StepKind.DONE,
+    ]
     total = 10 + 30 + 20 + 30 + 40 + 15 + 5 + 15 + 40 + 8
     events += run_for(engine, clock, total + 1)
     assert engine.finished
     assert logged(events) == [
-        ("Plank", 1, None, "hold", 30, 30), ("Plank", 2, None, "hold", 30, 30),
-        ("Side plank", 1, "left", "hold", 15, 15), ("Side plank", 1, "right", "hold", 15, 15),
+        ("Plank", 1, None, "hold", 30, 30),
+        ("Plank", 2, None, "hold", 30, 30),
+        ("Side plank", 1, "left", "hold", 15, 15),
+        ("Side plank", 1, "right", "hold", 15, 15),
         ("Taps", 1, None, "reps", 4, 4),
     ]
     assert SessionEnded(completed=True) in events
@@ -82,8 +110,9 @@ def test_deadlines_chain_without_drift_over_two_hours() -> None:
 
 
 def test_cues_fire_once_each_across_a_stall() -> None:
-    engine, clock, _ = make(exercise("Plank", hold(30), sets=1), exercise("B", hold(5)),
-                            get_ready=0)
+    engine, clock, _ = make(
+        exercise("Plank", hold(30), sets=1), exercise("B", hold(5)), get_ready=0
+    )
     events = run_for(engine, clock, 12)
     clock.advance(4.5)  # the event loop stalls straight through half-way
     events += engine.update()
@@ -214,8 +243,9 @@ def test_adjust_reps_only_during_rest() -> None:
 
 
 def test_hold_stopped_early_and_hold_to_max() -> None:
-    engine, clock, _ = make(exercise("Plank", hold(30)), exercise("Test", hold(None)),
-                            get_ready=0, rest_between=10)
+    engine, clock, _ = make(
+        exercise("Plank", hold(30)), exercise("Test", hold(None)), get_ready=0, rest_between=10
+    )
     run_for(engine, clock, 12.5)
     events = engine.done()
     assert logged(events) == [("Plank", 1, None, "hold", 30, 12)]
@@ -230,12 +260,15 @@ def test_hold_stopped_early_and_hold_to_max() -> None:
 
 
 def test_compound_set_logs_a_record_per_phase() -> None:
-    engine, clock, _ = make(exercise("Bridge", hold(30), reps(15, tempo=1.5), sets=2, rest=30),
-                            get_ready=0)
+    engine, clock, _ = make(
+        exercise("Bridge", hold(30), reps(15, tempo=1.5), sets=2, rest=30), get_ready=0
+    )
     events = run_for(engine, clock, 30 + 22.5 + 30 + 30 + 22.5 + 0.25)
     assert logged(events) == [
-        ("Bridge", 1, None, "hold", 30, 30), ("Bridge", 1, None, "reps", 15, 15),
-        ("Bridge", 2, None, "hold", 30, 30), ("Bridge", 2, None, "reps", 15, 15),
+        ("Bridge", 1, None, "hold", 30, 30),
+        ("Bridge", 1, None, "reps", 15, 15),
+        ("Bridge", 2, None, "hold", 30, 30),
+        ("Bridge", 2, None, "reps", 15, 15),
     ]
     assert engine.finished
 
@@ -255,13 +288,13 @@ def test_enter_skips_get_ready_and_rest_and_r_adds_rest() -> None:
 
 
 def test_skip_exercise_and_back() -> None:
-    engine, clock, _ = make(exercise("A", hold(10), sets=3), exercise("B", hold(10), sets=2),
-                            get_ready=0)
+    engine, clock, _ = make(
+        exercise("A", hold(10), sets=3), exercise("B", hold(10), sets=2), get_ready=0
+    )
     run_for(engine, clock, 10.25)  # A set 1 done, resting
     assert kind(engine) is StepKind.REST
     engine.back()
-    assert (engine.step.exercise, engine.step.set_number, engine.step.kind) == (0, 1,
-                                                                               StepKind.HOLD)
+    assert (engine.step.exercise, engine.step.set_number, engine.step.kind) == (0, 1, StepKind.HOLD)
     engine.done()
     engine.done()  # now in A set 2
     assert engine.step.set_number == 2
@@ -285,8 +318,7 @@ def test_progress_and_next_preview() -> None:
 
 
 def test_cue_for_every_step_start_and_speech() -> None:
-    engine, clock, events = make(exercise("Side plank", hold(5), sets=2, sides=BOTH),
-                                 get_ready=3)
+    engine, clock, events = make(exercise("Side plank", hold(5), sets=2, sides=BOTH), get_ready=3)
     events += run_for(engine, clock, 3 + 5 + 5 + 5 + 30 + 5 + 5 + 5 + 1)
     assert cues(events).count(Cue.SWITCH) == 2
     assert cues(events).count(Cue.GO) == 4
@@ -313,8 +345,9 @@ def test_wall_clock_times_of_records() -> None:
 
 def test_resume_from_a_later_step() -> None:
     clock = FakeClock()
-    engine = SessionEngine(session(exercise("A", hold(10), sets=3)), clock=clock,
-                           wall=clock.wall, start_index=3)
+    engine = SessionEngine(
+        session(exercise("A", hold(10), sets=3)), clock=clock, wall=clock.wall, start_index=3
+    )
     engine.start()
     # A resume lands in GET READY for the set, never in a running hold.
     assert kind(engine) is StepKind.GET_READY
@@ -324,8 +357,7 @@ def test_resume_from_a_later_step() -> None:
 
 
 def test_adjust_reps_leaves_older_sets_alone_after_a_hold() -> None:
-    engine, clock, _ = make(exercise("Lunge", reps(3)), exercise("Plank", hold(5)),
-                            get_ready=0)
+    engine, clock, _ = make(exercise("Lunge", reps(3)), exercise("Plank", hold(5)), get_ready=0)
     engine.done()  # lunge set logged at its target
     engine.done()  # skip the rest
     run_for(engine, clock, 5.25)  # plank done: finished
@@ -334,8 +366,7 @@ def test_adjust_reps_leaves_older_sets_alone_after_a_hold() -> None:
 
 
 def test_skip_and_back_land_in_get_ready_for_the_step_they_land_on() -> None:
-    engine, clock, _ = make(exercise("A", hold(10), sets=2), exercise("B", hold(10)),
-                            get_ready=5)
+    engine, clock, _ = make(exercise("A", hold(10), sets=2), exercise("B", hold(10)), get_ready=5)
     run_for(engine, clock, 5 + 3)  # into A set 1
     engine.skip_exercise()
     view = engine.view()
@@ -351,8 +382,9 @@ def test_skip_and_back_land_in_get_ready_for_the_step_they_land_on() -> None:
 
 
 def test_with_get_ready_off_a_jump_counts_in_instead() -> None:
-    engine, clock, _ = make(exercise("A", hold(10), sets=2), exercise("B", hold(10)),
-                            get_ready=0, count_in=0)
+    engine, clock, _ = make(
+        exercise("A", hold(10), sets=2), exercise("B", hold(10)), get_ready=0, count_in=0
+    )
     run_for(engine, clock, 3)
     engine.skip_exercise()
     view = engine.view()
@@ -360,8 +392,7 @@ def test_with_get_ready_off_a_jump_counts_in_instead() -> None:
 
 
 def test_back_redoes_a_set_and_its_record_replaces_the_first() -> None:
-    engine, clock, _ = make(exercise("Taps", reps(5, tempo=1.0), sets=2, rest=10),
-                            get_ready=3)
+    engine, clock, _ = make(exercise("Taps", reps(5, tempo=1.0), sets=2, rest=10), get_ready=3)
     run_for(engine, clock, 3 + 5.25)  # set 1 logged: 5 reps
     assert kind(engine) is StepKind.REST
     engine.back()  # redo set 1
@@ -372,8 +403,12 @@ def test_back_redoes_a_set_and_its_record_replaces_the_first() -> None:
 
 
 def test_plus_minus_correct_only_in_the_rest_right_after_a_rep_set() -> None:
-    engine, clock, _ = make(exercise("Deadbug", reps(10, tempo=1.0), sets=2, rest=20),
-                            exercise("Plank", hold(5)), get_ready=0, rest_between=10)
+    engine, clock, _ = make(
+        exercise("Deadbug", reps(10, tempo=1.0), sets=2, rest=20),
+        exercise("Plank", hold(5)),
+        get_ready=0,
+        rest_between=10,
+    )
     assert engine.view().correction is None
     run_for(engine, clock, 10.25)
     view = engine.view()
@@ -389,8 +424,7 @@ def test_plus_minus_correct_only_in_the_rest_right_after_a_rep_set() -> None:
 
 
 def test_up_next_names_the_second_side_in_the_rest_before_it() -> None:
-    engine, clock, _ = make(exercise("Clam", hold(5), sets=2, rest=10, sides=BOTH),
-                            get_ready=0)
+    engine, clock, _ = make(exercise("Clam", hold(5), sets=2, rest=10, sides=BOTH), get_ready=0)
     run_for(engine, clock, 5 + 5 + 5.25)  # left, switch, right: resting before set 2
     view = engine.view()
     assert view.phase == "REST"
@@ -406,8 +440,9 @@ def test_a_resumed_engine_carries_the_earlier_records() -> None:
     first, clock, _ = make(exercise("A", hold(5), sets=2), get_ready=0)
     run_for(first, clock, 5.25)
     done = list(first.records)
-    engine = SessionEngine(first.session, clock=clock, wall=clock.wall, start_index=2,
-                           done=done, options=first.options)
+    engine = SessionEngine(
+        first.session, clock=clock, wall=clock.wall, start_index=2, done=done, options=first.options
+    )
     engine.start()
     run_for(engine, clock, 3 + 5.25)
     assert [r.set_number for r in engine.records] == [1, 2]

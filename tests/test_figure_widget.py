@@ -67,14 +67,17 @@ def test_figure_moment_follows_the_session() -> None:
 
     with TemporaryDirectory() as folder:
         path = Path(folder) / "s.toml"
-        path.write_text('[session]\nname = "S"\nrest_between_exercises = 10\n'
-                        '[[exercises]]\nexercise = "body-squat"\nreps = 5\ntempo = 2.0\n'
-                        '[[exercises]]\nexercise = "front-plank"\nhold = 20\n')
+        path.write_text(
+            '[session]\nname = "S"\nrest_between_exercises = 10\n'
+            '[[exercises]]\nexercise = "body-squat"\nreps = 5\ntempo = 2.0\n'
+            '[[exercises]]\nexercise = "front-plank"\nhold = 20\n'
+        )
         session = load_session_file(path, load_library()[0])
     assert isinstance(session, Session)
     clock = FakeClock()
-    engine = SessionEngine(session, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=5)))
+    engine = SessionEngine(
+        session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
+    )
     engine.start()
 
     def run(seconds: float) -> None:
@@ -104,13 +107,32 @@ def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> No
 
     def moment(ident: str, elapsed: float) -> tuple[str | None, float | None]:
         step = Step(StepKind.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
-        exercise = Exercise(name=ident, sets=1, phases=(Phase(PhaseKind.HOLD, 30),), rest=0,
-                            figure=library[ident].figure)
-        view = View(step=step, phase=SessionPhase.HOLD, focus=step, exercise=exercise,
-                    up_next=None, paused=False, counting_in=None, elapsed=elapsed,
-                    remaining=30 - elapsed, reps=None, counts_taps=False, step_progress=0.0,
-                    session_progress=0.0, session_elapsed=elapsed, correction=None,
-                    rating_for=None, finished=False)
+        exercise = Exercise(
+            name=ident,
+            sets=1,
+            phases=(Phase(PhaseKind.HOLD, 30),),
+            rest=0,
+            figure=library[ident].figure,
+        )
+        view = View(
+            step=step,
+            phase=SessionPhase.HOLD,
+            focus=step,
+            exercise=exercise,
+            up_next=None,
+            paused=False,
+            counting_in=None,
+            elapsed=elapsed,
+            remaining=30 - elapsed,
+            reps=None,
+            counts_taps=False,
+            step_progress=0.0,
+            session_progress=0.0,
+            session_elapsed=elapsed,
+            correction=None,
+            rating_for=None,
+            finished=False,
+        )
         return figure_moment(view)
 
     assert moment("glute-bridge", 3.3) == ("hold", None)

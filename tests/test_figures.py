@@ -29,8 +29,7 @@ STANDING = {"view": "side", "start": {"shoulder": 10, "on": ["feet"]}}
 SQUAT = {
     "view": "side",
     "start": {"shoulder": 80, "on": ["feet"]},
-    "end": {"torso": 35, "hip": 110, "knee": 110, "ankle": "flat", "shoulder": 55,
-            "on": ["feet"]},
+    "end": {"torso": 35, "hip": 110, "knee": 110, "ankle": "flat", "shoulder": 55, "on": ["feet"]},
 }
 BOX_JUMP = {
     "view": "side",
@@ -57,10 +56,21 @@ def problems_of(raw: dict[str, Any]) -> list[str]:
 
 # --- skeleton ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("view", list(View))
 def test_limbs_stay_attached_with_fixed_lengths(view: View) -> None:
-    angles = {"torso": 33, "neck": 10, "shoulder_l": 120, "elbow_l": 45, "hip_r": 70,
-              "knee_r": 100, "hip_l": -20, "knee_l": 15, "shoulder_r": -30, "elbow_r": 90}
+    angles = {
+        "torso": 33,
+        "neck": 10,
+        "shoulder_l": 120,
+        "elbow_l": 45,
+        "hip_r": 70,
+        "knee_r": 100,
+        "hip_l": -20,
+        "knee_l": 15,
+        "shoulder_r": -30,
+        "elbow_r": 90,
+    }
     points = forward_kinematics(angles, view).points
     lengths = {("hip", "neck"): TORSO}
     for side in "lr":
@@ -81,6 +91,7 @@ def test_standing_upright_is_tall_and_rests_on_its_feet() -> None:
 
 
 # --- renderer ------------------------------------------------------------------------------
+
 
 def test_standing_figure_has_its_feet_on_the_ground_row_and_head_at_the_top() -> None:
     lines = draw(figure_of(STANDING), 20, 10)
@@ -137,6 +148,7 @@ def test_frame_is_shared_by_every_position_so_the_ground_does_not_move() -> None
 
 # --- interpolation -------------------------------------------------------------------------
 
+
 def test_a_rep_goes_start_to_end_and_back() -> None:
     figure = figure_of(SQUAT)
     _, end = figure.positions
@@ -158,24 +170,28 @@ def test_between_positions_the_feet_stay_down_and_a_jump_leaves_the_ground() -> 
 
 
 def test_a_hold_figure_holds_still() -> None:
-    figure = figure_of({"hold": {"torso": 80, "shoulder": 80, "elbow": 90, "ankle": 50,
-                                 "on": ["toes", "elbows"]}})
+    figure = figure_of(
+        {"hold": {"torso": 80, "shoulder": 80, "elbow": 90, "ankle": 50, "on": ["toes", "elbows"]}}
+    )
     assert draw(figure, 24, 10, fraction=0.3) == draw(figure, 24, 10, position="hold")
 
 
 # --- checks --------------------------------------------------------------------------------
 
+
 def test_unknown_joint_is_named_with_a_suggestion() -> None:
     found = problems_of({"start": {"kne": 20, "on": ["feet"]}})
-    assert found == ["test.toml: exercise \"test\": figure.start.kne: unknown key "
-                     "(did you mean 'knee'?)"]
+    assert found == [
+        "test.toml: exercise \"test\": figure.start.kne: unknown key (did you mean 'knee'?)"
+    ]
 
 
 def test_angle_out_of_range() -> None:
     found = problems_of({"start": {"knee": [10, 200], "on": ["feet"]}})
     assert len(found) == 1
-    assert "figure.start.knee" in found[0] and "expected 0 to 165 degrees (right), got 200" \
-        in found[0]
+    assert (
+        "figure.start.knee" in found[0] and "expected 0 to 165 degrees (right), got 200" in found[0]
+    )
 
 
 def test_contact_that_does_not_touch_its_surface() -> None:
@@ -199,19 +215,27 @@ def test_position_without_contacts_must_say_it_is_in_the_air() -> None:
     assert figure_of({"start": {"lift": 20}}).positions[0].lift == 20
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ({"view": "top", "start": {"on": ["feet"]}}, 'expected "side" or "front"'),
-    ({"props": ["boxx"], "start": {"on": ["feet"]}}, "unknown prop 'boxx' (did you mean 'box'"),
-    ({"start": {"on": ["feat"]}}, "unknown body point 'feat' (did you mean 'feet'"),
-    ({"start": {"on": ["feet@bench"]}}, "unknown surface 'bench'"),
-    ({"start": {"on": ["feet@box"]}}, "should rest on the box, but the figure has no box"),
-    ({"props": [{"kind": "band", "from": "ankel_l", "to": "ankle_r"}],
-      "start": {"on": ["feet"]}}, "did you mean 'ankle_l'"),
-    ({"start": {"hip": [1, 2, 3], "on": ["feet"]}}, "two as [left, right]"),
-    ({"start": 5}, "expected a key position as a table"),
-    ({}, "expected at least one key position"),
-    ("tall", "expected a table of key positions"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"view": "top", "start": {"on": ["feet"]}}, 'expected "side" or "front"'),
+        ({"props": ["boxx"], "start": {"on": ["feet"]}}, "unknown prop 'boxx' (did you mean 'box'"),
+        ({"start": {"on": ["feat"]}}, "unknown body point 'feat' (did you mean 'feet'"),
+        ({"start": {"on": ["feet@bench"]}}, "unknown surface 'bench'"),
+        ({"start": {"on": ["feet@box"]}}, "should rest on the box, but the figure has no box"),
+        (
+            {
+                "props": [{"kind": "band", "from": "ankel_l", "to": "ankle_r"}],
+                "start": {"on": ["feet"]},
+            },
+            "did you mean 'ankle_l'",
+        ),
+        ({"start": {"hip": [1, 2, 3], "on": ["feet"]}}, "two as [left, right]"),
+        ({"start": 5}, "expected a key position as a table"),
+        ({}, "expected at least one key position"),
+        ("tall", "expected a table of key positions"),
+    ],
+)
 def test_each_mistake_is_reported(raw: Any, expected: str) -> None:
     found = problems_of(raw)
     assert any(expected in p for p in found), found
@@ -221,14 +245,14 @@ def test_a_broken_library_figure_names_file_exercise_and_key(tmp_path: Any) -> N
     from runstrong.workouts import library_from
 
     path = tmp_path / "exercises.toml"
-    path.write_text('[plank]\nname = "Plank"\n[plank.figure]\n'
-                    'hold = { torso = 80, knee = 400, on = ["toes"] }\n')
+    path.write_text(
+        '[plank]\nname = "Plank"\n[plank.figure]\n'
+        'hold = { torso = 80, knee = 400, on = ["toes"] }\n'
+    )
     _, problems = library_from(path, str(path))
     assert [str(p) for p in problems] == [
-        f'{path}: exercise "plank": figure.hold.knee: expected 0 to 165 degrees (left), '
-        "got 400",
-        f'{path}: exercise "plank": figure.hold.knee: expected 0 to 165 degrees (right), '
-        "got 400",
+        f'{path}: exercise "plank": figure.hold.knee: expected 0 to 165 degrees (left), got 400',
+        f'{path}: exercise "plank": figure.hold.knee: expected 0 to 165 degrees (right), got 400',
     ]
 
 
@@ -245,8 +269,7 @@ def test_every_bundled_exercise_has_a_figure_that_passes_the_checks() -> None:
             assert sum(1 for line in lines if line.strip()) >= 2, entry.id
 
 
-def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(
-        tmp_path: Any) -> None:
+def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(tmp_path: Any) -> None:
     from runstrong.workouts import load_session_file
 
     library, _ = load_library()
@@ -256,7 +279,8 @@ def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(
         '[[exercises]]\nexercise = "front-plank"\nhold = 20\n'
         '[[exercises]]\nname = "Wall sit"\nhold = 30\n'
         '[exercises.figure]\nhold = { torso = 0, hip = 90, knee = 90, on = ["feet"] }\n'
-        '[[exercises]]\nname = "Anything"\nreps = 5\n')
+        '[[exercises]]\nname = "Anything"\nreps = 5\n'
+    )
     session = load_session_file(path, library)
     assert isinstance(session, Session)
     plank, wall_sit, anything = session.exercises
@@ -268,8 +292,9 @@ def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(
 def test_which_position_a_hold_and_get_ready_show() -> None:
     squat = figure_of(SQUAT)
     assert (squat.start_name, squat.hold_name) == ("start", "end")
-    plank = figure_of({"start": {"on": ["feet"]}, "hold": {"on": ["feet"]},
-                       "end": {"on": ["feet"]}})
+    plank = figure_of(
+        {"start": {"on": ["feet"]}, "hold": {"on": ["feet"]}, "end": {"on": ["feet"]}}
+    )
     assert (plank.start_name, plank.hold_name) == ("start", "hold")
 
 
@@ -290,8 +315,10 @@ def test_a_hold_position_is_shown_still_and_left_out_of_the_rep() -> None:
     assert not figure_of(SQUAT).has_hold
 
 
-@pytest.mark.parametrize("kind", ["box", "step", "wall", "chair", "roller", "kettlebell", "bar",
-                                  "rucksack", "towel", "wedge"])
+@pytest.mark.parametrize(
+    "kind",
+    ["box", "step", "wall", "chair", "roller", "kettlebell", "bar", "rucksack", "towel", "wedge"],
+)
 def test_every_prop_draws(kind: str) -> None:
     with_prop = figure_of({"props": [kind], "start": {"shoulder": 20, "on": ["feet"]}})
     bare = figure_of({"start": {"shoulder": 20, "on": ["feet"]}})
@@ -303,29 +330,38 @@ def test_feet_can_be_drawn_larger_for_an_ankle_move() -> None:
     life = placed(figure_of(raw), figure_of(raw).positions[0])
     big_figure = figure_of({**raw, "feet": 2.5})
     big = placed(big_figure, big_figure.positions[0])
+
     def length(body: Any) -> float:
         (hx, hy), (tx, ty) = body.points["heel_r"], body.points["toe_r"]
         return float(((tx - hx) ** 2 + (ty - hy) ** 2) ** 0.5)
+
     assert length(big) > 2 * length(life)
-    assert problems_of({**raw, "feet": 9})[0].endswith("figure.feet: expected 1 to 3 "
-                                                       "times life size, got 9")
+    assert problems_of({**raw, "feet": 9})[0].endswith(
+        "figure.feet: expected 1 to 3 times life size, got 9"
+    )
 
 
 def test_front_view_ankle_tips_the_sole_out_or_in() -> None:
     def toe_height(ankle: float) -> float:
-        figure = figure_of({"view": "front", "start": {"hip": [0, 10], "ankle": [0, ankle],
-                                                       "on": ["foot_l"]}})
+        figure = figure_of(
+            {"view": "front", "start": {"hip": [0, 10], "ankle": [0, ankle], "on": ["foot_l"]}}
+        )
         body = placed(figure, figure.positions[0])
         return body.points["toe_r"][1] - body.points["heel_r"][1]
+
     assert toe_height(40) > 3 > abs(toe_height(0))
     assert toe_height(-40) < -3
 
 
 def test_the_head_shows_which_way_the_face_looks() -> None:
-    on_back = placed(figure_of({"start": {"torso": -90, "on": ["back"]}}),
-                     figure_of({"start": {"torso": -90, "on": ["back"]}}).positions[0])
-    on_front = placed(figure_of({"start": {"torso": 90, "on": ["back"]}}),
-                      figure_of({"start": {"torso": 90, "on": ["back"]}}).positions[0])
+    on_back = placed(
+        figure_of({"start": {"torso": -90, "on": ["back"]}}),
+        figure_of({"start": {"torso": -90, "on": ["back"]}}).positions[0],
+    )
+    on_front = placed(
+        figure_of({"start": {"torso": 90, "on": ["back"]}}),
+        figure_of({"start": {"torso": 90, "on": ["back"]}}).positions[0],
+    )
     assert on_back.facing is not None and on_back.facing[1] > 0.9
     assert on_front.facing is not None and on_front.facing[1] < -0.9
 
@@ -337,17 +373,27 @@ def test_a_close_up_frames_the_room_round_one_body_point() -> None:
     assert close[2] - close[0] < whole[2] - whole[0]
     assert close[3] < whole[3] / 2 and close[1] == 0.0
     found = problems_of({**raw, "close_up": "ankel_r"})[0]
-    assert "figure.close_up: expected a body point such as \"ankle_r\", got text 'ankel_r' " \
-           "(did you mean 'ankle_r'" in found
+    assert (
+        "figure.close_up: expected a body point such as \"ankle_r\", got text 'ankel_r' "
+        "(did you mean 'ankle_r'" in found
+    )
 
 
 def test_a_wedge_slopes_so_the_heel_rests_higher_than_the_toes() -> None:
-    figure = figure_of({"props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
-                        "start": {"ankle": 20, "on": ["feet@wedge"]}})
+    figure = figure_of(
+        {
+            "props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
+            "start": {"ankle": 20, "on": ["feet@wedge"]},
+        }
+    )
     body = placed(figure, figure.positions[0])
     heel, toe = body.points["heel_l"], body.points["toe_l"]
     assert heel[1] > toe[1] + 5 > 5
     # Standing flat on a wedge cannot touch its slope with both heel and toes.
-    flat = problems_of({"props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
-                        "start": {"ankle": -10, "on": ["feet@wedge"]}})
+    flat = problems_of(
+        {
+            "props": [{"kind": "wedge", "x": -30, "w": 62, "h": 24}],
+            "start": {"ankle": -10, "on": ["feet@wedge"]},
+        }
+    )
     assert any("should rest on the wedge" in problem for problem in flat)

@@ -33,14 +33,21 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def run_session(store: HistoryStore, sess: Session | None = None, *,
-                until: float | None = None,
-                clock: FakeClock | None = None) -> tuple[SessionEngine, SessionLog]:
-    sess = sess or session(exercise("Plank", hold(10), sets=2, rest=5),
-                           exercise("Lunge", reps(5, tempo=1.0), sides=BOTH))
+def run_session(
+    store: HistoryStore,
+    sess: Session | None = None,
+    *,
+    until: float | None = None,
+    clock: FakeClock | None = None,
+) -> tuple[SessionEngine, SessionLog]:
+    sess = sess or session(
+        exercise("Plank", hold(10), sets=2, rest=5),
+        exercise("Lunge", reps(5, tempo=1.0), sides=BOTH),
+    )
     clock = clock or FakeClock()
-    engine = SessionEngine(sess, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=0)))
+    engine = SessionEngine(
+        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
+    )
     sid = store.begin_session(sess, clock.wall(), 4)
     log = SessionLog(store, sid)
     for event in engine.start():
@@ -66,8 +73,11 @@ def test_sets_saved_as_they_happen_and_session_closed(tmp_path: Path) -> None:
     latest = queries.sessions(store.db)[0]
     assert latest.status == "completed"
     assert [(s.exercise, s.set, s.side, s.kind, s.actual) for s in latest.sets] == [
-        ("Plank", 1, None, "hold", 10), ("Plank", 2, None, "hold", 10),
-        ("Lunge", 1, "left", "reps", 5), ("Lunge", 1, "right", "reps", 5)]
+        ("Plank", 1, None, "hold", 10),
+        ("Plank", 2, None, "hold", 10),
+        ("Lunge", 1, "left", "reps", 5),
+        ("Lunge", 1, "right", "reps", 5),
+    ]
     other = sqlite3.connect(tmp_path / "h.sqlite3")
     assert other.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -89,8 +99,9 @@ def test_rep_correction_and_rpe_are_saved(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "h.sqlite3")
     sess = session(exercise("Lunge", reps(5), sets=2))
     clock = FakeClock()
-    engine = SessionEngine(sess, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=0)))
+    engine = SessionEngine(
+        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
+    )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 2))
     for event in engine.start() + engine.done() + engine.adjust_reps(-2):
         log.handle(event, clock.wall())
@@ -141,12 +152,16 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path) -> None:
     _v1(db)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO sessions (uid, slug, name, started_ts, started_at, status) "
-               "VALUES ('u1', 'core', 'Core', 0, '1970-01-01T00:00:00+00:00', 'completed')")
-    db.execute("INSERT INTO sets (uid, session_id, seq, exercise, exercise_name, "
-               "exercise_index, set_number, kind, target, actual, started_at, completed_ts, "
-               "completed_at) VALUES ('s1', 1, 0, 'plank', 'Plank', 0, 1, 'hold', 30, 30, "
-               "'1970-01-01T00:00:00+00:00', 30, '1970-01-01T00:00:30+00:00')")
+    db.execute(
+        "INSERT INTO sessions (uid, slug, name, started_ts, started_at, status) "
+        "VALUES ('u1', 'core', 'Core', 0, '1970-01-01T00:00:00+00:00', 'completed')"
+    )
+    db.execute(
+        "INSERT INTO sets (uid, session_id, seq, exercise, exercise_name, "
+        "exercise_index, set_number, kind, target, actual, started_at, completed_ts, "
+        "completed_at) VALUES ('s1', 1, 0, 'plank', 'Plank', 0, 1, 'hold', 30, 30, "
+        "'1970-01-01T00:00:00+00:00', 30, '1970-01-01T00:00:30+00:00')"
+    )
     db.close()
     store = HistoryStore(path)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
@@ -154,8 +169,7 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path) -> None:
     assert row.sets[0].actual == 30 and row.sets[0].rpe is None and row.light is False
 
 
-def test_failed_write_is_kept_and_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+def test_failed_write_is_kept_and_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = HistoryStore(tmp_path / "h.sqlite3")
     real = store.record
     failing = {"on": True}
@@ -214,8 +228,21 @@ def test_export_import_round_trip_is_idempotent(tmp_path: Path) -> None:
     text = render(source.db, "jsonl")
     lines = [json.loads(line) for line in text.splitlines()]
     assert len(lines) == 8
-    assert {"set_id", "session_id", "session", "session_name", "started_at", "exercise", "set",
-            "side", "kind", "target", "actual", "completed_at", "rpe"} <= set(lines[0])
+    assert {
+        "set_id",
+        "session_id",
+        "session",
+        "session_name",
+        "started_at",
+        "exercise",
+        "set",
+        "side",
+        "kind",
+        "target",
+        "actual",
+        "completed_at",
+        "rpe",
+    } <= set(lines[0])
     assert lines[0]["completed_at"][-6] in "+-"
     target = HistoryStore(tmp_path / "b.sqlite3")
     first = import_jsonl(target.db, text)
@@ -225,11 +252,14 @@ def test_export_import_round_trip_is_idempotent(tmp_path: Path) -> None:
     assert render(target.db, "jsonl").count("\n") == 8
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("{not json", "line 2: not valid JSON"),
-    ('{"set_id": "x"}', "line 2: session_id: missing"),
-    ("[1, 2]", "line 2: expected a JSON object"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 2: not valid JSON"),
+        ('{"set_id": "x"}', "line 2: session_id: missing"),
+        ("[1, 2]", "line 2: expected a JSON object"),
+    ],
+)
 def test_bad_line_imports_nothing(tmp_path: Path, line: str, message: str) -> None:
     source = HistoryStore(tmp_path / "a.sqlite3")
     run_session(source)
@@ -247,9 +277,20 @@ def test_csv_and_strong_exports_read_back(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(render(store.db, "csv"))))
     assert len(rows) == 4 and rows[2]["side"] == "left"
     strong = list(csv.DictReader(io.StringIO(render(store.db, "strong"))))
-    assert list(strong[0]) == ["Date", "Workout Name", "Duration", "Exercise Name",
-                               "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes",
-                               "Workout Notes", "RPE"]
+    assert list(strong[0]) == [
+        "Date",
+        "Workout Name",
+        "Duration",
+        "Exercise Name",
+        "Set Order",
+        "Weight",
+        "Reps",
+        "Distance",
+        "Seconds",
+        "Notes",
+        "Workout Notes",
+        "RPE",
+    ]
     plank, lunge_left = strong[0], strong[2]
     assert (plank["Seconds"], plank["Reps"], plank["Set Order"]) == ("10", "", "1")
     assert (lunge_left["Reps"], lunge_left["Notes"]) == ("5", "left")
@@ -257,8 +298,12 @@ def test_csv_and_strong_exports_read_back(tmp_path: Path) -> None:
 
 def _side_session(left: int, right: int, clock: FakeClock, store: HistoryStore) -> None:
     sess = session(exercise("Side plank", hold(60), sides=BOTH))
-    engine = SessionEngine(sess, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=0, switch_sides=1)))
+    engine = SessionEngine(
+        sess,
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+    )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start():
         log.handle(event, clock.wall())
@@ -341,8 +386,12 @@ def test_balance_compares_only_sets_done_on_both_sides(tmp_path: Path) -> None:
     assert balance.sessions == 2 and balance.weaker is None and balance.unit == "s"
     # A session stopped after the left side says nothing about the right.
     sess = session(exercise("Side plank", hold(60), sides=BOTH))
-    engine = SessionEngine(sess, clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=0, switch_sides=1)))
+    engine = SessionEngine(
+        sess,
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+    )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start() + run_engine(engine, clock, 20) + engine.done():
         log.handle(event, clock.wall())

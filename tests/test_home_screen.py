@@ -15,18 +15,26 @@ from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, home_filled, reps
 
 SESSIONS = {
-    slug: Session(slug=slug, name=name, focus=(focus,), equipment=kit,
-                  exercises=(exercise("Plank", hold(30), sets=3), exercise("Taps", reps(8))))
-    for slug, name, focus, kit in (("a-core", "A core", "core", ()),
-                                   ("b-bands", "B bands", "hips", ("band",)),
-                                   ("c-core", "C core", "core", ()))
+    slug: Session(
+        slug=slug,
+        name=name,
+        focus=(focus,),
+        equipment=kit,
+        exercises=(exercise("Plank", hold(30), sets=3), exercise("Taps", reps(8))),
+    )
+    for slug, name, focus, kit in (
+        ("a-core", "A core", "core", ()),
+        ("b-bands", "B bands", "hips", ("band",)),
+        ("c-core", "C core", "core", ()),
+    )
 }
 
 
 def make_app() -> RunstrongApp:
     clock = FakeClock()
-    return RunstrongApp(catalog=Catalog(dict(SESSIONS), {}, ()), clock=clock, wall=clock.wall,
-                        player=FakePlayer())
+    return RunstrongApp(
+        catalog=Catalog(dict(SESSIONS), {}, ()), clock=clock, wall=clock.wall, player=FakePlayer()
+    )
 
 
 def listed(home: HomeScreen) -> list[str]:

@@ -53,28 +53,31 @@ def _big(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "big", "folder"])
 @pytest.mark.parametrize("command", [["validate"], ["show"], ["import"]])
-def test_special_files_are_refused_by_type_and_size(capsys: pytest.CaptureFixture[str],
-                                                    tmp_path: Path, kind: str,
-                                                    command: list[str]) -> None:
+def test_special_files_are_refused_by_type_and_size(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, command: list[str]
+) -> None:
     def fifo() -> Path:
         os.mkfifo(tmp_path / "p.toml")
         return tmp_path / "p.toml"
 
     makers: dict[str, Callable[[], Path]] = {
-        "fifo": fifo, "device": lambda: Path("/dev/zero"), "big": lambda: _big(tmp_path),
-        "folder": lambda: tmp_path}
+        "fifo": fifo,
+        "device": lambda: Path("/dev/zero"),
+        "big": lambda: _big(tmp_path),
+        "folder": lambda: tmp_path,
+    }
     target = makers[kind]()
     started = time.monotonic()
     code, out, err = run(capsys, *command, str(target))
     assert time.monotonic() - started < 1.0
     assert code == 1
-    words = {"fifo": "named pipe", "device": "a device", "big": "bytes",
-             "folder": "folder"}[kind]
+    words = {"fifo": "named pipe", "device": "a device", "big": "bytes", "folder": "folder"}[kind]
     assert words in out + err and str(target) in out + err
 
 
 def test_a_fifo_in_the_plans_and_workouts_folders_does_not_block(
-        capsys: pytest.CaptureFixture[str], user_workouts: Path) -> None:
+    capsys: pytest.CaptureFixture[str], user_workouts: Path
+) -> None:
     os.mkfifo(user_workouts / "stuck.toml")
     (user_workouts / "fine.toml").write_text(GOOD)
     plans = paths.user_plans_dir()
@@ -100,9 +103,9 @@ HUGE_VALUES = {
 
 @pytest.mark.parametrize("value", HUGE_VALUES)
 @pytest.mark.parametrize("key", ["hold", "tempo", "sets", "rest", "cues"])
-def test_huge_or_deep_workout_values_name_file_and_key(capsys: pytest.CaptureFixture[str],
-                                                        tmp_path: Path, value: str,
-                                                        key: str) -> None:
+def test_huge_or_deep_workout_values_name_file_and_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str, key: str
+) -> None:
     path = tmp_path / "w.toml"
     body = f'[session]\nname = "x"\n[[exercises]]\nname = "a"\n{key} = {HUGE_VALUES[value]}\n'
     if key != "hold":
@@ -119,8 +122,12 @@ def test_huge_or_deep_plan_values(capsys: pytest.CaptureFixture[str], value: str
     plans = paths.user_plans_dir()
     plans.mkdir(parents=True)
     path = plans / "odd.toml"
-    path.write_text(PLAN + f"sessions_per_week_extra = 1\ndays = {HUGE_VALUES[value]}\n"
-                    .replace("sessions_per_week_extra = 1\n", ""))
+    path.write_text(
+        PLAN
+        + f"sessions_per_week_extra = 1\ndays = {HUGE_VALUES[value]}\n".replace(
+            "sessions_per_week_extra = 1\n", ""
+        )
+    )
     code, out, err = run(capsys, "plan")
     text = no_traceback(code, out, err)
     assert code == 0 and "odd" in text
@@ -142,12 +149,14 @@ def test_huge_or_deep_settings_values(capsys: pytest.CaptureFixture[str], value:
         no_traceback(*run(capsys, *command))
 
 
-def test_one_bad_file_never_stops_the_others(capsys: pytest.CaptureFixture[str],
-                                             user_workouts: Path) -> None:
+def test_one_bad_file_never_stops_the_others(
+    capsys: pytest.CaptureFixture[str], user_workouts: Path
+) -> None:
     (user_workouts / "fine.toml").write_text(GOOD)
     for name, value in HUGE_VALUES.items():
         (user_workouts / f"bad-{name.replace(' ', '-')}.toml").write_text(
-            f'[session]\nname = "x"\n[[exercises]]\nname = "a"\nhold = {value}\n')
+            f'[session]\nname = "x"\n[[exercises]]\nname = "a"\nhold = {value}\n'
+        )
     (user_workouts / "binary.toml").write_bytes(bytes(range(256)))
     code, out, err = run(capsys, "list")
     assert code == 0 and "fine" in out and "Traceback" not in err
@@ -157,12 +166,15 @@ def test_one_bad_file_never_stops_the_others(capsys: pytest.CaptureFixture[str],
 
 
 # -- escapes from keys, names and values ------------------------------------------------------
-def test_unknown_keys_and_values_in_messages_are_cleaned(capsys: pytest.CaptureFixture[str],
-                                                         tmp_path: Path) -> None:
+def test_unknown_keys_and_values_in_messages_are_cleaned(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "evil\x1b]0;t\x07.toml"
-    path.write_text('[session]\nname = "x"\n"\\u001b]52;c;eA==\\u0007k\\u202e" = 1\n'
-                    '[[exercises]]\nname = "a"\nhold = "\\u001b[2J\\u061c"\n'
-                    'sides = ["\\u009b31m"]\n')
+    path.write_text(
+        '[session]\nname = "x"\n"\\u001b]52;c;eA==\\u0007k\\u202e" = 1\n'
+        '[[exercises]]\nname = "a"\nhold = "\\u001b[2J\\u061c"\n'
+        'sides = ["\\u009b31m"]\n'
+    )
     code, out, err = run(capsys, "validate", str(path))
     assert code == 1 and "unknown key" in err and "hold" in err
     assert_clean(out + err)
@@ -173,11 +185,13 @@ def test_plan_and_settings_text_is_cleaned(capsys: pytest.CaptureFixture[str]) -
     plans.mkdir(parents=True)
     (plans / "evil.toml").write_text(
         '[plan]\nname = "Evil\\u001b]0;t\\u0007"\nsessions_per_week = 2\n'
-        'rotation = ["core-stability", "\\u001b[31mnope"]\n')
+        'rotation = ["core-stability", "\\u001b[31mnope"]\n'
+    )
     (plans / "named.toml").write_text(PLAN.replace('"Mine"', '"Mi\\u202ene\\u009b2J"'))
     paths.settings_file().write_text(
         'plan = "named"\ntheme = "\\u001b]52;c;eA==\\u0007"\n"k\\u001b[2J" = 1\n'
-        'run_days = ["\\u001b]0;x\\u0007"]\n')
+        'run_days = ["\\u001b]0;x\\u0007"]\n'
+    )
     for command in (["plan"], ["today"], ["list"], ["plan", "use", "evil"]):
         _code, out, err = run(capsys, *command)
         assert_clean(out + err)
@@ -187,8 +201,9 @@ def test_plan_and_settings_text_is_cleaned(capsys: pytest.CaptureFixture[str]) -
 
 
 # -- byte order marks --------------------------------------------------------------------------
-def test_files_with_a_byte_order_mark_are_read(capsys: pytest.CaptureFixture[str],
-                                               user_workouts: Path, tmp_path: Path) -> None:
+def test_files_with_a_byte_order_mark_are_read(
+    capsys: pytest.CaptureFixture[str], user_workouts: Path, tmp_path: Path
+) -> None:
     bom = b"\xef\xbb\xbf"
     (user_workouts / "bom.toml").write_bytes(bom + GOOD.encode())
     paths.user_plans_dir().mkdir(parents=True)
@@ -199,10 +214,12 @@ def test_files_with_a_byte_order_mark_are_read(capsys: pytest.CaptureFixture[str
     assert code == 0, err
     assert run(capsys, "plan", "use", "bom")[0] == 0
     export = tmp_path / "bom.jsonl"
-    export.write_bytes(bom + b'{"set_id": "s", "session_id": "a", "session": "x", '
-                       b'"session_name": "X", "started_at": "2026-05-01T07:30:00+02:00", '
-                       b'"exercise": "e", "set": 1, "kind": "reps", "actual": 5, '
-                       b'"completed_at": "2026-05-01T07:31:00+02:00"}\n')
+    export.write_bytes(
+        bom + b'{"set_id": "s", "session_id": "a", "session": "x", '
+        b'"session_name": "X", "started_at": "2026-05-01T07:30:00+02:00", '
+        b'"exercise": "e", "set": 1, "kind": "reps", "actual": 5, '
+        b'"completed_at": "2026-05-01T07:31:00+02:00"}\n'
+    )
     assert run(capsys, "import", str(export))[0] == 0
     utf16 = tmp_path / "utf16.toml"
     utf16.write_bytes(b"\xff\xfe" + GOOD.encode("utf-16-le"))
@@ -236,21 +253,23 @@ def test_a_new_key_is_added_and_the_rest_kept(tmp_path: Path) -> None:
     assert path.read_text() == "# just a comment\nsound = false\ncount_in = 5\n"
 
 
-def test_a_symlinked_settings_file_stays_a_symlink(capsys: pytest.CaptureFixture[str],
-                                                   tmp_path: Path) -> None:
+def test_a_symlinked_settings_file_stays_a_symlink(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     real = tmp_path / "dotfiles" / "runstrong.toml"
     real.parent.mkdir()
-    real.write_text("# in my dotfiles\nplan = \"beginner\"\n")
+    real.write_text('# in my dotfiles\nplan = "beginner"\n')
     link = paths.settings_file()
     link.parent.mkdir(parents=True)
     link.symlink_to(real)
     assert run(capsys, "plan", "use", "off-season")[0] == 0
     assert link.is_symlink()
-    assert real.read_text() == "# in my dotfiles\nplan = \"off-season\"\n"
+    assert real.read_text() == '# in my dotfiles\nplan = "off-season"\n'
 
 
-def test_a_settings_file_that_does_not_parse_is_left_alone(capsys: pytest.CaptureFixture[str]
-                                                           ) -> None:
+def test_a_settings_file_that_does_not_parse_is_left_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     path = paths.settings_file()
     path.parent.mkdir(parents=True)
     path.write_text("sound = \n# half-written\n")
@@ -289,16 +308,20 @@ async def test_choosing_a_plan_in_the_app_changes_only_the_plan() -> None:
 
 
 # -- new ------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("name", "words"), [
-    ("exercises", "exercise library"),
-    ("Exercises", "exercise library"),
-    ("a" * 300, "too long for a file name"),
-    ("Core\x1b]0;x\x07", "control characters"),
-    ("Core\u202e", "control characters"),
-    ("!!!", "no letters or digits"),
-])
-def test_new_refuses_names_that_make_bad_files(capsys: pytest.CaptureFixture[str], name: str,
-                                               words: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("exercises", "exercise library"),
+        ("Exercises", "exercise library"),
+        ("a" * 300, "too long for a file name"),
+        ("Core\x1b]0;x\x07", "control characters"),
+        ("Core\u202e", "control characters"),
+        ("!!!", "no letters or digits"),
+    ],
+)
+def test_new_refuses_names_that_make_bad_files(
+    capsys: pytest.CaptureFixture[str], name: str, words: str
+) -> None:
     code, out, err = run(capsys, "new", name)
     assert code == 2 and words in err
     assert_clean(out + err)
@@ -320,18 +343,39 @@ def test_new_reports_a_file_in_place_of_the_folder(capsys: pytest.CaptureFixture
 
 
 # -- a C locale -------------------------------------------------------------------------------
-@pytest.mark.parametrize("command", [
-    ["list"], ["show", "core-stability"], ["plan"], ["today"], ["history"], ["stats"],
-    ["export", "--format", "csv"], ["list", "--json"], ["new", "Über Core"],
-    ["validate", "workouts/core-stability.toml"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["show", "core-stability"],
+        ["plan"],
+        ["today"],
+        ["history"],
+        ["stats"],
+        ["export", "--format", "csv"],
+        ["list", "--json"],
+        ["new", "Über Core"],
+        ["validate", "workouts/core-stability.toml"],
+    ],
+)
 def test_every_command_works_in_a_c_locale(isolated_dirs: Path, command: list[str]) -> None:
-    environment = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0",
-                   "PYTHONCOERCECLOCALE": "0", "LANG": "C"}
+    environment = {
+        **os.environ,
+        "LC_ALL": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "LANG": "C",
+    }
     root = Path(__file__).resolve().parents[1]
-    result = subprocess.run([sys.executable, "-m", "runstrong", *command], capture_output=True,
-                            env=environment, cwd=root, timeout=60, stdin=subprocess.DEVNULL,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "runstrong", *command],
+        capture_output=True,
+        env=environment,
+        cwd=root,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr.decode("ascii", "replace")
     assert b"Traceback" not in result.stderr
     result.stdout.decode("ascii")  # symbols fell back to ASCII

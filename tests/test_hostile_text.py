@@ -15,7 +15,7 @@ from runstrong.workouts import load_library, load_session_file
 
 from .fakes import FakeClock, FakePlayer
 
-HOSTILE = r'''
+HOSTILE = r"""
 [session]
 name = "[bold red]Evil[/] \u001b]0;owned\u0007 session"
 
@@ -28,7 +28,7 @@ sides = ["left", "right"]
 [[exercises]]
 name = "{1}"
 reps = 5
-'''.replace("{0}", "x" * 400).replace("{1}", "Very long name " * 30)
+""".replace("{0}", "x" * 400).replace("{1}", "Very long name " * 30)
 
 
 def load(tmp_path: Path) -> Session:
@@ -48,8 +48,13 @@ def test_loaded_text_keeps_markup_as_data_and_drops_escapes(tmp_path: Path) -> N
 
 async def test_session_screen_shows_it_literally_at_60x20(tmp_path: Path) -> None:
     clock = FakeClock()
-    app = RunstrongApp(session=load(tmp_path), clock=clock, wall=clock.wall,
-                       player=FakePlayer(), options=EngineOptions(Timing(get_ready=0)))
+    app = RunstrongApp(
+        session=load(tmp_path),
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=0)),
+    )
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         texts = [str(w.render()) for w in app.screen.query(Static)]

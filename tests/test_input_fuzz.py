@@ -18,18 +18,27 @@ from runstrong.history.import_check import check_lines
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
 
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u061c")
-FUZZ = settings(max_examples=200, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 hostile_text = st.text(max_size=20) | st.sampled_from(
-    ["\x1b]0;t\x07", "\u202e", "\u061c", "\x9b2J", "\ud800", "=1+1", "9" * 400])
-scalars = st.one_of(st.integers(-(2**70), 2**70), st.floats(allow_nan=False), st.booleans(),
-                    hostile_text)
+    ["\x1b]0;t\x07", "\u202e", "\u061c", "\x9b2J", "\ud800", "=1+1", "9" * 400]
+)
+scalars = st.one_of(
+    st.integers(-(2**70), 2**70), st.floats(allow_nan=False), st.booleans(), hostile_text
+)
 
 
 def values(keys: list[str]) -> st.SearchStrategy[Any]:
-    return st.recursive(scalars, lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(keys), inner, max_size=4)),
-        max_leaves=15)
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(keys), inner, max_size=4)
+        ),
+        max_leaves=15,
+    )
 
 
 def _toml(doc: dict[str, Any]) -> bytes | None:
@@ -44,8 +53,10 @@ def clean(text: str) -> bool:
 
 
 PLAN_KEYS = ["name", "description", "sessions_per_week", "rotation", "days", "plan", "x"]
-plans = st.fixed_dictionaries({}, optional={
-    "plan": st.dictionaries(st.sampled_from(PLAN_KEYS), values(PLAN_KEYS), max_size=6)})
+plans = st.fixed_dictionaries(
+    {},
+    optional={"plan": st.dictionaries(st.sampled_from(PLAN_KEYS), values(PLAN_KEYS), max_size=6)},
+)
 
 
 @FUZZ
@@ -63,8 +74,10 @@ def test_plan_files_give_a_plan_or_problems(tmp_path: Path, doc: dict[str, Any])
 
 
 @FUZZ
-@given(data=st.binary(max_size=300) | st.text(max_size=300).map(
-    lambda t: t.encode("utf-8", "surrogatepass")))
+@given(
+    data=st.binary(max_size=300)
+    | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))
+)
 def test_plan_bytes_give_a_plan_or_problems(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "p.toml"
     path.write_bytes(data)
@@ -102,25 +115,78 @@ def test_settings_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
     assert isinstance(loaded, settings_file.Settings) and all(clean(w) for w in warnings)
 
 
-FIELDS = ["set_id", "session_id", "session", "session_name", "started_at", "exercise", "set",
-          "side", "kind", "target", "actual", "completed_at", "rpe", "exercise_name",
-          "exercise_index", "phase_index", "set_started_at", "session_status",
-          "session_ended_at", "planned_sets", "light", "record"]
-GOOD = {"set_id": "s", "session_id": "a", "session": "core", "session_name": "Core",
-        "started_at": "2026-05-01T07:30:00+02:00", "exercise": "plank", "set": 1,
-        "kind": "hold", "actual": 30, "completed_at": "2026-05-01T07:31:00+02:00"}
-field_values = st.one_of(scalars, st.none(), st.sampled_from(
-    ["2026-05-01T07:30:00+02:00", "not a date", "reps", "hold", "left", "completed",
-     "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+14:00"]),
-    st.lists(st.integers(), max_size=2))
-RUN = {"kind": "run", "run_id": "r", "source_id": None, "source": "gpx", "name": "Easy",
-       "sport": "Run", "start": "2026-05-01T07:00:00+02:00", "duration_s": 1800,
-       "distance_m": 5000.0}
+FIELDS = [
+    "set_id",
+    "session_id",
+    "session",
+    "session_name",
+    "started_at",
+    "exercise",
+    "set",
+    "side",
+    "kind",
+    "target",
+    "actual",
+    "completed_at",
+    "rpe",
+    "exercise_name",
+    "exercise_index",
+    "phase_index",
+    "set_started_at",
+    "session_status",
+    "session_ended_at",
+    "planned_sets",
+    "light",
+    "record",
+]
+GOOD = {
+    "set_id": "s",
+    "session_id": "a",
+    "session": "core",
+    "session_name": "Core",
+    "started_at": "2026-05-01T07:30:00+02:00",
+    "exercise": "plank",
+    "set": 1,
+    "kind": "hold",
+    "actual": 30,
+    "completed_at": "2026-05-01T07:31:00+02:00",
+}
+field_values = st.one_of(
+    scalars,
+    st.none(),
+    st.sampled_from(
+        [
+            "2026-05-01T07:30:00+02:00",
+            "not a date",
+            "reps",
+            "hold",
+            "left",
+            "completed",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+14:00",
+        ]
+    ),
+    st.lists(st.integers(), max_size=2),
+)
+RUN = {
+    "kind": "run",
+    "run_id": "r",
+    "source_id": None,
+    "source": "gpx",
+    "name": "Easy",
+    "sport": "Run",
+    "start": "2026-05-01T07:00:00+02:00",
+    "duration_s": 1800,
+    "distance_m": 5000.0,
+}
 RUN_FIELDS = [*RUN, "start"]
-records = st.builds(lambda changes: {**GOOD, **changes},
-                    st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=4)) | \
-    st.builds(lambda changes: {**RUN, **changes},
-              st.dictionaries(st.sampled_from(RUN_FIELDS), field_values, max_size=3))
+records = st.builds(
+    lambda changes: {**GOOD, **changes},
+    st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=4),
+) | st.builds(
+    lambda changes: {**RUN, **changes},
+    st.dictionaries(st.sampled_from(RUN_FIELDS), field_values, max_size=3),
+)
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -129,8 +195,9 @@ def _line(record: dict[str, Any]) -> str:
 
 @FUZZ
 @given(lines=st.lists(records, min_size=1, max_size=4))
-def test_imports_are_all_or_nothing_and_readable_after(tmp_path: Path,
-                                                       lines: list[dict[str, Any]]) -> None:
+def test_imports_are_all_or_nothing_and_readable_after(
+    tmp_path: Path, lines: list[dict[str, Any]]
+) -> None:
     path = tmp_path / "h.sqlite3"
     path.unlink(missing_ok=True)
     store = HistoryStore(path)

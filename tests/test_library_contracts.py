@@ -16,14 +16,17 @@ def test_every_library_exercise_has_category_sides_kind_and_prescription() -> No
     library, problems = load_library()
     assert not problems
     for exercise in library.values():
-        assert exercise.category is not None and exercise.category.value in CATEGORIES, \
-            exercise.id
+        assert exercise.category is not None and exercise.category.value in CATEGORIES, exercise.id
         assert exercise.kind is not None and exercise.prescription is not None, exercise.id
         assert exercise.prescription.phase.kind is exercise.kind, exercise.id
         assert exercise.sides in ((), (Side.LEFT, Side.RIGHT)), exercise.id
     loaded = {i for i, e in library.items() if e.category is Category.LOADED}
-    assert {"trap-bar-deadlift", "rucksack-deadlift", "goblet-squat",
-            "kettlebell-single-leg-deadlift"} <= loaded
+    assert {
+        "trap-bar-deadlift",
+        "rucksack-deadlift",
+        "goblet-squat",
+        "kettlebell-single-leg-deadlift",
+    } <= loaded
     jumps = {i for i, e in library.items() if e.category is Category.PLYOMETRIC}
     assert {"pogo-hops", "squat-jump", "lateral-bound", "step-jump"} <= jumps
 
@@ -49,17 +52,23 @@ def test_a_persons_own_entry_needs_none_of_it() -> None:
     assert draft.hold == 30 and not draft.sides
 
 
-@pytest.mark.parametrize(("table", "expected"), [
-    ({"name": "x", "category": "cardio"}, "category: expected one of 'warm-up'"),
-    ({"name": "x", "kind": "hold", "prescription": {"sets": 2, "reps": 10}},
-     "the prescription is reps but kind = 'hold'"),
-    ({"name": "x", "prescription": {"sets": 2}}, "prescription.reps/hold"),
-    ({"name": "x", "sides": ["up"]}, "sides: expected \"left\" or \"right\""),
-])
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ({"name": "x", "category": "cardio"}, "category: expected one of 'warm-up'"),
+        (
+            {"name": "x", "kind": "hold", "prescription": {"sets": 2, "reps": 10}},
+            "the prescription is reps but kind = 'hold'",
+        ),
+        ({"name": "x", "prescription": {"sets": 2}}, "prescription.reps/hold"),
+        ({"name": "x", "sides": ["up"]}, 'sides: expected "left" or "right"'),
+    ],
+)
 def test_bad_library_values_are_named(table: dict[str, object], expected: str) -> None:
     _, problems = parse_library({"x": table}, "lib.toml")
-    assert any(expected in str(p) and str(p).startswith("lib.toml") for p in problems), \
-        [str(p) for p in problems]
+    assert any(expected in str(p) and str(p).startswith("lib.toml") for p in problems), [
+        str(p) for p in problems
+    ]
 
 
 def _entries(slug: str) -> list[str]:
@@ -72,12 +81,20 @@ def test_content_follows_the_coaching_review() -> None:
     catalog = load_catalog((30, 45))
     sessions = [s for s in catalog.sessions]
     used = {e.library_id for s in sessions for e in s.exercises}
-    assert {"goblet-squat", "glute-walkout", "hamstring-roller-hold", "single-leg-squat",
-            "single-leg-back-extension", "sit-up", "banded-ankle-dorsiflexion",
-            "banded-ankle-plantarflexion"} <= used
+    assert {
+        "goblet-squat",
+        "glute-walkout",
+        "hamstring-roller-hold",
+        "single-leg-squat",
+        "single-leg-back-extension",
+        "sit-up",
+        "banded-ankle-dorsiflexion",
+        "banded-ankle-plantarflexion",
+    } <= used
     assert {"goblet-squat", "glute-walkout"} <= set(_entries("foundational"))
-    assert {"hamstring-roller-hold", "single-leg-squat",
-            "single-leg-back-extension"} <= set(_entries("hips-and-glutes"))
+    assert {"hamstring-roller-hold", "single-leg-squat", "single-leg-back-extension"} <= set(
+        _entries("hips-and-glutes")
+    )
     feet = _entries("feet-and-ankles")
     assert feet.index("pogo-hops") > feet.index("calf-raise")
     library, _ = load_library()
@@ -89,19 +106,24 @@ def test_content_follows_the_coaching_review() -> None:
     assert circles.phases[0].target == 5 and circles.sides
     swing = next(e for e in by_slug["upper-body"].exercises if e.library_id == "arm-swing-drill")
     assert swing.phases[0].kind is PhaseKind.REPS and swing.phases[0].is_paced
-    pre_run = next(e for e in by_slug["pre-run-activation"].exercises
-                   if e.library_id == "multiplanar-lunge")
+    pre_run = next(
+        e for e in by_slug["pre-run-activation"].exercises if e.library_id == "multiplanar-lunge"
+    )
     assert 3 <= (pre_run.phases[0].target or 0) <= 4 and pre_run.sides
     home = _entries("power-home")
     assert "rucksack-deadlift" in home and not any(
-        "box" in e.equipment for e in by_slug["power-home"].exercises)
+        "box" in e.equipment for e in by_slug["power-home"].exercises
+    )
 
 
 def test_plans_cover_the_review() -> None:
     from runstrong.planning.plans import Plan, load_plans
 
-    plans = {slug: p for slug, p in load_plans(load_catalog((30, 45)).entries).items()
-             if isinstance(p, Plan)}
+    plans = {
+        slug: p
+        for slug, p in load_plans(load_catalog((30, 45)).entries).items()
+        if isinstance(p, Plan)
+    }
     off = plans["off-season"]
     assert "feet-and-ankles" in off.rotation and off.variant_of("power") == "power-home"
     assert not off.days  # power is placed around the runs, not fixed to a weekday
@@ -116,12 +138,16 @@ def test_a_session_with_jumps_cannot_call_itself_easy(user_workouts: object) -> 
     from runstrong.workouts import Invalid, load_session_file
 
     path = Path(str(user_workouts)) / "hops.toml"
-    path.write_text('[session]\nname = "Hops"\nintensity = "easy"\n'
-                    '[[exercises]]\nexercise = "pogo-hops"\nreps = 10\n')
+    path.write_text(
+        '[session]\nname = "Hops"\nintensity = "easy"\n'
+        '[[exercises]]\nexercise = "pogo-hops"\nreps = 10\n'
+    )
     library, _ = load_library()
     loaded = load_session_file(path, library)
     assert isinstance(loaded, Invalid)
-    assert any("intensity: 'easy', but Pogo hops is a jump or a loaded lift" in str(p)
-               for p in loaded.problems), loaded.problems
+    assert any(
+        "intensity: 'easy', but Pogo hops is a jump or a loaded lift" in str(p)
+        for p in loaded.problems
+    ), loaded.problems
     path.write_text(path.read_text().replace('"easy"', '"hard"'))
     assert isinstance(load_session_file(path, library), Session)

@@ -11,9 +11,12 @@ from .helpers import exercise, hold, reps, session
 
 
 def test_light_scaling_examples() -> None:
-    full = session(exercise("Plank", hold(30), sets=2), exercise("Lunge", reps(10), sets=3),
-                   exercise("Bridge", hold(30), reps(15, tempo=1.5), sets=1),
-                   exercise("Test", hold(None), sets=1))
+    full = session(
+        exercise("Plank", hold(30), sets=2),
+        exercise("Lunge", reps(10), sets=3),
+        exercise("Bridge", hold(30), reps(15, tempo=1.5), sets=1),
+        exercise("Test", hold(None), sets=1),
+    )
     light = light_session(full)
     plank, lunge, bridge, test = light.exercises
     assert (plank.sets, plank.phases[0].target) == (1, 25)
@@ -34,15 +37,22 @@ phases = st.one_of(
 # Realistic targets: a 3 s hold or 2 reps cannot be halved into anything useful.
 @given(st.lists(st.tuples(st.integers(1, 20), phases), min_size=1, max_size=8))
 def test_light_is_about_half_and_never_empty(items: list[tuple[int, Phase]]) -> None:
-    full = Session(slug="s", name="S", exercises=tuple(
-        Exercise(name=f"E{i}", sets=sets, phases=(phase,), rest=30)
-        for i, (sets, phase) in enumerate(items)))
+    full = Session(
+        slug="s",
+        name="S",
+        exercises=tuple(
+            Exercise(name=f"E{i}", sets=sets, phases=(phase,), rest=30)
+            for i, (sets, phase) in enumerate(items)
+        ),
+    )
     light = light_session(full)
     for before, after in zip(full.exercises, light.exercises, strict=True):
         assert 1 <= after.sets <= before.sets
         assert after.sets < before.sets or before.sets == 1
-        assert all(1 <= (a.target or 1) <= (b.target or 1)
-                   for a, b in zip(after.phases, before.phases, strict=True))
+        assert all(
+            1 <= (a.target or 1) <= (b.target or 1)
+            for a, b in zip(after.phases, before.phases, strict=True)
+        )
     ratio = volume(light) / volume(full)
     assert 0.2 <= ratio <= 0.85
 

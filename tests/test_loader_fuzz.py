@@ -14,25 +14,49 @@ from runstrong.model import Session
 from runstrong.workouts import Invalid, load_library, load_session_file
 
 LIBRARY, _ = load_library()
-KEYS = ["name", "exercise", "sets", "reps", "hold", "tempo", "rest", "sides", "phases",
-        "progression", "cues", "hodl", "description", "from", "to", "step", "session",
-        "exercises", "rest_between_sets", "focus"]
+KEYS = [
+    "name",
+    "exercise",
+    "sets",
+    "reps",
+    "hold",
+    "tempo",
+    "rest",
+    "sides",
+    "phases",
+    "progression",
+    "cues",
+    "hodl",
+    "description",
+    "from",
+    "to",
+    "step",
+    "session",
+    "exercises",
+    "rest_between_sets",
+    "focus",
+]
 scalars = st.one_of(
-    st.integers(-10, 5000), st.floats(allow_nan=False), st.booleans(), st.text(max_size=20),
+    st.integers(-10, 5000),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.text(max_size=20),
     st.sampled_from(["max", "left", "right", "side-plank", "up"]),
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)
+    ),
     max_leaves=20,
 )
 documents = st.fixed_dictionaries(
     {},
     optional={
         "session": st.dictionaries(st.sampled_from(KEYS), values, max_size=5),
-        "exercises": st.lists(st.dictionaries(st.sampled_from(KEYS), values, max_size=6),
-                              max_size=4),
+        "exercises": st.lists(
+            st.dictionaries(st.sampled_from(KEYS), values, max_size=6), max_size=4
+        ),
     },
 )
 
@@ -45,8 +69,9 @@ def _load(tmp: Path, data: bytes) -> Session | Invalid:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=documents)
-def test_structured_documents_give_session_or_problems(tmp_path_factory: Any,
-                                                      doc: dict[str, Any]) -> None:
+def test_structured_documents_give_session_or_problems(
+    tmp_path_factory: Any, doc: dict[str, Any]
+) -> None:
     result = _load(tmp_path_factory.mktemp("f"), tomli_w.dumps(doc).encode())
     if isinstance(result, Invalid):
         assert result.problems

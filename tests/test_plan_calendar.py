@@ -36,8 +36,16 @@ class Event:
 
 def events(path: Path) -> list[Event]:
     calendar = Calendar.from_ical(path.read_bytes())
-    return [Event(str(e["uid"]), e.decoded("dtstart"), e.decoded("dtend"), str(e["summary"]),
-                  str(e["description"])) for e in calendar.walk("VEVENT")]
+    return [
+        Event(
+            str(e["uid"]),
+            e.decoded("dtstart"),
+            e.decoded("dtend"),
+            str(e["summary"]),
+            str(e["description"]),
+        )
+        for e in calendar.walk("VEVENT")
+    ]
 
 
 def write_settings(text: str) -> None:
@@ -51,9 +59,11 @@ def test_ics_has_one_event_per_planned_session_at_the_session_time(tmp_path: Pat
     quiet = Console(quiet=True)
     assert cmd_plan_export(quiet, quiet, str(target), 2, on=MONDAY) == 0
     found = events(target)
-    assert len(found) == 6   # off-season: 3 a week
-    assert all(isinstance(e.start, datetime) and e.start.tzinfo is None
-               and e.start.time() == time(7, 30) for e in found)
+    assert len(found) == 6  # off-season: 3 a week
+    assert all(
+        isinstance(e.start, datetime) and e.start.tzinfo is None and e.start.time() == time(7, 30)
+        for e in found
+    )
     starts = sorted(e.start.date() for e in found)
     assert starts[0] >= MONDAY and starts[-1] <= date(2027, 1, 31)
     first = found[0]
@@ -66,8 +76,7 @@ def test_ics_has_one_event_per_planned_session_at_the_session_time(tmp_path: Pat
     assert f"runstrong start {slug}" in str(first.description)
 
 
-def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str],
-                                        tmp_path: Path) -> None:
+def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     one, two = tmp_path / "one.ics", tmp_path / "two.ics"
     assert main(["plan", "export", "--ics", str(one)]) == 0
     assert main(["plan", "export", "--ics", str(two), "--weeks", "4"]) == 0
@@ -89,7 +98,8 @@ def test_forecast_follows_the_week_placement_and_continues_the_rotation() -> Non
     assert len(planned) == 6
     first_week = plan_week(coach, usual, [], MONDAY)
     assert [(p.day, p.slug, p.light) for p in planned[:3]] == [
-        (d.day, d.session, d.light) for d in first_week if d.counts]
+        (d.day, d.session, d.light) for d in first_week if d.counts
+    ]
     # The second week carries on with the rotation: two weeks of three hold all six of it
     # once (power waits past Monday, the day after the usual Sunday long run).
     assert sorted(p.slug for p in planned) == sorted(plan.rotation)
@@ -107,7 +117,7 @@ def test_new_settings_are_checked() -> None:
     assert (chosen.long_run_minutes, chosen.session_time) == (75, "18:00")
     assert warnings == [
         "s: long_run_minutes: expected a whole number from 20 to 600, got 5; using the default",
-        's: session_time: expected a 24-hour time such as "18:00", got \'25:00\'; '
+        "s: session_time: expected a 24-hour time such as \"18:00\", got '25:00'; "
         "using the default",
     ]
     assert from_mapping({"session_time": 1800}, "s")[0].session_time == "18:00"

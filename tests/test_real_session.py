@@ -38,14 +38,14 @@ sides = ["left", "right"]
 
 def spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     leader, follower = pty.openpty()
-    child = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower, env=env,
-                             start_new_session=True)
+    child = subprocess.Popen(
+        args, stdin=follower, stdout=follower, stderr=follower, env=env, start_new_session=True
+    )
     os.close(follower)
     return child, leader
 
 
-def read_until(fd: int, child: subprocess.Popen[bytes], marker: bytes, timeout: float
-               ) -> bytes:
+def read_until(fd: int, child: subprocess.Popen[bytes], marker: bytes, timeout: float) -> bytes:
     seen = b""
     deadline = time.monotonic() + timeout
     while marker not in seen:
@@ -67,13 +67,17 @@ def real_env(tmp_path: Path) -> dict[str, str]:
     config.mkdir()
     (config / "settings.toml").write_text("get_ready = 1\nswitch_sides = 1\nsound = true\n")
     env = dict(os.environ)
-    env.update(RUNSTRONG_CONFIG_DIR=str(config), RUNSTRONG_DATA_DIR=str(tmp_path / "data"),
-               TERM="xterm-256color", COLUMNS="80", LINES="24")
+    env.update(
+        RUNSTRONG_CONFIG_DIR=str(config),
+        RUNSTRONG_DATA_DIR=str(tmp_path / "data"),
+        TERM="xterm-256color",
+        COLUMNS="80",
+        LINES="24",
+    )
     return env
 
 
-def test_a_real_session_with_sound_runs_to_done(tmp_path: Path, real_env: dict[str, str]
-                                                ) -> None:
+def test_a_real_session_with_sound_runs_to_done(tmp_path: Path, real_env: dict[str, str]) -> None:
     session = tmp_path / "real.toml"
     session.write_text(SESSION)
     child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session)], real_env)
@@ -85,26 +89,38 @@ def test_a_real_session_with_sound_runs_to_done(tmp_path: Path, real_env: dict[s
         if child.poll() is None:
             child.kill()
         os.close(fd)
-    history = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
-                             env=real_env, capture_output=True, text=True, check=True)
+    history = subprocess.run(
+        [sys.executable, "-m", "runstrong", "history", "--json"],
+        env=real_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     (row,) = json.loads(history.stdout)
     assert row["status"] == "completed" and len(row["sets"]) == 4
 
 
-def test_kill_9_mid_session_keeps_sets_and_offers_resume(tmp_path: Path,
-                                                         real_env: dict[str, str]) -> None:
+def test_kill_9_mid_session_keeps_sets_and_offers_resume(
+    tmp_path: Path, real_env: dict[str, str]
+) -> None:
     session = tmp_path / "real.toml"
     session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 4\nhold = 1"))
-    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
-                      real_env)
+    child, fd = spawn(
+        [sys.executable, "-m", "runstrong", "start", str(session), "--mute"], real_env
+    )
     try:
         read_until(fd, child, b"REST", timeout=60)  # the first set is done and saved
         os.killpg(child.pid, signal.SIGKILL)
         child.wait(timeout=10)
     finally:
         os.close(fd)
-    history = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
-                             env=real_env, capture_output=True, text=True, check=True)
+    history = subprocess.run(
+        [sys.executable, "-m", "runstrong", "history", "--json"],
+        env=real_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     (row,) = json.loads(history.stdout)
     assert row["status"] == "in_progress" and len(row["sets"]) >= 1
     child, fd = spawn([sys.executable, "-m", "runstrong"], real_env)
@@ -117,15 +133,16 @@ def test_kill_9_mid_session_keeps_sets_and_offers_resume(tmp_path: Path,
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_kill_9_at_a_random_moment_leaves_a_clean_prefix(tmp_path: Path,
-                                                         real_env: dict[str, str],
-                                                         seed: int) -> None:
+def test_kill_9_at_a_random_moment_leaves_a_clean_prefix(
+    tmp_path: Path, real_env: dict[str, str], seed: int
+) -> None:
     import random
 
     session = tmp_path / "real.toml"
     session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 5\nhold = 1"))
-    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
-                      real_env)
+    child, fd = spawn(
+        [sys.executable, "-m", "runstrong", "start", str(session), "--mute"], real_env
+    )
     try:
         read_until(fd, child, b"HOLD", timeout=60)
         time.sleep(random.Random(seed).uniform(0.5, 6.0))
@@ -133,26 +150,39 @@ def test_kill_9_at_a_random_moment_leaves_a_clean_prefix(tmp_path: Path,
         child.wait(timeout=10)
     finally:
         os.close(fd)
-    out = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
-                         env=real_env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "runstrong", "history", "--json"],
+        env=real_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rows = json.loads(out)
     loaded = load_session_file(session, {})
     assert isinstance(loaded, Session)
-    expected = [(s.exercise, s.set_number, None if s.side is None else s.side.value)
-                for s in build_timeline(loaded, Timing()) if s.kind.is_work]
-    saved = [(0 if r["exercise"] == "Plank" else 1, r["set"], r["side"])
-             for row in rows for r in row["sets"]]
+    expected = [
+        (s.exercise, s.set_number, None if s.side is None else s.side.value)
+        for s in build_timeline(loaded, Timing())
+        if s.kind.is_work
+    ]
+    saved = [
+        (0 if r["exercise"] == "Plank" else 1, r["set"], r["side"])
+        for row in rows
+        for r in row["sets"]
+    ]
     # Whatever moment the kill came, what is saved is exactly the sets done so far, in order.
     assert saved == expected[: len(saved)]
 
 
 @pytest.mark.parametrize("hang_up", [signal.SIGTERM, signal.SIGHUP])
 def test_sigterm_and_sighup_restore_the_terminal_and_leave_it_resumable(
-        tmp_path: Path, real_env: dict[str, str], hang_up: signal.Signals) -> None:
+    tmp_path: Path, real_env: dict[str, str], hang_up: signal.Signals
+) -> None:
     session = tmp_path / "real.toml"
     session.write_text(SESSION.replace("sets = 2\nhold = 2", "sets = 4\nhold = 1"))
-    child, fd = spawn([sys.executable, "-m", "runstrong", "start", str(session), "--mute"],
-                      real_env)
+    child, fd = spawn(
+        [sys.executable, "-m", "runstrong", "start", str(session), "--mute"], real_env
+    )
     try:
         read_until(fd, child, b"REST", timeout=60)  # the first set is done and saved
         child.send_signal(hang_up)
@@ -167,7 +197,12 @@ def test_sigterm_and_sighup_restore_the_terminal_and_leave_it_resumable(
         if child.poll() is None:
             child.kill()
         os.close(fd)
-    out = subprocess.run([sys.executable, "-m", "runstrong", "history", "--json"],
-                         env=real_env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "runstrong", "history", "--json"],
+        env=real_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     (row,) = json.loads(out)
     assert row["status"] == "in_progress" and len(row["sets"]) >= 1

@@ -29,18 +29,34 @@ from .fakes import FakeClock, FakePlayer
 from .helpers import exercise, hold, session
 
 plan_values = st.recursive(
-    st.one_of(st.integers(-5, 20), st.text(max_size=12), st.booleans(),
-              st.sampled_from(["power", "core-stability", "mon", "funday"])),
-    lambda inner: st.lists(inner, max_size=4), max_leaves=8)
-plan_docs = st.fixed_dictionaries({}, optional={"plan": st.dictionaries(
-    st.sampled_from(["name", "sessions_per_week", "rotation", "days", "description",
-                     "weekly"]), plan_values, max_size=5)})
+    st.one_of(
+        st.integers(-5, 20),
+        st.text(max_size=12),
+        st.booleans(),
+        st.sampled_from(["power", "core-stability", "mon", "funday"]),
+    ),
+    lambda inner: st.lists(inner, max_size=4),
+    max_leaves=8,
+)
+plan_docs = st.fixed_dictionaries(
+    {},
+    optional={
+        "plan": st.dictionaries(
+            st.sampled_from(
+                ["name", "sessions_per_week", "rotation", "days", "description", "weekly"]
+            ),
+            plan_values,
+            max_size=5,
+        )
+    },
+)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=plan_docs)
-def test_generated_plan_files_give_a_plan_or_problems(tmp_path_factory: Any,
-                                                      doc: dict[str, Any]) -> None:
+def test_generated_plan_files_give_a_plan_or_problems(
+    tmp_path_factory: Any, doc: dict[str, Any]
+) -> None:
     path = tmp_path_factory.mktemp("p") / "gen.toml"
     path.write_text(tomli_w.dumps(doc))
     result = load_plan_file(path, ["power", "core-stability"], "user")
@@ -50,14 +66,25 @@ def test_generated_plan_files_give_a_plan_or_problems(tmp_path_factory: Any,
         assert isinstance(result, Plan) and 1 <= result.sessions_per_week <= 7
 
 
-setting_values = st.one_of(st.integers(-100, 1000), st.text(max_size=8), st.booleans(),
-                           st.lists(st.text(max_size=9), max_size=3), st.floats())
+setting_values = st.one_of(
+    st.integers(-100, 1000),
+    st.text(max_size=8),
+    st.booleans(),
+    st.lists(st.text(max_size=9), max_size=3),
+    st.floats(),
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(doc=st.dictionaries(st.sampled_from(
-    ["sound", "voice", "count_in", "get_ready", "run_days", "theme", "plan", "bogus"]),
-    setting_values, max_size=6))
+@given(
+    doc=st.dictionaries(
+        st.sampled_from(
+            ["sound", "voice", "count_in", "get_ready", "run_days", "theme", "plan", "bogus"]
+        ),
+        setting_values,
+        max_size=6,
+    )
+)
 def test_generated_settings_never_crash(tmp_path_factory: Any, doc: dict[str, Any]) -> None:
     path = tmp_path_factory.mktemp("s") / "settings.toml"
     try:
@@ -93,9 +120,13 @@ def test_data_path_that_is_a_file_gives_a_clear_error(tmp_path: Path) -> None:
 async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
     clock = FakeClock()
     player = FakePlayer()
-    app = RunstrongApp(session=session(exercise("Plank", hold(10)), exercise("B", hold(5))),
-                       clock=clock, wall=clock.wall, player=player,
-                       options=EngineOptions(Timing(get_ready=0)))
+    app = RunstrongApp(
+        session=session(exercise("Plank", hold(10)), exercise("B", hold(5))),
+        clock=clock,
+        wall=clock.wall,
+        player=player,
+        options=EngineOptions(Timing(get_ready=0)),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -118,9 +149,13 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
 
 async def test_pause_for_an_hour_loses_nothing() -> None:
     clock = FakeClock()
-    app = RunstrongApp(session=session(exercise("Plank", hold(20))), clock=clock,
-                       wall=clock.wall, player=FakePlayer(),
-                       options=EngineOptions(Timing(get_ready=0), count_in=3))
+    app = RunstrongApp(
+        session=session(exercise("Plank", hold(20))),
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=0), count_in=3),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -160,8 +195,9 @@ def test_two_processes_logging_at_once(tmp_path: Path) -> None:
     HistoryStore(path).close()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    children = [subprocess.Popen([sys.executable, str(script), str(path), name])
-                for name in ("one", "two")]
+    children = [
+        subprocess.Popen([sys.executable, str(script), str(path), name]) for name in ("one", "two")
+    ]
     assert [child.wait(timeout=60) for child in children] == [0, 0]
     rows = queries.sessions(HistoryStore(path).db, limit=None)
     assert sorted(r.session for r in rows) == ["one", "two"]

@@ -32,10 +32,12 @@ def settings_file(text: str) -> None:
 
 
 def record(day: date, minutes: int, km: float, at: time = time(8, 0)) -> None:
-    start = datetime.combine(day, at).astimezone()   # local time on that date
+    start = datetime.combine(day, at).astimezone()  # local time on that date
     store = HistoryStore(paths.history_file())
-    add_runs(store.db, [Activity(start, minutes * 60, km * 1000, "Run", "Run", "fit",
-                                 f"fit:{day}-{minutes}")])
+    add_runs(
+        store.db,
+        [Activity(start, minutes * 60, km * 1000, "Run", "Run", "fit", f"fit:{day}-{minutes}")],
+    )
     store.close()
 
 
@@ -46,7 +48,8 @@ def today_json(capsys: pytest.CaptureFixture[str], day: date) -> dict[str, objec
 
 
 def test_no_hard_session_the_day_after_a_recorded_long_run(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     # The settings know of no long run at all; the record does.
     settings_file('plan = "off-season"\nlong_run_day = ""\n')
     catalog = load_catalog()
@@ -54,8 +57,10 @@ def test_no_hard_session_the_day_after_a_recorded_long_run(
     assert intensity_in(catalog, str(before["session"])) is Intensity.HARD
     record(MONDAY - timedelta(days=1), 110, 21.1)
     after = today_json(capsys, MONDAY)
-    assert after["session"] is None or \
-        intensity_in(catalog, str(after["session"])) is not Intensity.HARD
+    assert (
+        after["session"] is None
+        or intensity_in(catalog, str(after["session"])) is not Intensity.HARD
+    )
     assert "From your runs: long run yesterday, 21.1 km." in str(after["reason"])
     assert main(["week", "--date", MONDAY.isoformat(), "--json"]) == 0
     week = json.loads(capsys.readouterr().out)
@@ -64,8 +69,7 @@ def test_no_hard_session_the_day_after_a_recorded_long_run(
     assert before["session"] in [day["session"] for day in week[1:]]
 
 
-def test_a_run_done_today_puts_the_session_after_it(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_run_done_today_puts_the_session_after_it(capsys: pytest.CaptureFixture[str]) -> None:
     settings_file('plan = "off-season"\nlong_run_day = ""\n')
     wednesday = MONDAY + timedelta(days=2)
     planned = today_json(capsys, wednesday)
@@ -83,17 +87,22 @@ def test_settings_still_forecast_the_days_ahead(capsys: pytest.CaptureFixture[st
     record(MONDAY, 30, 5.0)
     assert main(["week", "--date", MONDAY.isoformat(), "--json"]) == 0
     week = {d["date"]: d for d in json.loads(capsys.readouterr().out)}
-    assert week["2027-01-23"]["run"] == "long"    # Saturday, from settings
-    assert week["2027-01-18"]["run"] == "easy"    # Monday, recorded
-    assert week["2027-01-20"]["run"] == "none"    # Wednesday ahead: settings say no run
+    assert week["2027-01-23"]["run"] == "long"  # Saturday, from settings
+    assert week["2027-01-18"]["run"] == "easy"  # Monday, recorded
+    assert week["2027-01-20"]["run"] == "none"  # Wednesday ahead: settings say no run
 
 
 async def test_home_today_line_says_what_it_took_into_account() -> None:
     # The app plans for the day of its (fake) wall clock: the run goes on the day before.
     clock = FakeClock()
     record(date.fromtimestamp(clock.wall()) - timedelta(days=1), 110, 21.1)
-    app = RunstrongApp(catalog=load_catalog(), clock=clock, wall=clock.wall,
-                       player=FakePlayer(), options=EngineOptions(Timing(get_ready=0)))
+    app = RunstrongApp(
+        catalog=load_catalog(),
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=0)),
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

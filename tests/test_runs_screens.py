@@ -25,10 +25,13 @@ def _chart_text(screen: HistoryScreen, widget_id: str) -> str:
 async def test_weeks_tab_charts_km_run_beside_sessions() -> None:
     store = HistoryStore(paths.history_file())
     now = datetime.now(UTC)
-    add_runs(store.db, [
-        Activity(now - timedelta(hours=2), 6000, 21100.0, "Long", "Run", "strava", "strava:1"),
-        Activity(now - timedelta(days=8), 2400, 8000.0, "Easy", "Run", "strava", "strava:2"),
-    ])
+    add_runs(
+        store.db,
+        [
+            Activity(now - timedelta(hours=2), 6000, 21100.0, "Long", "Run", "strava", "strava:1"),
+            Activity(now - timedelta(days=8), 2400, 8000.0, "Easy", "Run", "strava", "strava:2"),
+        ],
+    )
     store.close()
     app, _ = make_app(review=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -39,7 +42,7 @@ async def test_weeks_tab_charts_km_run_beside_sessions() -> None:
         await pilot.pause()
         km = _chart_text(screen, "#km-chart")
         assert "Km run per week" in km and "none" not in km
-        assert "21.1" in km   # the y axis reaches this week's 21.1 km
+        assert "21.1" in km  # the y axis reaches this week's 21.1 km
         assert "Sessions per week" in _chart_text(screen, "#week-chart")
 
 
@@ -58,7 +61,7 @@ async def test_weeks_tab_says_how_to_add_runs_when_there_are_none() -> None:
 async def test_settings_screen_keeps_the_run_settings_it_does_not_show() -> None:
     paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
     paths.settings_file().write_text('long_run_minutes = 90\nsession_time = "06:45"\n')
-    app, _ = make_app(settings=settings.load()[0])   # as the command line starts it
+    app, _ = make_app(settings=settings.load()[0])  # as the command line starts it
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         await pilot.press("comma")

@@ -110,8 +110,8 @@ phases = [{ hold = "long" }, { reps = 15, tempo = 0.1 }]
     assert "exercise 2 \"side-plnk\": exercise: no exercise 'side-plnk'" in joined
     assert "did you mean 'side-plank'" in joined
     assert "give either reps or hold, not both" in joined
-    assert "sides: expected \"left\" or \"right\", got 'up'" in joined
-    assert "exercise 3 \"Bridge\": sets: expected 1 to 20 sets, got 30" in joined
+    assert 'sides: expected "left" or "right", got \'up\'' in joined
+    assert 'exercise 3 "Bridge": sets: expected 1 to 20 sets, got 30' in joined
     assert "phases[1].hold" in joined and "phases[2].tempo" in joined
 
 
@@ -124,7 +124,7 @@ phases = [{ hold = "long" }, { reps = 15, tempo = 0.1 }]
         ("reps = 10.5", "reps: expected a whole number of reps"),
         ("reps = true", "got true/false"),
         ("hold = 3601", "hold: expected 1 to 3600"),
-        ('hold = "forever"', "hold: expected a whole number of seconds (or \"max\")"),
+        ('hold = "forever"', 'hold: expected a whole number of seconds (or "max")'),
         ("hold = 10\ntempo = 2", "tempo only applies to reps"),
         ("reps = 5\ntempo = 11", "tempo: expected 0.5 to 10 seconds per rep, got 11"),
         ("reps = 5\nrest = 901", "rest: expected 0 to 900 seconds"),

@@ -27,9 +27,12 @@ BOTH = (Side.LEFT, Side.RIGHT)
 def make_app(*exercises_: Exercise, get_ready: int = 5) -> tuple[RunstrongApp, FakeClock]:
     clock = FakeClock()
     app = RunstrongApp(
-        session=session(*exercises_, rest_between_exercises=20), clock=clock, wall=clock.wall,
-        player=FakePlayer(), options=EngineOptions(Timing(get_ready=get_ready,
-                                                          switch_sides=3)))
+        session=session(*exercises_, rest_between_exercises=20),
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=3)),
+    )
     return app, clock
 
 
@@ -61,8 +64,10 @@ async def test_plus_minus_show_the_corrected_count_at_once() -> None:
 
 
 async def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
-    app, clock = make_app(exercise("Deadbug", reps(4, tempo=1.0), sets=2, rest=10),
-                          exercise("Plank", hold(5), sets=2, rest=10))
+    app, clock = make_app(
+        exercise("Deadbug", reps(4, tempo=1.0), sets=2, rest=10),
+        exercise("Plank", hold(5), sets=2, rest=10),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         hint_seen: set[tuple[str, int, int]] = set()
         rests_without: set[tuple[str, int, int]] = set()
@@ -92,8 +97,11 @@ async def test_count_in_after_a_pause_shows_count_in_not_hold() -> None:
 
 
 async def test_up_next_and_next_line_always_name_the_same_step() -> None:
-    app, clock = make_app(exercise("Clam", hold(4), sets=2, rest=6, sides=BOTH),
-                          exercise("Bridge", reps(3, tempo=1.0), sets=1), get_ready=3)
+    app, clock = make_app(
+        exercise("Clam", hold(4), sets=2, rest=6, sides=BOTH),
+        exercise("Bridge", reps(3, tempo=1.0), sets=1),
+        get_ready=3,
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         checked = 0
         while isinstance(app.screen, SessionScreen):

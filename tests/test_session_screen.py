@@ -23,13 +23,18 @@ from .helpers import exercise, hold, reps, session
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
-def make_app(*exercises_: Exercise,
-             mute: bool = False) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+def make_app(
+    *exercises_: Exercise, mute: bool = False
+) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
     clock = FakeClock()
     player = FakePlayer()
     app = RunstrongApp(
-        session=session(*exercises_, rest_between_exercises=20), clock=clock, wall=clock.wall,
-        player=player, mute=mute, options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+        session=session(*exercises_, rest_between_exercises=20),
+        clock=clock,
+        wall=clock.wall,
+        player=player,
+        mute=mute,
+        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
     )
     return app, clock, player
 
@@ -41,15 +46,16 @@ def screen_text(app: RunstrongApp) -> str:
     return "\n".join(parts)
 
 
-async def advance(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any],
-                  seconds: float) -> None:
+async def advance(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any], seconds: float) -> None:
     await drive(app, clock, seconds, pilot)
 
 
 async def test_a_session_followed_to_done_without_keys() -> None:
-    app, clock, player = make_app(exercise("Plank", hold(4), sets=2, rest=5),
-                                  exercise("Side plank", hold(3), sides=BOTH),
-                                  exercise("Taps", reps(3, tempo=1.0)))
+    app, clock, player = make_app(
+        exercise("Plank", hold(4), sets=2, rest=5),
+        exercise("Side plank", hold(3), sides=BOTH),
+        exercise("Taps", reps(3, tempo=1.0)),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         banner = app.screen.query_one(PhaseBanner)
@@ -156,8 +162,10 @@ def visible_text(app: RunstrongApp) -> str:
 
 
 async def test_phase_words_appear_only_for_the_current_phase() -> None:
-    app, clock, _ = make_app(exercise("Side plank", hold(4), sets=2, rest=5, sides=BOTH),
-                             exercise("Taps", reps(3, tempo=1.0)))
+    app, clock, _ = make_app(
+        exercise("Side plank", hold(4), sets=2, rest=5, sides=BOTH),
+        exercise("Taps", reps(3, tempo=1.0)),
+    )
     seen = set()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -168,8 +176,13 @@ async def test_phase_words_appear_only_for_the_current_phase() -> None:
             current = screen.query_one(PhaseBanner).phase
             seen.add(current)
             text = visible_text(app)
-            others = [w for w in PHASE_WORDS if w != current and w in text
-                      and not (current == "SWITCH SIDES" and w == "SWITCH SIDES")]
+            others = [
+                w
+                for w in PHASE_WORDS
+                if w != current
+                and w in text
+                and not (current == "SWITCH SIDES" and w == "SWITCH SIDES")
+            ]
             assert others == [], (current, others)
             await advance(app, clock, pilot, 0.5)
     assert {"GET READY", "HOLD", "SWITCH SIDES", "REST", "REPS"} <= seen

@@ -15,8 +15,12 @@ def make(*items: Exercise, get_ready: int = 5) -> tuple[SessionEngine, FakeClock
     from runstrong.timeline import Timing
 
     clock = FakeClock()
-    engine = SessionEngine(session(*items), clock=clock, wall=clock.wall,
-                           options=EngineOptions(Timing(get_ready=get_ready, switch_sides=4)))
+    engine = SessionEngine(
+        session(*items),
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=4)),
+    )
     engine.start()
     return engine, clock
 
@@ -38,8 +42,9 @@ def test_digits_flash_only_in_the_last_three_seconds_of_a_hold() -> None:
 
 
 def test_digits_flash_throughout_switch_sides_and_never_when_paused() -> None:
-    engine, clock = make(exercise("Side plank", hold(2), sides=(Side.LEFT, Side.RIGHT)),
-                         get_ready=0)
+    engine, clock = make(
+        exercise("Side plank", hold(2), sides=(Side.LEFT, Side.RIGHT)), get_ready=0
+    )
     clock.advance(2)
     engine.update()
     assert engine.step.kind.value == "SWITCH SIDES"
@@ -50,8 +55,12 @@ def test_digits_flash_throughout_switch_sides_and_never_when_paused() -> None:
 
 
 def test_big_number_counts_down_holds_up_reps_and_max_holds() -> None:
-    engine, clock = make(exercise("Plank", hold(90)), exercise("Taps", reps(10, tempo=2.0)),
-                         exercise("Test", hold(None)), get_ready=0)
+    engine, clock = make(
+        exercise("Plank", hold(90)),
+        exercise("Taps", reps(10, tempo=2.0)),
+        exercise("Test", hold(None)),
+        get_ready=0,
+    )
     clock.advance(0.5)
     assert words.big_number(engine.view()) == "1:30"
     engine.done()
@@ -68,4 +77,10 @@ def test_big_number_counts_down_holds_up_reps_and_max_holds() -> None:
 
 def test_clock_text() -> None:
     assert [duration_text(s, short=True) for s in (0, 9, 59, 60, 125, 3725)] == [
-        "0", "9", "59", "1:00", "2:05", "1:02:05"]
+        "0",
+        "9",
+        "59",
+        "1:00",
+        "2:05",
+        "1:02:05",
+    ]

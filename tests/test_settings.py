@@ -12,8 +12,10 @@ def test_missing_file_gives_defaults() -> None:
 
 def test_bad_values_fall_back_per_key_and_file_is_untouched(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
-    text = ('sound = "yes"\ncount_in = 0\nget_ready = 500\nrun_days = ["Tuesday", "sat"]\n'
-            'key_run_days = ["funday"]\nvoise = true\ntheme = "nord"\n')
+    text = (
+        'sound = "yes"\ncount_in = 0\nget_ready = 500\nrun_days = ["Tuesday", "sat"]\n'
+        'key_run_days = ["funday"]\nvoise = true\ntheme = "nord"\n'
+    )
     path.write_text(text)
     loaded, warnings = settings.load(path)
     assert loaded.sound is True and loaded.count_in == 0 and loaded.get_ready == 10
@@ -49,9 +51,11 @@ def test_default_rests_apply_to_files_without_their_own(user_workouts: Path) -> 
 
     settings.save(Settings(rest_between_sets=20, rest_between_exercises=60))
     (user_workouts / "mine.toml").write_text(
-        '[session]\nname = "Mine"\n[[exercises]]\nname = "A"\nhold = 5\n')
+        '[session]\nname = "Mine"\n[[exercises]]\nname = "A"\nhold = 5\n'
+    )
     (user_workouts / "own.toml").write_text(
-        '[session]\nname = "Own"\nrest_between_sets = 40\n[[exercises]]\nname = "A"\nhold = 5\n')
+        '[session]\nname = "Own"\nrest_between_sets = 40\n[[exercises]]\nname = "A"\nhold = 5\n'
+    )
     catalog = load_catalog()
     mine, own = catalog.entries["mine"], catalog.entries["own"]
     assert isinstance(mine, Session) and isinstance(own, Session)

@@ -28,13 +28,17 @@ async def open_settings(app: RunstrongApp, pilot: Pilot[Any]) -> SettingsScreen:
     return screen
 
 
-@pytest.mark.parametrize(("key", "bad", "says"), [
-    ("count_in", "99", "0 to 10"),
-    ("weekly_target", "0", "1 to 14"),
-    ("key_run_days", "funday", "funday"),
-])
+@pytest.mark.parametrize(
+    ("key", "bad", "says"),
+    [
+        ("count_in", "99", "0 to 10"),
+        ("weekly_target", "0", "1 to 14"),
+        ("key_run_days", "funday", "funday"),
+    ],
+)
 async def test_a_bad_value_is_explained_beside_its_field_at_80x24(
-        key: str, bad: str, says: str) -> None:
+    key: str, bad: str, says: str
+) -> None:
     app = RunstrongApp(catalog=Catalog({}, {}, ()), player=FakePlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(app, pilot)
@@ -65,8 +69,13 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
         first = app.player
         assert [b["voice"] for b in built] == [False]
         screen = await open_settings(app, pilot)
-        for key, value in (("count_in", "0"), ("get_ready", "20"), ("switch_sides", "8"),
-                           ("rest_between_sets", "40"), ("rest_between_exercises", "90")):
+        for key, value in (
+            ("count_in", "0"),
+            ("get_ready", "20"),
+            ("switch_sides", "8"),
+            ("rest_between_sets", "40"),
+            ("rest_between_exercises", "90"),
+        ):
             screen.query_one(f"#{key}", Input).value = value
         screen.query_one("#sound", Switch).value = False
         screen.query_one("#voice", Switch).value = True
@@ -74,8 +83,11 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert (app.options.count_in, app.options.timing.get_ready,
-                app.options.timing.switch_sides) == (0, 20, 8)
+        assert (
+            app.options.count_in,
+            app.options.timing.get_ready,
+            app.options.timing.switch_sides,
+        ) == (0, 20, 8)
         assert app.catalog.rests == (40, 90)
         assert app.mute and app.theme == "nord"
         # The voice needs a new player: the old one is closed and the next one speaks.
@@ -98,7 +110,8 @@ async def test_the_settings_screen_shows_the_active_plan() -> None:
 
 
 async def test_a_failed_save_keeps_the_screen_and_the_values(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def unwritable(chosen: Settings, path: object = None) -> None:
         raise PermissionError(13, "Permission denied")
 

@@ -24,23 +24,36 @@ SNAPSHOT_SESSION = Session(
     name="Core stability",
     rest_between_exercises=45,
     exercises=(
-        Exercise(name="Side plank", sets=2, rest=30, sides=(Side.LEFT, Side.RIGHT),
-                 phases=(Phase(PhaseKind.HOLD, 15),),
-                 cues=("Elbow under shoulder", "Hips high, body in one line",
-                       "Breathe steadily"), figure=LIBRARY["side-plank"].figure),
-        Exercise(name="Double heel taps", sets=2, rest=30,
-                 phases=(Phase(PhaseKind.REPS, 10, 2.0),),
-                 cues=("Knees over hips, shins level", "Lower back stays down"),
-                 figure=LIBRARY["double-heel-taps"].figure),
+        Exercise(
+            name="Side plank",
+            sets=2,
+            rest=30,
+            sides=(Side.LEFT, Side.RIGHT),
+            phases=(Phase(PhaseKind.HOLD, 15),),
+            cues=("Elbow under shoulder", "Hips high, body in one line", "Breathe steadily"),
+            figure=LIBRARY["side-plank"].figure,
+        ),
+        Exercise(
+            name="Double heel taps",
+            sets=2,
+            rest=30,
+            phases=(Phase(PhaseKind.REPS, 10, 2.0),),
+            cues=("Knees over hips, shins level", "Lower back stays down"),
+            figure=LIBRARY["double-heel-taps"].figure,
+        ),
     ),
 )
 
 
 def app_at(seconds: float) -> tuple[RunstrongApp, Callable[[Pilot[Any]], Awaitable[None]]]:
     clock = FakeClock()
-    app = RunstrongApp(session=SNAPSHOT_SESSION, clock=clock, wall=clock.wall,
-                       player=FakePlayer(),
-                       options=EngineOptions(Timing(get_ready=10, switch_sides=5)))
+    app = RunstrongApp(
+        session=SNAPSHOT_SESSION,
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+    )
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await drive(app, clock, seconds, pilot)
@@ -70,15 +83,13 @@ def test_home_screen(snap_compare: Any) -> None:
 
     # A fixed Wednesday, so the week strip draws the same on every run.
     clock = FakeClock(wall_start=datetime(2026, 11, 25, 12, 0).timestamp())
-    assert snap_compare(RunstrongApp(player=FakePlayer(), wall=clock.wall),
-                        terminal_size=(80, 24))
+    assert snap_compare(RunstrongApp(player=FakePlayer(), wall=clock.wall), terminal_size=(80, 24))
 
 
 def test_settings_screen(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     # The screen names its file; a fixed folder keeps the picture the same on every run.
     monkeypatch.setenv("RUNSTRONG_CONFIG_DIR", "/nonexistent/runstrong-snapshot/config")
-    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24),
-                        press=["comma"])
+    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24), press=["comma"])
 
 
 def test_builder_screen(snap_compare: Any) -> None:
@@ -90,8 +101,9 @@ def test_builder_screen(snap_compare: Any) -> None:
         await pilot.press("tab", "enter", "down", "down", "enter")
         await pilot.pause()
 
-    assert snap_compare(RunstrongApp(player=FakePlayer()), terminal_size=(80, 24),
-                        run_before=compose)
+    assert snap_compare(
+        RunstrongApp(player=FakePlayer()), terminal_size=(80, 24), run_before=compose
+    )
 
 
 def _history_app() -> RunstrongApp:

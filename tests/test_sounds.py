@@ -23,8 +23,11 @@ def test_every_cue_is_a_short_wav(cue: Cue) -> None:
 
 
 def test_script_regenerates_identical_files(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_sounds.py"), str(tmp_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_sounds.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for cue in Cue:
         name = f"{cue.value}.wav"
         assert (tmp_path / name).read_bytes() == (ROOT / "sounds" / name).read_bytes(), name

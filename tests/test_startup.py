@@ -17,7 +17,8 @@ from .helpers import home_filled
 
 
 async def test_the_home_screen_is_drawn_before_the_history_is_read(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     seen: list[tuple[int, str]] = []
     opened = HistoryStore.__init__
 
@@ -32,7 +33,7 @@ async def test_the_home_screen_is_drawn_before_the_history_is_read(
     app = RunstrongApp(player=FakePlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         await home_filled(pilot)
-        (area, today_then), = seen
+        ((area, today_then),) = seen
         # The sessions were on screen, today's line not yet worked out ...
         assert area > 0 and today_then == ""
         # ... and it follows once the history is open.
@@ -41,12 +42,23 @@ async def test_the_home_screen_is_drawn_before_the_history_is_read(
 
 
 def test_only_the_home_screen_is_imported_at_start() -> None:
-    code = ("import sys, runstrong.tui.app; print(' '.join(sorted(sys.modules)))")
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                check=True).stdout.split())
-    for later in ("runstrong.engine", "runstrong.history", "runstrong.recording",
-                  "runstrong.tui.screens.session", "runstrong.tui.screens.history",
-                  "runstrong.tui.screens.settings", "runstrong.tui.screens.builder",
-                  "runstrong.tui.screens.offers", "textual_plotext", "plotext"):
+    code = "import sys, runstrong.tui.app; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for later in (
+        "runstrong.engine",
+        "runstrong.history",
+        "runstrong.recording",
+        "runstrong.tui.screens.session",
+        "runstrong.tui.screens.history",
+        "runstrong.tui.screens.settings",
+        "runstrong.tui.screens.builder",
+        "runstrong.tui.screens.offers",
+        "textual_plotext",
+        "plotext",
+    ):
         assert later not in loaded, later
     assert "runstrong.tui.screens.home" in loaded

@@ -160,7 +160,8 @@ async def test_the_flash_marks_the_digits_not_the_whole_width() -> None:
         backgrounds = [seg.style.bgcolor if seg.style else None for seg in middle]
         assert flash_bg in backgrounds
         assert middle.crop(0, 1).text == " " and flash_bg not in [
-            seg.style.bgcolor if seg.style else None for seg in middle.crop(0, 1)]
+            seg.style.bgcolor if seg.style else None for seg in middle.crop(0, 1)
+        ]
         clock.show("3", flash=False)
         assert not clock.has_class("-flash")
 
@@ -191,8 +192,11 @@ def session_app() -> tuple[RunstrongApp, FakeClock]:
     clock = FakeClock()
     app = RunstrongApp(
         session=session(exercise("Plank", hold(65)), exercise("Taps", reps(15))),
-        clock=clock, wall=clock.wall, player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)))
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+    )
     return app, clock
 
 
@@ -205,8 +209,9 @@ async def tick(app: RunstrongApp, clock: FakeClock, seconds: float) -> None:
 
 
 @pytest.mark.parametrize(("size", "least_rows"), [((80, 24), 5), ((120, 40), 9)])
-async def test_the_session_clock_grows_with_the_terminal(size: tuple[int, int],
-                                                         least_rows: int) -> None:
+async def test_the_session_clock_grows_with_the_terminal(
+    size: tuple[int, int], least_rows: int
+) -> None:
     app, clock = session_app()
     async with app.run_test(size=size) as pilot:
         await tick(app, clock, 10.5)  # into the 65 s hold
@@ -244,4 +249,5 @@ async def test_reps_show_the_count_in_block_digits() -> None:
         step_clock = app.screen.query_one(StepClock)
         assert step_clock.value == "12"
         assert [line.strip() for line in inked(drawn(step_clock))] == [
-            line.strip() for line in block_font.glyph_lines("12", step_clock.glyph_rows or 0)]
+            line.strip() for line in block_font.glyph_lines("12", step_clock.glyph_rows or 0)
+        ]

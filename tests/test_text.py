@@ -25,9 +25,7 @@ def test_clean_text_leaves_no_control_characters(value: str) -> None:
     assert all(ch == "\n" or ord(ch) >= 0x20 for ch in cleaned)
 
 
-
 @given(st.text().filter(str.isprintable), st.booleans())
 def test_plain_text_takes_the_quick_path_to_the_same_result(value: str, multiline: bool) -> None:
     # A bell forces the full clean-up over the same letters: both ways must agree.
-    assert clean_text(value, multiline=multiline) == clean_text(value + "\x07",
-                                                                multiline=multiline)
+    assert clean_text(value, multiline=multiline) == clean_text(value + "\x07", multiline=multiline)

@@ -13,27 +13,40 @@ from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.settings import Settings
 from runstrong.workouts import load_catalog
 
-OFF = Plan("off-season", "Off-season", 3, ("power", "hips-and-glutes", "core-stability"),
-           variants=(("power", "power-home"),))
+OFF = Plan(
+    "off-season",
+    "Off-season",
+    3,
+    ("power", "hips-and-glutes", "core-stability"),
+    variants=(("power", "power-home"),),
+)
 MONDAY = date(2026, 11, 23)
-NAMES = {"power": "Power", "power-home": "Power at home", "hips-and-glutes": "Hips and glutes",
-         "core-stability": "Core stability", "pre-run-activation": "Pre-run activation"}
-LEVELS = {"power": Intensity.HARD, "power-home": Intensity.HARD,
-          "hips-and-glutes": Intensity.MODERATE, "core-stability": Intensity.MODERATE,
-          "pre-run-activation": Intensity.EASY}
+NAMES = {
+    "power": "Power",
+    "power-home": "Power at home",
+    "hips-and-glutes": "Hips and glutes",
+    "core-stability": "Core stability",
+    "pre-run-activation": "Pre-run activation",
+}
+LEVELS = {
+    "power": Intensity.HARD,
+    "power-home": Intensity.HARD,
+    "hips-and-glutes": Intensity.MODERATE,
+    "core-stability": Intensity.MODERATE,
+    "pre-run-activation": Intensity.EASY,
+}
 
 
-def week(done: list[Done], today: date, settings: Settings | None = None,
-         plan: Plan = OFF) -> list[Day]:
+def week(
+    done: list[Done], today: date, settings: Settings | None = None, plan: Plan = OFF
+) -> list[Day]:
     settings = settings or Settings(long_run_day="")
-    runs = runs_from_settings(settings, MONDAY - timedelta(days=1),
-                              MONDAY + timedelta(days=8))
+    runs = runs_from_settings(settings, MONDAY - timedelta(days=1), MONDAY + timedelta(days=8))
     coach = Coach(plan, LEVELS.__getitem__, NAMES.__getitem__)
     return plan_week(coach, runs, done, today)
 
 
-def run(done: list[Done], today: date, settings: Settings | None = None,
-        plan: Plan = OFF) -> Today:
+def run(done: list[Done], today: date, settings: Settings | None = None, plan: Plan = OFF) -> Today:
     return today_from_week(plan, week(done, today, settings, plan), today)
 
 
@@ -50,8 +63,10 @@ def test_done_today_and_rest_when_week_is_met() -> None:
     answer = run(done, MONDAY)
     assert answer.verdict is Verdict.DONE and answer.reason.startswith("Done: Power.")
     assert "Next session: Wednesday" in answer.reason
-    done += [Done(MONDAY + timedelta(days=1), "hips-and-glutes"),
-             Done(MONDAY + timedelta(days=2), "core-stability")]
+    done += [
+        Done(MONDAY + timedelta(days=1), "hips-and-glutes"),
+        Done(MONDAY + timedelta(days=2), "core-stability"),
+    ]
     answer = run(done, MONDAY + timedelta(days=4))
     assert answer.verdict is Verdict.REST and "sessions are done" in answer.reason
     assert answer.done_this_week == 3
@@ -67,8 +82,7 @@ def test_no_hard_session_the_day_before_a_key_run() -> None:
 
 def test_an_easy_run_day_gets_activation_before_the_run_never_light_power() -> None:
     # The complaint that started it all: light Power "as activation" on a run day.
-    settings = Settings(run_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-                        long_run_day="")
+    settings = Settings(run_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"), long_run_day="")
     days = week([], MONDAY, settings)
     assert not any(d.session == "power" and d.light for d in days)
     before = [d for d in days if d.when is When.BEFORE_RUN]
@@ -83,8 +97,9 @@ def test_week_json_has_the_contract_fields() -> None:
     days = [d.as_json() for d in week([], MONDAY, settings)]
     assert [d["weekday"] for d in days] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     assert [d["run"] for d in days] == ["none", "easy", "none", "key", "none", "none", "long"]
-    assert all(set(d) == {"date", "weekday", "run", "session", "light", "when", "reason"}
-               for d in days)
+    assert all(
+        set(d) == {"date", "weekday", "run", "session", "light", "when", "reason"} for d in days
+    )
     assert days[0]["date"] == "2026-11-23"
     assert {d["when"] for d in days} <= {"before-run", "after-run", "any", None}
 
@@ -120,17 +135,29 @@ def test_bundled_plans_validate() -> None:
     assert not plans["off-season"].days  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('[plan]\nname = "x"\nsessions_per_week = 9\nrotation = ["power"]',
-     "expected 1 to 7 sessions a week"),
-    ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["powr"]',
-     "no session 'powr' (did you mean 'power'?)"),
-    ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\ndays = ["someday"]',
-     "unknown day"),
-    ('[plan]\nsessions_per_week = 2\nrotation = ["power"]\nweekly = 3', "unknown key"),
-    ('[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\n'
-     'variants = { power = "powr-home" }', "variants.power: no session 'powr-home'"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[plan]\nname = "x"\nsessions_per_week = 9\nrotation = ["power"]',
+            "expected 1 to 7 sessions a week",
+        ),
+        (
+            '[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["powr"]',
+            "no session 'powr' (did you mean 'power'?)",
+        ),
+        (
+            '[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\ndays = ["someday"]',
+            "unknown day",
+        ),
+        ('[plan]\nsessions_per_week = 2\nrotation = ["power"]\nweekly = 3', "unknown key"),
+        (
+            '[plan]\nname = "x"\nsessions_per_week = 2\nrotation = ["power"]\n'
+            'variants = { power = "powr-home" }',
+            "variants.power: no session 'powr-home'",
+        ),
+    ],
+)
 def test_bad_plan_files(tmp_path: Path, text: str, expected: str) -> None:
     from runstrong.planning.plans import InvalidPlan, load_plan_file
 
@@ -138,8 +165,7 @@ def test_bad_plan_files(tmp_path: Path, text: str, expected: str) -> None:
     path.write_text(text)
     result = load_plan_file(path, ["power", "core-stability"], "user")
     assert isinstance(result, InvalidPlan)
-    assert any(expected in str(p) and str(path) in str(p) for p in result.problems), \
-        result.problems
+    assert any(expected in str(p) and str(path) in str(p) for p in result.problems), result.problems
 
 
 def test_a_one_session_plan_fills_its_week() -> None:

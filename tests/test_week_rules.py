@@ -34,18 +34,24 @@ from runstrong.workouts import Catalog, load_catalog
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
 PATTERNS = {
-    "3 days, key tue, long sun": Settings(run_days=("thu",), key_run_days=("tue",),
-                                          long_run_day="sun"),
-    "3 days, key wed, long sat": Settings(run_days=("mon",), key_run_days=("wed",),
-                                          long_run_day="sat"),
-    "5 days, key tue thu, long sun": Settings(run_days=("mon", "fri"),
-                                              key_run_days=("tue", "thu"), long_run_day="sun"),
-    "5 days, key tue, long sat": Settings(run_days=("wed", "thu", "sun"),
-                                          key_run_days=("tue",), long_run_day="sat"),
-    "6 days, key tue thu, long sun": Settings(run_days=("mon", "wed", "fri"),
-                                              key_run_days=("tue", "thu"), long_run_day="sun"),
-    "6 days, key wed, long sat": Settings(run_days=("mon", "tue", "thu", "sun"),
-                                          key_run_days=("wed",), long_run_day="sat"),
+    "3 days, key tue, long sun": Settings(
+        run_days=("thu",), key_run_days=("tue",), long_run_day="sun"
+    ),
+    "3 days, key wed, long sat": Settings(
+        run_days=("mon",), key_run_days=("wed",), long_run_day="sat"
+    ),
+    "5 days, key tue thu, long sun": Settings(
+        run_days=("mon", "fri"), key_run_days=("tue", "thu"), long_run_day="sun"
+    ),
+    "5 days, key tue, long sat": Settings(
+        run_days=("wed", "thu", "sun"), key_run_days=("tue",), long_run_day="sat"
+    ),
+    "6 days, key tue thu, long sun": Settings(
+        run_days=("mon", "wed", "fri"), key_run_days=("tue", "thu"), long_run_day="sun"
+    ),
+    "6 days, key wed, long sat": Settings(
+        run_days=("mon", "tue", "thu", "sun"), key_run_days=("wed",), long_run_day="sat"
+    ),
     "no running": Settings(long_run_day=""),
 }
 
@@ -61,11 +67,13 @@ def bundled_plans(catalog: Catalog) -> list[Plan]:
     return plans
 
 
-def follow(catalog: Catalog, plan: Plan, settings: Settings
-           ) -> tuple[list[Placed], list[Done], dict[date, list[Day]]]:
+def follow(
+    catalog: Catalog, plan: Plan, settings: Settings
+) -> tuple[list[Placed], list[Done], dict[date, list[Day]]]:
     coach = coach_for(catalog, plan)
-    runs = runs_from_settings(settings, START - timedelta(days=1),
-                              START + timedelta(weeks=WEEKS, days=1))
+    runs = runs_from_settings(
+        settings, START - timedelta(days=1), START + timedelta(weeks=WEEKS, days=1)
+    )
     placed: list[Placed] = []
     done: list[Done] = []
     forecasts: dict[date, list[Day]] = {}
@@ -84,8 +92,9 @@ def follow(catalog: Catalog, plan: Plan, settings: Settings
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 def test_twelve_weeks_keep_every_rule(catalog: Catalog, pattern: str) -> None:
     settings = PATTERNS[pattern]
-    runs = runs_from_settings(settings, START - timedelta(days=1),
-                              START + timedelta(weeks=WEEKS, days=1))
+    runs = runs_from_settings(
+        settings, START - timedelta(days=1), START + timedelta(weeks=WEEKS, days=1)
+    )
     for plan in bundled_plans(catalog):
         placed, done, forecasts = follow(catalog, plan, settings)
         where = f"{plan.slug}, {pattern}"
@@ -98,18 +107,21 @@ def test_twelve_weeks_keep_every_rule(catalog: Catalog, pattern: str) -> None:
             counted = [p for p in week if plan.counts(p.slug)]
             assert len(counted) == plan.sessions_per_week, (where, monday, week)
             # Monday's forecast is what following it gives.
-            assert [(d.day, d.session, d.light, d.when) for d in forecast if d.session] == \
-                [(p.day, p.slug, p.light, p.when) for p in week], (where, monday)
+            assert [(d.day, d.session, d.light, d.when) for d in forecast if d.session] == [
+                (p.day, p.slug, p.light, p.when) for p in week
+            ], (where, monday)
         # Every session of the rotation comes round, hard ones included.
         assert {plan.original(d.slug) for d in done} >= set(plan.rotation), where
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
-def test_run_days_get_activation_before_or_the_session_after(catalog: Catalog,
-                                                             pattern: str) -> None:
+def test_run_days_get_activation_before_or_the_session_after(
+    catalog: Catalog, pattern: str
+) -> None:
     settings = PATTERNS[pattern]
-    runs = runs_from_settings(settings, START - timedelta(days=1),
-                              START + timedelta(weeks=WEEKS, days=1))
+    runs = runs_from_settings(
+        settings, START - timedelta(days=1), START + timedelta(weeks=WEEKS, days=1)
+    )
     for plan in bundled_plans(catalog):
         placed, _, forecasts = follow(catalog, plan, settings)
         for item in placed:
@@ -131,15 +143,18 @@ def test_run_days_get_activation_before_or_the_session_after(catalog: Catalog,
 def test_hard_sessions_meet_their_forbidden_days_and_give_way(catalog: Catalog) -> None:
     # Six run days with two key runs leave only Friday and Saturday for hard work.
     settings = PATTERNS["6 days, key tue thu, long sun"]
-    runs = runs_from_settings(settings, START - timedelta(days=1),
-                              START + timedelta(weeks=1, days=1))
-    free = [START + timedelta(days=n) for n in range(7)
-            if not hard_forbidden(runs, START + timedelta(days=n))]
+    runs = runs_from_settings(
+        settings, START - timedelta(days=1), START + timedelta(weeks=1, days=1)
+    )
+    free = [
+        START + timedelta(days=n)
+        for n in range(7)
+        if not hard_forbidden(runs, START + timedelta(days=n))
+    ]
     assert [f"{d:%a}" for d in free] == ["Fri", "Sat"]
     plan = next(p for p in bundled_plans(catalog) if p.slug == "off-season")
     week = plan_week(coach_for(catalog, plan), runs, [], START)
-    hard = [d for d in week if d.session and intensity_in(catalog, d.session) is
-            Intensity.HARD]
+    hard = [d for d in week if d.session and intensity_in(catalog, d.session) is Intensity.HARD]
     assert [d.day for d in hard] and all(d.day in free for d in hard)
     assert not any(d.light for d in hard)
     gave_way = [d for d in week if "Power is hard and waits" in d.reason]
@@ -165,8 +180,13 @@ def test_in_season_sessions_are_short_and_keep_a_loaded_lift(catalog: Catalog) -
     plan = next(p for p in bundled_plans(catalog) if p.slug == "in-season")
     sessions = [catalog.entries[slug] for slug in plan.rotation]
     assert all(isinstance(s, Session) and estimate_seconds(s) <= 20 * 60 for s in sessions)
-    loaded = {e.library_id for s in sessions if isinstance(s, Session) for e in s.exercises
-              if e.category and e.category.value == "loaded"}
+    loaded = {
+        e.library_id
+        for s in sessions
+        if isinstance(s, Session)
+        for e in s.exercises
+        if e.category and e.category.value == "loaded"
+    }
     assert loaded & {"trap-bar-deadlift", "rucksack-deadlift"}
 
 
@@ -180,10 +200,14 @@ def bundled_catalog() -> Catalog:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(RUN_KINDS, min_size=9, max_size=9), st.integers(0, 6),
-       st.sampled_from(["beginner", "in-season", "off-season"]))
-def test_rules_one_and_two_hold_for_any_running_week(kinds: list[RunKind], start: int,
-                                                     slug: str) -> None:
+@given(
+    st.lists(RUN_KINDS, min_size=9, max_size=9),
+    st.integers(0, 6),
+    st.sampled_from(["beginner", "in-season", "off-season"]),
+)
+def test_rules_one_and_two_hold_for_any_running_week(
+    kinds: list[RunKind], start: int, slug: str
+) -> None:
     catalog = bundled_catalog()
     plan = next(p for p in bundled_plans(catalog) if p.slug == slug)
     runs = {START - timedelta(days=1) + timedelta(days=n): kind for n, kind in enumerate(kinds)}

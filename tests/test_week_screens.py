@@ -25,17 +25,28 @@ LIBRARY = {
     "front-plank": LibraryExercise("front-plank", "Front plank", ("Long line",), "Set-up: x"),
     "lunge": LibraryExercise("lunge", "Lunge", ("Knee over ankle",), "Set-up: y"),
 }
-CORE = Session(slug="core", name="Core", focus=("core",), exercises=(
-    exercise("Plank", hold(30), sets=2),))
-KIT = Session(slug="bands", name="Band work", focus=("hips",), equipment=("band",),
-              exercises=(exercise("Band walk", reps(10), sets=2),))
+CORE = Session(
+    slug="core", name="Core", focus=("core",), exercises=(exercise("Plank", hold(30), sets=2),)
+)
+KIT = Session(
+    slug="bands",
+    name="Band work",
+    focus=("hips",),
+    equipment=("band",),
+    exercises=(exercise("Band walk", reps(10), sets=2),),
+)
 
 
 def make_app() -> RunstrongApp:
     clock = FakeClock()
     catalog = Catalog({"bands": KIT, "core": CORE}, dict(LIBRARY), ())
-    return RunstrongApp(catalog=catalog, clock=clock, wall=clock.wall, player=FakePlayer(),
-                        options=EngineOptions(Timing(get_ready=0)))
+    return RunstrongApp(
+        catalog=catalog,
+        clock=clock,
+        wall=clock.wall,
+        player=FakePlayer(),
+        options=EngineOptions(Timing(get_ready=0)),
+    )
 
 
 def table_names(app: RunstrongApp) -> list[str]:
@@ -120,8 +131,9 @@ def test_builder_round_trip(user_workouts: Path) -> None:
     draft = Draft(name="Round trip")
     ids = list(library)[:3]
     draft.add(DraftExercise(ids[0], library[ids[0]].name, sets=3, reps=None, hold=40))
-    draft.add(DraftExercise(ids[1], library[ids[1]].name, sets=2, reps=12, tempo=2.5,
-                            sides=True, rest=20))
+    draft.add(
+        DraftExercise(ids[1], library[ids[1]].name, sets=2, reps=12, tempo=2.5, sides=True, rest=20)
+    )
     draft.add(DraftExercise(ids[2], library[ids[2]].name, sets=1, reps=5))
     path = draft.save()
     loaded = load_session_file(path, library)
@@ -131,7 +143,10 @@ def test_builder_round_trip(user_workouts: Path) -> None:
     assert (second.phases[0].tempo, second.rest, len(second.sides)) == (2.5, 20, 2)
     assert [e.library_id for e in loaded.exercises] == ids
     assert [e.describe() for e in loaded.exercises] == [
-        "3 x 40 s hold", "2 x 12 reps @ 2.5 s per side", "1 x 5 reps"]
+        "3 x 40 s hold",
+        "2 x 12 reps @ 2.5 s per side",
+        "1 x 5 reps",
+    ]
 
 
 async def test_command_palette_starts_a_session_by_name() -> None:

@@ -18,9 +18,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (found,) = out.glob("runstrong-*.whl")
     return found
@@ -47,9 +58,15 @@ def test_installed_wheel_finds_its_content_from_elsewhere(wheel: Path, tmp_path:
         f"print(len(c.sessions), str(p.bundled_workouts()).startswith({str(site)!r}))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True,
-        env={"PYTHONPATH": str(site), "RUNSTRONG_CONFIG_DIR": str(tmp_path / "c"),
-             "RUNSTRONG_DATA_DIR": str(tmp_path / "d")},
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={
+            "PYTHONPATH": str(site),
+            "RUNSTRONG_CONFIG_DIR": str(tmp_path / "c"),
+            "RUNSTRONG_DATA_DIR": str(tmp_path / "d"),
+        },
     )
     assert result.returncode == 0, result.stderr
     count, inside = result.stdout.split()

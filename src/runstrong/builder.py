@@ -60,13 +60,24 @@ def from_library(exercise: LibraryExercise) -> DraftExercise:
     if usual is not None:
         phase = usual.phase
         if phase.kind is PhaseKind.HOLD:
-            return DraftExercise(exercise.id, exercise.name, sets=usual.sets, reps=None,
-                                 hold=phase.target or 30, sides=sides)
-        return DraftExercise(exercise.id, exercise.name, sets=usual.sets,
-                             reps=phase.target or 10, tempo=phase.tempo, sides=sides)
+            return DraftExercise(
+                exercise.id,
+                exercise.name,
+                sets=usual.sets,
+                reps=None,
+                hold=phase.target or 30,
+                sides=sides,
+            )
+        return DraftExercise(
+            exercise.id,
+            exercise.name,
+            sets=usual.sets,
+            reps=phase.target or 10,
+            tempo=phase.tempo,
+            sides=sides,
+        )
     if exercise.kind is PhaseKind.HOLD:
-        return DraftExercise(exercise.id, exercise.name, sets=2, reps=None, hold=30,
-                             sides=sides)
+        return DraftExercise(exercise.id, exercise.name, sets=2, reps=None, hold=30, sides=sides)
     return DraftExercise(exercise.id, exercise.name, sets=2, reps=10, sides=sides)
 
 

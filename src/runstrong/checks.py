@@ -113,14 +113,20 @@ class Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(f'expected a list of text such as ["a", "b"], got {type_name(value)}',
-                     where, key)
+            self.add(
+                f'expected a list of text such as ["a", "b"], got {type_name(value)}', where, key
+            )
             return ()
         cleaned = (clean_text(v) for v in value)
         return tuple(v for v in cleaned if v)
 
     def integer(
-        self, table: Mapping[str, Any], key: str, bounds: tuple[int, int], where: str, unit: str,
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        bounds: tuple[int, int],
+        where: str,
+        unit: str,
         prefix: str = "",
     ) -> int | None:
         value = table.get(key)
@@ -129,8 +135,11 @@ class Checker:
             return None
         low, high = bounds
         if type(value) is not int:
-            self.add(f"expected a whole number of {unit} from {low} to {high}, "
-                     f"got {type_name(value)}", where, label)
+            self.add(
+                f"expected a whole number of {unit} from {low} to {high}, got {type_name(value)}",
+                where,
+                label,
+            )
             return None
         if not low <= value <= high:
             self.add(f"expected {low} to {high} {unit}, got {shown_value(value)}", where, label)
@@ -138,8 +147,13 @@ class Checker:
         return value
 
     def decimal(
-        self, table: Mapping[str, Any], key: str, bounds: tuple[float, float], where: str,
-        unit: str, prefix: str = "",
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        bounds: tuple[float, float],
+        where: str,
+        unit: str,
+        prefix: str = "",
     ) -> float | None:
         value = table.get(key)
         label = prefix + key
@@ -147,12 +161,14 @@ class Checker:
             return None
         low, high = bounds
         if type(value) not in (int, float):
-            self.add(f"expected a number of {unit} from {low:g} to {high:g}, "
-                     f"got {type_name(value)}", where, label)
+            self.add(
+                f"expected a number of {unit} from {low:g} to {high:g}, got {type_name(value)}",
+                where,
+                label,
+            )
             return None
         if not low <= value <= high:
-            self.add(f"expected {low:g} to {high:g} {unit}, got {shown_value(value)}", where,
-                     label)
+            self.add(f"expected {low:g} to {high:g} {unit}, got {shown_value(value)}", where, label)
             return None
         return float(value)
 
@@ -180,17 +196,29 @@ def parse_toml(source: str, file: str) -> tuple[dict[str, Any] | None, list[Prob
     except tomllib.TOMLDecodeError as error:
         return None, [Problem(file, f"not valid TOML: {error}")]
     except RecursionError:
-        return None, [Problem(file, "its tables or lists are nested too deeply to read "
-                                    f"({_line_with_most(source, _brackets)})")]
+        return None, [
+            Problem(
+                file,
+                "its tables or lists are nested too deeply to read "
+                f"({_line_with_most(source, _brackets)})",
+            )
+        ]
     except ValueError:
         # tomllib turns digits into int(), and Python refuses more than 4,300 of them.
-        return None, [Problem(file, "a number has too many digits to read "
-                                    f"({_line_with_most(source, _longest_number)})")]
+        return None, [
+            Problem(
+                file,
+                "a number has too many digits to read "
+                f"({_line_with_most(source, _longest_number)})",
+            )
+        ]
 
 
-def parse_document(data: bytes, file: str,
-                   what: str = "a [session] table and [[exercises]]",
-                   ) -> tuple[dict[str, Any] | None, list[Problem]]:
+def parse_document(
+    data: bytes,
+    file: str,
+    what: str = "a [session] table and [[exercises]]",
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Decode and parse a TOML file's bytes; never raises."""
     try:
         source = decode_utf8(data)

@@ -15,8 +15,7 @@ TICK_SECONDS = (3, 2, 1)
 HALFWAY_MIN_HOLD = 20.0
 
 
-def cues_between(step: Step, duration: float | None, before: float,
-                 after: float) -> list[Event]:
+def cues_between(step: Step, duration: float | None, before: float, after: float) -> list[Event]:
     """Cues whose moment lies in (before, after] of the step's elapsed time."""
     if after <= before:
         return []

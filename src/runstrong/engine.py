@@ -43,6 +43,7 @@ GAP_SECONDS = 5.0
 # With no GET READY in the settings, a jump still gives this long to get into position.
 JUMP_COUNT_IN = 3.0
 
+
 @dataclass(frozen=True, slots=True)
 class EngineOptions:
     timing: Timing = field(default_factory=Timing)
@@ -157,7 +158,8 @@ class SessionEngine:
     def _rating_for(self) -> int | None:
         step = self.step
         if step.kind is StepKind.DONE or (
-                step.kind is StepKind.REST and step.set_number == self.exercise_of(step).sets):
+            step.kind is StepKind.REST and step.set_number == self.exercise_of(step).sets
+        ):
             return step.exercise
         return None
 
@@ -199,8 +201,9 @@ class SessionEngine:
             reps=self._reps_done(elapsed),
             counts_taps=self.counts_taps,
             step_progress=step_progress,
-            session_progress=1.0 if self.finished else
-            min(1.0, (done_before + current) / self._total_estimate),
+            session_progress=1.0
+            if self.finished
+            else min(1.0, (done_before + current) / self._total_estimate),
             session_elapsed=(now - self._session_start) if self.started else 0.0,
             correction=self._correction(),
             rating_for=self._rating_for(),
@@ -233,8 +236,9 @@ class SessionEngine:
             duration = self._duration()
             deadline = None if duration is None else self._anchor + duration
             until = now if deadline is None else min(now, deadline)
-            events += cues_between(self.step, self._duration(), self._last_seen,
-                                  until - self._anchor)
+            events += cues_between(
+                self.step, self._duration(), self._last_seen, until - self._anchor
+            )
             self._last_seen = max(self._last_seen, until - self._anchor)
             phase = self.step.phase
             if deadline is not None and now >= deadline:
@@ -258,8 +262,9 @@ class SessionEngine:
             # A jump never starts the work clock unseen: GET READY first, or a count-in.
             ready = self.options.timing.get_ready
             if ready > 0:
-                self._lead_in = replace(step, kind=StepKind.GET_READY, phase=None,
-                                        seconds=float(ready))
+                self._lead_in = replace(
+                    step, kind=StepKind.GET_READY, phase=None, seconds=float(ready)
+                )
             else:
                 self._count_in_until = at + (self.options.count_in or JUMP_COUNT_IN)
                 self._anchor = self._count_in_until
@@ -286,17 +291,29 @@ class SessionEngine:
         if step.kind.is_work and step.phase is not None and actual is not None:
             exercise = self.exercise_of(step)
             record = PhaseRecord(
-                self._next_seq, step.exercise, exercise.key, exercise.name, step.set_number,
-                step.side, step.phase_index, step.phase.kind, step.phase.target, max(0, actual),
+                self._next_seq,
+                step.exercise,
+                exercise.key,
+                exercise.name,
+                step.set_number,
+                step.side,
+                step.phase_index,
+                step.phase.kind,
+                step.phase.target,
+                max(0, actual),
                 started_at=self._step_started_wall,
-                ended_at=self._wall() - (self._clock() - at))
+                ended_at=self._wall() - (self._clock() - at),
+            )
             self._next_seq += 1
             # A redone set (after `back`) replaces the first attempt: a set counts once.
             self.records = [r for r in self.records if r.key != record.key] + [record]
             events.append(PhaseLogged(record))
             following = self.timeline[self.index + 1]
-            ends_set = not (following.kind.is_work and following.set_number == step.set_number
-                            and following.exercise == step.exercise)
+            ends_set = not (
+                following.kind.is_work
+                and following.set_number == step.set_number
+                and following.exercise == step.exercise
+            )
             if ends_set and following.kind.is_work:
                 events.append(CueEvent(Cue.SET_DONE))
         return events + self._enter(self.index + 1, at)

@@ -32,8 +32,9 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_capped(entry: Traversable | Path, what: str = "file",
-                limit: int = MAX_FILE_BYTES) -> bytes:
+def read_capped(
+    entry: Traversable | Path, what: str = "file", limit: int = MAX_FILE_BYTES
+) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, or Refused saying why not."""
     if isinstance(entry, Path):
         try:
@@ -45,8 +46,7 @@ def read_capped(entry: Traversable | Path, what: str = "file",
         if not stat.S_ISREG(info.st_mode):
             raise Refused(f"is {_kind(info.st_mode)}, not a {what}")
         if info.st_size > limit:
-            raise Refused(f"is {info.st_size:,} bytes; a {what} is expected to be under "
-                          f"{limit:,}")
+            raise Refused(f"is {info.st_size:,} bytes; a {what} is expected to be under {limit:,}")
     try:
         if isinstance(entry, Path):
             # O_NONBLOCK: should the file turn into a FIFO between stat and open, opening
@@ -70,12 +70,15 @@ def read_capped(entry: Traversable | Path, what: str = "file",
 def decode_utf8(data: bytes) -> str:
     """UTF-8 text; a leading byte order mark (which some Windows editors add) is skipped."""
     if data.startswith(BOM):
-        data = data[len(BOM):]
+        data = data[len(BOM) :]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Refused("not UTF-8 text: it starts with a UTF-16 byte order mark; save the file "
-                      "as UTF-8")
+        raise Refused(
+            "not UTF-8 text: it starts with a UTF-16 byte order mark; save the file as UTF-8"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise Refused(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
-                      f"{error.start}); save the file as UTF-8") from None
+        raise Refused(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); save the file as UTF-8"
+        ) from None

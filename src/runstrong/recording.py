@@ -17,8 +17,9 @@ class Recorder:
     retries them on every `flush()`, and `problem` says what is wrong so the screen shows it.
     """
 
-    def __init__(self, store: HistoryStore | None, wall: Callable[[], float],
-                 unavailable: str | None = None) -> None:
+    def __init__(
+        self, store: HistoryStore | None, wall: Callable[[], float], unavailable: str | None = None
+    ) -> None:
         self.store = store
         self.wall = wall
         self.log: SessionLog | None = None

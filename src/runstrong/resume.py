@@ -20,26 +20,32 @@ class ToResume:
     problem: str = ""
 
 
-def session_to_resume(unfinished: Unfinished, catalog: Catalog,
-                      started: Session | None = None) -> ToResume:
+def session_to_resume(
+    unfinished: Unfinished, catalog: Catalog, started: Session | None = None
+) -> ToResume:
     """`started`: the session the person just asked for, when it is the unfinished one."""
     if started is not None:
         session = started
     elif unfinished.source_path:
         path = Path(unfinished.source_path)
         if not path.is_file():
-            return ToResume(None, problem=f"{unfinished.name} came from {path}, which is no "
-                                          "longer there.")
+            return ToResume(
+                None, problem=f"{unfinished.name} came from {path}, which is no longer there."
+            )
         loaded = load_session_file(path, catalog.library, label=str(path), rests=catalog.rests)
         if not isinstance(loaded, Session):
-            return ToResume(None, problem=f"{path} no longer reads as a session: "
-                                          f"{loaded.problems[0] if loaded.problems else ''}")
+            return ToResume(
+                None,
+                problem=f"{path} no longer reads as a session: "
+                f"{loaded.problems[0] if loaded.problems else ''}",
+            )
         session = replace(loaded, path=str(path))
     else:
         found = catalog.entries.get(unfinished.slug)
         if not isinstance(found, Session):
-            return ToResume(None, problem=f"Session '{unfinished.slug}' is no longer "
-                                          "available to resume.")
+            return ToResume(
+                None, problem=f"Session '{unfinished.slug}' is no longer available to resume."
+            )
         session = found
     changed = bool(unfinished.source_hash) and session.digest != unfinished.source_hash
     if unfinished.light and not session.light:

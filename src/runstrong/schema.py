@@ -89,29 +89,37 @@ LIBRARY_KEYS = (
 PRESCRIPTION_KEYS = ("sets", "reps", "hold", "tempo")
 
 
-def _choice(check: Checker, table: Mapping[str, Any], key: str, allowed: tuple[str, ...],
-            where: str) -> str | None:
+def _choice(
+    check: Checker, table: Mapping[str, Any], key: str, allowed: tuple[str, ...], where: str
+) -> str | None:
     """A value that must be one of a few words, or None when the key is absent."""
     value = table.get(key)
     if value is None:
         return None
     if value not in allowed:
         shown = repr(value) if isinstance(value, str) else type_name(value)
-        check.add(f"expected one of {', '.join(repr(a) for a in allowed)}, got {shown}"
-                  + (did_you_mean(value, list(allowed)) if isinstance(value, str) else ""),
-                  where, key)
+        check.add(
+            f"expected one of {', '.join(repr(a) for a in allowed)}, got {shown}"
+            + (did_you_mean(value, list(allowed)) if isinstance(value, str) else ""),
+            where,
+            key,
+        )
         return None
     return str(value)
 
 
-def _prescription(check: Checker, table: Mapping[str, Any], where: str,
-                  kind: str | None) -> Prescription | None:
+def _prescription(
+    check: Checker, table: Mapping[str, Any], where: str, kind: str | None
+) -> Prescription | None:
     raw = table.get("prescription")
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        check.add("expected a table such as { sets = 2, reps = 10 }, got "
-                  f"{type_name(raw)}", where, "prescription")
+        check.add(
+            f"expected a table such as {{ sets = 2, reps = 10 }}, got {type_name(raw)}",
+            where,
+            "prescription",
+        )
         return None
     check.unknown_keys(raw, PRESCRIPTION_KEYS, where, "prescription.")
     sets = check.integer(raw, "sets", SETS, where, "sets", "prescription.")
@@ -119,8 +127,9 @@ def _prescription(check: Checker, table: Mapping[str, Any], where: str,
     if phase is None:
         return None
     if kind is not None and phase.kind.value != kind:
-        check.add(f"the prescription is {phase.kind.value} but kind = {kind!r}", where,
-                  "prescription")
+        check.add(
+            f"the prescription is {phase.kind.value} but kind = {kind!r}", where, "prescription"
+        )
         return None
     return Prescription(1 if sets is None else sets, phase)
 
@@ -132,15 +141,17 @@ def _where(index: int, table: Mapping[str, Any]) -> str:
     return f"exercise {index}"
 
 
-def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryExercise],
-                                                              list[Problem]]:
+def parse_library(
+    doc: Mapping[str, Any], file: str
+) -> tuple[dict[str, LibraryExercise], list[Problem]]:
     check = Checker(file)
     library: dict[str, LibraryExercise] = {}
     for ident, table in doc.items():
         where = f'exercise "{clean_text(ident)[:60]}"'
         if not isinstance(table, dict):
-            check.add(f"expected a table [{ident}] describing an exercise, got "
-                      f"{type_name(table)}", where)
+            check.add(
+                f"expected a table [{ident}] describing an exercise, got {type_name(table)}", where
+            )
             continue
         check.unknown_keys(table, LIBRARY_KEYS, where)
         name = check.text(table, "name", where)
@@ -156,8 +167,7 @@ def parse_library(doc: Mapping[str, Any], file: str) -> tuple[dict[str, LibraryE
             name=name,
             category=None if category is None else Category(category),
             sides=sides,
-            kind=PhaseKind(kind) if kind else (prescription.phase.kind if prescription
-                                                else None),
+            kind=PhaseKind(kind) if kind else (prescription.phase.kind if prescription else None),
             prescription=prescription,
             cues=check.text_list(table, "cues", where),
             description=check.text(table, "description", where, multiline=True) or "",
@@ -179,8 +189,11 @@ def _phase(check: Checker, table: Mapping[str, Any], where: str, prefix: str) ->
         check.add("give either reps or hold, not both", where, prefix + "reps/hold")
         return None
     if not has_reps and not has_hold:
-        check.add("missing; expected reps = N, hold = SECONDS or phases = [...]", where,
-                  prefix + "reps/hold")
+        check.add(
+            "missing; expected reps = N, hold = SECONDS or phases = [...]",
+            where,
+            prefix + "reps/hold",
+        )
         return None
     if has_hold:
         if "tempo" in table:
@@ -202,8 +215,12 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
             check.add("with phases, put reps, hold and tempo inside each phase", where, key)
     raw = entry["phases"]
     if not isinstance(raw, list) or not raw or not all(isinstance(p, dict) for p in raw):
-        check.add('expected a list of phases such as [{ hold = 30 }, { reps = 15 }], got '
-                  f"{type_name(raw)}", where, "phases")
+        check.add(
+            "expected a list of phases such as [{ hold = 30 }, { reps = 15 }], got "
+            f"{type_name(raw)}",
+            where,
+            "phases",
+        )
         return ()
     phases: list[Phase] = []
     for number, table in enumerate(raw, start=1):
@@ -215,16 +232,18 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
     return tuple(phases) if len(phases) == len(raw) else ()
 
 
-def _sides(check: Checker, entry: Mapping[str, Any], where: str,
-           allow_none: bool = False) -> tuple[Side, ...]:
+def _sides(
+    check: Checker, entry: Mapping[str, Any], where: str, allow_none: bool = False
+) -> tuple[Side, ...]:
     """`allow_none`: the library may say `sides = []` (both feet at once)."""
     raw = entry.get("sides")
     if raw is None or (allow_none and raw == []):
         return ()
     allowed = [side.value for side in Side]
     if not isinstance(raw, list) or not raw:
-        check.add(f'expected a list such as ["left", "right"], got {type_name(raw)}',
-                  where, "sides")
+        check.add(
+            f'expected a list such as ["left", "right"], got {type_name(raw)}', where, "sides"
+        )
         return ()
     sides: list[Side] = []
     for value in raw:
@@ -245,8 +264,11 @@ def _progression(
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        check.add("expected a table such as { from = 15, to = 60, step = 5 }, got "
-                  f"{type_name(raw)}", where, "progression")
+        check.add(
+            f"expected a table such as {{ from = 15, to = 60, step = 5 }}, got {type_name(raw)}",
+            where,
+            "progression",
+        )
         return None
     check.unknown_keys(raw, PROGRESSION_KEYS, where, "progression.")
     if len(phases) != 1 or phases[0].target is None:
@@ -281,17 +303,23 @@ def _exercise(
     ident = entry.get("exercise")
     if ident is not None:
         if not isinstance(ident, str):
-            check.add(f"expected a library id as text, got {type_name(ident)}", where,
-                      "exercise")
+            check.add(f"expected a library id as text, got {type_name(ident)}", where, "exercise")
         elif ident not in library:
-            check.add(f"no exercise '{clean_text(ident)}' in the exercise library"
-                      + did_you_mean(ident, list(library)), where, "exercise")
+            check.add(
+                f"no exercise '{clean_text(ident)}' in the exercise library"
+                + did_you_mean(ident, list(library)),
+                where,
+                "exercise",
+            )
         else:
             base = library[ident]
     name = check.text(entry, "name", where)
     if base is None and ident is None and not name:
-        check.add('missing; give the exercise a name, or refer to the library with '
-                  'exercise = "id"', where, "name")
+        check.add(
+            'missing; give the exercise a name, or refer to the library with exercise = "id"',
+            where,
+            "name",
+        )
     sets = check.integer(entry, "sets", SETS, where, "sets")
     if "sets" not in entry:
         sets = 1
@@ -303,8 +331,10 @@ def _exercise(
     cues = check.text_list(entry, "cues", where)
     description = check.text(entry, "description", where, multiline=True)
     easier, harder = check.text(entry, "easier", where), check.text(entry, "harder", where)
-    focus, equipment = check.text_list(entry, "focus", where), check.text_list(
-        entry, "equipment", where)
+    focus, equipment = (
+        check.text_list(entry, "focus", where),
+        check.text_list(entry, "equipment", where),
+    )
     figure = parse_figure(check, entry["figure"], where) if "figure" in entry else None
     if sets is None or not phases or (name is None and base is None):
         return None
@@ -344,8 +374,7 @@ def parse_session(
     check.unknown_keys(doc, ("session", "exercises"), "")
     head = doc.get("session")
     if not isinstance(head, dict):
-        check.add("missing; expected a [session] table with at least name = \"...\"",
-                  "", "session")
+        check.add('missing; expected a [session] table with at least name = "..."', "", "session")
         head = {}
     check.unknown_keys(head, SESSION_KEYS, "[session]")
     name = check.text(head, "name", "[session]")
@@ -367,13 +396,16 @@ def parse_session(
                 exercises.append(exercise)
     description = check.text(head, "description", "[session]", multiline=True) or ""
     focus = check.text_list(head, "focus", "[session]")
-    intensity = _choice(check, head, "intensity", tuple(i.value for i in Intensity),
-                        "[session]")
+    intensity = _choice(check, head, "intensity", tuple(i.value for i in Intensity), "[session]")
     equipment = check.text_list(head, "equipment", "[session]")
     demanding = [e.name for e in exercises if e.category and e.category.is_demanding]
     if intensity is not None and intensity != Intensity.HARD.value and demanding:
-        check.add(f"'{intensity}', but {demanding[0]} is a jump or a loaded lift: a session "
-                  'with those is intensity = "hard"', "[session]", "intensity")
+        check.add(
+            f"'{intensity}', but {demanding[0]} is a jump or a loaded lift: a session "
+            'with those is intensity = "hard"',
+            "[session]",
+            "intensity",
+        )
     if check.problems or not name:
         return None, check.problems
     if not equipment:

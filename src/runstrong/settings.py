@@ -94,8 +94,7 @@ def _check(check: Checker, key: str, value: Any) -> Any:
     if key == "session_time":
         clock = clock_time(value) if isinstance(value, str) else None
         if clock is None:
-            check.add(f'expected a 24-hour time such as "18:00", got {shown_value(value)}',
-                      key=key)
+            check.add(f'expected a 24-hour time such as "18:00", got {shown_value(value)}', key=key)
             return None
         return f"{clock[0]:02d}:{clock[1]:02d}"
     if isinstance(default, bool):
@@ -107,8 +106,9 @@ def _check(check: Checker, key: str, value: Any) -> Any:
         low, high = RANGES[key]
         if type(value) is int and low <= value <= high:
             return value
-        check.add(f"expected a whole number from {low} to {high}, got {shown_value(value)}",
-                  key=key)
+        check.add(
+            f"expected a whole number from {low} to {high}, got {shown_value(value)}", key=key
+        )
         return None
     if isinstance(default, tuple):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -116,8 +116,10 @@ def _check(check: Checker, key: str, value: Any) -> Any:
             bad = [v for v, d in zip(value, days, strict=True) if d not in WEEKDAYS]
             if not bad:
                 return tuple(dict.fromkeys(days))
-            check.add(f"unknown day {shown_value(bad[0])}; expected names such as \"mon\" "
-                      "or \"saturday\"", key=key)
+            check.add(
+                f'unknown day {shown_value(bad[0])}; expected names such as "mon" or "saturday"',
+                key=key,
+            )
             return None
         check.add('expected a list of days such as ["tue", "sat"]', key=key)
         return None
@@ -125,8 +127,10 @@ def _check(check: Checker, key: str, value: Any) -> Any:
         day = value.strip().lower()[:3]
         if day in WEEKDAYS or day in ("", "non"):
             return "" if day == "non" else day
-        check.add(f'unknown day {shown_value(value)}; expected a day such as "sun", or "" '
-                  "for none", key=key)
+        check.add(
+            f'unknown day {shown_value(value)}; expected a day such as "sun", or "" for none',
+            key=key,
+        )
         return None
     if isinstance(value, str):
         return clean_text(value)
@@ -165,9 +169,9 @@ def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str
         if checked is not None:
             values[key] = checked
         else:
-            check.problems[-1] = replace(check.problems[-1],
-                                         message=check.problems[-1].message
-                                         + "; using the default")
+            check.problems[-1] = replace(
+                check.problems[-1], message=check.problems[-1].message + "; using the default"
+            )
     warnings = [str(problem) for problem in check.problems]
     return Settings(**values), warnings
 
@@ -200,13 +204,15 @@ def save(settings: Settings, path: Path | None = None) -> Path:
         except (TOMLKitError, RecursionError, ValueError) as error:
             raise SettingsNotSaved(
                 f"{label}: not valid TOML ({clean_text(str(error))}); nothing was changed. "
-                "Fix or remove the file, then choose again.") from None
+                "Fix or remove the file, then choose again."
+            ) from None
         parsed, _ = parse_toml(source, label)
         written, _ = from_mapping(parsed or {}, label)
     for key in NAMES:
         wanted = getattr(settings, key)
-        if getattr(written, key) == wanted and (key in document or wanted == getattr(DEFAULTS,
-                                                                                    key)):
+        if getattr(written, key) == wanted and (
+            key in document or wanted == getattr(DEFAULTS, key)
+        ):
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)
@@ -224,5 +230,6 @@ def _replace_file(target: Path, text: str, label: str) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        raise SettingsNotSaved(f"cannot save {label}: {error.strerror or error}; "
-                               "nothing was changed") from None
+        raise SettingsNotSaved(
+            f"cannot save {label}: {error.strerror or error}; nothing was changed"
+        ) from None

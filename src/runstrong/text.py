@@ -19,7 +19,8 @@ _ESCAPE_SEQUENCE = re.compile(
 # Bidirectional overrides, isolates and marks (the Arabic letter mark U+061C included) can
 # reorder everything drawn after them.
 _BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
@@ -45,20 +46,20 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     return " ".join(text.split())
 
 
-
 def strip_controls(value: str) -> str:
     """Like clean_text, but keeps spacing and line breaks as they are (for drawn output)."""
     value = _ESCAPE_SEQUENCE.sub("", value)
-    return "".join(" " if char == "\t" else char for char in value
-                   if char in "\n\t" or not (char in _BIDI_CONTROLS
-                                             or unicodedata.category(char) == "Cc"))
+    return "".join(
+        " " if char == "\t" else char
+        for char in value
+        if char in "\n\t" or not (char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc")
+    )
 
 
 # Characters JSON may carry raw but a terminal would act on (C1 controls such as the 8-bit CSI
 # 0x9b, DEL, bidi controls) or cannot print (lone surrogates): written as \uXXXX instead, so
 # the data survives intact and the terminal sees only printable text.
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
 
 def terminal_json(data: object, *, indent: int | None = None, ascii_only: bool = False) -> str:

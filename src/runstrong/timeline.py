@@ -74,11 +74,21 @@ def _set_steps(index: int, exercise: Exercise, set_number: int, timing: Timing) 
     sides: tuple[Side | None, ...] = exercise.sides or (None,)
     for side_number, side in enumerate(sides):
         if side_number:
-            steps.append(Step(StepKind.SWITCH, index, set_number, side,
-                              seconds=float(timing.switch_sides)))
+            steps.append(
+                Step(StepKind.SWITCH, index, set_number, side, seconds=float(timing.switch_sides))
+            )
         for phase_index, phase in enumerate(exercise.phases):
-            steps.append(Step(_work_kind(phase), index, set_number, side, phase_index, phase,
-                              work_seconds(phase)))
+            steps.append(
+                Step(
+                    _work_kind(phase),
+                    index,
+                    set_number,
+                    side,
+                    phase_index,
+                    phase,
+                    work_seconds(phase),
+                )
+            )
     return steps
 
 
@@ -95,9 +105,15 @@ def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step
             last_set = set_number == exercise.sets
             if last_set and index == last_exercise:
                 continue
-            rest = exercise.rest if not last_set else (
-                session.rest_between_exercises if exercise.rest_after is None
-                else exercise.rest_after)
+            rest = (
+                exercise.rest
+                if not last_set
+                else (
+                    session.rest_between_exercises
+                    if exercise.rest_after is None
+                    else exercise.rest_after
+                )
+            )
             if rest > 0:
                 steps.append(Step(StepKind.REST, index, set_number, seconds=float(rest)))
     steps.append(Step(StepKind.DONE, last_exercise, 0))

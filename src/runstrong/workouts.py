@@ -34,16 +34,18 @@ class Invalid:
 Loaded = Session | Invalid
 
 
-def _read(entry: Traversable | Path, label: str,
-          what: str = "workout file") -> tuple[bytes | None, list[Problem]]:
+def _read(
+    entry: Traversable | Path, label: str, what: str = "workout file"
+) -> tuple[bytes | None, list[Problem]]:
     try:
         return read_capped(entry, what), []
     except Refused as refused:
         return None, [Problem(label, str(refused))]
 
 
-def library_from(entry: Traversable | Path, label: str) -> tuple[dict[str, LibraryExercise],
-                                                                  list[Problem]]:
+def library_from(
+    entry: Traversable | Path, label: str
+) -> tuple[dict[str, LibraryExercise], list[Problem]]:
     data, problems = _read(entry, label, "exercise library")
     if data is None:
         return {}, problems
@@ -133,8 +135,7 @@ def load_catalog(rests: tuple[int, int] | None = None) -> Catalog:
     library, library_problems = load_library()
     entries: dict[str, Loaded] = {}
     for entry in _session_files(paths.bundled_workouts()):
-        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}",
-                                   rests)
+        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}", rests)
         entries[loaded.slug] = loaded
     for entry in _session_files(paths.user_workouts_dir()):
         loaded = load_session_file(entry, library, Source.USER, rests=rests)

@@ -14,8 +14,12 @@ import fitdecode
 
 from runstrong.activities.model import Activity, NotAnActivity
 
-LABELS = {"treadmill": "Treadmill run", "trail": "Trail run", "track": "Track run",
-          "virtual_activity": "Virtual run"}
+LABELS = {
+    "treadmill": "Treadmill run",
+    "trail": "Trail run",
+    "track": "Track run",
+    "virtual_activity": "Virtual run",
+}
 
 
 def _aware(value: Any) -> datetime | None:
@@ -34,17 +38,31 @@ def read_fit(data: bytes) -> list[Activity]:
     try:
         # A bad checksum alone (a watch that lost power at the end) still leaves a readable
         # summary, so it is not checked; broken structure still raises.
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.DISABLED,
-                                 error_handling=fitdecode.ErrorHandling.RAISE) as reader:
+        with fitdecode.FitReader(
+            io.BytesIO(data),
+            check_crc=fitdecode.CrcCheck.DISABLED,
+            error_handling=fitdecode.ErrorHandling.RAISE,
+        ) as reader:
             for frame in reader:
                 if not isinstance(frame, fitdecode.FitDataMessage):
                     continue
                 if frame.name == "file_id" and not file_id:
                     file_id = {n: _value(frame, n) for n in ("serial_number", "time_created")}
                 elif frame.name == "session":
-                    sessions.append({n: _value(frame, n) for n in (
-                        "sport", "sub_sport", "start_time", "total_elapsed_time",
-                        "total_timer_time", "total_distance", "timestamp")})
+                    sessions.append(
+                        {
+                            n: _value(frame, n)
+                            for n in (
+                                "sport",
+                                "sub_sport",
+                                "start_time",
+                                "total_elapsed_time",
+                                "total_timer_time",
+                                "total_distance",
+                                "timestamp",
+                            )
+                        }
+                    )
     except fitdecode.FitError as error:
         raise NotAnActivity(f"not a readable FIT file ({error})") from None
     if not sessions:
@@ -63,14 +81,17 @@ def read_fit(data: bytes) -> list[Activity]:
         if created is not None:
             identity = f"fit:{serial or 0}-{int(created.timestamp())}"
             identity += f"-{number}" if len(sessions) > 1 else ""
-        found.append(Activity(
-            start=start,
-            duration_s=max(0, round(elapsed)),
-            distance_m=float(distance) if isinstance(distance, int | float) and distance
-            else None,
-            name=LABELS.get(sub_sport, "Run" if sport == "running" else sport.title()),
-            sport=f"{sport}/{sub_sport}" if sub_sport and sub_sport != "generic" else sport,
-            source="fit",
-            source_id=identity,
-        ))
+        found.append(
+            Activity(
+                start=start,
+                duration_s=max(0, round(elapsed)),
+                distance_m=float(distance)
+                if isinstance(distance, int | float) and distance
+                else None,
+                name=LABELS.get(sub_sport, "Run" if sport == "running" else sport.title()),
+                sport=f"{sport}/{sub_sport}" if sub_sport and sub_sport != "generic" else sport,
+                source="fit",
+                source_id=identity,
+            )
+        )
     return found

@@ -24,7 +24,7 @@ from runstrong.activities.gpx import read_gpx
 from runstrong.activities.model import Activity, NotAnActivity, is_running
 from runstrong.activities.strava import read_activities_csv
 
-MAX_FILE_BYTES = 64 * 1024 * 1024          # one activity file, or activities.csv
+MAX_FILE_BYTES = 64 * 1024 * 1024  # one activity file, or activities.csv
 MAX_ARCHIVE_BYTES = 8 * 1024 * 1024 * 1024  # a Strava export with years of photos
 ACTIVITY_ENDINGS = (".gpx", ".gpx.gz", ".fit", ".fit.gz")
 STRAVA_CSV = "activities.csv"
@@ -69,8 +69,7 @@ def _open_regular(path: Path, cap: int) -> int:
         raise _Refused("is not a regular file (a pipe, socket or device); not read")
     if info.st_size > cap:
         os.close(fd)
-        raise _Refused(f"is {_megabytes(info.st_size)}; files over {_megabytes(cap)} "
-                       "are not read")
+        raise _Refused(f"is {_megabytes(info.st_size)}; files over {_megabytes(cap)} are not read")
     return fd
 
 
@@ -102,8 +101,10 @@ def read_activity(name: str, data: bytes) -> list[Activity]:
         return [read_gpx(data, "Run")]
     if lower.endswith(".csv"):
         return read_activities_csv(_text(data)).activities
-    raise NotAnActivity("not an activity file (expected .gpx, .fit, .fit.gz, a Strava "
-                        "activities.csv or a Strava export .zip)")
+    raise NotAnActivity(
+        "not an activity file (expected .gpx, .fit, .fit.gz, a Strava "
+        "activities.csv or a Strava export .zip)"
+    )
 
 
 def _text(data: bytes) -> str:
@@ -131,8 +132,9 @@ class _Importer:
             return
         self.found.add(export.activities)
         self.found.problems.extend(f"{label}: {p}" for p in export.problems)
-        self.listed.update(posixpath.normpath(posixpath.join(folder, f))
-                           for f in export.listed_files)
+        self.listed.update(
+            posixpath.normpath(posixpath.join(folder, f)) for f in export.listed_files
+        )
 
     def activity_file(self, label: str, data: bytes) -> None:
         try:
@@ -193,8 +195,7 @@ class _Importer:
         try:
             with os.fdopen(fd, "rb") as handle, zipfile.ZipFile(handle) as archive:
                 self._members(path, archive)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError,
-                zlib.error) as error:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as error:
             self.found.problems.append(f"{path}: not a readable zip file ({error})")
 
     def _members(self, path: Path, archive: zipfile.ZipFile) -> None:
@@ -203,8 +204,7 @@ class _Importer:
         for member in csvs:
             data = self._member(path, archive, member)
             if data is not None:
-                self.csv_file(f"{path}:{member.filename}", data,
-                              posixpath.dirname(member.filename))
+                self.csv_file(f"{path}:{member.filename}", data, posixpath.dirname(member.filename))
         for member in members:
             name = posixpath.normpath(member.filename)
             if member in csvs or not _is_activity_name(name) or name in self.listed:
@@ -213,12 +213,15 @@ class _Importer:
             if data is not None:
                 self.activity_file(f"{path}:{member.filename}", data)
 
-    def _member(self, path: Path, archive: zipfile.ZipFile,
-                member: zipfile.ZipInfo) -> bytes | None:
+    def _member(
+        self, path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo
+    ) -> bytes | None:
         label = f"{path}:{member.filename}"
         if member.file_size > MAX_FILE_BYTES:
-            self.found.problems.append(f"{label}: is {_megabytes(member.file_size)}; files "
-                                       f"over {_megabytes(MAX_FILE_BYTES)} are not read")
+            self.found.problems.append(
+                f"{label}: is {_megabytes(member.file_size)}; files "
+                f"over {_megabytes(MAX_FILE_BYTES)} are not read"
+            )
             return None
         with archive.open(member) as stream:
             return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]

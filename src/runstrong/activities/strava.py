@@ -16,9 +16,13 @@ from datetime import UTC, datetime
 from runstrong.activities.model import Activity, NotAnActivity
 from runstrong.text import clean_text
 
-MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
 REQUIRED = ("Activity Date", "Activity Type", "Elapsed Time")
 
 
@@ -44,15 +48,17 @@ def parse_date(text: str) -> datetime:
         if half.upper() not in ("AM", "PM") or not 1 <= hour <= 12:
             raise ValueError(value)
         hour = hour % 12 + (12 if half.upper() == "PM" else 0)
-        return datetime(int(year), MONTHS[month[:3].lower()], int(day), hour, minute, second,
-                        tzinfo=UTC)
+        return datetime(
+            int(year), MONTHS[month[:3].lower()], int(day), hour, minute, second, tzinfo=UTC
+        )
     except (ValueError, KeyError):
         pass
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"unknown date {value!r}; expected e.g. 'Jan 17, 2027, 8:00:00 AM'"
-                         ) from None
+        raise ValueError(
+            f"unknown date {value!r}; expected e.g. 'Jan 17, 2027, 8:00:00 AM'"
+        ) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
@@ -64,7 +70,7 @@ def _number(text: str) -> float | None:
         return float(value)
     except ValueError:
         pass
-    if value.count(",") == 1 and "." not in value:   # a decimal comma
+    if value.count(",") == 1 and "." not in value:  # a decimal comma
         try:
             return float(value.replace(",", "."))
         except ValueError:
@@ -83,9 +89,18 @@ def read_activities_csv(text: str) -> StravaCsv:
     missing = [name for name in REQUIRED if not _columns(header, name)]
     if missing:
         raise NotAnActivity(f"not a Strava activities.csv (no {', '.join(missing)} column)")
-    at = {name: _columns(header, name) for name in (
-        "Activity ID", "Activity Date", "Activity Name", "Activity Type", "Elapsed Time",
-        "Distance", "Filename")}
+    at = {
+        name: _columns(header, name)
+        for name in (
+            "Activity ID",
+            "Activity Date",
+            "Activity Name",
+            "Activity Type",
+            "Elapsed Time",
+            "Distance",
+            "Filename",
+        )
+    }
     result = StravaCsv()
     for line_number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
@@ -93,8 +108,7 @@ def read_activities_csv(text: str) -> StravaCsv:
 
         def cell(name: str, which: int = 0, row: list[str] = row) -> str:
             places = at[name]
-            return row[places[which]] if len(places) > which and places[which] < len(row) \
-                else ""
+            return row[places[which]] if len(places) > which and places[which] < len(row) else ""
 
         try:
             start = parse_date(cell("Activity Date"))
@@ -113,15 +127,17 @@ def read_activities_csv(text: str) -> StravaCsv:
             metres = None if kilometres is None else kilometres * 1000
         identity = cell("Activity ID").strip()
         sport = clean_text(cell("Activity Type")) or "unknown"
-        result.activities.append(Activity(
-            start=start,
-            duration_s=max(0, round(elapsed)),
-            distance_m=round(metres, 1) if metres else None,
-            name=clean_text(cell("Activity Name")) or sport,
-            sport=sport,
-            source="strava",
-            source_id=f"strava:{identity}" if identity else None,
-        ))
+        result.activities.append(
+            Activity(
+                start=start,
+                duration_s=max(0, round(elapsed)),
+                distance_m=round(metres, 1) if metres else None,
+                name=clean_text(cell("Activity Name")) or sport,
+                sport=sport,
+                source="strava",
+                source_id=f"strava:{identity}" if identity else None,
+            )
+        )
         filename = cell("Filename").strip()
         if filename:
             result.listed_files.add(filename)

@@ -90,8 +90,9 @@ def _simpleaudio() -> Any:
     return simpleaudio
 
 
-def choose_tones(on_problem: Problem | None, env: Mapping[str, str],
-                 bell: Callable[[], None] | None) -> Player:
+def choose_tones(
+    on_problem: Problem | None, env: Mapping[str, str], bell: Callable[[], None] | None
+) -> Player:
     files = sound_files()
     if not files:
         if on_problem is not None:
@@ -108,10 +109,14 @@ def choose_tones(on_problem: Problem | None, env: Mapping[str, str],
     return BellPlayer(bell)
 
 
-def choose_player(*, sound: bool = True, voice: bool = False,
-                  on_problem: Problem | None = None,
-                  env: Mapping[str, str] | None = None,
-                  bell: Callable[[], None] | None = None) -> Player:
+def choose_player(
+    *,
+    sound: bool = True,
+    voice: bool = False,
+    on_problem: Problem | None = None,
+    env: Mapping[str, str] | None = None,
+    bell: Callable[[], None] | None = None,
+) -> Player:
     """The best way to play cues here; chosen once, when a session starts."""
     env = os.environ if env is None else env
     if not sound and not voice:
@@ -126,6 +131,5 @@ def choose_player(*, sound: bool = True, voice: bool = False,
                 break
         else:
             if on_problem is not None:
-                on_problem("Voice is off: no speech program found (install espeak-ng); "
-                           "tones only")
+                on_problem("Voice is off: no speech program found (install espeak-ng); tones only")
     return CuePlayer(tones, speaker)

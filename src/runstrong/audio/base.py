@@ -12,6 +12,7 @@ from runstrong.events import Cue
 Problem = Callable[[str], None]
 MAX_CHILDREN = 4
 
+
 class Player(Protocol):
     name: str
 

@@ -53,8 +53,13 @@ class _Children:
             return  # a cue dropped is better than a pile of players
         self.program = Path(argv[0]).name
         try:
-            child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+            child = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         except OSError as error:
             self.fail(f"{self.what} stopped: cannot run {argv[0]} ({error.strerror or error})")
             return
@@ -71,8 +76,13 @@ class _Children:
 class CommandPlayer:
     """A system player run once per cue (`aplay -q tick.wav`)."""
 
-    def __init__(self, command: str, args: tuple[str, ...], files: Mapping[str, Path],
-                 on_problem: Problem | None) -> None:
+    def __init__(
+        self,
+        command: str,
+        args: tuple[str, ...],
+        files: Mapping[str, Path],
+        on_problem: Problem | None,
+    ) -> None:
         self.name = Path(command).name
         self.command = command
         self.args = args
@@ -103,9 +113,11 @@ class Speaker:
         words = clean_text(text)
         if words:
             # An argv element, never a shell: the words come from workout files.
-            self.children.start([self.command, *self.args, "--", words]
-                                if Path(self.command).name != "spd-say"
-                                else [self.command, *self.args, words])
+            self.children.start(
+                [self.command, *self.args, "--", words]
+                if Path(self.command).name != "spd-say"
+                else [self.command, *self.args, words]
+            )
 
     def close(self) -> None:
         self.children.close()

@@ -22,8 +22,9 @@ def _silence_alsa() -> None:
         alsa = ctypes.CDLL(name)
     except OSError:
         return
-    handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                                    ctypes.c_int, ctypes.c_char_p)
+    handler_type = ctypes.CFUNCTYPE(
+        None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+    )
     handler = handler_type(lambda *_: None)
     alsa.snd_lib_error_set_handler(handler)
     _silence_alsa.keep = handler  # type: ignore[attr-defined]  # must outlive this call
@@ -34,8 +35,7 @@ class SimpleaudioPlayer:
 
     name = "simpleaudio"
 
-    def __init__(self, module: Any, files: Mapping[str, Path], on_problem: Problem | None
-                 ) -> None:
+    def __init__(self, module: Any, files: Mapping[str, Path], on_problem: Problem | None) -> None:
         self.module = module
         self.fail = ReportOnce(on_problem)
         self.waves: dict[str, Any] = {}
@@ -77,8 +77,9 @@ class HelperPlayer:
     name = "simpleaudio (helper process)"
     RESTARTS = 3
 
-    def __init__(self, files: Mapping[str, Path], on_problem: Problem | None,
-                 python: str = sys.executable) -> None:
+    def __init__(
+        self, files: Mapping[str, Path], on_problem: Problem | None, python: str = sys.executable
+    ) -> None:
         self.files = dict(files)
         self.fail = ReportOnce(on_problem)
         self.python = python
@@ -93,8 +94,11 @@ class HelperPlayer:
         try:
             child = subprocess.Popen(
                 [self.python, "-m", "runstrong._play_helper", str(self.folder)],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         except OSError as error:
             self.fail(f"Sound is off: the sound helper could not start ({error})")
             return None

@@ -21,8 +21,9 @@ from runstrong.workouts import load_catalog
 EXIT_INVALID = 1
 
 
-def cmd_plan_export(out: Console, err: Console, ics: str, weeks: int, *,
-                    on: date | None = None) -> int:
+def cmd_plan_export(
+    out: Console, err: Console, ics: str, weeks: int, *, on: date | None = None
+) -> int:
     """The active plan's sessions over the next `weeks` weeks as an iCalendar file."""
     catalog = load_catalog()
     chosen, warnings = settings.load()
@@ -30,8 +31,13 @@ def cmd_plan_export(out: Console, err: Console, ics: str, weeks: int, *,
         err.print(Text(warning), style="yellow", soft_wrap=True)
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
-        err.print(Text(f"runstrong: the active plan '{chosen.plan or DEFAULT_PLAN}' is missing "
-                       "or invalid; see `runstrong plan`"), style="red")
+        err.print(
+            Text(
+                f"runstrong: the active plan '{chosen.plan or DEFAULT_PLAN}' is missing "
+                "or invalid; see `runstrong plan`"
+            ),
+            style="red",
+        )
         return EXIT_INVALID
     hours, minutes = settings.clock_time(chosen.session_time) or (18, 0)
     first = on or date.today()
@@ -44,14 +50,16 @@ def cmd_plan_export(out: Console, err: Console, ics: str, weeks: int, *,
         entry = catalog.entries.get(item.slug)
         if isinstance(entry, Session):
             events.append((item.day, light_session(entry) if item.light else entry))
-    data = plan_calendar(plan.slug, plan.name, events, time(hours, minutes),
-                         datetime.now(UTC))
+    data = plan_calendar(plan.slug, plan.name, events, time(hours, minutes), datetime.now(UTC))
     try:
         Path(ics).write_bytes(data)
     except OSError as error:
-        err.print(Text(f"runstrong: cannot write {ics}: {error.strerror or error}"),
-                  style="red")
+        err.print(Text(f"runstrong: cannot write {ics}: {error.strerror or error}"), style="red")
         return EXIT_INVALID
-    out.print(Text(f"Wrote {len(planned)} sessions of {plan.name} over {weeks} week"
-                   f"{'s' * (weeks != 1)} to {ics} (at {chosen.session_time})."))
+    out.print(
+        Text(
+            f"Wrote {len(planned)} sessions of {plan.name} over {weeks} week"
+            f"{'s' * (weeks != 1)} to {ics} (at {chosen.session_time})."
+        )
+    )
     return 0

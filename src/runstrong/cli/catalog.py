@@ -57,8 +57,14 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
             if isinstance(entry, Session):
                 rows.append(_session_summary(entry, timing))
             else:
-                rows.append({"slug": entry.slug, "source": entry.source.value,
-                             "path": entry.path, "errors": [str(p) for p in entry.problems]})
+                rows.append(
+                    {
+                        "slug": entry.slug,
+                        "source": entry.source.value,
+                        "path": entry.path,
+                        "errors": [str(p) for p in entry.problems],
+                    }
+                )
         print(terminal_json(rows, indent=2, ascii_only=ascii_only()))
         return 0
     table = Table(title="Sessions", title_justify="left", expand=False)
@@ -70,16 +76,22 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     table.add_column("source")
     for entry in catalog.sessions:
         table.add_row(
-            Text(entry.slug), Text(entry.name), str(len(entry.exercises)),
-            f"~{round(estimate_seconds(entry, timing) / 60)}", Text(", ".join(entry.focus)),
+            Text(entry.slug),
+            Text(entry.name),
+            str(len(entry.exercises)),
+            f"~{round(estimate_seconds(entry, timing) / 60)}",
+            Text(", ".join(entry.focus)),
             entry.source.value,
         )
     out.print(table)
     for broken in catalog.invalid:
         count = len(broken.problems)
-        line = Text(f"error: {broken.slug} ({broken.source.value}): {count} problem"
-                    f"{'s' * (count != 1)}, first: {broken.problems[0].message}; "
-                    f"see `runstrong validate {broken.path}`", style="red")
+        line = Text(
+            f"error: {broken.slug} ({broken.source.value}): {count} problem"
+            f"{'s' * (count != 1)}, first: {broken.problems[0].message}; "
+            f"see `runstrong validate {broken.path}`",
+            style="red",
+        )
         out.print(line, soft_wrap=True)
     if not catalog.entries:
         out.print("No sessions found.")
@@ -109,15 +121,18 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
         "sets": exercise.sets,
         "sides": [side.value for side in exercise.sides],
         "phases": [
-            {"kind": p.kind.value, "target": "max" if p.is_max_hold else p.target,
-             "tempo": p.tempo}
+            {"kind": p.kind.value, "target": "max" if p.is_max_hold else p.target, "tempo": p.tempo}
             for p in exercise.phases
         ],
         "rest": exercise.rest,
         "rest_after": exercise.rest_after,
-        "progression": None if exercise.progression is None else {
-            "from": exercise.progression.start, "to": exercise.progression.end,
-            "step": exercise.progression.step},
+        "progression": None
+        if exercise.progression is None
+        else {
+            "from": exercise.progression.start,
+            "to": exercise.progression.end,
+            "step": exercise.progression.step,
+        },
         "cues": list(exercise.cues),
         "description": exercise.description,
         "easier": exercise.easier,
@@ -141,19 +156,19 @@ def show_session(out: Console, session: Session) -> None:
     timing = settings_timing()
     per_exercise = seconds_per_exercise(session, timing)
     offers = _history_suggestions(session)
-    header = Text(session.name + (" (light version)" if session.light else ""),
-                  style="bold")
+    header = Text(session.name + (" (light version)" if session.light else ""), style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min",
-             intensity_of(session).value]
+    facts = [f"about {minutes(estimate_seconds(session, timing))} min", intensity_of(session).value]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
-    facts.append(f"rest {session.rest_between_sets} s between sets, "
-                 f"{session.rest_between_exercises} s between exercises")
+    facts.append(
+        f"rest {session.rest_between_sets} s between sets, "
+        f"{session.rest_between_exercises} s between exercises"
+    )
     out.print(Text(" · ".join(facts), style="dim"))
     table = Table(show_lines=True, expand=False)
     table.add_column("#", justify="right")
@@ -168,17 +183,23 @@ def show_session(out: Console, session: Session) -> None:
             prescription.append(f"\nbuilds {p.start} → {p.end} by {p.step}", style="dim")
             offer = offers.get(number - 1)
             if offer:
-                prescription.append(f"\nnext: {offer.suggested} {offer.unit} (your history)",
-                                    style="bold green")
+                prescription.append(
+                    f"\nnext: {offer.suggested} {offer.unit} (your history)", style="bold green"
+                )
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
         # One set has no rest between sets: show the pause that follows it instead.
-        after = session.rest_between_exercises if exercise.rest_after is None \
-            else exercise.rest_after
-        table.add_row(str(number), Text(exercise.name), prescription,
-                      f"{exercise.rest if exercise.sets > 1 else after} s",
-                      Text("\n".join(f"• {cue}" for cue in exercise.cues)))
+        after = (
+            session.rest_between_exercises if exercise.rest_after is None else exercise.rest_after
+        )
+        table.add_row(
+            str(number),
+            Text(exercise.name),
+            prescription,
+            f"{exercise.rest if exercise.sets > 1 else after} s",
+            Text("\n".join(f"• {cue}" for cue in exercise.cues)),
+        )
     out.print(table)
 
 
@@ -189,8 +210,9 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
     if loaded is None:
         close = catalog.closest(target)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `runstrong list`"
-        err.print(Text(f"runstrong: no session called '{target}'{hint}"), style="red",
-                  soft_wrap=True)
+        err.print(
+            Text(f"runstrong: no session called '{target}'{hint}"), style="red", soft_wrap=True
+        )
         return EXIT_USAGE
     if isinstance(loaded, Invalid):
         _report(err, loaded)
@@ -198,8 +220,7 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
     return loaded
 
 
-def cmd_show(out: Console, err: Console, target: str, *, as_json: bool,
-             light: bool = False) -> int:
+def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: bool = False) -> int:
     loaded = session_or_exit_code(err, target)
     if isinstance(loaded, int):
         return loaded
@@ -235,16 +256,19 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
             if problems:
                 failed += 1
             else:
-                out.print(Text(f"{name}: ok (exercise library, {len(library)} exercises)"),
-                          style="green")
+                out.print(
+                    Text(f"{name}: ok (exercise library, {len(library)} exercises)"), style="green"
+                )
             continue
         loaded = load_session_file(Path(name), catalog.library, rests=catalog.rests)
         if isinstance(loaded, Invalid):
             failed += 1
             _report(err, loaded)
         else:
-            out.print(Text(f"{name}: ok ({loaded.name}, {len(loaded.exercises)} exercises)"),
-                      style="green")
+            out.print(
+                Text(f"{name}: ok ({loaded.name}, {len(loaded.exercises)} exercises)"),
+                style="green",
+            )
     if failed:
         err.print(f"{failed} of {len(files)} file{'s' * (len(files) != 1)} invalid", style="red")
     return EXIT_INVALID if failed else 0

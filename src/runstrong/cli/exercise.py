@@ -19,17 +19,20 @@ FIGURE_WIDTH, FIGURE_HEIGHT = 24, 10
 
 
 def _uses(catalog: Catalog, ident: str) -> list[Session]:
-    return [s for s in catalog.sessions
-            if any(e.library_id == ident for e in s.exercises)]
+    return [s for s in catalog.sessions if any(e.library_id == ident for e in s.exercises)]
 
 
 def exercise_kind(entry: LibraryExercise, catalog: Catalog) -> str:
-    """"hold" or "reps": the library's own word if it has one, else how sessions use it."""
+    """ "hold" or "reps": the library's own word if it has one, else how sessions use it."""
     declared = getattr(entry, "kind", None)
     if declared:
         return str(declared)
-    firsts = [e.phases[0].kind for s in catalog.sessions for e in s.exercises
-              if e.library_id == entry.id and e.phases]
+    firsts = [
+        e.phases[0].kind
+        for s in catalog.sessions
+        for e in s.exercises
+        if e.library_id == entry.id and e.phases
+    ]
     if firsts:
         holds = sum(kind is PhaseKind.HOLD for kind in firsts)
         return "hold" if holds * 2 >= len(firsts) else "reps"
@@ -68,12 +71,12 @@ def charset_for(console: Console) -> Charset:
     return Charset.BRAILLE if "utf" in (console.encoding or "").lower() else Charset.ASCII
 
 
-def figure_lines(figure: Figure, charset: Charset, width: int = FIGURE_WIDTH,
-                 height: int = FIGURE_HEIGHT) -> list[str]:
+def figure_lines(
+    figure: Figure, charset: Charset, width: int = FIGURE_WIDTH, height: int = FIGURE_HEIGHT
+) -> list[str]:
     """Every key position side by side, each named underneath."""
     shown = figure.distinct()
-    drawings = [draw_position(figure, position, width, height, charset)
-                for _, position in shown]
+    drawings = [draw_position(figure, position, width, height, charset) for _, position in shown]
     rows = ["  ".join(parts).rstrip() for parts in zip(*drawings, strict=True)]
     rows.append("  ".join(label.center(width) for label, _ in shown).rstrip())
     return rows
@@ -129,14 +132,25 @@ def cmd_exercise(out: Console, err: Console, ident: str | None, *, as_json: bool
         if not hint:
             close = [k for k in catalog.library if ident.lower() in k]
             hint = f" (did you mean {' or '.join(repr(k) for k in close[:3])}?)" if close else ""
-        err.print(Text(f"runstrong: no exercise called {ident!r} in the library{hint}; see "
-                       "`runstrong exercise` for the list"), style="red", soft_wrap=True)
+        err.print(
+            Text(
+                f"runstrong: no exercise called {ident!r} in the library{hint}; see "
+                "`runstrong exercise` for the list"
+            ),
+            style="red",
+            soft_wrap=True,
+        )
         return EXIT_USAGE
     if as_json:
         row = next(r for r in library_json(catalog) if r["id"] == ident)
-        row.update(description=entry.description, cues=list(entry.cues), easier=entry.easier,
-                   harder=entry.harder, equipment=list(entry.equipment),
-                   sessions=[s.slug for s in _uses(catalog, ident)])
+        row.update(
+            description=entry.description,
+            cues=list(entry.cues),
+            easier=entry.easier,
+            harder=entry.harder,
+            equipment=list(entry.equipment),
+            sessions=[s.slug for s in _uses(catalog, ident)],
+        )
         print(terminal_json(row, indent=2, ascii_only=ascii_only()))
         return 0
     show_exercise(out, entry, catalog)

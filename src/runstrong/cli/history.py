@@ -46,14 +46,18 @@ def _writing(err: Console) -> HistoryStore | int:
     damage = check_integrity(store.db)
     if damage is not None:
         store.close()
-        _say(err, f"runstrong: the history file {paths.history_file()} is damaged ({damage}). "
-                  "Nothing was written to it; move it aside to start a new one.")
+        _say(
+            err,
+            f"runstrong: the history file {paths.history_file()} is damaged ({damage}). "
+            "Nothing was written to it; move it aside to start a new one.",
+        )
         return EXIT_ERROR
     return store
 
 
-def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
-                exercise: str | None) -> int:
+def cmd_history(
+    out: Console, err: Console, *, as_json: bool, limit: int | None, exercise: str | None
+) -> int:
     store = _reading(err)
     if isinstance(store, int):
         return store
@@ -62,29 +66,46 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
         print(terminal_json([r.as_json() for r in rows], indent=2, ascii_only=ascii_only()))
         return 0
     if not rows and exercise:
-        out.print(Text(f"No sets of {clean_text(exercise)} in your history. "
-                       "`runstrong stats` lists the exercises you have done."))
+        out.print(
+            Text(
+                f"No sets of {clean_text(exercise)} in your history. "
+                "`runstrong stats` lists the exercises you have done."
+            )
+        )
         return 0
     if not rows:
-        out.print("No sessions in your history yet. Start one with `runstrong` or "
-                  "`runstrong start SLUG`.")
+        out.print(
+            "No sessions in your history yet. Start one with `runstrong` or `runstrong start SLUG`."
+        )
         return 0
     table = Table(title="History", title_justify="left")
-    for name, justify in (("#", "right"), ("when", "left"), ("session", "left"),
-                          ("time", "right"), ("sets", "right"), ("status", "left")):
+    for name, justify in (
+        ("#", "right"),
+        ("when", "left"),
+        ("session", "left"),
+        ("time", "right"),
+        ("sets", "right"),
+        ("status", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         status_style = {"completed": "green", "stopped": "yellow"}.get(row.status, "red")
-        table.add_row(str(row.id), when_text(row.started_at), Text(row.name),
-                      duration_text(row.duration_seconds),
-                      f"{row.sets_done}/{row.planned_sets}" if row.planned_sets
-                      else str(row.sets_done),
-                      Text(row.status.words, style=status_style))
+        table.add_row(
+            str(row.id),
+            when_text(row.started_at),
+            Text(row.name),
+            duration_text(row.duration_seconds),
+            f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done),
+            Text(row.status.words, style=status_style),
+        )
     out.print(table)
     if exercise:
         for row in rows:
-            line = ", ".join(f"{s.actual}{'s' if s.kind == 'hold' else ''}"
-                             f"{' ' + s.side[0].upper() if s.side else ''}" for s in row.sets)
+            line = ", ".join(
+                f"{s.actual}{'s' if s.kind == 'hold' else ''}"
+                f"{' ' + s.side[0].upper() if s.side else ''}"
+                for s in row.sets
+            )
             out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
     return 0
 
@@ -92,23 +113,45 @@ def cmd_history(out: Console, err: Console, *, as_json: bool, limit: int | None,
 def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
     """`target`: sessions a week that count towards the streak (the plan's)."""
     if store is None:
-        return {"exercises": [], "weeks": [], "streak_weeks": 0, "weekly_target": target,
-                "balance": []}
+        return {
+            "exercises": [],
+            "weeks": [],
+            "streak_weeks": 0,
+            "weekly_target": target,
+            "balance": [],
+        }
     return {
         "exercises": [
-            {"exercise": s.exercise, "name": s.name, "kind": s.kind, "best": s.best,
-             "best_at": s.best_at, "latest": s.latest, "latest_at": s.latest_at,
-             "sessions": s.sessions}
+            {
+                "exercise": s.exercise,
+                "name": s.name,
+                "kind": s.kind,
+                "best": s.best,
+                "best_at": s.best_at,
+                "latest": s.latest,
+                "latest_at": s.latest_at,
+                "sessions": s.sessions,
+            }
             for s in store.exercise_stats()
         ],
-        "weeks": [{"week_of": week.isoformat(), "sessions": count}
-                  for week, count in store.weekly_counts()],
+        "weeks": [
+            {"week_of": week.isoformat(), "sessions": count}
+            for week, count in store.weekly_counts()
+        ],
         "streak_weeks": store.streak_weeks(target),
         "weekly_target": target,
         "balance": [
-            {"exercise": b.exercise, "name": b.name, "kind": b.kind, "unit": b.unit,
-             "left": b.left, "right": b.right, "sessions": b.sessions, "weaker": b.weaker,
-             "lag_percent": b.lag_percent}
+            {
+                "exercise": b.exercise,
+                "name": b.name,
+                "kind": b.kind,
+                "unit": b.unit,
+                "left": b.left,
+                "right": b.right,
+                "sessions": b.sessions,
+                "weaker": b.weaker,
+                "lag_percent": b.lag_percent,
+            }
             for b in store.balances()
         ],
     }
@@ -131,22 +174,31 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
         unit = " s" if item["kind"] == "hold" else " reps"
-        table.add_row(Text(item["name"]), f"{item['best']}{unit}", f"{item['latest']}{unit}",
-                      str(item["sessions"]))
+        table.add_row(
+            Text(item["name"]),
+            f"{item['best']}{unit}",
+            f"{item['latest']}{unit}",
+            str(item["sessions"]),
+        )
     out.print(table)
     weeks = "  ".join(f"{w['week_of'][5:]}: {w['sessions']}" for w in data["weeks"])
     out.print(f"Sessions per week (week of)  {weeks}")
     weeks_on_target = data["streak_weeks"]
-    out.print(f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
-              f"{data['weekly_target']} or more sessions")
+    out.print(
+        f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
+        f"{data['weekly_target']} or more sessions"
+    )
     for item in data["balance"]:
         count = item["sessions"]
-        line = Text(f"{item['name']}: left {item['left']} {item['unit']} vs right "
-                    f"{item['right']} {item['unit']} over {count} session"
-                    f"{'s' * (count != 1)} with both sides done")
+        line = Text(
+            f"{item['name']}: left {item['left']} {item['unit']} vs right "
+            f"{item['right']} {item['unit']} over {count} session"
+            f"{'s' * (count != 1)} with both sides done"
+        )
         if item["weaker"]:
-            line.append(f"  {item['weaker']} side lags by {item['lag_percent']}%",
-                        style="bold yellow")
+            line.append(
+                f"  {item['weaker']} side lags by {item['lag_percent']}%", style="bold yellow"
+            )
         out.print(line)
     return 0
 
@@ -159,8 +211,11 @@ def _inside_data_folder(output: Path) -> bool:
 
 def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     if output is not None and _inside_data_folder(Path(output)):
-        _say(err, f"runstrong: will not write {output}: it is in runstrong's data folder "
-                  f"({paths.data_dir()}), where the history lives. Pick a file elsewhere.")
+        _say(
+            err,
+            f"runstrong: will not write {output}: it is in runstrong's data folder "
+            f"({paths.data_dir()}), where the history lives. Pick a file elsewhere.",
+        )
         return EXIT_ERROR
     store = _reading(err)
     if isinstance(store, int):
@@ -174,8 +229,9 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     except OSError as error:
         _say(err, f"runstrong: cannot write {output}: {error.strerror or error}")
         return EXIT_ERROR
-    err.print(Text(clean_text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to "
-                              f"{output}")))
+    err.print(
+        Text(clean_text(f"Wrote {text.count(chr(10)) - (fmt != 'jsonl')} records to {output}"))
+    )
     return 0
 
 
@@ -190,8 +246,9 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         for problem in problems:
             _say(err, str(problem))
         lines = len({problem.where for problem in problems})
-        _say(err, f"runstrong: {source}: {lines} bad line{'s' * (lines != 1)}; "
-                  "nothing was imported")
+        _say(
+            err, f"runstrong: {source}: {lines} bad line{'s' * (lines != 1)}; nothing was imported"
+        )
         return EXIT_ERROR
     store = _writing(err)
     if isinstance(store, int):
@@ -203,9 +260,14 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         return EXIT_ERROR
     finally:
         store.close()
-    out.print(Text(f"Imported {result.sets_added} set records in {result.sessions_added} new "
-                   f"session(s); {result.sets_skipped} already present."))
+    out.print(
+        Text(
+            f"Imported {result.sets_added} set records in {result.sessions_added} new "
+            f"session(s); {result.sets_skipped} already present."
+        )
+    )
     if result.runs_added or result.runs_skipped:
-        out.print(Text(f"Imported {result.runs_added} run(s); {result.runs_skipped} already "
-                       "present."))
+        out.print(
+            Text(f"Imported {result.runs_added} run(s); {result.runs_skipped} already present.")
+        )
     return 0

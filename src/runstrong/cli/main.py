@@ -41,11 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show a session's exercises and estimated time")
     show.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
-    show.add_argument("--light", action="store_true",
-                      help="the light version: no jumps or loaded lifts, about half the rest")
+    show.add_argument(
+        "--light",
+        action="store_true",
+        help="the light version: no jumps or loaded lifts, about half the rest",
+    )
 
-    exercise = commands.add_parser("exercise", help="an exercise from the library, with its "
-                                   "figure; without ID, the whole library")
+    exercise = commands.add_parser(
+        "exercise",
+        help="an exercise from the library, with its figure; without ID, the whole library",
+    )
     exercise.add_argument("exercise", nargs="?", metavar="ID", help="an exercise id")
     exercise.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -55,24 +60,36 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="follow a session in the timer")
     start.add_argument("session", metavar="SLUG|PATH", help="a session slug or a .toml file")
     start.add_argument("--mute", action="store_true", help="no sound or voice")
-    start.add_argument("--light", action="store_true",
-                       help="the light version: no jumps or loaded lifts, about half the rest")
-    start.add_argument("--voice", action="store_true",
-                       help="speak exercise names and sides (needs espeak-ng or spd-say)")
+    start.add_argument(
+        "--light",
+        action="store_true",
+        help="the light version: no jumps or loaded lifts, about half the rest",
+    )
+    start.add_argument(
+        "--voice",
+        action="store_true",
+        help="speak exercise names and sides (needs espeak-ng or spd-say)",
+    )
 
     history = commands.add_parser("history", help="past sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    history.add_argument("--limit", type=_positive, default=20, metavar="N",
-                         help="at most N sessions (default 20)")
-    history.add_argument("--exercise", metavar="NAME",
-                         help="only sessions with this exercise (id or name)")
+    history.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N sessions (default 20)"
+    )
+    history.add_argument(
+        "--exercise", metavar="NAME", help="only sessions with this exercise (id or name)"
+    )
 
     stats = commands.add_parser("stats", help="personal bests, weekly counts, streak, balance")
     stats.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
     export = commands.add_parser("export", help="write every logged set to a file or stdout")
-    export.add_argument("--format", choices=["jsonl", "csv", "strong"], default="jsonl",
-                        help="jsonl or csv (runstrong's fields) or strong (the Strong app's CSV)")
+    export.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "strong"],
+        default="jsonl",
+        help="jsonl or csv (runstrong's fields) or strong (the Strong app's CSV)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default stdout)")
 
     imports = commands.add_parser("import", help="merge a JSONL export into your history")
@@ -86,27 +103,40 @@ def build_parser() -> argparse.ArgumentParser:
     use = plan_commands.add_parser("use", help="make a plan the active one")
     use.add_argument("name", metavar="NAME", help="a plan slug, as `runstrong plan` lists")
     plan_export = plan_commands.add_parser(
-        "export", help="the active plan's sessions as calendar events (.ics)")
-    plan_export.add_argument("--ics", required=True, metavar="FILE",
-                             help="the iCalendar file to write")
-    plan_export.add_argument("--weeks", type=_positive, default=4, metavar="N",
-                             help="how many weeks ahead (default 4)")
+        "export", help="the active plan's sessions as calendar events (.ics)"
+    )
+    plan_export.add_argument(
+        "--ics", required=True, metavar="FILE", help="the iCalendar file to write"
+    )
+    plan_export.add_argument(
+        "--weeks", type=_positive, default=4, metavar="N", help="how many weeks ahead (default 4)"
+    )
 
     runs = commands.add_parser("runs", help="your runs, newest first; `runs import` adds them")
     runs.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    runs.add_argument("--limit", type=_positive, default=20, metavar="N",
-                      help="at most N runs (default 20)")
+    runs.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N runs (default 20)"
+    )
     runs_commands = runs.add_subparsers(dest="runs_command", metavar="ACTION")
     runs_import = runs_commands.add_parser(
-        "import", help="read runs from GPX, FIT, a Strava activities.csv or export .zip")
-    runs_import.add_argument("paths", nargs="+", metavar="PATH",
-                             help="files or folders: .gpx, .fit, .fit.gz, activities.csv, .zip")
+        "import", help="read runs from GPX, FIT, a Strava activities.csv or export .zip"
+    )
+    runs_import.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders: .gpx, .fit, .fit.gz, activities.csv, .zip",
+    )
 
     today = commands.add_parser("today", help="the session to do today, from the active plan")
     week = commands.add_parser("week", help="the seven days of this week: runs and sessions")
     for parser_ in (today, week):
-        parser_.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                             help="another day (and its week) instead of today")
+        parser_.add_argument(
+            "--date",
+            type=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="another day (and its week) instead of today",
+        )
         parser_.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     new = commands.add_parser("new", help="write a starter session file to edit")
@@ -118,8 +148,9 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-23, got {text!r}") \
-            from None
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-11-23, got {text!r}"
+        ) from None
 
 
 def _positive(text: str) -> int:
@@ -127,10 +158,12 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number, got {clean_text(text)[:40]!r}") from None
+            f"expected a whole number, got {clean_text(text)[:40]!r}"
+        ) from None
     if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_LIMIT:,}, "
-                                         f"got {value}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_LIMIT:,}, got {value}"
+        )
     return value
 
 
@@ -140,11 +173,15 @@ def _history_failure(error: sqlite3.Error) -> str:
     code = getattr(error, "sqlite_errorcode", None)
     if code in DAMAGE_CODES:
         # A history damaged past its first pages only shows when those pages are read.
-        return (f"runstrong: the history file {path} is damaged ({error}). It has not been "
-                "changed; move it aside to start a new one.")
+        return (
+            f"runstrong: the history file {path} is damaged ({error}). It has not been "
+            "changed; move it aside to start a new one."
+        )
     if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
-        return (f"runstrong: the history file {path} is read-only ({error}); nothing was "
-                "saved. Make it (and its folder) writable.")
+        return (
+            f"runstrong: the history file {path} is read-only ({error}); nothing was "
+            "saved. Make it (and its folder) writable."
+        )
     return f"runstrong: the history file {path} could not be used ({error})."
 
 
@@ -164,11 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(out, err, args.files)
         if args.command == "start":
-            return cmd_start(err, args.session, mute=args.mute, voice=args.voice,
-                             light=args.light)
+            return cmd_start(err, args.session, mute=args.mute, voice=args.voice, light=args.light)
         if args.command == "history":
-            return cmd_history(out, err, as_json=args.json, limit=args.limit,
-                               exercise=args.exercise)
+            return cmd_history(
+                out, err, as_json=args.json, limit=args.limit, exercise=args.exercise
+            )
         if args.command == "stats":
             return cmd_stats(out, err, as_json=args.json)
         if args.command == "export":

@@ -29,10 +29,17 @@ from runstrong.workouts import Catalog, load_catalog
 def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:
     if isinstance(plan, InvalidPlan):
         return {"slug": slug, "path": plan.path, "errors": [str(p) for p in plan.problems]}
-    return {"slug": slug, "name": plan.name, "sessions_per_week": plan.sessions_per_week,
-            "rotation": list(plan.rotation), "days": list(plan.days),
-            "variants": dict(plan.variants), "description": plan.description,
-            "source": plan.source, "active": slug == active}
+    return {
+        "slug": slug,
+        "name": plan.name,
+        "sessions_per_week": plan.sessions_per_week,
+        "rotation": list(plan.rotation),
+        "days": list(plan.days),
+        "variants": dict(plan.variants),
+        "description": plan.description,
+        "source": plan.source,
+        "active": slug == active,
+    }
 
 
 def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
@@ -41,10 +48,15 @@ def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
     plans = load_plans(catalog.entries)
-    active = (chosen.plan or DEFAULT_PLAN)
+    active = chosen.plan or DEFAULT_PLAN
     if as_json:
-        print(terminal_json([_plan_json(slug, plan, active) for slug, plan in plans.items()],
-                         indent=2, ascii_only=ascii_only()))
+        print(
+            terminal_json(
+                [_plan_json(slug, plan, active) for slug, plan in plans.items()],
+                indent=2,
+                ascii_only=ascii_only(),
+            )
+        )
         return 0
     table = Table(title="Plans", title_justify="left")
     for name in ("", "plan", "name", "a week", "rotation", "source"):
@@ -52,11 +64,18 @@ def cmd_plan_list(out: Console, err: Console, *, as_json: bool = False) -> int:
     for slug, plan in plans.items():
         mark = "*" if slug == active else ""
         if isinstance(plan, InvalidPlan):
-            table.add_row("", Text(slug), Text(f"error: {plan.problems[0]}", style="red"),
-                          "", "", "")
+            table.add_row(
+                "", Text(slug), Text(f"error: {plan.problems[0]}", style="red"), "", "", ""
+            )
             continue
-        table.add_row(mark, Text(slug), Text(plan.name), str(plan.sessions_per_week),
-                      Text(" → ".join(plan.rotation)), plan.source)
+        table.add_row(
+            mark,
+            Text(slug),
+            Text(plan.name),
+            str(plan.sessions_per_week),
+            Text(" → ".join(plan.rotation)),
+            plan.source,
+        )
     out.print(table)
     out.print("* active plan. Change it with `runstrong plan use NAME`.")
     return 0
@@ -67,8 +86,10 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     plans = load_plans(catalog.entries)
     plan = plans.get(name)
     if plan is None:
-        err.print(Text(f"runstrong: no plan called '{name}'{did_you_mean(name, list(plans))}"),
-                  style="red")
+        err.print(
+            Text(f"runstrong: no plan called '{name}'{did_you_mean(name, list(plans))}"),
+            style="red",
+        )
         return EXIT_USAGE
     if isinstance(plan, InvalidPlan):
         for problem in plan.problems:
@@ -80,8 +101,7 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     except settings.SettingsNotSaved as error:
         err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
         return EXIT_INVALID
-    out.print(Text(f"Active plan: {plan.name} ({plan.sessions_per_week} a week). "
-                   f"Saved in {path}."))
+    out.print(Text(f"Active plan: {plan.name} ({plan.sessions_per_week} a week). Saved in {path}."))
     return 0
 
 
@@ -92,23 +112,34 @@ def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Da
         err.print(Text(warning), style="yellow", soft_wrap=True)
     plan, week = week_for(catalog, chosen, on)
     if plan is None:
-        err.print(Text(f"runstrong: the active plan '{chosen.plan}' is missing or invalid; "
-                       "see `runstrong plan`"), style="red")
+        err.print(
+            Text(
+                f"runstrong: the active plan '{chosen.plan}' is missing or invalid; "
+                "see `runstrong plan`"
+            ),
+            style="red",
+        )
         return None
     return catalog, plan, week
 
 
 def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
-    return {"date": on.isoformat(), "weekday": weekday(on), "plan": plan.slug,
-            "verdict": today.verdict.value,
-            "session": today.slug, "light": today.light,
-            "when": None if today.when is None else today.when.value,
-            "run": today.run.value, "reason": today.reason,
-            "done_this_week": today.done_this_week, "per_week": today.per_week}
+    return {
+        "date": on.isoformat(),
+        "weekday": weekday(on),
+        "plan": plan.slug,
+        "verdict": today.verdict.value,
+        "session": today.slug,
+        "light": today.light,
+        "when": None if today.when is None else today.when.value,
+        "run": today.run.value,
+        "reason": today.reason,
+        "done_this_week": today.done_this_week,
+        "per_week": today.per_week,
+    }
 
 
-def cmd_today(out: Console, err: Console, *, on: date | None = None,
-              as_json: bool = False) -> int:
+def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
     found = _week_or_none(err, on)
     if found is None:
         return 0
@@ -121,8 +152,12 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None,
     # Each thing once: the reason may already say the day's verdict or the week's count.
     if today.verdict is Verdict.SESSION and today.slug:
         light = " --light" if today.light else ""
-        out.print(Text(f"Today: {name_of(catalog, today.slug)}"
-                       f"{' (light)' if today.light else ''}", style="bold"))
+        out.print(
+            Text(
+                f"Today: {name_of(catalog, today.slug)}{' (light)' if today.light else ''}",
+                style="bold",
+            )
+        )
         out.print(Text(today.reason))
         out.print(Text(f"Start it with: runstrong start {today.slug}{light}", style="dim"))
     else:
@@ -132,8 +167,9 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None,
             out.print(Text(headline, style="bold green" if done else "bold"))
         out.print(Text(today.reason, style="bold green" if done else "bold"))
     if "this week" not in today.reason:
-        out.print(Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week",
-                       style="dim"))
+        out.print(
+            Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week", style="dim")
+        )
     return 0
 
 
@@ -141,8 +177,7 @@ WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any
 RUN_WORDS = {"none": "no run", "easy": "easy run", "key": "key run", "long": "long run"}
 
 
-def cmd_week(out: Console, err: Console, *, on: date | None = None,
-             as_json: bool = False) -> int:
+def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
     found = _week_or_none(err, on)
     if found is None:
         return 0
@@ -151,16 +186,23 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None,
         print(terminal_json([day.as_json() for day in week], indent=2, ascii_only=ascii_only()))
         return 0
     on = on or date.today()
-    out.print(Text(f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
-                   f"{plan.sessions_per_week} sessions", style="bold"))
+    out.print(
+        Text(
+            f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
+            f"{plan.sessions_per_week} sessions",
+            style="bold",
+        )
+    )
     for day in week:
         line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
         line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
         if day.session is None:
             line.append("no strength work", style="dim")
         else:
-            line.append(name_of(catalog, day.session) + (" (light)" if day.light else ""),
-                        style="dim" if day.done else "bold")
+            line.append(
+                name_of(catalog, day.session) + (" (light)" if day.light else ""),
+                style="dim" if day.done else "bold",
+            )
             if not day.done and day.when:
                 line.append(f", {WHEN_WORDS[day.when.value]}")
         out.print(line)
@@ -168,7 +210,7 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None,
     return 0
 
 
-STARTER = '''# A runstrong session. Check it with: runstrong validate {path}
+STARTER = """# A runstrong session. Check it with: runstrong validate {path}
 # Run it with: runstrong start {slug}
 
 [session]
@@ -199,7 +241,7 @@ sets = 2
 reps = 12
 tempo = 2.5                   # the timer counts the reps for you
 sides = ["left", "right"]
-'''
+"""
 
 
 RESERVED_NAMES = {Path(paths.LIBRARY_FILE).stem: "the exercise library"}
@@ -213,12 +255,15 @@ def _name_problem(name: str, slug: str) -> str | None:
     if not slug:
         return "has no letters or digits to name a file after"
     if slug in RESERVED_NAMES:
-        return (f"would be {slug}.toml, which is {RESERVED_NAMES[slug]}'s file name; "
-                "pick another name")
+        return (
+            f"would be {slug}.toml, which is {RESERVED_NAMES[slug]}'s file name; pick another name"
+        )
     size = len(f"{slug}.toml".encode())
     if size > MAX_FILE_NAME_BYTES:
-        return (f"is too long for a file name ({size} bytes with .toml; at most "
-                f"{MAX_FILE_NAME_BYTES}); pick a shorter name")
+        return (
+            f"is too long for a file name ({size} bytes with .toml; at most "
+            f"{MAX_FILE_NAME_BYTES}); pick a shorter name"
+        )
     return None
 
 
@@ -233,14 +278,18 @@ def cmd_new(out: Console, err: Console, name: str) -> int:
         slug = "-".join(folded.replace("-", " ").split())
     problem = _name_problem(name, slug)
     if problem:
-        err.print(Text(f"runstrong: '{clean_text(name)[:60]}' {problem}"), style="red",
-                  soft_wrap=True)
+        err.print(
+            Text(f"runstrong: '{clean_text(name)[:60]}' {problem}"), style="red", soft_wrap=True
+        )
         return EXIT_USAGE
     folder = paths.user_workouts_dir()
     path: Path = folder / f"{slug}.toml"
     if path.exists():
-        err.print(Text(clean_text(f"runstrong: {path} already exists; pick another name or "
-                                  "edit it")), style="red", soft_wrap=True)
+        err.print(
+            Text(clean_text(f"runstrong: {path} already exists; pick another name or edit it")),
+            style="red",
+            soft_wrap=True,
+        )
         return EXIT_USAGE
     safe_name = name.strip().replace("\\", "\\\\").replace('"', '\\"')
     try:
@@ -249,13 +298,21 @@ def cmd_new(out: Console, err: Console, name: str) -> int:
             handle.write(STARTER.format(path=path, slug=slug, name=safe_name))
     except (FileExistsError, NotADirectoryError) as error:
         where = clean_text(str(error.filename or folder))
-        err.print(Text(f"runstrong: cannot write {clean_text(str(path))}: {where} is a file, "
-                       "not a folder; move it aside and try again"), style="red",
-                  soft_wrap=True)
+        err.print(
+            Text(
+                f"runstrong: cannot write {clean_text(str(path))}: {where} is a file, "
+                "not a folder; move it aside and try again"
+            ),
+            style="red",
+            soft_wrap=True,
+        )
         return EXIT_INVALID
     except OSError as error:
-        err.print(Text(clean_text(f"runstrong: cannot write {path}: "
-                                  f"{error.strerror or error}")), style="red", soft_wrap=True)
+        err.print(
+            Text(clean_text(f"runstrong: cannot write {path}: {error.strerror or error}")),
+            style="red",
+            soft_wrap=True,
+        )
         return EXIT_INVALID
     print(clean_text(str(path)))
     return 0

@@ -52,12 +52,20 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     if found.not_runs:
         kinds = ", ".join(f"{sport} {count}" for sport, count in found.not_runs.most_common())
         skipped = sum(found.not_runs.values())
-        what = "1 activity that is not a run" if skipped == 1 else \
-            f"{skipped} activities that are not runs"
+        what = (
+            "1 activity that is not a run"
+            if skipped == 1
+            else f"{skipped} activities that are not runs"
+        )
         out.print(Text(f"Skipped {what} ({kinds})."))
     if found.ignored_files:
-        out.print(Text(f"Ignored {_plural(found.ignored_files, 'file')} that are not GPX, FIT "
-                       "or a Strava activities.csv.", style="dim"))
+        out.print(
+            Text(
+                f"Ignored {_plural(found.ignored_files, 'file')} that are not GPX, FIT "
+                "or a Strava activities.csv.",
+                style="dim",
+            )
+        )
     return EXIT_ERROR if found.problems else 0
 
 
@@ -76,23 +84,38 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
             store.close()
     long_minutes = chosen.long_run_minutes
     if as_json:
-        print(terminal_json([r.as_json(long_minutes) for r in rows], indent=2,
-                            ascii_only=ascii_only()))
+        print(
+            terminal_json(
+                [r.as_json(long_minutes) for r in rows], indent=2, ascii_only=ascii_only()
+            )
+        )
         return 0
     if not rows:
-        out.print("No runs yet. Import them with `runstrong runs import PATH` (GPX, FIT, or "
-                  "Strava's export .zip).")
+        out.print(
+            "No runs yet. Import them with `runstrong runs import PATH` (GPX, FIT, or "
+            "Strava's export .zip)."
+        )
         return 0
     table = Table(title="Runs", title_justify="left")
-    for name, justify in (("date", "left"), ("start", "left"), ("run", "left"),
-                          ("km", "right"), ("time", "right"), ("", "left")):
+    for name, justify in (
+        ("date", "left"),
+        ("start", "left"),
+        ("run", "left"),
+        ("km", "right"),
+        ("time", "right"),
+        ("", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         start = row.local_start()
         kind = row.kind(long_minutes)
-        table.add_row(start.strftime("%a %d %b %Y"), start.strftime("%H:%M"), Text(row.name),
-                      "-" if row.distance_km is None else f"{row.distance_km:.1f}",
-                      duration_text(row.duration_s),
-                      Text("long", style="bold") if kind is RunLength.LONG else "")
+        table.add_row(
+            start.strftime("%a %d %b %Y"),
+            start.strftime("%H:%M"),
+            Text(row.name),
+            "-" if row.distance_km is None else f"{row.distance_km:.1f}",
+            duration_text(row.duration_s),
+            Text("long", style="bold") if kind is RunLength.LONG else "",
+        )
     out.print(table)
     return 0

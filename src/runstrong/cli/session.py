@@ -21,8 +21,9 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def run_app(session: Session | None = None, *, mute: bool = False, voice: bool = False,
-            review: bool = False) -> int:
+def run_app(
+    session: Session | None = None, *, mute: bool = False, voice: bool = False, review: bool = False
+) -> int:
     if not has_terminal():
         # Without one the app would spin on a closed input and write escape codes into a
         # file, logging sets nobody did.
@@ -32,8 +33,9 @@ def run_app(session: Session | None = None, *, mute: bool = False, voice: bool =
     from runstrong.tui.app import RunstrongApp
 
     chosen, warnings = settings.load()
-    app = RunstrongApp(session=session, mute=mute, voice=voice, review=review,
-                       settings=chosen, warnings=warnings)
+    app = RunstrongApp(
+        session=session, mute=mute, voice=voice, review=review, settings=chosen, warnings=warnings
+    )
     app.run()
     return app.return_code or 0
 

@@ -22,9 +22,30 @@ from runstrong.text import strip_controls
 FALLBACK_ERRORS = "runstrong-ascii"
 # Symbols the output uses, in the nearest ASCII; anything else loses its accents or becomes ?.
 _ASCII = {
-    "→": "->", "←": "<-", "•": "*", "·": "-", "×": "x", "…": "...", "—": "-", "–": "-",
-    "✓": "v", "✗": "x", "‘": "'", "’": "'", "“": '"', "”": '"', "▶": ">", "⏸": "||",
-    "█": "#", "▌": "#", "░": ".", "▁": "_", "≈": "~", "°": "o", "±": "+/-", "\u00a0": " ",
+    "→": "->",
+    "←": "<-",
+    "•": "*",
+    "·": "-",
+    "×": "x",
+    "…": "...",
+    "—": "-",
+    "–": "-",
+    "✓": "v",
+    "✗": "x",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "▶": ">",
+    "⏸": "||",
+    "█": "#",
+    "▌": "#",
+    "░": ".",
+    "▁": "_",
+    "≈": "~",
+    "°": "o",
+    "±": "+/-",
+    "\u00a0": " ",
 }
 
 
@@ -40,7 +61,7 @@ def _ascii(char: str) -> str:
 def _fallback(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    chunk = error.object[error.start:error.end]
+    chunk = error.object[error.start : error.end]
     return "".join(_ascii(char) for char in chunk), error.end
 
 
@@ -76,8 +97,9 @@ class CleanConsole(Console):
     """A Rich Console that drops control characters and escape sequences from everything it
     draws, whatever the renderable (tables, titles, plain strings)."""
 
-    def render(self, renderable: RenderableType,
-               options: ConsoleOptions | None = None) -> Iterable[Segment]:
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
             if segment.control or not _needs_cleaning(segment.text):
                 yield segment

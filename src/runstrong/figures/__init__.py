@@ -13,6 +13,18 @@ from runstrong.figures.skeleton import View
 from runstrong.figures.validate import check_figure
 
 __all__ = [
-    "Charset", "Contact", "Figure", "KeyPosition", "Prop", "PropKind", "View", "between",
-    "check_figure", "draw", "draw_position", "parse_figure", "placed", "position_at",
+    "Charset",
+    "Contact",
+    "Figure",
+    "KeyPosition",
+    "Prop",
+    "PropKind",
+    "View",
+    "between",
+    "check_figure",
+    "draw",
+    "draw_position",
+    "parse_figure",
+    "placed",
+    "position_at",
 ]

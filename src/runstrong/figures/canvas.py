@@ -54,8 +54,10 @@ class Canvas:
     def lines(self, charset: Charset = Charset.BRAILLE) -> list[str]:
         if charset is Charset.ASCII:
             return ["".join(_ascii(bits) for bits in row) for row in self._cells]
-        return ["".join(chr(_BRAILLE_BASE + bits) if bits else " " for bits in row)
-                for row in self._cells]
+        return [
+            "".join(chr(_BRAILLE_BASE + bits) if bits else " " for bits in row)
+            for row in self._cells
+        ]
 
 
 def _ascii(bits: int) -> str:

@@ -32,8 +32,14 @@ class PropKind(StrEnum):
 
 
 # Props that stand in the room (placed by x) and those carried by a body point (`at`).
-ROOM_PROPS = {PropKind.BOX, PropKind.STEP, PropKind.WALL, PropKind.CHAIR,
-              PropKind.ROLLER, PropKind.WEDGE}
+ROOM_PROPS = {
+    PropKind.BOX,
+    PropKind.STEP,
+    PropKind.WALL,
+    PropKind.CHAIR,
+    PropKind.ROLLER,
+    PropKind.WEDGE,
+}
 HELD_PROPS = {PropKind.KETTLEBELL, PropKind.BAR, PropKind.RUCKSACK, PropKind.TOWEL}
 # Default sizes (cm): x is the left edge (the centre for a roller), w the width, h the height.
 PROP_DEFAULTS: dict[PropKind, tuple[float, float, float]] = {

@@ -16,8 +16,9 @@ def between(figure: Figure, first: KeyPosition, second: KeyPosition, f: float) -
     names = dict.fromkeys([*first.angles, *second.angles])
     angles = {n: _mix(first.angles.get(n, 0.0), second.angles.get(n, 0.0), f) for n in names}
     low = _mix(placed(figure, first).lowest(), placed(figure, second).lowest(), f)
-    return KeyPosition(name=f"{first.name}>{second.name}", angles=angles,
-                       x=_mix(first.x, second.x, f), lift=low)
+    return KeyPosition(
+        name=f"{first.name}>{second.name}", angles=angles, x=_mix(first.x, second.x, f), lift=low
+    )
 
 
 def position_at(figure: Figure, fraction: float) -> KeyPosition:

@@ -48,16 +48,26 @@ MAX_POSITIONS = 4
 # `ankle = "flat"`: whatever angle puts the sole level on the floor (side view).
 FLAT = "flat"
 POINTS = (
-    "head", "neck", "shoulder", "hip",
-    *(f"{part}_{side}" for part in ("shoulder", "elbow", "hand", "hip", "knee", "shin",
-                                    "ankle", "heel", "toe") for side in SIDES),
+    "head",
+    "neck",
+    "shoulder",
+    "hip",
+    *(
+        f"{part}_{side}"
+        for part in ("shoulder", "elbow", "hand", "hip", "knee", "shin", "ankle", "heel", "toe")
+        for side in SIDES
+    ),
 )
 GROUPS: dict[str, tuple[str, ...]] = {
     "feet": ("heel_l", "toe_l", "heel_r", "toe_r"),
-    "foot_l": ("heel_l", "toe_l"), "foot_r": ("heel_r", "toe_r"),
-    "toes": ("toe_l", "toe_r"), "heels": ("heel_l", "heel_r"),
-    "knees": ("knee_l", "knee_r"), "elbows": ("elbow_l", "elbow_r"),
-    "hands": ("hand_l", "hand_r"), "back": ("hip", "shoulder"),
+    "foot_l": ("heel_l", "toe_l"),
+    "foot_r": ("heel_r", "toe_r"),
+    "toes": ("toe_l", "toe_r"),
+    "heels": ("heel_l", "heel_r"),
+    "knees": ("knee_l", "knee_r"),
+    "elbows": ("elbow_l", "elbow_r"),
+    "hands": ("hand_l", "hand_r"),
+    "back": ("hip", "shoulder"),
 }
 SURFACES = (GROUND, "box", "step", "chair", "roller", "wall", "wedge")
 PROP_KEYS = ("kind", "x", "w", "h", "at", "from", "to")
@@ -68,26 +78,38 @@ def _prop(check: Checker, raw: Any, where: str, key: str) -> Prop | None:
     kinds = [kind.value for kind in PropKind]
     table: Mapping[str, Any] = {"kind": raw} if isinstance(raw, str) else raw
     if not isinstance(table, dict):
-        check.add(f'expected a prop name such as "box" or a table {{ kind = "box", x = 20 }}, '
-                  f"got {type_name(raw)}", where, key)
+        check.add(
+            f'expected a prop name such as "box" or a table {{ kind = "box", x = 20 }}, '
+            f"got {type_name(raw)}",
+            where,
+            key,
+        )
         return None
     check.unknown_keys(table, PROP_KEYS, where, key + ".")
     kind_name = table.get("kind")
     if kind_name not in kinds:
         shown = repr(kind_name) if isinstance(kind_name, str) else type_name(kind_name)
         hint = did_you_mean(kind_name, kinds) if isinstance(kind_name, str) else ""
-        check.add(f"unknown prop {shown}{hint}; expected one of {', '.join(kinds)}", where,
-                  key + ".kind" if isinstance(raw, dict) else key)
+        check.add(
+            f"unknown prop {shown}{hint}; expected one of {', '.join(kinds)}",
+            where,
+            key + ".kind" if isinstance(raw, dict) else key,
+        )
         return None
     kind = PropKind(kind_name)
     x, w, h = PROP_DEFAULTS.get(kind, (0.0, 0.0, 0.0))
     sizes = [check.decimal(table, name, LENGTH, where, "cm", key + ".") for name in "xwh"]
-    x, w, h = (default if given is None else given for given, default in zip(sizes, (x, w, h),
-                                                                               strict=True))
+    x, w, h = (
+        default if given is None else given for given, default in zip(sizes, (x, w, h), strict=True)
+    )
     at = table.get("at", "hand_r")
     if kind in HELD_PROPS and at not in POINTS:
-        check.add(f"expected a body point such as \"hand_r\", got {type_name(at)}"
-                  + (did_you_mean(at, POINTS) if isinstance(at, str) else ""), where, key + ".at")
+        check.add(
+            f'expected a body point such as "hand_r", got {type_name(at)}'
+            + (did_you_mean(at, POINTS) if isinstance(at, str) else ""),
+            where,
+            key + ".at",
+        )
         return None
     ends: list[str | Point] = []
     if kind is PropKind.BAND:
@@ -96,19 +118,28 @@ def _prop(check: Checker, raw: Any, where: str, key: str) -> Prop | None:
             if end is None:
                 return None
             ends.append(end)
-    return Prop(kind, x, w, h, at=at if kind in HELD_PROPS else "",
-                ends=(ends[0], ends[1]) if ends else ("", ""))
+    return Prop(
+        kind,
+        x,
+        w,
+        h,
+        at=at if kind in HELD_PROPS else "",
+        ends=(ends[0], ends[1]) if ends else ("", ""),
+    )
 
 
 def _band_end(check: Checker, raw: Any, where: str, key: str) -> str | Point | None:
     if isinstance(raw, str) and raw in POINTS:
         return raw
-    if (isinstance(raw, list) and len(raw) == 2
-            and all(type(v) in (int, float) for v in raw)):
+    if isinstance(raw, list) and len(raw) == 2 and all(type(v) in (int, float) for v in raw):
         return (float(raw[0]), float(raw[1]))
     hint = did_you_mean(raw, POINTS) if isinstance(raw, str) else ""
-    check.add(f"expected a body point such as \"ankle_l\" or a place [x, y] in cm, got "
-              f"{type_name(raw)}{hint}", where, key)
+    check.add(
+        f'expected a body point such as "ankle_l" or a place [x, y] in cm, got '
+        f"{type_name(raw)}{hint}",
+        where,
+        key,
+    )
     return None
 
 
@@ -116,8 +147,11 @@ def _contacts(check: Checker, raw: Any, where: str, key: str) -> tuple[Contact, 
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        check.add(f'expected a list such as ["feet"] or ["toes", "elbows"], got '
-                  f"{type_name(raw)}", where, key)
+        check.add(
+            f'expected a list such as ["feet"] or ["toes", "elbows"], got {type_name(raw)}',
+            where,
+            key,
+        )
         return None
     contacts: list[Contact] = []
     for text in raw:
@@ -126,13 +160,17 @@ def _contacts(check: Checker, raw: Any, where: str, key: str) -> tuple[Contact, 
         points = GROUPS.get(part) or ((part,) if part in POINTS else ())
         if not points:
             names = [*GROUPS, *POINTS]
-            check.add(f"unknown body point {clean_text(part)!r}{did_you_mean(part, names)}",
-                      where, key)
+            check.add(
+                f"unknown body point {clean_text(part)!r}{did_you_mean(part, names)}", where, key
+            )
             return None
         if surface not in SURFACES:
-            check.add(f"unknown surface {clean_text(surface)!r}"
-                      f"{did_you_mean(surface, SURFACES)}; expected one of "
-                      + ", ".join(SURFACES), where, key)
+            check.add(
+                f"unknown surface {clean_text(surface)!r}"
+                f"{did_you_mean(surface, SURFACES)}; expected one of " + ", ".join(SURFACES),
+                where,
+                key,
+            )
             return None
         contacts.append(Contact(points, surface, clean_text(text)))
     return tuple(contacts)
@@ -140,13 +178,15 @@ def _contacts(check: Checker, raw: Any, where: str, key: str) -> tuple[Contact, 
 
 def _flat(angles: dict[str, float], side: str) -> float:
     """The ankle angle that sets the foot level with the floor, given the leg above it."""
-    shin = -angles.get("torso", 0.0) + angles.get(f"hip_{side}", 0.0) - angles.get(
-        f"knee_{side}", 0.0)
+    shin = (
+        -angles.get("torso", 0.0) + angles.get(f"hip_{side}", 0.0) - angles.get(f"knee_{side}", 0.0)
+    )
     return max(-40.0, min(90.0, (shin + 180.0) % 360.0 - 180.0))
 
 
-def _position(check: Checker, name: str, table: Mapping[str, Any], view: View, where: str,
-              prefix: str) -> KeyPosition | None:
+def _position(
+    check: Checker, name: str, table: Mapping[str, Any], view: View, where: str, prefix: str
+) -> KeyPosition | None:
     key = prefix + name
     check.unknown_keys(table, POSITION_KEYS, where, key + ".")
     before = len(check.problems)
@@ -162,16 +202,26 @@ def _position(check: Checker, name: str, table: Mapping[str, Any], view: View, w
             continue
         pair = raw if isinstance(raw, list) else [raw, raw]
         if joint == "ankle" and view is View.SIDE:
-            pair = [_flat(angles, side) if value == FLAT else value
-                    for side, value in zip(SIDES, pair, strict=False)]
+            pair = [
+                _flat(angles, side) if value == FLAT else value
+                for side, value in zip(SIDES, pair, strict=False)
+            ]
         if len(pair) != 2:
-            check.add(f"expected one angle for both sides or two as [left, right], got "
-                      f"{type_name(raw)}", where, f"{key}.{joint}")
+            check.add(
+                f"expected one angle for both sides or two as [left, right], got {type_name(raw)}",
+                where,
+                f"{key}.{joint}",
+            )
             continue
         for side, value in zip(SIDES, pair, strict=True):
-            checked = check.decimal({joint: value}, joint, ranges[f"{joint}_{side}"], where,
-                                    f"degrees ({'left' if side == 'l' else 'right'})",
-                                    key + ".")
+            checked = check.decimal(
+                {joint: value},
+                joint,
+                ranges[f"{joint}_{side}"],
+                where,
+                f"degrees ({'left' if side == 'l' else 'right'})",
+                key + ".",
+            )
             if checked is not None:
                 angles[f"{joint}_{side}"] = checked
     x = check.decimal(table, "x", LENGTH, where, "cm", key + ".") or 0.0
@@ -180,8 +230,12 @@ def _position(check: Checker, name: str, table: Mapping[str, Any], view: View, w
     if "on" in table:
         contacts = _contacts(check, table["on"], where, key + ".on")
     elif not lift:
-        check.add('missing; expected on = [...] naming what rests on the ground, such as '
-                  '["feet"], or lift = CM for a body in the air', where, key + ".on")
+        check.add(
+            "missing; expected on = [...] naming what rests on the ground, such as "
+            '["feet"], or lift = CM for a body in the air',
+            where,
+            key + ".on",
+        )
     if len(check.problems) != before or contacts is None:
         return None
     return KeyPosition(name, angles, contacts, x, lift)
@@ -190,52 +244,71 @@ def _position(check: Checker, name: str, table: Mapping[str, Any], view: View, w
 def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") -> Figure | None:
     """The figure a table describes, or None after recording why it cannot be drawn."""
     if not isinstance(raw, dict):
-        check.add(f"expected a table of key positions, got {type_name(raw)}", where,
-                  prefix.rstrip("."))
+        check.add(
+            f"expected a table of key positions, got {type_name(raw)}", where, prefix.rstrip(".")
+        )
         return None
     before = len(check.problems)
     views = [view.value for view in View]
     view_name = raw.get("view", View.SIDE.value)
     if view_name not in views:
-        check.add(f'expected "side" or "front", got {type_name(view_name)}', where,
-                  prefix + "view")
+        check.add(f'expected "side" or "front", got {type_name(view_name)}', where, prefix + "view")
         return None
     view = View(view_name)
     raw_props = raw.get("props", [])
     if not isinstance(raw_props, list):
         raw_props = [raw_props]
-    props = [_prop(check, item, where, f"{prefix}props[{n}]")
-             for n, item in enumerate(raw_props, start=1)]
+    props = [
+        _prop(check, item, where, f"{prefix}props[{n}]")
+        for n, item in enumerate(raw_props, start=1)
+    ]
     positions: list[KeyPosition] = []
     for name, table in raw.items():
         if name in FIGURE_KEYS:
             continue
         if not isinstance(table, dict):
-            check.add(f"expected a key position as a table {{ torso = 0, on = [\"feet\"] }}, "
-                      f"or one of {', '.join(FIGURE_KEYS)}; got {type_name(table)}", where,
-                      prefix + name)
+            check.add(
+                f'expected a key position as a table {{ torso = 0, on = ["feet"] }}, '
+                f"or one of {', '.join(FIGURE_KEYS)}; got {type_name(table)}",
+                where,
+                prefix + name,
+            )
             continue
         position = _position(check, name, table, view, where, prefix)
         if position:
             positions.append(position)
     if not positions and len(check.problems) == before:
-        check.add("missing; expected at least one key position such as start = { ... }",
-                  where, prefix.rstrip("."))
+        check.add(
+            "missing; expected at least one key position such as start = { ... }",
+            where,
+            prefix.rstrip("."),
+        )
     if len(positions) > MAX_POSITIONS:
-        check.add(f"expected at most {MAX_POSITIONS} key positions, got {len(positions)}",
-                  where, prefix.rstrip("."))
+        check.add(
+            f"expected at most {MAX_POSITIONS} key positions, got {len(positions)}",
+            where,
+            prefix.rstrip("."),
+        )
     if len(check.problems) != before or not positions:
         return None
     feet = check.decimal(raw, "feet", FOOT_SCALE, where, "times life size", prefix)
     close_up = raw.get("close_up", "")
     if close_up not in ("", *POINTS):
         hint = did_you_mean(close_up, POINTS) if isinstance(close_up, str) else ""
-        check.add(f'expected a body point such as "ankle_r", got {type_name(close_up)}{hint}',
-                  where, prefix + "close_up")
+        check.add(
+            f'expected a body point such as "ankle_r", got {type_name(close_up)}{hint}',
+            where,
+            prefix + "close_up",
+        )
     if len(check.problems) != before:
         return None
-    figure = Figure(view, tuple(positions), tuple(p for p in props if p is not None),
-                    feet=feet or 1.0, close_up=close_up)
+    figure = Figure(
+        view,
+        tuple(positions),
+        tuple(p for p in props if p is not None),
+        feet=feet or 1.0,
+        close_up=close_up,
+    )
     for position_name, message in check_figure(figure):
         check.add(message, where, prefix + position_name)
     return None if len(check.problems) != before else figure

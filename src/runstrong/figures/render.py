@@ -22,11 +22,14 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
     """(left, bottom, right, top) that holds every position of the figure and its props, or
     for a close-up the part of the room round its body point in every position."""
     if figure.close_up:
-        spots = [placed(figure, position).points[figure.close_up]
-                 for position in figure.positions]
+        spots = [placed(figure, position).points[figure.close_up] for position in figure.positions]
         middle = sum(x for x, _ in spots) / len(spots)
-        return (middle - CLOSE_UP_SIDE, 0.0, middle + CLOSE_UP_SIDE,
-                max(y for _, y in spots) + CLOSE_UP_ABOVE)
+        return (
+            middle - CLOSE_UP_SIDE,
+            0.0,
+            middle + CLOSE_UP_SIDE,
+            max(y for _, y in spots) + CLOSE_UP_ABOVE,
+        )
     shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0))]
     for position in figure.positions:
         shapes.extend(figure_shapes(figure, placed(figure, position)))
@@ -37,8 +40,13 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
     return left - margin, 0.0, right + margin, top + margin
 
 
-def draw_shapes(shapes: list[Shape], frame: tuple[float, float, float, float], width: int,
-                height: int, charset: Charset = Charset.BRAILLE) -> list[str]:
+def draw_shapes(
+    shapes: list[Shape],
+    frame: tuple[float, float, float, float],
+    width: int,
+    height: int,
+    charset: Charset = Charset.BRAILLE,
+) -> list[str]:
     """Shapes in room centimetres -> `height` lines of `width` characters, ground at the bottom."""
     canvas = Canvas(width, height)
     left, bottom, right, top = frame
@@ -60,15 +68,26 @@ def draw_shapes(shapes: list[Shape], frame: tuple[float, float, float, float], w
     return canvas.lines(charset)
 
 
-def draw_position(figure: Figure, position: KeyPosition, width: int, height: int,
-                  charset: Charset = Charset.BRAILLE) -> list[str]:
+def draw_position(
+    figure: Figure,
+    position: KeyPosition,
+    width: int,
+    height: int,
+    charset: Charset = Charset.BRAILLE,
+) -> list[str]:
     body = placed(figure, position)
-    return draw_shapes(figure_shapes(figure, body), figure_frame(figure), width, height,
-                       charset)
+    return draw_shapes(figure_shapes(figure, body), figure_frame(figure), width, height, charset)
 
 
-def draw(figure: Figure, width: int, height: int, *, position: str | None = None,
-         fraction: float | None = None, charset: Charset | str = Charset.BRAILLE) -> list[str]:
+def draw(
+    figure: Figure,
+    width: int,
+    height: int,
+    *,
+    position: str | None = None,
+    fraction: float | None = None,
+    charset: Charset | str = Charset.BRAILLE,
+) -> list[str]:
     """The figure at a named key position, or `fraction` of the way through one rep
     (0 = first position, 0.5 = last, 1 = back to the first), or its first position."""
     chosen = Charset(charset)

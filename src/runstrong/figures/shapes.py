@@ -48,14 +48,20 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return [Circle((prop.x, prop.h / 2), prop.h / 2)]
     if kind is PropKind.CHAIR:
         seat = (prop.x, prop.h), (prop.x + prop.w, prop.h)
-        return [Line(*seat), Line((prop.x, 0.0), (prop.x, prop.h + 45.0)),
-                Line((prop.x + prop.w, 0.0), (prop.x + prop.w, prop.h))]
+        return [
+            Line(*seat),
+            Line((prop.x, 0.0), (prop.x, prop.h + 45.0)),
+            Line((prop.x + prop.w, 0.0), (prop.x + prop.w, prop.h)),
+        ]
     if kind is PropKind.BAND:
-        shapes: list[Shape] = [Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]),
-                                    dotted=True)]
+        shapes: list[Shape] = [
+            Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), dotted=True)
+        ]
         # An end tied to the room shows what it is tied to: a post from the floor.
-        shapes.extend(Line((x, 0.0), (x, max(y, 0.0) + 6.0))
-                      for x, y in (e for e in prop.ends if not isinstance(e, str)))
+        shapes.extend(
+            Line((x, 0.0), (x, max(y, 0.0) + 6.0))
+            for x, y in (e for e in prop.ends if not isinstance(e, str))
+        )
         return shapes
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
@@ -64,11 +70,18 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return [Circle((hx, hy), 22.0), Line((hx - 12.0, hy), (hx + 12.0, hy))]
     if kind is PropKind.RUCKSACK:
         # A bag hanging from its straps, so it reads as a bag rather than a box.
-        return [*_rectangle(hx - 13.0, hy - 40.0, 26.0, 30.0),
-                Line((hx - 10.0, hy - 10.0), (hx, hy)), Line((hx + 10.0, hy - 10.0), (hx, hy))]
+        return [
+            *_rectangle(hx - 13.0, hy - 40.0, 26.0, 30.0),
+            Line((hx - 10.0, hy - 10.0), (hx, hy)),
+            Line((hx + 10.0, hy - 10.0), (hx, hy)),
+        ]
     # A towel: a cloth on the floor under the hand, folded so it shows thick.
-    return [Line((hx - 18.0, 1.0), (hx + 18.0, 1.0)), Line((hx - 18.0, 4.0), (hx + 18.0, 4.0)),
-            Line((hx - 18.0, 1.0), (hx - 18.0, 4.0)), Line((hx + 18.0, 1.0), (hx + 18.0, 4.0))]
+    return [
+        Line((hx - 18.0, 1.0), (hx + 18.0, 1.0)),
+        Line((hx - 18.0, 4.0), (hx + 18.0, 4.0)),
+        Line((hx - 18.0, 1.0), (hx - 18.0, 4.0)),
+        Line((hx + 18.0, 1.0), (hx + 18.0, 4.0)),
+    ]
 
 
 def body_shapes(body: Body) -> list[Shape]:
@@ -76,8 +89,12 @@ def body_shapes(body: Body) -> list[Shape]:
     shapes.append(Circle(body.head_center, HEAD_RADIUS))
     if body.facing is not None:
         (x, y), (dx, dy) = body.head_center, body.facing
-        shapes.append(Line((x + dx * HEAD_RADIUS, y + dy * HEAD_RADIUS),
-                           (x + dx * (HEAD_RADIUS + NOSE), y + dy * (HEAD_RADIUS + NOSE))))
+        shapes.append(
+            Line(
+                (x + dx * HEAD_RADIUS, y + dy * HEAD_RADIUS),
+                (x + dx * (HEAD_RADIUS + NOSE), y + dy * (HEAD_RADIUS + NOSE)),
+            )
+        )
     return shapes
 
 

@@ -48,11 +48,25 @@ HALF_SHOULDERS = 17.0
 # How high above a surface a body point sits when it rests there: the body has some thickness
 # even though it is drawn as lines (a back lying on a mat is not the mat).
 REST_HEIGHT: dict[str, float] = {
-    "head": HEAD_RADIUS, "shoulder": 12.0, "shoulder_l": 12.0, "shoulder_r": 12.0,
-    "hip": 12.0, "hip_l": 12.0, "hip_r": 12.0,
-    "elbow_l": 4.0, "elbow_r": 4.0, "hand_l": 2.0, "hand_r": 2.0,
-    "knee_l": 5.0, "knee_r": 5.0, "ankle_l": 5.0, "ankle_r": 5.0,
-    "heel_l": 0.0, "heel_r": 0.0, "toe_l": 0.0, "toe_r": 0.0,
+    "head": HEAD_RADIUS,
+    "shoulder": 12.0,
+    "shoulder_l": 12.0,
+    "shoulder_r": 12.0,
+    "hip": 12.0,
+    "hip_l": 12.0,
+    "hip_r": 12.0,
+    "elbow_l": 4.0,
+    "elbow_r": 4.0,
+    "hand_l": 2.0,
+    "hand_r": 2.0,
+    "knee_l": 5.0,
+    "knee_r": 5.0,
+    "ankle_l": 5.0,
+    "ankle_r": 5.0,
+    "heel_l": 0.0,
+    "heel_r": 0.0,
+    "toe_l": 0.0,
+    "toe_r": 0.0,
 }
 
 
@@ -104,16 +118,25 @@ class Bone:
 # Every bone starts at a point an earlier bone (or the pelvis) has placed.
 BONES: tuple[Bone, ...] = (
     Bone("hip", "neck"),
-    Bone("shoulder_l", "elbow_l"), Bone("elbow_l", "hand_l"),
-    Bone("shoulder_r", "elbow_r"), Bone("elbow_r", "hand_r"),
-    Bone("hip_l", "knee_l"), Bone("knee_l", "ankle_l"),
-    Bone("hip_r", "knee_r"), Bone("knee_r", "ankle_r"),
+    Bone("shoulder_l", "elbow_l"),
+    Bone("elbow_l", "hand_l"),
+    Bone("shoulder_r", "elbow_r"),
+    Bone("elbow_r", "hand_r"),
+    Bone("hip_l", "knee_l"),
+    Bone("knee_l", "ankle_l"),
+    Bone("hip_r", "knee_r"),
+    Bone("knee_r", "ankle_r"),
     # The foot as a triangle (ankle, heel, toes), so heel up and toes up read apart.
-    Bone("ankle_l", "heel_l"), Bone("heel_l", "toe_l"), Bone("ankle_l", "toe_l"),
-    Bone("ankle_r", "heel_r"), Bone("heel_r", "toe_r"), Bone("ankle_r", "toe_r"),
+    Bone("ankle_l", "heel_l"),
+    Bone("heel_l", "toe_l"),
+    Bone("ankle_l", "toe_l"),
+    Bone("ankle_r", "heel_r"),
+    Bone("heel_r", "toe_r"),
+    Bone("ankle_r", "toe_r"),
 )
 FRONT_BONES: tuple[Bone, ...] = (
-    Bone("hip_l", "hip_r"), Bone("shoulder_l", "shoulder_r"),
+    Bone("hip_l", "hip_r"),
+    Bone("shoulder_l", "shoulder_r"),
 )
 
 
@@ -151,8 +174,12 @@ class Body:
         xs = [x for x, _ in self.points.values()]
         ys = [y for _, y in self.points.values()]
         hx, hy = self.head_center
-        return (min([*xs, hx - HEAD_RADIUS]), min([*ys, hy - HEAD_RADIUS]),
-                max([*xs, hx + HEAD_RADIUS]), max([*ys, hy + HEAD_RADIUS]))
+        return (
+            min([*xs, hx - HEAD_RADIUS]),
+            min([*ys, hy - HEAD_RADIUS]),
+            max([*xs, hx + HEAD_RADIUS]),
+            max([*ys, hy + HEAD_RADIUS]),
+        )
 
 
 def forward_kinematics(angles: Mapping[str, float], view: View, feet: float = 1.0) -> Body:

@@ -64,18 +64,24 @@ def _position_problems(figure: Figure, position: KeyPosition) -> list[str]:
     if head_bottom < -TOLERANCE:
         sunk.append(("head", head_bottom))
     for name, y in sunk:
-        problems.append(f"{name} is {-y:.0f} cm into the floor; expected every point at or "
-                        f"above the ground")
+        problems.append(
+            f"{name} is {-y:.0f} cm into the floor; expected every point at or above the ground"
+        )
     left, _, right, top = extent(figure_shapes(figure, body))
     f_left, _, f_right, f_top = FRAME
     if left < f_left or right > f_right or top > f_top:
-        problems.append(f"reaches outside the frame (x {left:.0f} to {right:.0f} cm, up to "
-                        f"{top:.0f} cm); expected x within {f_left:.0f} to {f_right:.0f} and "
-                        f"height up to {f_top:.0f}")
+        problems.append(
+            f"reaches outside the frame (x {left:.0f} to {right:.0f} cm, up to "
+            f"{top:.0f} cm); expected x within {f_left:.0f} to {f_right:.0f} and "
+            f"height up to {f_top:.0f}"
+        )
     return problems
 
 
 def check_figure(figure: Figure) -> list[tuple[str, str]]:
     """(key position, what is wrong) for every problem; empty when the figure is sound."""
-    return [(position.name, problem) for position in figure.positions
-            for problem in _position_problems(figure, position)]
+    return [
+        (position.name, problem)
+        for position in figure.positions
+        for problem in _position_problems(figure, position)
+    ]

@@ -31,7 +31,8 @@ class SessionStatus(StrEnum):
     @property
     def words(self) -> str:
         return {"in_progress": "not finished", "completed": "done", "stopped": "stopped"}[
-            self.value]
+            self.value
+        ]
 
 
 class HistoryError(Exception):
@@ -98,7 +99,7 @@ def _v1(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX sessions_by_start ON sessions (started_ts);
         CREATE INDEX sets_by_session ON sets (session_id);
-        """
+        """,
     )
 
 
@@ -111,7 +112,7 @@ def _v2(db: sqlite3.Connection) -> None:
         ALTER TABLE sets ADD COLUMN rpe INTEGER CHECK (rpe BETWEEN 1 AND 10);
         ALTER TABLE sessions ADD COLUMN light INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX sets_by_exercise ON sets (exercise, completed_ts);
-        """
+        """,
     )
 
 
@@ -124,7 +125,7 @@ def _v3(db: sqlite3.Connection) -> None:
         ALTER TABLE sessions ADD COLUMN source_path TEXT;
         ALTER TABLE sessions ADD COLUMN source_hash TEXT;
         CREATE INDEX sets_by_phase ON sets (session_id, exercise_index, set_number, phase_index);
-        """
+        """,
     )
 
 
@@ -147,7 +148,7 @@ def _v4(db: sqlite3.Connection) -> None:
             distance_m REAL CHECK (distance_m IS NULL OR distance_m >= 0)
         );
         CREATE INDEX runs_by_start ON runs (start_ts);
-        """
+        """,
     )
 
 
@@ -157,8 +158,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def iso(timestamp: float) -> str:
     """Epoch seconds as local ISO 8601 with its UTC offset, the way exports show time."""
-    return datetime.fromtimestamp(timestamp, UTC).astimezone().isoformat(
-        timespec="seconds")
+    return datetime.fromtimestamp(timestamp, UTC).astimezone().isoformat(timespec="seconds")
 
 
 def new_uid() -> str:
@@ -189,8 +189,9 @@ def inspect(path: Path) -> FileState:
     if header != b"SQLite format 3\x00":
         raise NotAHistory(path, "is not a runstrong history (not an SQLite database)")
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                             timeout=BUSY_TIMEOUT_SECONDS)
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -217,13 +218,16 @@ def connect(path: Path) -> sqlite3.Connection:
 def _check_identity(path: Path, state: FileState) -> None:
     # Another program's file keeps its application id even before it has tables.
     foreign_id = state.application_id not in (0, APPLICATION_ID)
-    if state.exists and (foreign_id or (state.has_tables
-                                        and state.application_id != APPLICATION_ID)):
+    if state.exists and (
+        foreign_id or (state.has_tables and state.application_id != APPLICATION_ID)
+    ):
         raise NotAHistory(path, "belongs to another program (not a runstrong history)")
     if state.user_version > SCHEMA_VERSION:
         raise NewerHistory(
-            path, f"was written by a newer runstrong (history version {state.user_version}; "
-                  f"this one reads up to {SCHEMA_VERSION}). Upgrade runstrong to use it.")
+            path,
+            f"was written by a newer runstrong (history version {state.user_version}; "
+            f"this one reads up to {SCHEMA_VERSION}). Upgrade runstrong to use it.",
+        )
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
@@ -237,16 +241,22 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     if not state.exists or path.stat().st_size == 0:
         return None
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                             timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+        )
         db.row_factory = sqlite3.Row
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         # Read again through this connection: the identity check above ignores the WAL,
         # where a running session's latest writes live.
         state = FileState(
-            True, db.execute("PRAGMA application_id").fetchone()[0],
+            True,
+            db.execute("PRAGMA application_id").fetchone()[0],
             db.execute("PRAGMA user_version").fetchone()[0],
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0,
+        )
     except sqlite3.OperationalError as error:
         raise HistoryError(path, f"cannot be read ({error})") from error
     except sqlite3.DatabaseError as error:
@@ -292,8 +302,11 @@ def open_history(path: Path) -> sqlite3.Connection:
         db = connect(path)
         migrate(db)
     except sqlite3.OperationalError as error:
-        raise HistoryError(path, f"cannot be opened for writing ({error}). A history on a "
-                                 "network drive is not supported.") from error
+        raise HistoryError(
+            path,
+            f"cannot be opened for writing ({error}). A history on a "
+            "network drive is not supported.",
+        ) from error
     except OSError as error:
         raise HistoryError(path, f"cannot be created ({error.strerror or error})") from error
     return db

@@ -18,16 +18,55 @@ from runstrong.history.queries import seconds_between
 from runstrong.text import clean_text, terminal_json
 
 EXPORT_FIELDS = (
-    "set_id", "session_id", "session", "session_name", "started_at", "exercise", "set",
-    "side", "kind", "target", "actual", "completed_at", "rpe",
+    "set_id",
+    "session_id",
+    "session",
+    "session_name",
+    "started_at",
+    "exercise",
+    "set",
+    "side",
+    "kind",
+    "target",
+    "actual",
+    "completed_at",
+    "rpe",
     # Beyond the documented contract: what an import needs to rebuild the session faithfully.
-    "exercise_name", "exercise_index", "phase_index", "set_started_at", "session_status",
-    "session_ended_at", "planned_sets", "light",
+    "exercise_name",
+    "exercise_index",
+    "phase_index",
+    "set_started_at",
+    "session_status",
+    "session_ended_at",
+    "planned_sets",
+    "light",
 )
-REQUIRED = ("set_id", "session_id", "session", "session_name", "started_at", "exercise",
-            "set", "kind", "actual", "completed_at")
-STRONG_FIELDS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight",
-                 "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE")
+REQUIRED = (
+    "set_id",
+    "session_id",
+    "session",
+    "session_name",
+    "started_at",
+    "exercise",
+    "set",
+    "kind",
+    "actual",
+    "completed_at",
+)
+STRONG_FIELDS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
 
 _EXPORT_QUERY = """
 SELECT t.uid AS set_id, s.uid AS session_id, s.slug AS session, s.name AS session_name,
@@ -67,7 +106,7 @@ def write_jsonl(db: sqlite3.Connection, out: TextIO) -> int:
     for record in export_rows(db):
         out.write(terminal_json(record) + "\n")
         count += 1
-    for run in runs.export_records(db):   # runs: `"kind": "run"` lines after the sets
+    for run in runs.export_records(db):  # runs: `"kind": "run"` lines after the sets
         out.write(terminal_json(run) + "\n")
         count += 1
     return count
@@ -103,11 +142,25 @@ def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
         except (TypeError, ValueError):
             started = str(r["started_at"])
         hold = r["kind"] == "hold"
-        writer.writerow([spreadsheet_cell(cell) for cell in (
-            started, r["session_name"], _strong_duration(r["started_at"], r["session_ended_at"]),
-            r["exercise_name"], order[key], 0, "" if hold else r["actual"], 0,
-            r["actual"] if hold else "", r["side"] or "", "", r["rpe"] or "",
-        )])
+        writer.writerow(
+            [
+                spreadsheet_cell(cell)
+                for cell in (
+                    started,
+                    r["session_name"],
+                    _strong_duration(r["started_at"], r["session_ended_at"]),
+                    r["exercise_name"],
+                    order[key],
+                    0,
+                    "" if hold else r["actual"],
+                    0,
+                    r["actual"] if hold else "",
+                    r["side"] or "",
+                    "",
+                    r["rpe"] or "",
+                )
+            ]
+        )
         count += 1
     return count
 
@@ -137,26 +190,48 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     cursor = db.execute(
         "INSERT INTO sessions (uid, slug, name, started_ts, started_at, ended_at, status, "
         "planned_sets, light) VALUES (?,?,?,?,?,?,?,?,?)",
-        (r["session_id"], r["session"], r["session_name"], r["started_at_ts"],
-         r["started_at"], r.get("session_ended_at"),
-         "stopped" if status == "in_progress" else status,
-         r.get("planned_sets") or 0, int(r["light"])),
+        (
+            r["session_id"],
+            r["session"],
+            r["session_name"],
+            r["started_at_ts"],
+            r["started_at"],
+            r.get("session_ended_at"),
+            "stopped" if status == "in_progress" else status,
+            r.get("planned_sets") or 0,
+            int(r["light"]),
+        ),
     )
     return int(cursor.lastrowid or 0), True
 
 
 def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
-    seq = db.execute("SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?",
-                     (sid,)).fetchone()[0]
+    seq = db.execute(
+        "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (sid,)
+    ).fetchone()[0]
     cursor = db.execute(
         "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
         "exercise_index, set_number, side, phase_index, kind, target, actual, "
         "started_at, completed_ts, completed_at, rpe) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (r["set_id"], sid, seq, r["exercise"], r.get("exercise_name") or r["exercise"],
-         r.get("exercise_index") or 0, r["set"], r.get("side"), r.get("phase_index") or 0,
-         r["kind"], r.get("target"), r["actual"], r.get("set_started_at") or r["completed_at"],
-         r["completed_at_ts"], r["completed_at"], r.get("rpe")),
+        (
+            r["set_id"],
+            sid,
+            seq,
+            r["exercise"],
+            r.get("exercise_name") or r["exercise"],
+            r.get("exercise_index") or 0,
+            r["set"],
+            r.get("side"),
+            r.get("phase_index") or 0,
+            r["kind"],
+            r.get("target"),
+            r["actual"],
+            r.get("set_started_at") or r["completed_at"],
+            r["completed_at_ts"],
+            r["completed_at"],
+            r.get("rpe"),
+        ),
     )
     return bool(cursor.rowcount)
 

@@ -85,9 +85,17 @@ class HistoryStore:
                 "INSERT INTO sessions (uid, slug, name, started_ts, started_at, status, "
                 "planned_sets, light, source_path, source_hash) "
                 "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
-                (new_uid(), session.slug, session.name, started_ts, iso(started_ts),
-                 planned_sets, int(session.light), session.path if from_file else None,
-                 session.digest or None),
+                (
+                    new_uid(),
+                    session.slug,
+                    session.name,
+                    started_ts,
+                    iso(started_ts),
+                    planned_sets,
+                    int(session.light),
+                    session.path if from_file else None,
+                    session.digest or None,
+                ),
             )
         return int(cursor.lastrowid or 0)
 
@@ -98,34 +106,53 @@ class HistoryStore:
             db.execute(
                 "DELETE FROM sets WHERE session_id = ? AND exercise_index = ? AND "
                 "set_number = ? AND side IS ? AND phase_index = ? AND seq != ?",
-                (session_id, exercise_index, set_number, side, phase_index, seq))
+                (session_id, exercise_index, set_number, side, phase_index, seq),
+            )
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
                 "started_at, completed_ts, completed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (new_uid(), session_id, seq, record.exercise, record.exercise_name,
-                 record.exercise_index, record.set_number,
-                 None if record.side is None else record.side.value, record.phase_index,
-                 record.kind.value, record.target, record.actual, iso(record.started_at),
-                 record.ended_at, iso(record.ended_at)),
+                (
+                    new_uid(),
+                    session_id,
+                    seq,
+                    record.exercise,
+                    record.exercise_name,
+                    record.exercise_index,
+                    record.set_number,
+                    None if record.side is None else record.side.value,
+                    record.phase_index,
+                    record.kind.value,
+                    record.target,
+                    record.actual,
+                    iso(record.started_at),
+                    record.ended_at,
+                    iso(record.ended_at),
+                ),
             )
 
     def correct(self, session_id: int, seq: int, actual: int) -> None:
         with self._writing() as db:
-            db.execute("UPDATE sets SET actual = ? WHERE session_id = ? AND seq = ?",
-                       (actual, session_id, seq))
+            db.execute(
+                "UPDATE sets SET actual = ? WHERE session_id = ? AND seq = ?",
+                (actual, session_id, seq),
+            )
 
     def set_rpe(self, session_id: int, exercise_index: int, rpe: int) -> None:
         with self._writing() as db:
-            db.execute("UPDATE sets SET rpe = ? WHERE session_id = ? AND exercise_index = ?",
-                       (rpe, session_id, exercise_index))
+            db.execute(
+                "UPDATE sets SET rpe = ? WHERE session_id = ? AND exercise_index = ?",
+                (rpe, session_id, exercise_index),
+            )
 
     def finish(self, session_id: int, completed: bool, ended_ts: float) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         with self._writing() as db:
-            db.execute("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                       (status.value, iso(ended_ts), session_id))
+            db.execute(
+                "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
+                (status.value, iso(ended_ts), session_id),
+            )
 
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
@@ -133,23 +160,47 @@ class HistoryStore:
             "(SELECT count(*) FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
-        return [Unfinished(r["id"], r["slug"], r["name"], r["started_ts"], bool(r["light"]),
-                           r["logged"], r["source_path"], r["source_hash"]) for r in rows]
+        return [
+            Unfinished(
+                r["id"],
+                r["slug"],
+                r["name"],
+                r["started_ts"],
+                bool(r["light"]),
+                r["logged"],
+                r["source_path"],
+                r["source_hash"],
+            )
+            for r in rows
+        ]
 
     def records_of(self, session_id: int) -> list[PhaseRecord]:
         """The phases already logged for a session, oldest first, as the engine made them."""
         rows = self.db.execute(
-            "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)).fetchall()
-        return [PhaseRecord(
-            r["seq"], r["exercise_index"], r["exercise"], r["exercise_name"], r["set_number"],
-            None if r["side"] is None else Side(r["side"]), r["phase_index"],
-            PhaseKind(r["kind"]), r["target"], r["actual"],
-            started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
-            ended_at=r["completed_ts"]) for r in rows]
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)
+        ).fetchall()
+        return [
+            PhaseRecord(
+                r["seq"],
+                r["exercise_index"],
+                r["exercise"],
+                r["exercise_name"],
+                r["set_number"],
+                None if r["side"] is None else Side(r["side"]),
+                r["phase_index"],
+                PhaseKind(r["kind"]),
+                r["target"],
+                r["actual"],
+                started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
+                ended_at=r["completed_ts"],
+            )
+            for r in rows
+        ]
 
     # -- reads for the screens and commands ----------------------------------------------
-    def sessions(self, *, limit: int | None = 20,
-                 exercise: str | None = None) -> list[queries.SessionRow]:
+    def sessions(
+        self, *, limit: int | None = 20, exercise: str | None = None
+    ) -> list[queries.SessionRow]:
         return queries.sessions(self.db, limit=limit, exercise=exercise)
 
     def session_detail(self, session_id: int) -> queries.SessionRow | None:
@@ -195,13 +246,15 @@ class HistoryStore:
 
     def done_phases(self, session_id: int) -> set[PhaseKey]:
         rows = self.db.execute(
-            "SELECT exercise_index, set_number, side, phase_index FROM sets "
-            "WHERE session_id = ?", (session_id,)).fetchall()
+            "SELECT exercise_index, set_number, side, phase_index FROM sets WHERE session_id = ?",
+            (session_id,),
+        ).fetchall()
         return {(r[0], r[1], r[2], r[3]) for r in rows}
 
     def next_seq(self, session_id: int) -> int:
-        row = self.db.execute("SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?",
-                              (session_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (session_id,)
+        ).fetchone()
         return int(row[0])
 
 
@@ -277,8 +330,7 @@ class SessionLog:
             try:
                 self._pending[0]()
             except HistoryWriteError as error:
-                self.problem = (f"Not saved yet ({len(self._pending)} waiting, will retry): "
-                                f"{error}")
+                self.problem = f"Not saved yet ({len(self._pending)} waiting, will retry): {error}"
                 return False
             self._pending.popleft()
         self.problem = None

@@ -69,8 +69,7 @@ class Line:
                 self.values[key] = None
             return
         if type(value) is not int or not low <= value <= high:
-            self.bad(key, f"expected a whole number from {low} to {high}, got "
-                          f"{shown_value(value)}")
+            self.bad(key, f"expected a whole number from {low} to {high}, got {shown_value(value)}")
         else:
             self.values[key] = value
 
@@ -87,8 +86,9 @@ class Line:
         value = self.raw.get(key)
         if value is None or value == "":
             if required:
-                self.bad(key, "missing; expected an ISO 8601 time such as "
-                              "2026-05-01T07:30:00+02:00")
+                self.bad(
+                    key, "missing; expected an ISO 8601 time such as 2026-05-01T07:30:00+02:00"
+                )
             else:
                 self.values[key] = None
             return
@@ -110,8 +110,9 @@ class Line:
             year = 0
         if not MIN_YEAR <= year <= MAX_YEAR:
             # Year 1 at +14:00 is year 0 in UTC, which Python cannot represent.
-            self.bad(key, f"expected a time from {MIN_YEAR} to {MAX_YEAR}, got "
-                          f"{shown_value(value)}")
+            self.bad(
+                key, f"expected a time from {MIN_YEAR} to {MAX_YEAR}, got {shown_value(value)}"
+            )
             return
         # Stored as written (it is what exports show) and as seconds, for ordering.
         self.values[key] = value
@@ -187,8 +188,12 @@ class Record:
 def _decode(file: str, number: int, text: str) -> tuple[Any, Problem | None]:
     where = f"line {number}"
     if len(text) > MAX_LINE_CHARACTERS:
-        return None, Problem(file, f"is {len(text):,} characters long; a record is expected "
-                                   f"to be under {MAX_LINE_CHARACTERS:,}", where)
+        return None, Problem(
+            file,
+            f"is {len(text):,} characters long; a record is expected "
+            f"to be under {MAX_LINE_CHARACTERS:,}",
+            where,
+        )
     try:
         return json.loads(text), None
     except json.JSONDecodeError as error:
@@ -211,15 +216,19 @@ def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
             problems.append(problem)
             continue
         if not isinstance(decoded, dict):
-            problems.append(Problem(file, "expected a JSON object, one record per line",
-                                    f"line {number}"))
+            problems.append(
+                Problem(file, "expected a JSON object, one record per line", f"line {number}")
+            )
             continue
         kind = kind_of(decoded)
         validator = VALIDATORS.get(kind) if isinstance(kind, str) else None
         line = Line(file, number, decoded)
         if validator is None:
-            line.bad("record", f"unknown kind of record {shown_value(kind)}; expected "
-                               + " or ".join(f'"{k}"' for k in VALIDATORS))
+            line.bad(
+                "record",
+                f"unknown kind of record {shown_value(kind)}; expected "
+                + " or ".join(f'"{k}"' for k in VALIDATORS),
+            )
         else:
             validator(line)
         problems.extend(line.problems)

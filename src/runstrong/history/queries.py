@@ -43,9 +43,18 @@ class SetRow:
     rpe: int | None
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "exercise": self.exercise, "exercise_name": self.exercise_name,
-                "set": self.set, "side": self.side, "kind": self.kind, "target": self.target,
-                "actual": self.actual, "completed_at": self.completed_at, "rpe": self.rpe}
+        return {
+            "id": self.id,
+            "exercise": self.exercise,
+            "exercise_name": self.exercise_name,
+            "set": self.set,
+            "side": self.side,
+            "kind": self.kind,
+            "target": self.target,
+            "actual": self.actual,
+            "completed_at": self.completed_at,
+            "rpe": self.rpe,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +78,17 @@ class SessionRow:
         return seconds_between(self.started_at, self.ended_at)
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "session": self.session, "name": self.name,
-                "started_at": self.started_at, "ended_at": self.ended_at,
-                "status": self.status.value, "light": self.light, "planned_sets": self.planned_sets,
-                "sets": [s.as_json() for s in self.sets]}
+        return {
+            "id": self.id,
+            "session": self.session,
+            "name": self.name,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "status": self.status.value,
+            "light": self.light,
+            "planned_sets": self.planned_sets,
+            "sets": [s.as_json() for s in self.sets],
+        }
 
 
 def shown(value: object) -> str:
@@ -81,24 +97,43 @@ def shown(value: object) -> str:
 
 
 def _set_row(r: sqlite3.Row) -> SetRow:
-    return SetRow(r["id"], shown(r["exercise"]), shown(r["exercise_name"]), r["set_number"],
-                  r["side"], r["kind"], r["target"], r["actual"], shown(r["completed_at"]),
-                  r["rpe"])
+    return SetRow(
+        r["id"],
+        shown(r["exercise"]),
+        shown(r["exercise_name"]),
+        r["set_number"],
+        r["side"],
+        r["kind"],
+        r["target"],
+        r["actual"],
+        shown(r["completed_at"]),
+        r["rpe"],
+    )
 
 
 def _session_row(h: sqlite3.Row) -> SessionRow:
-    return SessionRow(h["id"], shown(h["slug"]), shown(h["name"]), shown(h["started_at"]),
-                      None if h["ended_at"] is None else shown(h["ended_at"]),
-                      SessionStatus(h["status"]), h["planned_sets"], bool(h["light"]))
+    return SessionRow(
+        h["id"],
+        shown(h["slug"]),
+        shown(h["name"]),
+        shown(h["started_at"]),
+        None if h["ended_at"] is None else shown(h["ended_at"]),
+        SessionStatus(h["status"]),
+        h["planned_sets"],
+        bool(h["light"]),
+    )
 
 
-def sessions(db: sqlite3.Connection, *, limit: int | None = 20,
-             exercise: str | None = None) -> list[SessionRow]:
+def sessions(
+    db: sqlite3.Connection, *, limit: int | None = 20, exercise: str | None = None
+) -> list[SessionRow]:
     """Sessions newest first, each with its sets (only that exercise's, when one is named)."""
     where, args = "", []
     if exercise:
-        where = ("WHERE id IN (SELECT session_id FROM sets WHERE exercise = ? "
-                 "OR exercise_name = ? COLLATE NOCASE)")
+        where = (
+            "WHERE id IN (SELECT session_id FROM sets WHERE exercise = ? "
+            "OR exercise_name = ? COLLATE NOCASE)"
+        )
         args = [exercise, exercise]
     query = f"SELECT * FROM sessions {where} ORDER BY started_ts DESC, id DESC"
     if limit is not None:
@@ -122,8 +157,10 @@ def session_detail(db: sqlite3.Connection, session_id: int) -> SessionRow | None
     if head is None:
         return None
     row = _session_row(head)
-    row.sets.extend(_set_row(r) for r in db.execute(
-        "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)))
+    row.sets.extend(
+        _set_row(r)
+        for r in db.execute("SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,))
+    )
     return row
 
 
@@ -154,13 +191,25 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
         latest = db.execute(
             "SELECT exercise_name, actual, completed_at FROM sets WHERE exercise = ? "
             "AND kind = ? ORDER BY completed_ts DESC, id DESC LIMIT 1",
-            (g["exercise"], g["kind"])).fetchone()
+            (g["exercise"], g["kind"]),
+        ).fetchone()
         best_at = db.execute(
             "SELECT completed_at FROM sets WHERE exercise = ? AND kind = ? AND actual = ? "
-            "ORDER BY completed_ts LIMIT 1", (g["exercise"], g["kind"], g["best"])).fetchone()
-        stats.append(ExerciseStat(g["exercise"], shown(latest["exercise_name"]), g["kind"],
-                                  g["best"], best_at[0], latest["actual"],
-                                  latest["completed_at"], g["n"]))
+            "ORDER BY completed_ts LIMIT 1",
+            (g["exercise"], g["kind"], g["best"]),
+        ).fetchone()
+        stats.append(
+            ExerciseStat(
+                g["exercise"],
+                shown(latest["exercise_name"]),
+                g["kind"],
+                g["best"],
+                best_at[0],
+                latest["actual"],
+                latest["completed_at"],
+                g["n"],
+            )
+        )
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
 
 
@@ -192,9 +241,19 @@ def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]
         """,
         (limit,),
     ).fetchall()
-    return [SessionHead(r["id"], shown(r["name"]), shown(r["started_at"]), r["ended_at"],
-                        SessionStatus(r["status"]), r["planned_sets"], r["done"],
-                        bool(r["light"])) for r in rows]
+    return [
+        SessionHead(
+            r["id"],
+            shown(r["name"]),
+            shown(r["started_at"]),
+            r["ended_at"],
+            SessionStatus(r["status"]),
+            r["planned_sets"],
+            r["done"],
+            bool(r["light"]),
+        )
+        for r in rows
+    ]
 
 
 def _day(text: object) -> date | None:
@@ -209,8 +268,9 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_counts(db: sqlite3.Connection, weeks: int = 8,
-                  today: date | None = None) -> list[tuple[date, int]]:
+def weekly_counts(
+    db: sqlite3.Connection, weeks: int = 8, today: date | None = None
+) -> list[tuple[date, int]]:
     """Sessions that count (half their sets done), per week (Monday first), this week last."""
     today = today or date.today()
     first = _week_start(today) - timedelta(weeks=weeks - 1)
@@ -268,8 +328,11 @@ class Balance:
     def weaker(self) -> str | None:
         """The side that lags the other by more than 10%, once three sessions show it."""
         strong = max(self.left, self.right)
-        if self.sessions < BALANCE_SESSIONS or strong == 0 \
-                or min(self.left, self.right) >= strong * (1 - BALANCE_LAG):
+        if (
+            self.sessions < BALANCE_SESSIONS
+            or strong == 0
+            or min(self.left, self.right) >= strong * (1 - BALANCE_LAG)
+        ):
             return None
         return "left" if self.left < self.right else "right"
 
@@ -311,8 +374,12 @@ def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> l
         """,
         (sessions_back,),
     ).fetchall()
-    return [Balance(r["exercise"], shown(r["name"]), r["kind"], r["left_total"], r["right_total"],
-                    r["n"]) for r in rows]
+    return [
+        Balance(
+            r["exercise"], shown(r["name"]), r["kind"], r["left_total"], r["right_total"], r["n"]
+        )
+        for r in rows
+    ]
 
 
 def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str | None, int]]:
@@ -350,9 +417,9 @@ def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tupl
     return [(day, r[1]) for r in rows if (day := _day(r[0])) is not None]
 
 
-
-def trained_sessions(db: sqlite3.Connection,
-                     since: date | None = None) -> list[tuple[date, str, bool]]:
+def trained_sessions(
+    db: sqlite3.Connection, since: date | None = None
+) -> list[tuple[date, str, bool]]:
     """(local date, slug, light) of every session that counts, as `trained_days`."""
     rows = db.execute(
         f"SELECT substr(started_at, 1, 10), slug, light FROM sessions "

@@ -22,7 +22,7 @@ from runstrong.text import clean_text
 
 START_TOLERANCE_S = 120
 DURATION_TOLERANCE = 0.03
-RECORD_KIND = "run"   # the `kind` of a run's line in a JSONL export
+RECORD_KIND = "run"  # the `kind` of a run's line in a JSONL export
 
 
 class RunLength(StrEnum):
@@ -55,10 +55,15 @@ class RunRow:
 
     def as_json(self, long_run_minutes: int, zone: tzinfo | None = None) -> dict[str, Any]:
         start = self.local_start(zone)
-        return {"date": start.date().isoformat(), "start": start.isoformat(timespec="seconds"),
-                "name": self.name, "distance_km": self.distance_km,
-                "duration_s": self.duration_s, "kind": self.kind(long_run_minutes).value,
-                "source": self.source}
+        return {
+            "date": start.date().isoformat(),
+            "start": start.isoformat(timespec="seconds"),
+            "name": self.name,
+            "distance_km": self.distance_km,
+            "duration_s": self.duration_s,
+            "kind": self.kind(long_run_minutes).value,
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,38 +73,58 @@ class AddResult:
 
 
 def _row(r: sqlite3.Row) -> RunRow:
-    return RunRow(r["uid"], r["source_id"], r["source"], r["name"], r["sport"], r["start_ts"],
-                  r["start_at"], r["duration_s"], r["distance_m"])
+    return RunRow(
+        r["uid"],
+        r["source_id"],
+        r["source"],
+        r["name"],
+        r["sport"],
+        r["start_ts"],
+        r["start_at"],
+        r["duration_s"],
+        r["distance_m"],
+    )
 
 
-def _known(db: sqlite3.Connection, uid: str | None, source_id: str | None, start_ts: float,
-           duration_s: int) -> bool:
+def _known(
+    db: sqlite3.Connection, uid: str | None, source_id: str | None, start_ts: float, duration_s: int
+) -> bool:
     if uid and db.execute("SELECT 1 FROM runs WHERE uid = ?", (uid,)).fetchone():
         return True
-    if source_id and db.execute("SELECT 1 FROM runs WHERE source_id = ?",
-                                (source_id,)).fetchone():
+    if source_id and db.execute("SELECT 1 FROM runs WHERE source_id = ?", (source_id,)).fetchone():
         return True
     slack = max(60, round(duration_s * DURATION_TOLERANCE))
-    return db.execute(
-        "SELECT 1 FROM runs WHERE start_ts BETWEEN ? AND ? AND abs(duration_s - ?) <= ?",
-        (start_ts - START_TOLERANCE_S, start_ts + START_TOLERANCE_S, duration_s, slack),
-    ).fetchone() is not None
+    return (
+        db.execute(
+            "SELECT 1 FROM runs WHERE start_ts BETWEEN ? AND ? AND abs(duration_s - ?) <= ?",
+            (start_ts - START_TOLERANCE_S, start_ts + START_TOLERANCE_S, duration_s, slack),
+        ).fetchone()
+        is not None
+    )
 
 
 def _insert(db: sqlite3.Connection, uid: str, a: Activity) -> None:
     db.execute(
         "INSERT INTO runs (uid, source_id, source, name, sport, start_ts, start_at, "
         "duration_s, distance_m) VALUES (?,?,?,?,?,?,?,?,?)",
-        (uid, a.source_id, a.source, a.name, a.sport, a.start.timestamp(),
-         a.start.isoformat(timespec="seconds"), a.duration_s, a.distance_m),
+        (
+            uid,
+            a.source_id,
+            a.source,
+            a.name,
+            a.sport,
+            a.start.timestamp(),
+            a.start.isoformat(timespec="seconds"),
+            a.duration_s,
+            a.distance_m,
+        ),
     )
 
 
 def _merge(db: sqlite3.Connection, items: Iterable[tuple[str | None, Activity]]) -> AddResult:
     added = already = 0
     for uid, activity in items:
-        if _known(db, uid, activity.source_id, activity.start.timestamp(),
-                  activity.duration_s):
+        if _known(db, uid, activity.source_id, activity.start.timestamp(), activity.duration_s):
             already += 1
         else:
             _insert(db, uid or new_uid(), activity)
@@ -114,26 +139,31 @@ def add_runs(db: sqlite3.Connection, activities: Iterable[Activity]) -> AddResul
 
 
 def recent_runs(db: sqlite3.Connection, limit: int | None = None) -> list[RunRow]:
-    rows = db.execute("SELECT * FROM runs ORDER BY start_ts DESC, id DESC LIMIT ?",
-                      (-1 if limit is None else limit,))
+    rows = db.execute(
+        "SELECT * FROM runs ORDER BY start_ts DESC, id DESC LIMIT ?",
+        (-1 if limit is None else limit,),
+    )
     return [_row(r) for r in rows]
 
 
-def runs_between(db: sqlite3.Connection, first: date, last: date,
-                 zone: tzinfo | None = None) -> list[RunRow]:
+def runs_between(
+    db: sqlite3.Connection, first: date, last: date, zone: tzinfo | None = None
+) -> list[RunRow]:
     """Runs whose local date falls from `first` to `last`, both included, oldest first."""
     # A day's edges in UTC shift by the zone's offset; a day of slack each side, then the
     # exact local date decides.
     low = datetime.combine(first - timedelta(days=1), datetime.min.time(), UTC).timestamp()
     high = datetime.combine(last + timedelta(days=2), datetime.min.time(), UTC).timestamp()
-    rows = db.execute("SELECT * FROM runs WHERE start_ts BETWEEN ? AND ? ORDER BY start_ts",
-                      (low, high))
+    rows = db.execute(
+        "SELECT * FROM runs WHERE start_ts BETWEEN ? AND ? ORDER BY start_ts", (low, high)
+    )
     found = [_row(r) for r in rows]
     return [r for r in found if first <= r.local_start(zone).date() <= last]
 
 
-def run_kinds(runs: Iterable[RunRow], long_run_minutes: int,
-              zone: tzinfo | None = None) -> dict[date, RunLength]:
+def run_kinds(
+    runs: Iterable[RunRow], long_run_minutes: int, zone: tzinfo | None = None
+) -> dict[date, RunLength]:
     """What running each day held: `long` if any run that day was long, else `run`.
 
     The placement rules take this as input: the day after a long run gets no hard session,
@@ -155,12 +185,20 @@ def longest_on(runs: Iterable[RunRow], day: date, zone: tzinfo | None = None) ->
 
 # JSONL export and import: one line per run, told apart from set lines by "kind": "run".
 
+
 def export_records(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for r in db.execute("SELECT * FROM runs ORDER BY start_ts, id"):
-        yield {"kind": RECORD_KIND, "run_id": r["uid"], "source_id": r["source_id"],
-               "source": r["source"], "name": r["name"], "sport": r["sport"],
-               "start": r["start_at"], "duration_s": r["duration_s"],
-               "distance_m": r["distance_m"]}
+        yield {
+            "kind": RECORD_KIND,
+            "run_id": r["uid"],
+            "source_id": r["source_id"],
+            "source": r["source"],
+            "name": r["name"],
+            "sport": r["sport"],
+            "start": r["start_at"],
+            "duration_s": r["duration_s"],
+            "distance_m": r["distance_m"],
+        }
 
 
 def is_run_record(record: Any) -> bool:
@@ -188,18 +226,25 @@ def check_record(record: dict[str, Any]) -> tuple[str, Activity]:
     if type(duration) is not int or not 0 <= duration <= 7 * 86400:
         raise ValueError(f"duration_s must be a whole number of seconds, got {duration!r}")
     distance = record.get("distance_m")
-    if distance is not None and (type(distance) not in (int, float) or
-                                 not 0 <= distance <= 2_000_000):
-        raise ValueError(f"distance_m must be empty or metres from 0 to 2,000,000, "
-                         f"got {distance!r}")
+    if distance is not None and (
+        type(distance) not in (int, float) or not 0 <= distance <= 2_000_000
+    ):
+        raise ValueError(
+            f"distance_m must be empty or metres from 0 to 2,000,000, got {distance!r}"
+        )
     # Text from a file is data: no escape codes or control characters reach the terminal.
-    return uid, Activity(start, duration, None if distance is None else float(distance),
-                         clean_text(record["name"]), clean_text(record["sport"]),
-                         clean_text(record["source"]), source_id)
+    return uid, Activity(
+        start,
+        duration,
+        None if distance is None else float(distance),
+        clean_text(record["name"]),
+        clean_text(record["sport"]),
+        clean_text(record["source"]),
+        source_id,
+    )
 
 
-def import_records(db: sqlite3.Connection,
-                   checked: Iterable[tuple[str, Activity]]) -> AddResult:
+def import_records(db: sqlite3.Connection, checked: Iterable[tuple[str, Activity]]) -> AddResult:
     """Merge exported runs inside the caller's transaction (the import of a whole file)."""
     return _merge(db, checked)
 
@@ -212,13 +257,13 @@ def split_run_lines(text: str) -> tuple[str, list[tuple[str, Activity]]]:
     kept: list[str] = []
     found: list[tuple[str, Activity]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if f'"{RECORD_KIND}"' not in line:   # most lines are sets: skip parsing them twice
+        if f'"{RECORD_KIND}"' not in line:  # most lines are sets: skip parsing them twice
             kept.append(line)
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError:
-            kept.append(line)   # the set parser reports it
+            kept.append(line)  # the set parser reports it
             continue
         if not is_run_record(record):
             kept.append(line)
@@ -231,14 +276,20 @@ def split_run_lines(text: str) -> tuple[str, list[tuple[str, Activity]]]:
     return "\n".join(kept), found
 
 
-def run_kinds_between(db: sqlite3.Connection, first: date, last: date, long_run_minutes: int,
-                      zone: tzinfo | None = None) -> dict[date, RunLength]:
+def run_kinds_between(
+    db: sqlite3.Connection,
+    first: date,
+    last: date,
+    long_run_minutes: int,
+    zone: tzinfo | None = None,
+) -> dict[date, RunLength]:
     """The placement input for a date range: each local date with a run, and its kind."""
     return run_kinds(runs_between(db, first, last, zone), long_run_minutes, zone)
 
 
-def taken_into_account(runs: Iterable[RunRow], today: date, long_run_minutes: int,
-                       zone: tzinfo | None = None) -> str | None:
+def taken_into_account(
+    runs: Iterable[RunRow], today: date, long_run_minutes: int, zone: tzinfo | None = None
+) -> str | None:
     """What the day's suggestion took into account, e.g. "long run yesterday, 21.1 km"."""
     recent = list(runs)
     parts = []
@@ -252,8 +303,9 @@ def taken_into_account(runs: Iterable[RunRow], today: date, long_run_minutes: in
     return "; ".join(parts) or None
 
 
-def weekly_km(db: sqlite3.Connection, weeks: int = 8, today: date | None = None,
-              zone: tzinfo | None = None) -> list[tuple[date, float]]:
+def weekly_km(
+    db: sqlite3.Connection, weeks: int = 8, today: date | None = None, zone: tzinfo | None = None
+) -> list[tuple[date, float]]:
     """Kilometres run per week (Monday first, local), oldest first, this week last; the
     same weeks as `queries.weekly_counts`, so the two charts line up."""
     today = today or datetime.now(UTC).astimezone(zone).date()

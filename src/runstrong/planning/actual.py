@@ -18,8 +18,9 @@ from runstrong.planning.rules import RunKind
 RECENT_DAYS = 14  # runs recorded within this many days mean the record is kept up
 
 
-def week_runs(usual: Mapping[date, RunKind], recorded: Mapping[date, RunLength],
-              today: date) -> dict[date, RunKind]:
+def week_runs(
+    usual: Mapping[date, RunKind], recorded: Mapping[date, RunLength], today: date
+) -> dict[date, RunKind]:
     """Each date of `usual` with its run: recorded up to today, usual after.
 
     `recorded` holds the dates with a recorded run (long or not), at least over the
@@ -30,7 +31,7 @@ def week_runs(usual: Mapping[date, RunKind], recorded: Mapping[date, RunLength],
     for day, planned in usual.items():
         length = recorded.get(day)
         if day > today or (length is None and (day == today or not kept_up)):
-            runs[day] = planned   # ahead, or nothing says otherwise
+            runs[day] = planned  # ahead, or nothing says otherwise
         elif length is None:
             runs[day] = RunKind.NONE
         elif length is RunLength.LONG:

@@ -31,8 +31,13 @@ def description(session: Session, minutes: int) -> str:
     return "\n".join(lines)
 
 
-def plan_calendar(plan_slug: str, plan_name: str, planned: Sequence[tuple[date, Session]],
-                  at: time, stamp: datetime) -> bytes:
+def plan_calendar(
+    plan_slug: str,
+    plan_name: str,
+    planned: Sequence[tuple[date, Session]],
+    at: time,
+    stamp: datetime,
+) -> bytes:
     """`planned`: each date and the session (light already applied) to do on it;
     `at`: the local session time; `stamp`: when the file is written (DTSTAMP, aware)."""
     calendar = Calendar()

@@ -21,9 +21,14 @@ class Planned:
     light: bool
 
 
-def planned_sessions(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[Done],
-                     first_day: date, weeks: int,
-                     ran: Collection[date] = frozenset()) -> list[Planned]:
+def planned_sessions(
+    coach: Coach,
+    runs: Mapping[date, RunKind],
+    done: Sequence[Done],
+    first_day: date,
+    weeks: int,
+    ran: Collection[date] = frozenset(),
+) -> list[Planned]:
     """Every plan session placed from `first_day` over `weeks` weeks, in date order.
 
     `runs` should cover the day before `first_day`'s Monday to the day after the last day;
@@ -35,8 +40,12 @@ def planned_sessions(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[
     today = first_day
     while today <= last_day:
         for entry in plan_week(coach, runs, known, today, ran):
-            if entry.counts and not entry.done and entry.session and \
-                    first_day <= entry.day <= last_day:
+            if (
+                entry.counts
+                and not entry.done
+                and entry.session
+                and first_day <= entry.day <= last_day
+            ):
                 planned.append(Planned(entry.day, entry.session, entry.light))
                 # Placed sessions count as done for the weeks after, so the rotation goes on.
                 known.append(Done(entry.day, entry.session, entry.light))

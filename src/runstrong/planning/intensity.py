@@ -51,5 +51,7 @@ def warm_up_seconds(session: Session, timing: Timing | None = None) -> float:
 
 
 def has_warm_up(session: Session, timing: Timing | None = None) -> bool:
-    return (warm_up_block(session) >= WARM_UP_MIN_EXERCISES
-            and warm_up_seconds(session, timing) >= WARM_UP_MIN_SECONDS)
+    return (
+        warm_up_block(session) >= WARM_UP_MIN_EXERCISES
+        and warm_up_seconds(session, timing) >= WARM_UP_MIN_SECONDS
+    )

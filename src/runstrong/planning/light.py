@@ -32,8 +32,9 @@ def _scaled(phase: Phase, factor: float) -> Phase:
 def light_exercise(exercise: Exercise) -> Exercise:
     sets = max(1, math.ceil(exercise.sets / 2))
     factor = min(MAX_FACTOR, max(MIN_FACTOR, 0.5 * exercise.sets / sets))
-    return replace(exercise, sets=sets,
-                   phases=tuple(_scaled(phase, factor) for phase in exercise.phases))
+    return replace(
+        exercise, sets=sets, phases=tuple(_scaled(phase, factor) for phase in exercise.phases)
+    )
 
 
 def _lightened(exercise: Exercise) -> Exercise:
@@ -48,8 +49,9 @@ def light_session(session: Session) -> Session:
     kept = [e for e in session.exercises if not (e.category and e.category.is_demanding)]
     if not kept:
         kept = [session.exercises[0]]  # never an empty session, even from odd files
-    light = replace(session, light=True, intensity=Intensity.EASY,
-                    exercises=tuple(_lightened(e) for e in kept))
+    light = replace(
+        session, light=True, intensity=Intensity.EASY, exercises=tuple(_lightened(e) for e in kept)
+    )
     full_time = estimate_seconds(session)
     # A long warm-up before little else, or rests longer than the work, can leave the light
     # version too long: trim the warm-up too, then halve the rests (light work needs less
@@ -64,12 +66,16 @@ def light_session(session: Session) -> Session:
 
 
 def _shorter_rests(session: Session) -> Session:
-    exercises = tuple(replace(e, rest=e.rest // 2,
-                              rest_after=None if e.rest_after is None else e.rest_after // 2)
-                      for e in session.exercises)
-    return replace(session, exercises=exercises,
-                   rest_between_sets=session.rest_between_sets // 2,
-                   rest_between_exercises=session.rest_between_exercises // 2)
+    exercises = tuple(
+        replace(e, rest=e.rest // 2, rest_after=None if e.rest_after is None else e.rest_after // 2)
+        for e in session.exercises
+    )
+    return replace(
+        session,
+        exercises=exercises,
+        rest_between_sets=session.rest_between_sets // 2,
+        rest_between_exercises=session.rest_between_exercises // 2,
+    )
 
 
 def volume(session: Session) -> float:

@@ -51,14 +51,16 @@ class InvalidPlan:
     problems: tuple[Problem, ...]
 
 
-def parse_plan(doc: Mapping[str, Any], file: str, slug: str,
-               known_sessions: Iterable[str]) -> tuple[Plan | None, list[Problem]]:
+def parse_plan(
+    doc: Mapping[str, Any], file: str, slug: str, known_sessions: Iterable[str]
+) -> tuple[Plan | None, list[Problem]]:
     check = Checker(file)
     check.unknown_keys(doc, ("plan",), "")
     head = doc.get("plan")
     if not isinstance(head, dict):
-        check.add('missing; expected a [plan] table with name, sessions_per_week and rotation',
-                  "", "plan")
+        check.add(
+            "missing; expected a [plan] table with name, sessions_per_week and rotation", "", "plan"
+        )
         return None, check.problems
     where = "[plan]"
     check.unknown_keys(head, PLAN_KEYS, where)
@@ -71,26 +73,37 @@ def parse_plan(doc: Mapping[str, Any], file: str, slug: str,
     known = list(known_sessions)
     rotation = check.text_list(head, "rotation", where)
     if not rotation:
-        check.add('missing; expected the session slugs in turn, e.g. ["power", "core-stability"]',
-                  where, "rotation")
+        check.add(
+            'missing; expected the session slugs in turn, e.g. ["power", "core-stability"]',
+            where,
+            "rotation",
+        )
     for slug_ in rotation:
         if slug_ not in known:
             check.add(f"no session '{slug_}'" + did_you_mean(slug_, known), where, "rotation")
     days = tuple(d.lower()[:3] for d in check.text_list(head, "days", where))
     for day in days:
         if day not in WEEKDAYS:
-            check.add(f"unknown day '{day}'; expected mon, tue, wed, thu, fri, sat or sun",
-                      where, "days")
+            check.add(
+                f"unknown day '{day}'; expected mon, tue, wed, thu, fri, sat or sun", where, "days"
+            )
     variants = _variants(check, head.get("variants"), known, rotation, where)
     if check.problems or name is None or per_week is None:
         return None, check.problems
-    return Plan(slug, name, per_week, rotation, days,
-                check.text(head, "description", where, multiline=True) or "",
-                variants=variants), []
+    return Plan(
+        slug,
+        name,
+        per_week,
+        rotation,
+        days,
+        check.text(head, "description", where, multiline=True) or "",
+        variants=variants,
+    ), []
 
 
-def _variants(check: Checker, raw: Any, known: list[str], rotation: tuple[str, ...],
-              where: str) -> tuple[tuple[str, str], ...]:
+def _variants(
+    check: Checker, raw: Any, known: list[str], rotation: tuple[str, ...], where: str
+) -> tuple[tuple[str, str], ...]:
     if raw is None:
         return ()
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
@@ -101,8 +114,7 @@ def _variants(check: Checker, raw: Any, known: list[str], rotation: tuple[str, .
         if main not in rotation:
             check.add(f"'{main}' is not in the rotation", where, f"variants.{main}")
         elif alt not in known:
-            check.add(f"no session '{alt}'" + did_you_mean(alt, known), where,
-                      f"variants.{main}")
+            check.add(f"no session '{alt}'" + did_you_mean(alt, known), where, f"variants.{main}")
         else:
             pairs.append((main, alt))
     return tuple(pairs)
@@ -112,14 +124,16 @@ def _plan_files(folder: Traversable | Path) -> list[Traversable | Path]:
     try:
         if not folder.is_dir():
             return []
-        return sorted((e for e in folder.iterdir() if e.name.endswith(".toml")),
-                      key=lambda e: e.name)
+        return sorted(
+            (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+        )
     except OSError:
         return []
 
 
-def load_plan_file(entry: Traversable | Path, known: Iterable[str], source: str,
-                   label: str | None = None) -> Plan | InvalidPlan:
+def load_plan_file(
+    entry: Traversable | Path, known: Iterable[str], source: str, label: str | None = None
+) -> Plan | InvalidPlan:
     label = label or str(entry)
     slug = Path(entry.name).stem
     try:
@@ -138,8 +152,9 @@ def load_plans(known_sessions: Iterable[str]) -> dict[str, Plan | InvalidPlan]:
     known = list(known_sessions)
     plans: dict[str, Plan | InvalidPlan] = {}
     for entry in _plan_files(paths.bundled_workouts() / "plans"):
-        plans[Path(entry.name).stem] = load_plan_file(entry, known, "bundled",
-                                                      f"bundled plans/{entry.name}")
+        plans[Path(entry.name).stem] = load_plan_file(
+            entry, known, "bundled", f"bundled plans/{entry.name}"
+        )
     for entry in _plan_files(paths.user_plans_dir()):
         plans[Path(entry.name).stem] = load_plan_file(entry, known, "user")
     return plans

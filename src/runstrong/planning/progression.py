@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session
 
 
-def next_target(progression: Progression, current: int,
-                last_sets: list[tuple[int | None, int]]) -> int:
+def next_target(
+    progression: Progression, current: int, last_sets: list[tuple[int | None, int]]
+) -> int:
     """Up one step (capped at `to`) when every set last time met its target; else the same.
 
     `current` is the file's target; history may hold a higher one accepted earlier.
@@ -38,8 +39,9 @@ class Suggestion:
     suggested: int
 
 
-def suggestions(session: Session,
-                last_sets: Callable[[str], list[tuple[int | None, int]]]) -> list[Suggestion]:
+def suggestions(
+    session: Session, last_sets: Callable[[str], list[tuple[int | None, int]]]
+) -> list[Suggestion]:
     """Exercises whose target should move, given each one's sets from its latest session."""
     found: list[Suggestion] = []
     for index, exercise in enumerate(session.exercises):
@@ -57,6 +59,5 @@ def suggestions(session: Session,
 def apply(session: Session, chosen: list[Suggestion]) -> Session:
     exercises = list(session.exercises)
     for suggestion in chosen:
-        exercises[suggestion.index] = with_target(exercises[suggestion.index],
-                                                  suggestion.suggested)
+        exercises[suggestion.index] = with_target(exercises[suggestion.index], suggestion.suggested)
     return replace(session, exercises=tuple(exercises))

@@ -120,12 +120,12 @@ def week_problems(
             after = item.slug != activation and item.when is When.AFTER_RUN
             if not (before or after):
                 problems.append(f"rule 2: {where} is {item.when} on an easy run day")
-    demanding = sorted(p.day for p in placed
-                       if not p.light and intensity(p.slug) is not Intensity.EASY)
+    demanding = sorted(
+        p.day for p in placed if not p.light and intensity(p.slug) is not Intensity.EASY
+    )
     for first, second in itertools.pairwise(demanding):
         if (second - first).days < MIN_GAP_DAYS:
-            problems.append(f"rule 3: sessions on {first} and {second} are less than 48 h "
-                            "apart")
+            problems.append(f"rule 3: sessions on {first} and {second} are less than 48 h apart")
     return problems
 
 
@@ -134,14 +134,18 @@ def session_problems(session: Session) -> list[str]:
     problems: list[str] = []
     level = intensity_of(session)
     if level is not Intensity.EASY and not has_warm_up(session):
-        problems.append(f"rule 5: {session.slug} ({level.value}) does not open with a "
-                        "warm-up block of two or more warm-up exercises and 3 minutes")
+        problems.append(
+            f"rule 5: {session.slug} ({level.value}) does not open with a "
+            "warm-up block of two or more warm-up exercises and 3 minutes"
+        )
     light = light_session(session)
     left = [e.name for e in light.exercises if e.category and e.category.is_demanding]
     if left:
         problems.append(f"rule 4: the light {session.slug} still has {', '.join(left)}")
     full_time, light_time = estimate_seconds(session), estimate_seconds(light)
     if light_time > MAX_TIME_RATIO * full_time:
-        problems.append(f"rule 4: the light {session.slug} takes {light_time} s of "
-                        f"{full_time} s, more than {MAX_TIME_RATIO:g}")
+        problems.append(
+            f"rule 4: the light {session.slug} takes {light_time} s of "
+            f"{full_time} s, more than {MAX_TIME_RATIO:g}"
+        )
     return problems

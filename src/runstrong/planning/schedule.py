@@ -52,9 +52,15 @@ class Day:
     counts: bool = False  # one of the plan's sessions (activation is not)
 
     def as_json(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "weekday": weekday(self.day),
-                "run": self.run.value, "session": self.session, "light": self.light,
-                "when": None if self.when is None else self.when.value, "reason": self.reason}
+        return {
+            "date": self.day.isoformat(),
+            "weekday": weekday(self.day),
+            "run": self.run.value,
+            "session": self.session,
+            "light": self.light,
+            "when": None if self.when is None else self.when.value,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +117,9 @@ def _felt(coach: Coach, choice: _Choice) -> Intensity:
     return Intensity.EASY if choice.light else coach.intensity(choice.slug)
 
 
-def _assign(coach: Coach, days: Sequence[date], queue: list[str],
-            runs: Mapping[date, RunKind]) -> list[tuple[date, str, int]] | None:
+def _assign(
+    coach: Coach, days: Sequence[date], queue: list[str], runs: Mapping[date, RunKind]
+) -> list[tuple[date, str, int]] | None:
     """Each day takes the first due session that may go there (rule 1), or None."""
     window = len(coach.plan.rotation)
     used: set[int] = set()
@@ -132,8 +139,9 @@ def _assign(coach: Coach, days: Sequence[date], queue: list[str],
     return chosen
 
 
-def _options(coach: Coach, days: Sequence[date], queue: list[str],
-             runs: Mapping[date, RunKind]) -> Iterator[list[_Choice]]:
+def _options(
+    coach: Coach, days: Sequence[date], queue: list[str], runs: Mapping[date, RunKind]
+) -> Iterator[list[_Choice]]:
     assigned = _assign(coach, days, queue, runs)
     if assigned is None:
         return
@@ -141,15 +149,18 @@ def _options(coach: Coach, days: Sequence[date], queue: list[str],
     flexible = [coach.intensity(slug) is Intensity.MODERATE for _, slug, _ in assigned]
     for lights in product((False, True), repeat=sum(flexible)):
         flags = iter(lights)
-        yield [_Choice(day, slug, jumped, next(flags) if bendable else False)
-               for (day, slug, jumped), bendable in zip(assigned, flexible, strict=True)]
+        yield [
+            _Choice(day, slug, jumped, next(flags) if bendable else False)
+            for (day, slug, jumped), bendable in zip(assigned, flexible, strict=True)
+        ]
 
 
 def _spacing_breaks(coach: Coach, choices: list[_Choice], earlier: list[date]) -> int:
     days = sorted(earlier + [c.day for c in choices if _felt(coach, c) is not Intensity.EASY])
     placed = {c.day for c in choices}
-    return sum(1 for a, b in pairwise(days)
-               if (b - a).days < MIN_GAP_DAYS and (a in placed or b in placed))
+    return sum(
+        1 for a, b in pairwise(days) if (b - a).days < MIN_GAP_DAYS and (a in placed or b in placed)
+    )
 
 
 def _cost(coach: Coach, choices: list[_Choice], runs: Mapping[date, RunKind]) -> int:
@@ -173,14 +184,23 @@ def _cost(coach: Coach, choices: list[_Choice], runs: Mapping[date, RunKind]) ->
     return cost
 
 
-def _place(coach: Coach, free: list[date], wanted: int, queue: list[str],
-           runs: Mapping[date, RunKind], earlier: list[date]) -> list[_Choice]:
+def _place(
+    coach: Coach,
+    free: list[date],
+    wanted: int,
+    queue: list[str],
+    runs: Mapping[date, RunKind],
+    earlier: list[date],
+) -> list[_Choice]:
     for count in range(min(wanted, len(free)), 0, -1):
         best: tuple[tuple[int, int, list[date]], list[_Choice]] | None = None
         for days in combinations(free, count):
             for choices in _options(coach, days, queue, runs):
-                score = (_spacing_breaks(coach, choices, earlier),
-                         _cost(coach, choices, runs), [c.day for c in choices])
+                score = (
+                    _spacing_breaks(coach, choices, earlier),
+                    _cost(coach, choices, runs),
+                    [c.day for c in choices],
+                )
                 if best is None or score < best[0]:
                     best = (score, choices)
         if best is not None:
@@ -188,8 +208,13 @@ def _place(coach: Coach, free: list[date], wanted: int, queue: list[str],
     return []
 
 
-def plan_week(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[Done],
-              today: date, ran: Collection[date] = frozenset()) -> list[Day]:
+def plan_week(
+    coach: Coach,
+    runs: Mapping[date, RunKind],
+    done: Sequence[Done],
+    today: date,
+    ran: Collection[date] = frozenset(),
+) -> list[Day]:
     """Monday to Sunday of the week holding `today`.
 
     `runs` gives each date's run (missing dates: no run) and should cover the day before
@@ -202,9 +227,14 @@ def plan_week(coach: Coach, runs: Mapping[date, RunKind], done: Sequence[Done],
     done_count = sum(1 for day in week for d in logged[day] if plan.counts(d.slug))
     wanted = max(0, plan.sessions_per_week - done_count)
     free = [day for day in week if day >= today and not logged[day]]
-    earlier = [d.day for d in done
-               if d.day <= today and (monday - timedelta(days=MIN_GAP_DAYS)) <= d.day
-               and not d.light and coach.intensity(d.slug) is not Intensity.EASY]
+    earlier = [
+        d.day
+        for d in done
+        if d.day <= today
+        and (monday - timedelta(days=MIN_GAP_DAYS)) <= d.day
+        and not d.light
+        and coach.intensity(d.slug) is not Intensity.EASY
+    ]
     queue = upcoming(plan, [d for d in done if d.day <= today])
     choices = {c.day: c for c in _place(coach, free, wanted, queue, runs, earlier)}
     words = _Words(coach, runs, queue, wanted, done_count, frozenset(ran))
@@ -241,9 +271,16 @@ class _Words:
     def logged(self, day: date, run: RunKind, items: list[Done]) -> Day:
         main = next((d for d in items if self.coach.plan.counts(d.slug)), items[0])
         counts = self.coach.plan.counts(main.slug)
-        return Day(day, run, main.slug, main.light, None,
-                   f"Done: {self.name(main.slug)}" + (" (light)." if main.light else "."),
-                   done=True, counts=counts)
+        return Day(
+            day,
+            run,
+            main.slug,
+            main.light,
+            None,
+            f"Done: {self.name(main.slug)}" + (" (light)." if main.light else "."),
+            done=True,
+            counts=counts,
+        )
 
     def placed(self, choice: _Choice, run: RunKind, number: int) -> Day:
         plan = self.coach.plan
@@ -251,20 +288,26 @@ class _Words:
         big = run in (RunKind.KEY, RunKind.LONG)
         if choice.day in self.ran and run is not RunKind.NONE:
             done = {RunKind.KEY: "Key run", RunKind.LONG: "Long run"}.get(run, "Run")
-            text = f"{done} done: the session comes after your run" + \
-                ("; nothing hard today." if big else ".")
+            text = f"{done} done: the session comes after your run" + (
+                "; nothing hard today." if big else "."
+            )
         else:
             # The session's name and when to do it are shown beside the reason: not again.
-            text = {RunKind.NONE: "No run today.",
-                    RunKind.EASY: "After your easy run.",
-                    RunKind.KEY: "After your key run; nothing hard today.",
-                    RunKind.LONG: "After your long run; nothing hard today."}[run]
+            text = {
+                RunKind.NONE: "No run today.",
+                RunKind.EASY: "After your easy run.",
+                RunKind.KEY: "After your key run; nothing hard today.",
+                RunKind.LONG: "After your long run; nothing hard today.",
+            }[run]
         text += f" {plan.name}, session {number} of {plan.sessions_per_week} this week."
         if choice.light:
             text += f" Light version: {self._why_light(choice)}."
         head = self.queue[0] if self.queue else choice.slug
-        if choice.jumped > 0 and self.coach.intensity(head) is Intensity.HARD \
-                and (why := hard_forbidden(self.runs, choice.day)):
+        if (
+            choice.jumped > 0
+            and self.coach.intensity(head) is Intensity.HARD
+            and (why := hard_forbidden(self.runs, choice.day))
+        ):
             text += f" {self.name(head)} is hard and waits ({why})."
         variant = plan.variant_of(choice.slug)
         if variant:
@@ -282,13 +325,22 @@ class _Words:
     def free(self, day: date, run: RunKind, week_full: bool) -> Day:
         activation = self.coach.activation
         if day in self.ran:
-            return Day(day, run, None, False, None, "Rest day: this week's sessions are done "
-                       "or placed." if week_full else "Run done: rest your legs.")
+            return Day(
+                day,
+                run,
+                None,
+                False,
+                None,
+                "Rest day: this week's sessions are done or placed."
+                if week_full
+                else "Run done: rest your legs.",
+            )
         if run is not RunKind.NONE and activation is not None:
-            text = {RunKind.EASY: "Easy run: activation before you go, strength another day.",
-                    RunKind.KEY: "Key run: only activation before it; no strength work after.",
-                    RunKind.LONG: "Long run: only activation before it; rest your legs after."
-                    }[run]
+            text = {
+                RunKind.EASY: "Easy run: activation before you go, strength another day.",
+                RunKind.KEY: "Key run: only activation before it; no strength work after.",
+                RunKind.LONG: "Long run: only activation before it; rest your legs after.",
+            }[run]
             return Day(day, run, activation, False, When.BEFORE_RUN, text)
         tomorrow = run_on(self.runs, day + ONE_DAY)
         if week_full:

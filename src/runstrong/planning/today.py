@@ -38,15 +38,31 @@ def today_from_week(plan: Plan, week: Sequence[Day], today: date) -> Today:
     entry = next(day for day in week if day.day == today)
     done = sum(1 for day in week if day.done and day.counts)
     if entry.done:
-        following = next((d for d in week if d.day > today and d.counts and not d.done),
-                         None)
+        following = next((d for d in week if d.day > today and d.counts and not d.done), None)
         reason = entry.reason
         if following is not None:
             reason += f" Next session: {following.day:%A}."
-        return Today(Verdict.DONE, entry.session, entry.light, reason, done,
-                     plan.sessions_per_week, None, entry.run)
+        return Today(
+            Verdict.DONE,
+            entry.session,
+            entry.light,
+            reason,
+            done,
+            plan.sessions_per_week,
+            None,
+            entry.run,
+        )
     if entry.session is None:
-        return Today(Verdict.REST, None, False, entry.reason, done, plan.sessions_per_week,
-                     None, entry.run)
-    return Today(Verdict.SESSION, entry.session, entry.light, entry.reason, done,
-                 plan.sessions_per_week, entry.when, entry.run)
+        return Today(
+            Verdict.REST, None, False, entry.reason, done, plan.sessions_per_week, None, entry.run
+        )
+    return Today(
+        Verdict.SESSION,
+        entry.session,
+        entry.light,
+        entry.reason,
+        done,
+        plan.sessions_per_week,
+        entry.when,
+        entry.run,
+    )

@@ -45,8 +45,12 @@ def name_of(catalog: Catalog, slug: str) -> str:
 def coach_for(catalog: Catalog, plan: Plan) -> Coach:
     activation = ACTIVATION if isinstance(catalog.entries.get(ACTIVATION), Session) else None
     levels = {slug: intensity_in(catalog, slug) for slug in catalog.entries}
-    return Coach(plan, lambda slug: levels.get(slug, Intensity.MODERATE),
-                 lambda slug: name_of(catalog, slug), activation)
+    return Coach(
+        plan,
+        lambda slug: levels.get(slug, Intensity.MODERATE),
+        lambda slug: name_of(catalog, slug),
+        activation,
+    )
 
 
 def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
@@ -81,8 +85,9 @@ def recorded_runs(first: date, last: date, store: HistoryStore | None = None) ->
         return runs_between(opened.db, first, last)
 
 
-def runs_around(chosen: settings.Settings, first: date, last: date, on: date,
-                store: HistoryStore | None = None) -> tuple[dict[date, RunKind], frozenset[date]]:
+def runs_around(
+    chosen: settings.Settings, first: date, last: date, on: date, store: HistoryStore | None = None
+) -> tuple[dict[date, RunKind], frozenset[date]]:
     """Each date's run from `first` to `last` (recorded up to `on`, the usual week after),
     and the dates up to `on` whose run is recorded."""
     usual = runs_from_settings(chosen, first, last)
@@ -91,9 +96,13 @@ def runs_around(chosen: settings.Settings, first: date, last: date, on: date,
     return week_runs(usual, recorded, on), frozenset(d for d in recorded if d <= on)
 
 
-def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
-             store: HistoryStore | None = None,
-             runs: Mapping[date, RunKind] | None = None) -> tuple[Plan | None, list[Day]]:
+def week_for(
+    catalog: Catalog,
+    chosen: settings.Settings,
+    on: date | None = None,
+    store: HistoryStore | None = None,
+    runs: Mapping[date, RunKind] | None = None,
+) -> tuple[Plan | None, list[Day]]:
     """The active plan and the seven days of the week holding `on` (today by default)."""
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
@@ -103,21 +112,29 @@ def week_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None
     ran: frozenset[date] = frozenset()
     note = None
     if runs is None:
-        runs, ran = runs_around(chosen, monday - timedelta(days=1), monday + timedelta(days=7),
-                                on, store)
-        note = taken_into_account(recorded_runs(on - timedelta(days=1), on, store), on,
-                                  chosen.long_run_minutes)
+        runs, ran = runs_around(
+            chosen, monday - timedelta(days=1), monday + timedelta(days=7), on, store
+        )
+        note = taken_into_account(
+            recorded_runs(on - timedelta(days=1), on, store), on, chosen.long_run_minutes
+        )
     done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
     week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
     if note:
         # Say which recorded runs today's advice took into account, wherever it is shown.
-        week = [replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == on else d
-                for d in week]
+        week = [
+            replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == on else d
+            for d in week
+        ]
     return plan, week
 
 
-def today_for(catalog: Catalog, chosen: settings.Settings, on: date | None = None,
-              store: HistoryStore | None = None) -> tuple[Plan | None, Today | None]:
+def today_for(
+    catalog: Catalog,
+    chosen: settings.Settings,
+    on: date | None = None,
+    store: HistoryStore | None = None,
+) -> tuple[Plan | None, Today | None]:
     on = on or date.today()
     plan, week = week_for(catalog, chosen, on, store)
     if plan is None:

@@ -49,8 +49,10 @@ def engine_options(chosen: Settings) -> EngineOptions:
     from runstrong.engine import EngineOptions
     from runstrong.timeline import Timing
 
-    return EngineOptions(Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
-                         count_in=chosen.count_in)
+    return EngineOptions(
+        Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
+        count_in=chosen.count_in,
+    )
 
 
 class RunstrongApp(App[None]):
@@ -111,8 +113,9 @@ class RunstrongApp(App[None]):
         if self._player is None:
             from runstrong.audio import choose_player
 
-            self._player = choose_player(sound=True, voice=self.voice,
-                                         on_problem=self.audio_problem, bell=self.bell)
+            self._player = choose_player(
+                sound=True, voice=self.voice, on_problem=self.audio_problem, bell=self.bell
+            )
         return self._player
 
     def audio_problem(self, message: str) -> None:
@@ -120,8 +123,9 @@ class RunstrongApp(App[None]):
         if threading.get_ident() == self._thread:
             self.notify(message, title="Sound", severity="warning", timeout=8)
         else:
-            self.call_from_thread(self.notify, message, title="Sound", severity="warning",
-                                  timeout=8)
+            self.call_from_thread(
+                self.notify, message, title="Sound", severity="warning", timeout=8
+            )
 
     # -- settings ------------------------------------------------------------------------
     @property
@@ -174,8 +178,10 @@ class RunstrongApp(App[None]):
         if self.review_only:
             from runstrong.tui.screens.history import HistoryScreen
 
-            self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()),
-                             lambda _: self.exit())
+            self.push_screen(
+                HistoryScreen(self.store, weekly_target=self._weekly_target()),
+                lambda _: self.exit(),
+            )
             if problem:
                 self.notify(problem, title="History", severity="error", timeout=15)
             return
@@ -187,8 +193,9 @@ class RunstrongApp(App[None]):
         if problem:
             from runstrong.tui.screens.offers import history_problem
 
-            self.push_screen(history_problem(problem, can_move=self._foreign_file),
-                             self._history_answer)
+            self.push_screen(
+                history_problem(problem, can_move=self._foreign_file), self._history_answer
+            )
         else:
             self._offer_resume()
 
@@ -210,8 +217,9 @@ class RunstrongApp(App[None]):
         if answer is not HistoryAnswer.MOVE_ASIDE:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        moved = self.history_path.with_name(f"{self.history_path.stem}.{stamp}"
-                                            f"{self.history_path.suffix}")
+        moved = self.history_path.with_name(
+            f"{self.history_path.stem}.{stamp}{self.history_path.suffix}"
+        )
         try:
             self.history_path.rename(moved)
         except OSError as error:
@@ -235,8 +243,11 @@ class RunstrongApp(App[None]):
         from runstrong.resume import same_session
         from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
 
-        left = [u for u in self.store.unfinished() if same_session(u, session)] \
-            if self.store is not None else []
+        left = (
+            [u for u in self.store.unfinished() if same_session(u, session)]
+            if self.store is not None
+            else []
+        )
         if not left:
             self.request_session(session, exit_after=True)
             return
@@ -333,7 +344,8 @@ class RunstrongApp(App[None]):
         from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
 
         offers: list[Suggestion] = self._read_history(
-            lambda store: suggestions(session, store.last_session_of), [])
+            lambda store: suggestions(session, store.last_session_of), []
+        )
         if not offers:
             self.start_session(session, exit_after=exit_after)
             return
@@ -364,12 +376,17 @@ class RunstrongApp(App[None]):
             if isinstance(home, HomeScreen):
                 # Today's line and the week strip come from one placement (a few ms), not two.
                 placed = self._read_history(
-                    lambda store: week_for(self.catalog, self.settings, on, store=store), None)
+                    lambda store: week_for(self.catalog, self.settings, on, store=store), None
+                )
                 plan, week = placed or week_for(self.catalog, self.settings, on, store=None)
                 today = today_from_week(plan, week, on) if plan is not None else None
                 recent: list[Recent] = self._read_history(
-                    lambda store: [Recent(when_text(h.started_at)[:10], h.name, h.status.words)
-                                   for h in store.session_heads(limit=3)], [])
+                    lambda store: [
+                        Recent(when_text(h.started_at)[:10], h.name, h.status.words)
+                        for h in store.session_heads(limit=3)
+                    ],
+                    [],
+                )
                 home.show(self.catalog, today, recent, week, on, self.options.timing)
 
     def action_plans(self) -> None:
@@ -391,11 +408,20 @@ class RunstrongApp(App[None]):
         from runstrong.planning.week import DEFAULT_PLAN
         from runstrong.tui.screens.settings import SettingsScreen
 
-        plans = [(p.name, slug) for slug, p in load_plans(self.catalog.entries).items()
-                 if isinstance(p, Plan)]
-        self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes), plans,
-                                        str(paths.settings_file()),
-                                        active_plan=self.settings.plan or DEFAULT_PLAN))
+        plans = [
+            (p.name, slug)
+            for slug, p in load_plans(self.catalog.entries).items()
+            if isinstance(p, Plan)
+        ]
+        self.push_screen(
+            SettingsScreen(
+                self.settings,
+                sorted(self.available_themes),
+                plans,
+                str(paths.settings_file()),
+                active_plan=self.settings.plan or DEFAULT_PLAN,
+            )
+        )
 
     def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
         if self._save_settings(message.settings):
@@ -429,8 +455,9 @@ class RunstrongApp(App[None]):
         self._catalog = None
         self.call_after_refresh(self._refresh_home)
 
-    def resume(self, unfinished: Unfinished, *, exit_after: bool = False,
-               started: Session | None = None) -> None:
+    def resume(
+        self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
+    ) -> None:
         from runstrong.engine import SessionEngine
         from runstrong.history import resume_index
         from runstrong.resume import session_to_resume
@@ -444,9 +471,11 @@ class RunstrongApp(App[None]):
                 self.exit()
             return
         if found.changed:
-            body = (f"{session.path} has changed since {unfinished.name} was started, so its "
-                    "saved sets may not line up with the file now. Start it again from the "
-                    "beginning? (The saved sets stay in your history.)")
+            body = (
+                f"{session.path} has changed since {unfinished.name} was started, so its "
+                "saved sets may not line up with the file now. Start it again from the "
+                "beginning? (The saved sets stay in your history.)"
+            )
 
             def answered(start_fresh: bool | None) -> None:
                 if start_fresh:
@@ -455,30 +484,56 @@ class RunstrongApp(App[None]):
                 elif exit_after:
                     self.exit()
 
-            self.push_screen(Choice("The file has changed", body,
-                                    [Answer("f", "Start fresh", True),
-                                     Answer("n", "Not now", False)], otherwise=False),
-                             answered)
+            self.push_screen(
+                Choice(
+                    "The file has changed",
+                    body,
+                    [Answer("f", "Start fresh", True), Answer("n", "Not now", False)],
+                    otherwise=False,
+                ),
+                answered,
+            )
             return
         timeline = SessionEngine(session, options=self.options).timeline
         start = resume_index(timeline, store.done_phases(unfinished.id))
-        self.start_session(session, resume_id=unfinished.id, start_index=start,
-                           done=store.records_of(unfinished.id), exit_after=exit_after)
+        self.start_session(
+            session,
+            resume_id=unfinished.id,
+            start_index=start,
+            done=store.records_of(unfinished.id),
+            exit_after=exit_after,
+        )
 
-    def start_session(self, session: Session, *, exit_after: bool = False,
-                      resume_id: int | None = None, start_index: int = 0,
-                      done: list[PhaseRecord] | None = None) -> None:
+    def start_session(
+        self,
+        session: Session,
+        *,
+        exit_after: bool = False,
+        resume_id: int | None = None,
+        start_index: int = 0,
+        done: list[PhaseRecord] | None = None,
+    ) -> None:
         from runstrong.engine import SessionEngine
         from runstrong.recording import Recorder
         from runstrong.summary import summarize
         from runstrong.tui.screens.session import SessionScreen
         from runstrong.tui.screens.summary import SummaryScreen
 
-        engine = SessionEngine(session, clock=self.clock, wall=self.wall, options=self.options,
-                               start_index=start_index, done=done or ())
-        recorder = Recorder(self.store, self.wall,
-                            None if self.store else "History not saved: "
-                            + (self.history_problem or "no history file"))
+        engine = SessionEngine(
+            session,
+            clock=self.clock,
+            wall=self.wall,
+            options=self.options,
+            start_index=start_index,
+            done=done or (),
+        )
+        recorder = Recorder(
+            self.store,
+            self.wall,
+            None
+            if self.store
+            else "History not saved: " + (self.history_problem or "no history file"),
+        )
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
         screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
@@ -488,8 +543,12 @@ class RunstrongApp(App[None]):
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
             rating_for = None if last is None else (last, session.exercises[last].name)
-            screen = SummaryScreen(summary, completed=bool(completed),
-                                   notes=self._balance_notes(session), rating_for=rating_for)
+            screen = SummaryScreen(
+                summary,
+                completed=bool(completed),
+                notes=self._balance_notes(session),
+                rating_for=rating_for,
+            )
             self.push_screen(screen, lambda _: self._after_summary(exit_after))
 
         self.push_screen(screen, finished)
@@ -507,9 +566,12 @@ class RunstrongApp(App[None]):
     def _balance_notes(self, session: Session) -> list[str]:
         keys = {exercise.key for exercise in session.exercises if exercise.sides}
         balances: list[Balance] = self._read_history(lambda store: store.balances(), [])
-        return [f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
-                f"the last {b.sessions} sessions. Start sets on that side."
-                for b in balances if b.exercise in keys and b.weaker]
+        return [
+            f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
+            f"the last {b.sessions} sessions. Start sets on that side."
+            for b in balances
+            if b.exercise in keys and b.weaker
+        ]
 
     def on_unmount(self) -> None:
         if self._player is not None:

@@ -21,7 +21,9 @@ class SessionCommands(Provider):
             label = f"Start {session.name}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label),
-                          partial(app.request_session, session),
-                          help=f"about {estimate_minutes(session)} min · "
-                               + ", ".join(session.focus))
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(app.request_session, session),
+                    help=f"about {estimate_minutes(session)} min · " + ", ".join(session.focus),
+                )

@@ -21,14 +21,18 @@ if TYPE_CHECKING:
 def clash(draft: Draft, path: Path, entries: dict[str, Loaded]) -> Text | None:
     """What saving `draft` at `path` would replace or hide, in words; None if nothing."""
     if path.exists():
-        return Text(f"{path} already exists. Saving replaces that file with this session. "
-                    "Rename the session to keep both.")
+        return Text(
+            f"{path} already exists. Saving replaces that file with this session. "
+            "Rename the session to keep both."
+        )
     known = entries.get(draft.slug)
     if known is not None and known.source is Source.BUNDLED:
         name = known.name if isinstance(known, Session) else known.slug
-        return Text(f"runstrong comes with a session called {name} ({draft.slug}). Saving "
-                    f"as {path} hides it from your list while the file is there. Rename the "
-                    "session to keep both.")
+        return Text(
+            f"runstrong comes with a session called {name} ({draft.slug}). Saving "
+            f"as {path} hides it from your list while the file is there. Rename the "
+            "session to keep both."
+        )
     return None
 
 
@@ -47,10 +51,15 @@ def save_draft(app: RunstrongApp, message: BuilderScreen.DraftReady) -> None:
         if replace_it:
             _write(app, screen, draft, start=message.start)
 
-    app.push_screen(Choice("Replace a session?", problem,
-                           [Answer("y", "Replace it", True, "error"),
-                            Answer("n", "Keep it", False, "primary")],
-                           otherwise=False), answered)
+    app.push_screen(
+        Choice(
+            "Replace a session?",
+            problem,
+            [Answer("y", "Replace it", True, "error"), Answer("n", "Keep it", False, "primary")],
+            otherwise=False,
+        ),
+        answered,
+    )
 
 
 def _write(app: RunstrongApp, screen: BuilderScreen, draft: Draft, *, start: bool) -> None:
@@ -59,15 +68,23 @@ def _write(app: RunstrongApp, screen: BuilderScreen, draft: Draft, *, start: boo
         path = draft.save(overwrite=True)
     except OSError as error:
         # The builder stays open with the draft, so nothing typed is lost.
-        app.notify(f"Could not save {draft.path()}: {error.strerror or error}",
-                   title="Not saved", severity="error", timeout=15)
+        app.notify(
+            f"Could not save {draft.path()}: {error.strerror or error}",
+            title="Not saved",
+            severity="error",
+            timeout=15,
+        )
         return
     screen.saved(path)
     loaded = load_session_file(path, screen.library, rests=app.catalog.rests)
     app.sessions_changed()
     if isinstance(loaded, Invalid):
-        app.notify("\n".join(str(p) for p in loaded.problems), title="Saved with problems",
-                   severity="error", timeout=15)
+        app.notify(
+            "\n".join(str(p) for p in loaded.problems),
+            title="Saved with problems",
+            severity="error",
+            timeout=15,
+        )
         return
     app.notify(f"Saved {path}", timeout=6)
     if start and screen.is_current:

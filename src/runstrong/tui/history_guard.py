@@ -37,12 +37,13 @@ S = TypeVar("S", bound=ReadsHistory)
 
 
 def damage_message(path: object, reason: str) -> str:
-    return (f"{path}: is damaged or not a runstrong history ({reason}). It has not been "
-            "changed, and nothing more will be saved into it.")
+    return (
+        f"{path}: is damaged or not a runstrong history ({reason}). It has not been "
+        "changed, and nothing more will be saved into it."
+    )
 
 
-def guard_history(method: Callable[Concatenate[S, P], R]
-                  ) -> Callable[Concatenate[S, P], R | None]:
+def guard_history(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R | None]:
     """Run a screen method that reads the history; on an SQLite error, stop reading from it
     (the screen's store becomes None) and tell the app, instead of raising."""
 

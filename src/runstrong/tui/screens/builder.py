@@ -91,8 +91,9 @@ class BuilderScreen(Screen[None]):
         wanted = words.lower().split()
         for ident, exercise in sorted(self.library.items(), key=lambda kv: kv[1].name):
             category = exercise.category.value if exercise.category else ""
-            haystack = " ".join([exercise.name, ident, category, *exercise.focus,
-                                 *exercise.equipment])
+            haystack = " ".join(
+                [exercise.name, ident, category, *exercise.focus, *exercise.equipment]
+            )
             if all(w in haystack.lower() for w in wanted):
                 label = Text(exercise.name)
                 if category:
@@ -192,8 +193,9 @@ class BuilderScreen(Screen[None]):
     # -- saving -------------------------------------------------------------------------
     def _ask_to_save(self, *, start: bool) -> None:
         if not self.draft.exercises:
-            self.notify("Add at least one exercise first (enter on a library exercise).",
-                        severity="warning")
+            self.notify(
+                "Add at least one exercise first (enter on a library exercise).", severity="warning"
+            )
             return
         self.post_message(self.DraftReady(self.draft.copy(), start, self.saved_to))
 

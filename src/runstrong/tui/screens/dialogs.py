@@ -47,8 +47,14 @@ class Choice(Dialog[AnswerT]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "otherwise", "Later")]
 
-    def __init__(self, heading: str, body: Text | str, answers: Sequence[Answer[AnswerT]],
-                 *, otherwise: AnswerT) -> None:
+    def __init__(
+        self,
+        heading: str,
+        body: Text | str,
+        answers: Sequence[Answer[AnswerT]],
+        *,
+        otherwise: AnswerT,
+    ) -> None:
         super().__init__()
         self.heading = heading
         self.body = body
@@ -63,8 +69,9 @@ class Choice(Dialog[AnswerT]):
             with Horizontal(id="buttons"):
                 for number, answer in enumerate(self.answers):
                     variant = answer.variant or ("primary" if number == 0 else "default")
-                    yield Button(f"{answer.label} ({answer.key})", id=f"answer-{number}",
-                                 variant=variant)
+                    yield Button(
+                        f"{answer.label} ({answer.key})", id=f"answer-{number}", variant=variant
+                    )
 
     def on_key(self, event: events.Key) -> None:
         for answer in self.answers:
@@ -96,16 +103,17 @@ class ConfirmQuit(Choice[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "otherwise", "Keep going")]
 
     def __init__(self, sets_done: int) -> None:
-        super().__init__("Stop this session?", kept_sentence(sets_done),
-                         [Answer("y", "Stop", True, "error"),
-                          Answer("n", "Keep going", False, "primary")],
-                         otherwise=False)
+        super().__init__(
+            "Stop this session?",
+            kept_sentence(sets_done),
+            [Answer("y", "Stop", True, "error"), Answer("n", "Keep going", False, "primary")],
+            otherwise=False,
+        )
         self.sets_done = sets_done
 
     def on_mount(self) -> None:
         # Stopping cannot be undone, so enter on a fresh dialog keeps going.
         self.query_one("#answer-1", Button).focus()
-
 
 
 class ExerciseInfo(Dialog[None]):
@@ -137,8 +145,7 @@ class ExerciseInfo(Dialog[None]):
                     line.append(value)
                     yield Static(line, classes="section")
             if exercise.equipment:
-                yield Static(Text("Equipment: " + ", ".join(exercise.equipment)),
-                             classes="section")
+                yield Static(Text("Equipment: " + ", ".join(exercise.equipment)), classes="section")
             yield Static(Text("esc to go back", style="dim"), classes="section")
 
     def action_close(self) -> None:

@@ -65,25 +65,38 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.store is None:
             self.query_one("#session-title", Static).update(
-                "No history yet: sets you finish are saved here.")
+                "No history yet: sets you finish are saved here."
+            )
             return
         self.session_rows = self.store.session_heads(limit=SESSIONS_SHOWN)
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
-            done = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(
-                row.sets_done)
+            done = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done)
             light = " (light)" if row.light else ""
-            table.add_row(when_text(row.started_at), Text(row.name + light),
-                          duration_text(row.duration_seconds), done,
-                          row.status.words, key=str(row.id))
+            table.add_row(
+                when_text(row.started_at),
+                Text(row.name + light),
+                duration_text(row.duration_seconds),
+                done,
+                row.status.words,
+                key=str(row.id),
+            )
         if not self.session_rows:
             self.query_one("#session-title", Static).update(
-                "No sessions yet. Finish a set and it appears here.")
+                "No sessions yet. Finish a set and it appears here."
+            )
         sets = self.query_one("#session-sets", DataTable)
         # Fixed widths: the table is refilled per session and would keep the first widths.
-        for label, width in (("exercise", 26), ("set", 3), ("side", 5), ("kind", 4),
-                             ("target", 6), ("actual", 6), ("effort", 6)):
+        for label, width in (
+            ("exercise", 26),
+            ("set", 3),
+            ("side", 5),
+            ("kind", 4),
+            ("target", 6),
+            ("actual", 6),
+            ("effort", 6),
+        ):
             sets.add_column(label, width=width)
         if self.session_rows:
             self._show_session(self.session_rows[0].id)  # in the first frame, not on an event
@@ -118,13 +131,22 @@ class HistoryScreen(Screen[None]):
         table.clear()
         if detail is None:
             return
-        self.query_one("#session-title", Static).update(Text(
-            f"{detail.name} · {when_text(detail.started_at)} · "
-            f"{duration_text(detail.duration_seconds)} · {detail.status.words}"))
+        self.query_one("#session-title", Static).update(
+            Text(
+                f"{detail.name} · {when_text(detail.started_at)} · "
+                f"{duration_text(detail.duration_seconds)} · {detail.status.words}"
+            )
+        )
         for s in detail.sets:
-            table.add_row(Text(s.exercise_name), str(s.set), s.side or "", s.kind,
-                          _amount(s.kind, s.target), _amount(s.kind, s.actual),
-                          "" if s.rpe is None else f"{s.rpe}/10")
+            table.add_row(
+                Text(s.exercise_name),
+                str(s.set),
+                s.side or "",
+                s.kind,
+                _amount(s.kind, s.target),
+                _amount(s.kind, s.actual),
+                "" if s.rpe is None else f"{s.rpe}/10",
+            )
 
     # -- exercises ----------------------------------------------------------------------
     def _fill_exercises(self, balances: list[queries.Balance]) -> None:
@@ -144,8 +166,13 @@ class HistoryScreen(Screen[None]):
                 sides = f"{b.left} {b.unit} / {b.right} {b.unit}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
-            table.add_row(Text(name), _amount(stat.kind, stat.best),
-                          _amount(stat.kind, stat.latest), str(stat.sessions), sides)
+            table.add_row(
+                Text(name),
+                _amount(stat.kind, stat.best),
+                _amount(stat.kind, stat.latest),
+                str(stat.sessions),
+                sides,
+            )
 
     @guard_history
     def _show_exercise(self, stat: queries.ExerciseStat) -> None:
@@ -163,8 +190,7 @@ class HistoryScreen(Screen[None]):
             xs = list(range(1, len(series) + 1))
             plt.plot(xs, [p[3] for p in series], marker="braille", label=side or None)
         plt.title(f"{stat.name}: best {unit} per session")
-        count = max((len([p for p in points if (p[2] or "") == side]) for side in sides),
-                    default=1)
+        count = max((len([p for p in points if (p[2] or "") == side]) for side in sides), default=1)
         plt.xticks(list(range(1, count + 1, max(1, count // 10))))
         plt.xlabel("session")
         plt.ylabel(unit)
@@ -176,9 +202,12 @@ class HistoryScreen(Screen[None]):
         weeks = self.store.weekly_counts(12)
         streak = self.store.streak_weeks(self.weekly_target)
         this_week = weeks[-1][1] if weeks else 0
-        self.query_one("#streak", Static).update(Text(
-            f"This week: {this_week} of {self.weekly_target} sessions   ·   "
-            f"streak: {streak} week{'s' * (streak != 1)} on target"))
+        self.query_one("#streak", Static).update(
+            Text(
+                f"This week: {this_week} of {self.weekly_target} sessions   ·   "
+                f"streak: {streak} week{'s' * (streak != 1)} on target"
+            )
+        )
         plot = self.query_one("#week-chart", PlotextPlot)
         plt = plot.plt
         counts = [n for _, n in weeks]
@@ -187,18 +216,21 @@ class HistoryScreen(Screen[None]):
         plt.yticks(list(range(0, max([*counts, self.weekly_target]) + 1)))
         plt.title("Sessions per week (red: target)")
         self._fill_km(len(weeks))
-        notes = [f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last "
-                 f"{b.sessions} sessions" for b in balances if b.weaker]
-        self.query_one("#balance", Static).update(Text(
-            "\n".join(notes) or "Left and right are within 10% on every one-sided exercise."))
+        notes = [
+            f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last {b.sessions} sessions"
+            for b in balances
+            if b.weaker
+        ]
+        self.query_one("#balance", Static).update(
+            Text("\n".join(notes) or "Left and right are within 10% on every one-sided exercise.")
+        )
 
     def _fill_km(self, weeks: int) -> None:
         """Kilometres run in the same weeks, beside the sessions: strength next to running."""
         assert self.store is not None
         km = runs.weekly_km(self.store.db, weeks)
         plt = self.query_one("#km-chart", PlotextPlot).plt
-        plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5,
-                color="green")
+        plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5, color="green")
         # The README says how to import runs; the title only needs to say there are none.
         plt.title("Km run per week" if any(k for _, k in km) else "Km run per week: none imported")
 

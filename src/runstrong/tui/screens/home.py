@@ -26,12 +26,16 @@ from runstrong.timeline import Timing, estimate_minutes
 from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workouts import Catalog
 
-INTRO = ("Strength and coordination for runners. Pick a session and follow along: "
-         "runstrong times every hold, counts paced reps and rests, and logs each set.")
+INTRO = (
+    "Strength and coordination for runners. Pick a session and follow along: "
+    "runstrong times every hold, counts paced reps and rests, and logs each set."
+)
 # The keys are named in two lines of text rather than a Footer: a Footer of this screen's
 # keys was most of the start-up time over a bare Textual app (bench/run.py --only startup).
-KEYS = ("enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
-        ", settings  n new session  ctrl+p commands  q quit")
+KEYS = (
+    "enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
+    ", settings  n new session  ctrl+p commands  q quit"
+)
 LENGTHS = (None, 10, 20, 30, 45)
 
 
@@ -49,8 +53,9 @@ def minutes(session: Session, timing: Timing) -> int:
     return estimate_minutes(session, timing)
 
 
-def matches(session: Session, words: str, max_minutes: int | None, no_kit: bool,
-            timing: Timing) -> bool:
+def matches(
+    session: Session, words: str, max_minutes: int | None, no_kit: bool, timing: Timing
+) -> bool:
     if max_minutes is not None and minutes(session, timing) > max_minutes:
         return False
     if no_kit and session.equipment:
@@ -92,9 +97,14 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, catalog: Catalog | None, today: Today | None = None,
-                 recent: list[Recent] | None = None, week: Sequence[Day] = (),
-                 on: date | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        today: Today | None = None,
+        recent: list[Recent] | None = None,
+        week: Sequence[Day] = (),
+        on: date | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.timing = Timing()
@@ -111,8 +121,7 @@ class HomeScreen(Screen[None]):
         yield WeekStrip(id="week")
         yield Static(INTRO, id="intro")
         with Horizontal(id="filters"):
-            yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)",
-                        id="filter")
+            yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)", id="filter")
             yield Static(id="filter-state")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
@@ -128,12 +137,21 @@ class HomeScreen(Screen[None]):
         # The refresh after mount lays the screen out; the one after that has drawn it.
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
-    def show(self, catalog: Catalog | None, today: Today | None, recent: list[Recent],
-             week: Sequence[Day] = (), on: date | None = None,
-             timing: Timing | None = None) -> None:
+    def show(
+        self,
+        catalog: Catalog | None,
+        today: Today | None,
+        recent: list[Recent],
+        week: Sequence[Day] = (),
+        on: date | None = None,
+        timing: Timing | None = None,
+    ) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
-        same_sessions = catalog is self.catalog and catalog is not None and (
-            timing is None or timing == self.timing)
+        same_sessions = (
+            catalog is self.catalog
+            and catalog is not None
+            and (timing is None or timing == self.timing)
+        )
         self.timing = timing or self.timing
         self.catalog, self.today, self.recent = catalog, today, recent
         self.week, self.on = list(week), on or date.today()
@@ -150,12 +168,12 @@ class HomeScreen(Screen[None]):
         self.query_one("#week", WeekStrip).show(self.week, self._name_of, self.on)
         if self.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})"
-                                     for r in self.recent))
+            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})" for r in self.recent))
             self.query_one("#recent", Static).update(line)
         else:
             self.query_one("#recent", Static).update(
-                "No sessions yet: your sets are saved as you go, and h shows them later.")
+                "No sessions yet: your sets are saved as you go, and h shows them later."
+            )
 
     def _show_today(self) -> None:
         today = self.today
@@ -170,8 +188,9 @@ class HomeScreen(Screen[None]):
             text.append("(t starts it)", style="dim")
             text.append(f"\n{today.reason}")
         else:
-            text = Text("Today: " + ("done" if today.verdict is Verdict.DONE else "rest day"),
-                        style="bold")
+            text = Text(
+                "Today: " + ("done" if today.verdict is Verdict.DONE else "rest day"), style="bold"
+            )
             text.append(f"\n{today.reason}")
         widget.update(text)
 
@@ -190,20 +209,30 @@ class HomeScreen(Screen[None]):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         # The cursor stays on the session it was on, when that session is still listed.
-        current = self.rows[table.cursor_row].slug if 0 <= table.cursor_row < len(
-            self.rows) else None
+        current = (
+            self.rows[table.cursor_row].slug if 0 <= table.cursor_row < len(self.rows) else None
+        )
         table.clear()
         sessions = [] if self.catalog is None else self.catalog.sessions
-        self.rows = [s for s in sessions if matches(s, self.words, self.max_minutes, self.no_kit,
-                                                  self.timing)]
+        self.rows = [
+            s
+            for s in sessions
+            if matches(s, self.words, self.max_minutes, self.no_kit, self.timing)
+        ]
         for session in self.rows:
             shown = light_session(session) if self.light else session
-            table.add_row(Text(shown.name), f"~{minutes(shown, self.timing)}",
-                          Text(", ".join(shown.focus)),
-                          Text(", ".join(shown.equipment) or "-"), key=session.slug)
-        state = [f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
-                 "e no kit" if self.no_kit else "e any kit",
-                 "l light" if self.light else "l full"]
+            table.add_row(
+                Text(shown.name),
+                f"~{minutes(shown, self.timing)}",
+                Text(", ".join(shown.focus)),
+                Text(", ".join(shown.equipment) or "-"),
+                key=session.slug,
+            )
+        state = [
+            f"m ≤{self.max_minutes} min" if self.max_minutes else "m any length",
+            "e no kit" if self.no_kit else "e any kit",
+            "l light" if self.light else "l full",
+        ]
         self.query_one("#filter-state", Static).update("  ".join(state))
         slugs = [session.slug for session in self.rows]
         if current in slugs:
@@ -211,8 +240,11 @@ class HomeScreen(Screen[None]):
         broken = [] if self.catalog is None else self.catalog.invalid
         problems = self.query_one("#problems", Static)
         problems.display = bool(broken)
-        problems.update(Text("Not loaded (run `runstrong validate`): "
-                             + ", ".join(item.path for item in broken)))
+        problems.update(
+            Text(
+                "Not loaded (run `runstrong validate`): " + ", ".join(item.path for item in broken)
+            )
+        )
         if self.catalog is None:
             self.query_one("#detail", Static).update("Reading your sessions...")
         elif not self.rows:
@@ -236,8 +268,10 @@ class HomeScreen(Screen[None]):
         session = self.rows[row]
         detail = Text(session.description or session.name)
         shown = light_session(session) if self.light else session
-        detail.append(f"\n{len(session.exercises)} exercises, about "
-                      f"{minutes(shown, self.timing)} min", style="dim")
+        detail.append(
+            f"\n{len(session.exercises)} exercises, about {minutes(shown, self.timing)} min",
+            style="dim",
+        )
         self.query_one("#detail", Static).update(detail)
 
     def _chosen(self, session: Session) -> Session:

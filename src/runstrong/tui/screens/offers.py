@@ -35,37 +35,55 @@ def resume_offer(unfinished: Unfinished, *, fresh: bool = False) -> Choice[Resum
     """`fresh`: the person asked to start this session, so the other way is to start over
     rather than to close it."""
     light = " (light)" if unfinished.light else ""
-    body = Text(f"{unfinished.name}{light} was left unfinished on "
-                f"{when_text(iso(unfinished.started_ts))}. "
-                f"{kept_sentence(unfinished.sets_logged)} ")
+    body = Text(
+        f"{unfinished.name}{light} was left unfinished on "
+        f"{when_text(iso(unfinished.started_ts))}. "
+        f"{kept_sentence(unfinished.sets_logged)} "
+    )
     if fresh:
-        body.append("Pick it up from the first set not done, or start it again from the "
-                    "beginning.")
-        return Choice("Unfinished session", body,
-                      [Answer("r", "Resume", ResumeAnswer.RESUME),
-                       Answer("f", "Start fresh", ResumeAnswer.FRESH)],
-                      otherwise=ResumeAnswer.LATER)
+        body.append("Pick it up from the first set not done, or start it again from the beginning.")
+        return Choice(
+            "Unfinished session",
+            body,
+            [
+                Answer("r", "Resume", ResumeAnswer.RESUME),
+                Answer("f", "Start fresh", ResumeAnswer.FRESH),
+            ],
+            otherwise=ResumeAnswer.LATER,
+        )
     body.append("Pick it up from the first set not done, or close it as stopped.")
-    return Choice("Unfinished session", body,
-                  [Answer("r", "Resume", ResumeAnswer.RESUME),
-                   Answer("c", "Close it", ResumeAnswer.CLOSE)],
-                  otherwise=ResumeAnswer.LATER)
+    return Choice(
+        "Unfinished session",
+        body,
+        [Answer("r", "Resume", ResumeAnswer.RESUME), Answer("c", "Close it", ResumeAnswer.CLOSE)],
+        otherwise=ResumeAnswer.LATER,
+    )
 
 
 def history_problem(message: str, *, can_move: bool) -> Choice[HistoryAnswer]:
     body = Text(message + "\n\n")
     if can_move:
-        body.append("runstrong has not changed the file. It can rename it (adding the date "
-                    "and time) and start a new, empty history beside it. Or carry on without "
-                    "saving this time.")
-        return Choice("History file problem", body,
-                      [Answer("m", "Move it aside", HistoryAnswer.MOVE_ASIDE),
-                       Answer("n", "Don't save this time", HistoryAnswer.CARRY_ON)],
-                      otherwise=HistoryAnswer.CARRY_ON)
+        body.append(
+            "runstrong has not changed the file. It can rename it (adding the date "
+            "and time) and start a new, empty history beside it. Or carry on without "
+            "saving this time."
+        )
+        return Choice(
+            "History file problem",
+            body,
+            [
+                Answer("m", "Move it aside", HistoryAnswer.MOVE_ASIDE),
+                Answer("n", "Don't save this time", HistoryAnswer.CARRY_ON),
+            ],
+            otherwise=HistoryAnswer.CARRY_ON,
+        )
     body.append("Sessions will run, but nothing can be saved until this is fixed.")
-    return Choice("History file problem", body,
-                  [Answer("n", "Carry on without saving", HistoryAnswer.CARRY_ON)],
-                  otherwise=HistoryAnswer.CARRY_ON)
+    return Choice(
+        "History file problem",
+        body,
+        [Answer("n", "Carry on without saving", HistoryAnswer.CARRY_ON)],
+        otherwise=HistoryAnswer.CARRY_ON,
+    )
 
 
 def progression_offer(offers: list[Suggestion]) -> Choice[ProgressionAnswer]:
@@ -74,7 +92,12 @@ def progression_offer(offers: list[Suggestion]) -> Choice[ProgressionAnswer]:
         body.append(f"  {offer.name}: {offer.suggested} {offer.unit}", style="bold")
         body.append(f" (file: {offer.current} {offer.unit})\n")
     body.append("\nAccepted targets are used for this session and saved with its sets.")
-    return Choice("Ready to progress", body,
-                  [Answer("a", "Accept", ProgressionAnswer.ACCEPT),
-                   Answer("k", "Keep file values", ProgressionAnswer.KEEP)],
-                  otherwise=ProgressionAnswer.KEEP)
+    return Choice(
+        "Ready to progress",
+        body,
+        [
+            Answer("a", "Accept", ProgressionAnswer.ACCEPT),
+            Answer("k", "Keep file values", ProgressionAnswer.KEEP),
+        ],
+        otherwise=ProgressionAnswer.KEEP,
+    )

@@ -26,8 +26,9 @@ class PlansScreen(Screen[str | None]):
         Binding("escape,q", "close", "Back"),
     ]
 
-    def __init__(self, plans: dict[str, Plan | InvalidPlan], active: str,
-                 names: dict[str, str]) -> None:
+    def __init__(
+        self, plans: dict[str, Plan | InvalidPlan], active: str, names: dict[str, str]
+    ) -> None:
         super().__init__()
         self.plans = [(slug, p) for slug, p in plans.items()]
         self.active = active

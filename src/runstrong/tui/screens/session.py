@@ -54,8 +54,9 @@ class SessionScreen(Screen[bool]):
         Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, engine: SessionEngine, player: Player, recorder: Recorder,
-                 *, muted: bool = False) -> None:
+    def __init__(
+        self, engine: SessionEngine, player: Player, recorder: Recorder, *, muted: bool = False
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.player = player

@@ -63,8 +63,11 @@ def target_text(view: View) -> str:
             return f"change to the {view.step.side} side"
         return ""
     if phase.kind is PhaseKind.HOLD:
-        return "hold as long as you can: enter when you stop" if phase.target is None \
+        return (
+            "hold as long as you can: enter when you stop"
+            if phase.target is None
             else f"of {phase.target} s"
+        )
     if phase.tempo is not None:
         return f"of {phase.target} reps, one every {phase.tempo:g} s"
     return f"of {phase.target} reps: space counts a rep, enter ends the set"
@@ -87,10 +90,14 @@ def status_text(view: View, session: Session) -> str:
     count = len(session.exercises)
     number = min(count, view.focus.exercise + 1)
     light = " (light)" if session.light else ""
-    return SEPARATOR.join([
-        f"{session.name}{light}", f"exercise {number}/{count}",
-        f"{round(view.session_progress * 100)}% done",
-        f"{duration_text(view.session_elapsed)} elapsed"])
+    return SEPARATOR.join(
+        [
+            f"{session.name}{light}",
+            f"exercise {number}/{count}",
+            f"{round(view.session_progress * 100)}% done",
+            f"{duration_text(view.session_elapsed)} elapsed",
+        ]
+    )
 
 
 def correction_text(record: PhaseRecord) -> str:

@@ -53,8 +53,14 @@ class SettingsScreen(Screen[None]):
     class SettingsChosen(Message):
         settings: Settings
 
-    def __init__(self, current: Settings, themes: list[str], plans: list[tuple[str, str]],
-                 path: str, active_plan: str = "") -> None:
+    def __init__(
+        self,
+        current: Settings,
+        themes: list[str],
+        plans: list[tuple[str, str]],
+        path: str,
+        active_plan: str = "",
+    ) -> None:
         super().__init__()
         self.current = current
         self.themes = themes
@@ -68,9 +74,14 @@ class SettingsScreen(Screen[None]):
         yield Static(Text(f"runstrong · settings ({self.path})"), id="heading")
         names = {slug: name for name, slug in self.plans}
         active = names.get(self.active_plan)
-        yield Static(Text(f"Active plan: {active}" if active else
-                          "No plan is active: the weekly target below counts instead."),
-                     id="active-plan")
+        yield Static(
+            Text(
+                f"Active plan: {active}"
+                if active
+                else "No plan is active: the weekly target below counts instead."
+            ),
+            id="active-plan",
+        )
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label("Sound cues")
@@ -81,8 +92,7 @@ class SettingsScreen(Screen[None]):
             for key, label in NUMBERS:
                 with Horizontal(classes="row"):
                     yield Label(label)
-                    yield Input(str(getattr(c, key)), id=key, type="integer",
-                                max_length=3)
+                    yield Input(str(getattr(c, key)), id=key, type="integer", max_length=3)
                 yield Static(id=f"{key}-error", classes="field-error")
             with Horizontal(classes="row"):
                 yield Label("Run days (e.g. tue, thu, sun)")
@@ -100,12 +110,19 @@ class SettingsScreen(Screen[None]):
                 yield Label("Training plan (p on the home screen)")
                 known = {slug for _, slug in self.plans}
                 active = self.active_plan
-                yield Select(self.plans, value=active if active in known else Select.NULL,
-                             id="plan", allow_blank=True)
+                yield Select(
+                    self.plans,
+                    value=active if active in known else Select.NULL,
+                    id="plan",
+                    allow_blank=True,
+                )
             with Horizontal(classes="row"):
                 yield Label("Theme")
-                yield Select([(t, t) for t in self.themes], value=c.theme
-                             if c.theme in self.themes else Select.NULL, id="theme")
+                yield Select(
+                    [(t, t) for t in self.themes],
+                    value=c.theme if c.theme in self.themes else Select.NULL,
+                    id="theme",
+                )
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Back (esc)", id="back")
@@ -124,8 +141,7 @@ class SettingsScreen(Screen[None]):
             data[key] = int(raw) if raw.lstrip("-").isdigit() else raw
         for key in ("run_days", "key_run_days"):
             raw = self.query_one(f"#{key}", Input).value
-            data[key] = [part.strip() for part in raw.replace(" ", ",").split(",")
-                         if part.strip()]
+            data[key] = [part.strip() for part in raw.replace(" ", ",").split(",") if part.strip()]
         data["long_run_day"] = self.query_one("#long_run_day", Input).value.strip()
         plan = self.query_one("#plan", Select).value
         data["plan"] = plan if isinstance(plan, str) else ""
@@ -153,8 +169,7 @@ class SettingsScreen(Screen[None]):
             # Nothing is written while a value is wrong: the person fixes it first.
             first = next(iter(problems))
             self.query_one(f"#{first}", Input).focus()
-            self.call_after_refresh(self.query_one(f"#{first}-error").scroll_visible,
-                                    animate=False)
+            self.call_after_refresh(self.query_one(f"#{first}-error").scroll_visible, animate=False)
             return
         chosen, _ = from_mapping(self.values(), LABEL)
         self.post_message(self.SettingsChosen(chosen))

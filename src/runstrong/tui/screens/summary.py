@@ -39,8 +39,14 @@ class SummaryScreen(Screen[None]):
         exercise_index: int
         rpe: int
 
-    def __init__(self, summary: SessionSummary, *, completed: bool, notes: list[str] | None = None,
-                 rating_for: tuple[int, str] | None = None) -> None:
+    def __init__(
+        self,
+        summary: SessionSummary,
+        *,
+        completed: bool,
+        notes: list[str] | None = None,
+        rating_for: tuple[int, str] | None = None,
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.completed = completed
@@ -54,24 +60,29 @@ class SummaryScreen(Screen[None]):
         s = self.summary
         with Vertical():
             facts = Text(s.name)
-            facts.append(f"\n{duration_text(s.seconds)} taken   ·   "
-                         f"{s.sets_done} of {s.sets_planned} sets done", style="")
+            facts.append(
+                f"\n{duration_text(s.seconds)} taken   ·   "
+                f"{s.sets_done} of {s.sets_planned} sets done",
+                style="",
+            )
             yield Static(facts, id="facts")
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
             for note in self.notes:
                 yield Static(Text(note), classes="note")
             if self.rating_for is not None:
                 name = self.rating_for[1]
-                yield Static(Text(f"How hard was {name}? Press 1-9, or 0 for 10 (optional)."),
-                             id="rate")
+                yield Static(
+                    Text(f"How hard was {name}? Press 1-9, or 0 for 10 (optional)."), id="rate"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("exercise", "sets", "done")
         for result in self.summary.exercises:
-            table.add_row(Text(result.name), f"{result.sets_done}/{result.planned_sets}",
-                          Text(result.actuals))
+            table.add_row(
+                Text(result.name), f"{result.sets_done}/{result.planned_sets}", Text(result.actuals)
+            )
 
     def on_key(self, event: events.Key) -> None:
         rpe = RPE_KEYS.get(event.key)

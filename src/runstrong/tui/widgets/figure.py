@@ -59,16 +59,23 @@ class ExerciseFigure(Widget):
     fraction: reactive[float | None] = reactive(None, repaint=False)
     charset: reactive[Charset] = reactive(Charset.BRAILLE, repaint=False)
 
-    def __init__(self, figure: Figure | None = None, *, position: str | None = None,
-                 name: str | None = None, id: str | None = None,  # noqa: A002
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        figure: Figure | None = None,
+        *,
+        position: str | None = None,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
 
-    def show(self, figure: Figure | None, *, position: str | None = None,
-             fraction: float | None = None) -> None:
+    def show(
+        self, figure: Figure | None, *, position: str | None = None, fraction: float | None = None
+    ) -> None:
         """Set what to draw in one go (one redraw at most)."""
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
@@ -89,8 +96,14 @@ class ExerciseFigure(Widget):
         width, height = self.content_size
         if self.figure is None or width < 1 or height < 1:
             return []
-        return draw(self.figure, width, height, position=self.position,
-                    fraction=self.fraction, charset=self.charset)
+        return draw(
+            self.figure,
+            width,
+            height,
+            position=self.position,
+            fraction=self.fraction,
+            charset=self.charset,
+        )
 
     def _redraw(self) -> None:
         lines = self._drawing()

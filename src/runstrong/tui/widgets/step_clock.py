@@ -58,8 +58,9 @@ class StepClock(Digits):
         width, height = self.content_size
         rows = None
         if block_font.can_draw(self.value):
-            rows = block_font.rows_that_fit(width - 2 * SIDE_PADDING, height,
-                                            self.value, SIZING_TEMPLATE)
+            rows = block_font.rows_that_fit(
+                width - 2 * SIDE_PADDING, height, self.value, SIZING_TEMPLATE
+            )
         if rows != self.glyph_rows:
             self.glyph_rows = rows
             self.refresh()
@@ -77,4 +78,3 @@ class StepClock(Digits):
             glyphs = Text("\n".join(lines), no_wrap=True, overflow="crop")
         framed = Padding(glyphs, (0, SIDE_PADDING), style=box, expand=False)
         return Align(framed, "center", vertical="middle", height=self.content_size.height)
-

@@ -39,10 +39,10 @@ def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) 
                 label = label[: CELL - 2] + "½"
         session_style = style or ("italic" if day.when is When.BEFORE_RUN else "bold")
         # Styles cover the words only, so a highlighted day never runs into the next one.
-        top.append(head[:CELL - 1], style=style)
-        top.append(" " * (CELL - len(head[:CELL - 1])))
-        bottom.append(label[:CELL - 1], style=session_style)
-        bottom.append(" " * (CELL - len(label[:CELL - 1])))
+        top.append(head[: CELL - 1], style=style)
+        top.append(" " * (CELL - len(head[: CELL - 1])))
+        bottom.append(label[: CELL - 1], style=session_style)
+        bottom.append(" " * (CELL - len(label[: CELL - 1])))
     top.append("\n")
     top.append_text(bottom)
     return top
