@@ -1,0 +1,142 @@
+"""The ExerciseFigure widget: fills its space, follows position and fraction, repaints only
+when the drawing changes."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+
+from runstrong.figures import Charset, draw
+from runstrong.tui.widgets.figure import ExerciseFigure
+from runstrong.workouts import load_library
+
+
+class FigureApp(App[None]):
+    CSS = "ExerciseFigure { width: 30; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ExerciseFigure(load_library()[0]["body-squat"].figure, id="figure")
+
+
+async def test_draws_at_its_content_size_and_follows_position_and_fraction() -> None:
+    app = FigureApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(ExerciseFigure)
+        figure = widget.figure
+        assert figure is not None
+        assert widget.lines == draw(figure, 30, 12, position="start")
+        widget.position = "end"
+        await pilot.pause()
+        assert widget.lines == draw(figure, 30, 12, position="end")
+        widget.fraction = 0.25
+        await pilot.pause()
+        assert widget.lines == draw(figure, 30, 12, fraction=0.25)
+        widget.show(None)
+        await pilot.pause()
+        assert widget.lines == []
+
+
+async def test_repaints_only_when_the_drawing_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = FigureApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(ExerciseFigure)
+        repaints: list[int] = []
+        monkeypatch.setattr(widget, "refresh", lambda *a, **k: repaints.append(1))
+        widget.fraction = 0.25
+        await pilot.pause()
+        assert len(repaints) == 1
+        widget.fraction = 0.2500001  # moves no dot
+        await pilot.pause()
+        assert len(repaints) == 1
+        widget.charset = Charset.ASCII
+        await pilot.pause()
+        assert len(repaints) == 2
+        assert all(ord(c) < 128 for line in widget.lines for c in line)
+
+
+def test_figure_moment_follows_the_session() -> None:
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from runstrong.engine import EngineOptions, SessionEngine
+    from runstrong.model import Session
+    from runstrong.timeline import Timing
+    from runstrong.tui.widgets.figure import figure_moment
+    from runstrong.workouts import load_session_file
+
+    from ..fakes import FakeClock
+
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "s.toml"
+        path.write_text(
+            '[session]\nname = "S"\nrest_between_exercises = 10\n'
+            '[[exercises]]\nexercise = "body-squat"\nreps = 5\ntempo = 2.0\n'
+            '[[exercises]]\nexercise = "front-plank"\nhold = 20\n'
+        )
+        session = load_session_file(path, load_library()[0])
+    assert isinstance(session, Session)
+    clock = FakeClock()
+    engine = SessionEngine(
+        session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
+    )
+    engine.start()
+
+    def run(seconds: float) -> None:
+        for _ in range(round(seconds / 0.25)):
+            clock.now += 0.25
+            engine.update()
+
+    assert figure_moment(engine.view()) == ("start", None)  # GET READY
+    run(5.5)
+    assert engine.view().step.kind.value == "REPS"
+    position, fraction = figure_moment(engine.view())
+    assert position is None and fraction == pytest.approx(0.25, abs=0.01)  # 0.5 s of a 2 s rep
+    run(1.0)
+    assert figure_moment(engine.view())[1] == pytest.approx(0.75, abs=0.01)
+    run(8.5 + 10 + 5 + 1)  # the rest of the reps, the rest, GET READY, into the hold
+    assert engine.view().step.kind.value == "HOLD"
+    assert figure_moment(engine.view()) == ("hold", None)
+
+
+def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> None:
+    from runstrong.model import Exercise, Phase, PhaseKind
+    from runstrong.timeline import Step, StepKind
+    from runstrong.tui.widgets.figure import figure_moment
+    from runstrong.view import SessionPhase, View
+
+    library = load_library()[0]
+
+    def moment(ident: str, elapsed: float) -> tuple[str | None, float | None]:
+        step = Step(StepKind.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
+        exercise = Exercise(
+            name=ident,
+            sets=1,
+            phases=(Phase(PhaseKind.HOLD, 30),),
+            rest=0,
+            figure=library[ident].figure,
+        )
+        view = View(
+            step=step,
+            phase=SessionPhase.HOLD,
+            focus=step,
+            exercise=exercise,
+            up_next=None,
+            paused=False,
+            counting_in=None,
+            elapsed=elapsed,
+            remaining=30 - elapsed,
+            reps=None,
+            counts_taps=False,
+            step_progress=0.0,
+            session_progress=0.0,
+            session_elapsed=elapsed,
+            correction=None,
+            rating_for=None,
+            finished=False,
+        )
+        return figure_moment(view)
+
+    assert moment("glute-bridge", 3.3) == ("hold", None)
+    assert moment("front-plank", 3.3) == ("hold", None)
+    position, fraction = moment("arm-swing-drill", 0.75)
+    assert position is None and fraction == pytest.approx(0.5)
