@@ -40,14 +40,21 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
             and step.side is not None
             and step.side.value == "left"
         ):
-            clock.advance(round(phase.target * 0.8) + week)  # the weaker side stops early
+            for _ in range(round(phase.target * 0.8) + week):  # the weaker side stops early
+                clock.advance(1)
+                engine.update()
             events = engine.done()
         elif step.kind is StepKind.REPS and phase is not None and phase.tempo is None:
-            clock.advance(2.5 * (phase.target or 1))
+            for _ in range(phase.target or 1):
+                clock.advance(2.5)
+                engine.update()
             events = engine.done()
         else:
-            clock.advance(step.seconds or 0)
-            events = engine.update()
+            # In steps of a second, as the app updates: a longer jump is a gap it would pause.
+            events = []
+            for _ in range(int(step.seconds or 0) + 1):
+                clock.advance(1)
+                events += engine.update()
         for event in events:
             log.handle(event, clock.wall())
 
@@ -75,22 +82,31 @@ async def shoot() -> None:
         clock.advance(2 * 86400 + 3600 * (number % 2))
     store.close()
 
-    async def save(app: RunstrongApp, name: str, keys: list[str], seconds: float = 0) -> None:
+    async def save(app: RunstrongApp, name: str, keys: list[str], until: Any = None) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause()
-            for _ in range(round(seconds / 0.25)):
+            # Run the session until the moment worth showing, at the app's 4 Hz.
+            while until is not None and isinstance(app.screen, SessionScreen):
+                if until(app.screen.engine.view()):
+                    break
                 session_clock.advance(0.25)
-                if isinstance(app.screen, SessionScreen):
-                    app.screen.tick()
+                app.screen.tick()
             await pilot.pause()
             app.save_screenshot(str(DOCS / f"{name}.svg"))
 
+    def in_plank(view: Any) -> bool:  # 8 s into the first front plank: a hold with its figure
+        return view.exercise.key == "front-plank" and view.step.kind.value == "HOLD" \
+            and view.elapsed >= 8
+
+    def resting_after_reps(view: Any) -> bool:  # a rest where +/- and the rating apply
+        return view.correction is not None and view.elapsed >= 6
+
     core = catalog.entries["core-stability"]
-    # Core stability: get ready 10, heel taps 30+30+30, rest 45, deadbug 30+30+30, rest 45.
-    for name, keys, seconds in (("session-hold", [], 280 + 12), ("session-rest", [], 235 + 14)):
+    for name, keys, until in (("session-hold", [], in_plank),
+                              ("session-rest", [], resting_after_reps)):
         session_clock = FakeClock()
         # A history of its own: the seeded one would offer progressions first.
         app = RunstrongApp(
@@ -101,7 +117,7 @@ async def shoot() -> None:
             options=EngineOptions(Timing()),
             history_path=Path(os.environ["RUNSTRONG_DATA_DIR"]) / f"{name}.db",
         )
-        await save(app, name, keys, seconds)
+        await save(app, name, keys, until)
     session_clock = FakeClock()
     await save(RunstrongApp(player=FakePlayer()), "home", ["escape"])
     await save(RunstrongApp(review=True, player=FakePlayer()), "history", [])

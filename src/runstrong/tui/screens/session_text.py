@@ -108,14 +108,14 @@ def correction_text(record: PhaseRecord) -> str:
 def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:
     hints = []
     if view.correction is not None:
-        hints.append(f"{correction_text(view.correction)}   +/- fix reps")
+        hints.append(f"{correction_text(view.correction)}  +/- fix reps")
     if view.rating_for is not None:
         if view.rating_for in rated:
             hints.append(f"effort {rated[view.rating_for]}/10 saved")
         else:
-            hints.append("how hard was that? 1-9, 0 = 10")
+            hints.append("effort 1-9, 0 = 10")
     if view.phase is SessionPhase.REST:
         hints.append("r +15 s")
     if muted:
         hints.append("sound off (m)")
-    return "   ".join(hints)
+    return "  ·  ".join(hints)
