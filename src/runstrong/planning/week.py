@@ -7,9 +7,10 @@ the recorded ones for the days gone by and the settings' usual week ahead (`plan
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
@@ -24,6 +25,7 @@ from runstrong.planning.today import Today, today_from_week
 from runstrong.workouts import Catalog
 
 DEFAULT_PLAN = "beginner"
+T = TypeVar("T")
 
 
 def active_plan(plans: dict[str, Plan | InvalidPlan], chosen: str) -> Plan | None:
@@ -53,36 +55,29 @@ def coach_for(catalog: Catalog, plan: Plan) -> Coach:
     )
 
 
-def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
+def _read(store: HistoryStore | None, read: Callable[[HistoryStore], list[T]]) -> list[T]:
+    """`read` from the open history, else from the history file if there is a readable one."""
     if store is not None:
-        return store.trained_days()
+        return read(store)
     opened = open_existing_quietly(paths.history_file())
     if opened is None:
         return []
     with opened:
-        return opened.trained_days()
+        return read(opened)
+
+
+def trained_days(store: HistoryStore | None = None) -> list[tuple[date, str]]:
+    return _read(store, HistoryStore.trained_days)
 
 
 def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str, bool]]:
     """Logged sessions with whether each was the light version (it counts as easy)."""
-    if store is not None:
-        return store.trained_sessions()
-    opened = open_existing_quietly(paths.history_file())
-    if opened is None:
-        return []
-    with opened:
-        return opened.trained_sessions()
+    return _read(store, HistoryStore.trained_sessions)
 
 
 def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
     """Runs recorded from `first` to `last` (local dates); none when there is no history."""
-    if store is not None:
-        return runs_between(store.db, first, last)
-    opened = open_existing_quietly(paths.history_file())
-    if opened is None:
-        return []
-    with opened:
-        return runs_between(opened.db, first, last)
+    return _read(store, lambda opened: runs_between(opened.db, first, last))
 
 
 def runs_around(
