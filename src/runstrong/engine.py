@@ -97,7 +97,7 @@ class SessionEngine:
         return self.session.exercises[step.exercise]
 
     @property
-    def paused(self) -> bool:
+    def _paused(self) -> bool:
         return self._frozen is not None and self._count_in_until is None
 
     @property
@@ -164,7 +164,7 @@ class SessionEngine:
         return None
 
     def _phase(self, now: float) -> SessionPhase:
-        if self.paused:
+        if self._paused:
             return SessionPhase.PAUSED
         if self._count_in_until is not None and now < self._count_in_until:
             return SessionPhase.COUNT_IN
@@ -194,7 +194,7 @@ class SessionEngine:
             focus=focus,
             exercise=self.exercise_of(focus),
             up_next=self.up_next(),
-            paused=self.paused,
+            paused=self._paused,
             counting_in=counting_in,
             elapsed=elapsed,
             remaining=remaining,
@@ -343,7 +343,7 @@ class SessionEngine:
 
         The count may pass the target (12 of 10 is logged as 12): the set ends on `done`.
         """
-        if self.counts_taps and not self.paused and not self.finished:
+        if self.counts_taps and not self._paused and not self.finished:
             self._taps += 1
             return [CueEvent(Cue.REP)]
         return self.toggle_pause()

@@ -180,12 +180,13 @@ class SessionScreen(Screen[bool]):
         self.render_view()
 
     def _pause_for_dialog(self) -> None:
-        self._paused_for_dialog = not self.engine.paused and not self.engine.finished
+        view = self.engine.view()
+        self._paused_for_dialog = not view.paused and not view.finished
         if self._paused_for_dialog:
             self._handle(self.engine.toggle_pause())
 
     def _resume_after_dialog(self) -> None:
-        if self._paused_for_dialog and self.engine.paused:
+        if self._paused_for_dialog and self.engine.view().paused:
             self._handle(self.engine.toggle_pause())
         self._paused_for_dialog = False
 
