@@ -125,6 +125,12 @@ class Catalog:
         return list(dict.fromkeys(close))[:3]
 
 
+def session_slugs() -> list[str]:
+    """The slugs of every session file, bundled and the person's, without reading them."""
+    folders = (paths.bundled_workouts(), paths.user_workouts_dir())
+    return sorted({Path(entry.name).stem for folder in folders for entry in _session_files(folder)})
+
+
 def load_catalog(rests: tuple[int, int] | None = None) -> Catalog:
     """Every session; files that set no rests get `rests`, by default the person's settings."""
     if rests is None:

@@ -21,7 +21,7 @@ from runstrong.history.import_check import check_lines
 from runstrong.planning.week import weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
-from runstrong.workouts import load_catalog
+from runstrong.workouts import session_slugs
 
 
 def _say(err: Console, message: str) -> None:
@@ -162,7 +162,8 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     if isinstance(store, int):
         return store
     chosen, _ = settings.load()
-    data = stats_data(store, weekly_target(load_catalog(), chosen))
+    # The plan only needs the sessions' names (file names), not the sessions read and checked.
+    data = stats_data(store, weekly_target(session_slugs(), chosen))
     if as_json:
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0

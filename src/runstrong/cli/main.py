@@ -11,13 +11,6 @@ from datetime import date
 from rich.text import Text
 
 from runstrong import __version__, paths
-from runstrong.cli.calendar import cmd_plan_export
-from runstrong.cli.catalog import cmd_list, cmd_show, cmd_validate
-from runstrong.cli.exercise import cmd_exercise
-from runstrong.cli.history import cmd_export, cmd_history, cmd_import, cmd_stats
-from runstrong.cli.plan import cmd_new, cmd_plan_list, cmd_plan_use, cmd_today, cmd_week
-from runstrong.cli.runs import cmd_runs, cmd_runs_import
-from runstrong.cli.session import cmd_start, run_app
 from runstrong.cli.terminal import CleanConsole, prepare_streams
 from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
 from runstrong.text import clean_text
@@ -186,6 +179,8 @@ def _history_failure(error: sqlite3.Error) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Each command imports only what it needs: `runstrong stats` should not pay for the
+    # calendar or activity-file libraries, and `runstrong --version` for none of them.
     prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -193,43 +188,81 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = CleanConsole(stderr=True, highlight=False)
     try:
         if args.command == "list":
+            from runstrong.cli.catalog import cmd_list
+
             return cmd_list(out, err, as_json=args.json)
         if args.command == "show":
+            from runstrong.cli.catalog import cmd_show
+
             return cmd_show(out, err, args.session, as_json=args.json, light=args.light)
         if args.command == "exercise":
+            from runstrong.cli.exercise import cmd_exercise
+
             return cmd_exercise(out, err, args.exercise, as_json=args.json)
         if args.command == "validate":
+            from runstrong.cli.catalog import cmd_validate
+
             return cmd_validate(out, err, args.files)
         if args.command == "start":
+            from runstrong.cli.session import cmd_start
+
             return cmd_start(err, args.session, mute=args.mute, voice=args.voice, light=args.light)
         if args.command == "history":
+            from runstrong.cli.history import cmd_history
+
             return cmd_history(
                 out, err, as_json=args.json, limit=args.limit, exercise=args.exercise
             )
         if args.command == "stats":
+            from runstrong.cli.history import cmd_stats
+
             return cmd_stats(out, err, as_json=args.json)
         if args.command == "export":
+            from runstrong.cli.history import cmd_export
+
             return cmd_export(err, args.format, args.output)
         if args.command == "import":
+            from runstrong.cli.history import cmd_import
+
             return cmd_import(out, err, args.file)
         if args.command == "review":
+            from runstrong.cli.session import run_app
+
             return run_app(review=True)
         if args.command == "plan":
             if args.plan_command == "use":
+                from runstrong.cli.plan import cmd_plan_use
+
                 return cmd_plan_use(out, err, args.name)
             if args.plan_command == "export":
+                from runstrong.cli.calendar import cmd_plan_export
+
                 return cmd_plan_export(out, err, args.ics, args.weeks)
+            from runstrong.cli.plan import cmd_plan_list
+
             return cmd_plan_list(out, err, as_json=args.json)
         if args.command == "runs":
             if args.runs_command == "import":
+                from runstrong.cli.runs import cmd_runs_import
+
                 return cmd_runs_import(out, err, args.paths)
+            from runstrong.cli.runs import cmd_runs
+
             return cmd_runs(out, err, as_json=args.json, limit=args.limit)
         if args.command == "today":
+            from runstrong.cli.plan import cmd_today
+
             return cmd_today(out, err, on=args.date, as_json=args.json)
         if args.command == "week":
+            from runstrong.cli.plan import cmd_week
+
             return cmd_week(out, err, on=args.date, as_json=args.json)
         if args.command == "new":
+            from runstrong.cli.plan import cmd_new
+
             return cmd_new(out, err, args.name)
+        from runstrong.cli.session import run_app
+
         return run_app()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

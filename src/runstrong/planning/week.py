@@ -7,7 +7,7 @@ the recorded ones for the days gone by and the settings' usual week ahead (`plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -137,7 +137,7 @@ def today_for(
     return plan, today_from_week(plan, week, on)
 
 
-def weekly_target(catalog: Catalog, chosen: settings.Settings) -> int:
+def weekly_target(known_sessions: Iterable[str], chosen: settings.Settings) -> int:
     """Sessions a week to aim for: the active plan's, or the setting when there is none."""
-    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    plan = active_plan(load_plans(known_sessions), chosen.plan)
     return plan.sessions_per_week if plan is not None else chosen.weekly_target

@@ -364,7 +364,7 @@ class RunstrongApp(App[None]):
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target
 
-        return weekly_target(self.catalog, self.settings)
+        return weekly_target(self.catalog.entries, self.settings)
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
