@@ -98,15 +98,20 @@ async def shoot() -> None:
             app.save_screenshot(str(DOCS / f"{name}.svg"))
 
     def in_plank(view: Any) -> bool:  # 8 s into the first front plank: a hold with its figure
-        return view.exercise.key == "front-plank" and view.step.kind.value == "HOLD" \
+        return (
+            view.exercise.key == "front-plank"
+            and view.step.kind.value == "HOLD"
             and view.elapsed >= 8
+        )
 
     def resting_after_reps(view: Any) -> bool:  # a rest where +/- and the rating apply
         return view.correction is not None and view.elapsed >= 6
 
     core = catalog.entries["core-stability"]
-    for name, keys, until in (("session-hold", [], in_plank),
-                              ("session-rest", [], resting_after_reps)):
+    for name, keys, until in (
+        ("session-hold", [], in_plank),
+        ("session-rest", [], resting_after_reps),
+    ):
         session_clock = FakeClock()
         # A history of its own: the seeded one would offer progressions first.
         app = RunstrongApp(
