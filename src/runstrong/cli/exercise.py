@@ -78,6 +78,9 @@ def figure_lines(
     shown = figure.distinct()
     drawings = [draw_position(figure, position, width, height, charset) for _, position in shown]
     rows = ["  ".join(parts).rstrip() for parts in zip(*drawings, strict=True)]
+    # A figure lying down fills only the bottom of its frame: leave out the empty sky.
+    while len(rows) > 1 and not rows[0].strip():
+        rows.pop(0)
     rows.append("  ".join(label.center(width) for label, _ in shown).rstrip())
     return rows
 
