@@ -182,11 +182,11 @@ class SessionEngine:
             step_progress = min(1.0, self._taps / (phase.target or 1))
         else:
             step_progress = 0.0
-        done_before = sum(self._estimates[: self.index])
         current = 0.0 if self._lead_in else self._estimates[self.index] * step_progress
-        counting_in = None
-        if self._count_in_until is not None and now < self._count_in_until:
-            counting_in = self._count_in_until - now
+        done = sum(self._estimates[: self.index]) + current
+        until = self._count_in_until or 0.0
+        counting_in = until - now if now < until else None
+        progress = 1.0 if self.finished else min(1.0, done / self._total_estimate)
         focus = self.focus()
         return View(
             step=self.step,
@@ -201,9 +201,7 @@ class SessionEngine:
             reps=self._reps_done(elapsed),
             counts_taps=self.counts_taps,
             step_progress=step_progress,
-            session_progress=1.0
-            if self.finished
-            else min(1.0, (done_before + current) / self._total_estimate),
+            session_progress=progress,
             session_elapsed=(now - self._session_start) if self.started else 0.0,
             correction=self._correction(),
             rating_for=self._rating_for(),
@@ -289,32 +287,16 @@ class SessionEngine:
         events: list[Event] = []
         step = self.step
         if step.kind.is_work and step.phase is not None and actual is not None:
-            exercise = self.exercise_of(step)
-            record = PhaseRecord(
-                self._next_seq,
-                step.exercise,
-                exercise.key,
-                exercise.name,
-                step.set_number,
-                step.side,
-                step.phase_index,
-                step.phase.kind,
-                step.phase.target,
-                max(0, actual),
-                started_at=self._step_started_wall,
-                ended_at=self._wall() - (self._clock() - at),
+            ended = self._wall() - (self._clock() - at)
+            record = PhaseRecord.of(
+                self._next_seq, step, self.exercise_of(step), actual, self._step_started_wall, ended
             )
             self._next_seq += 1
             # A redone set (after `back`) replaces the first attempt: a set counts once.
             self.records = [r for r in self.records if r.key != record.key] + [record]
             events.append(PhaseLogged(record))
             following = self.timeline[self.index + 1]
-            ends_set = not (
-                following.kind.is_work
-                and following.set_number == step.set_number
-                and following.exercise == step.exercise
-            )
-            if ends_set and following.kind.is_work:
+            if following.kind.is_work and not step.same_set(following):
                 events.append(CueEvent(Cue.SET_DONE))
         return events + self._enter(self.index + 1, at)
 

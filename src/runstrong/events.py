@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.model import PhaseKind, Side
+from runstrong.model import Exercise, PhaseKind, Side
+from runstrong.timeline import Step
 
 
 class Cue(StrEnum):
@@ -45,6 +46,28 @@ class PhaseRecord:
     actual: int
     started_at: float
     ended_at: float
+
+    @classmethod
+    def of(
+        cls, seq: int, step: Step, exercise: Exercise, actual: int, started: float, ended: float
+    ) -> PhaseRecord:
+        """The record of a finished work step (`step.phase` is set for work steps)."""
+        phase = step.phase
+        assert phase is not None
+        return cls(
+            seq,
+            step.exercise,
+            exercise.key,
+            exercise.name,
+            step.set_number,
+            step.side,
+            step.phase_index,
+            phase.kind,
+            phase.target,
+            max(0, actual),
+            started,
+            ended,
+        )
 
     @property
     def key(self) -> tuple[int, int, str | None, int]:

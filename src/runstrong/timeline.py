@@ -50,6 +50,9 @@ class Step:
     phase: Phase | None = None
     seconds: float | None = None
 
+    def same_set(self, other: Step) -> bool:
+        return (other.exercise, other.set_number) == (self.exercise, self.set_number)
+
     @property
     def is_timed(self) -> bool:
         """Steps that end by themselves when their time is up."""
