@@ -24,6 +24,24 @@ from runstrong.text import clean_text, shown_value
 MAX_TEXT = 500
 MIN_YEAR, MAX_YEAR = 1900, 9998
 MAX_LINE_CHARACTERS = 20_000
+# A record is flat; anything nested deeper than this is not one of ours. (Python 3.11's json
+# raises RecursionError at ~1,000 levels, 3.13's does not: the depth is checked either way.)
+MAX_DEPTH = 16
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether `value` nests lists or objects deeper than MAX_DEPTH, without recursing."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_DEPTH:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 SESSION_STATUSES = ("in_progress", "completed", "stopped")
 
 
@@ -195,13 +213,16 @@ def _decode(file: str, number: int, text: str) -> tuple[Any, Problem | None]:
             where,
         )
     try:
-        return json.loads(text), None
+        decoded = json.loads(text)
     except json.JSONDecodeError as error:
         return None, Problem(file, f"not valid JSON ({error.msg})", where)
     except RecursionError:
         return None, Problem(file, "nested too deeply to read", where)
     except ValueError:
         return None, Problem(file, "a number has too many digits to read", where)
+    if _too_deep(decoded):
+        return None, Problem(file, "nested too deeply to read", where)
+    return decoded, None
 
 
 def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
