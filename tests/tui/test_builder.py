@@ -102,18 +102,20 @@ async def test_a_failed_save_shows_the_error_and_keeps_the_draft(
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(builder, "write_session_file", full_disk)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_builder(app, pilot, "Full disk")
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert app.screen is screen and app.is_running
-        assert [e.name for e in screen.draft.exercises] == ["Front plank"]
-        assert screen.query_one("#name", Input).value == "Full disk"
-        shown = [n.message for n in app._notifications]
-        assert any("No space left on device" in m and "full-disk.toml" in m for m in shown)
-        monkeypatch.undo()
+        # Only the writer is patched, and only for the failing save: monkeypatch.undo() would
+        # also undo the isolated config folder and write into the real one.
+        with monkeypatch.context() as patched:
+            patched.setattr(builder, "write_session_file", full_disk)
+            screen = await open_builder(app, pilot, "Full disk")
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert app.screen is screen and app.is_running
+            assert [e.name for e in screen.draft.exercises] == ["Front plank"]
+            assert screen.query_one("#name", Input).value == "Full disk"
+            shown = [n.message for n in app._notifications]
+            assert any("No space left on device" in m and "full-disk.toml" in m for m in shown)
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert (paths.user_workouts_dir() / "full-disk.toml").exists()
