@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
 from runstrong.history import HistoryStore, queries
-from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.history.exchange import EXPORT_FIELDS, ImportProblem, import_jsonl, render
 from runstrong.history.import_check import check_lines
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
 
@@ -115,30 +115,7 @@ def test_settings_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
     assert isinstance(loaded, settings_file.Settings) and all(clean(w) for w in warnings)
 
 
-FIELDS = [
-    "set_id",
-    "session_id",
-    "session",
-    "session_name",
-    "started_at",
-    "exercise",
-    "set",
-    "side",
-    "kind",
-    "target",
-    "actual",
-    "completed_at",
-    "rpe",
-    "exercise_name",
-    "exercise_index",
-    "phase_index",
-    "set_started_at",
-    "session_status",
-    "session_ended_at",
-    "planned_sets",
-    "light",
-    "record",
-]
+FIELDS = [*EXPORT_FIELDS, "record"]
 GOOD = {
     "set_id": "s",
     "session_id": "a",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from runstrong.builder import from_library
+from runstrong.library_schema import parse_library
 from runstrong.model import Category, PhaseKind, Session, Side
-from runstrong.schema import parse_library
 from runstrong.workouts import load_catalog, load_library
 
 CATEGORIES = {"warm-up", "mobility", "stability", "strength", "loaded", "plyometric"}

@@ -22,13 +22,11 @@ from runstrong.checks import (
 )
 from runstrong.figures.parse import parse_figure
 from runstrong.model import (
-    Category,
     Exercise,
     Intensity,
     LibraryExercise,
     Phase,
     PhaseKind,
-    Prescription,
     Progression,
     Session,
     Side,
@@ -71,25 +69,9 @@ ENTRY_KEYS = (
 )
 PHASE_KEYS = ("reps", "hold", "tempo")
 PROGRESSION_KEYS = ("from", "to", "step")
-LIBRARY_KEYS = (
-    "name",
-    "category",
-    "sides",
-    "kind",
-    "prescription",
-    "cues",
-    "description",
-    "focus",
-    "muscles",
-    "equipment",
-    "easier",
-    "harder",
-    "figure",
-)
-PRESCRIPTION_KEYS = ("sets", "reps", "hold", "tempo")
 
 
-def _choice(
+def choice(
     check: Checker, table: Mapping[str, Any], key: str, allowed: tuple[str, ...], where: str
 ) -> str | None:
     """A value that must be one of a few words, or None when the key is absent."""
@@ -108,32 +90,6 @@ def _choice(
     return str(value)
 
 
-def _prescription(
-    check: Checker, table: Mapping[str, Any], where: str, kind: str | None
-) -> Prescription | None:
-    raw = table.get("prescription")
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        check.add(
-            f"expected a table such as {{ sets = 2, reps = 10 }}, got {type_name(raw)}",
-            where,
-            "prescription",
-        )
-        return None
-    check.unknown_keys(raw, PRESCRIPTION_KEYS, where, "prescription.")
-    sets = check.integer(raw, "sets", SETS, where, "sets", "prescription.")
-    phase = _phase(check, raw, where, "prescription.")
-    if phase is None:
-        return None
-    if kind is not None and phase.kind.value != kind:
-        check.add(
-            f"the prescription is {phase.kind.value} but kind = {kind!r}", where, "prescription"
-        )
-        return None
-    return Prescription(1 if sets is None else sets, phase)
-
-
 def _where(index: int, table: Mapping[str, Any]) -> str:
     label = table.get("name") or table.get("exercise")
     if isinstance(label, str) and label.strip():
@@ -141,47 +97,7 @@ def _where(index: int, table: Mapping[str, Any]) -> str:
     return f"exercise {index}"
 
 
-def parse_library(
-    doc: Mapping[str, Any], file: str
-) -> tuple[dict[str, LibraryExercise], list[Problem]]:
-    check = Checker(file)
-    library: dict[str, LibraryExercise] = {}
-    for ident, table in doc.items():
-        where = f'exercise "{clean_text(ident)[:60]}"'
-        if not isinstance(table, dict):
-            check.add(
-                f"expected a table [{ident}] describing an exercise, got {type_name(table)}", where
-            )
-            continue
-        check.unknown_keys(table, LIBRARY_KEYS, where)
-        name = check.text(table, "name", where)
-        if not name:
-            check.add("missing; expected the exercise's name as text", where, "name")
-            continue
-        category = _choice(check, table, "category", tuple(c.value for c in Category), where)
-        kind = _choice(check, table, "kind", tuple(k.value for k in PhaseKind), where)
-        sides = _sides(check, table, where, allow_none=True)
-        prescription = _prescription(check, table, where, kind)
-        library[ident] = LibraryExercise(
-            id=ident,
-            name=name,
-            category=None if category is None else Category(category),
-            sides=sides,
-            kind=PhaseKind(kind) if kind else (prescription.phase.kind if prescription else None),
-            prescription=prescription,
-            cues=check.text_list(table, "cues", where),
-            description=check.text(table, "description", where, multiline=True) or "",
-            focus=check.text_list(table, "focus", where),
-            muscles=check.text_list(table, "muscles", where),
-            equipment=check.text_list(table, "equipment", where),
-            easier=check.text(table, "easier", where) or "",
-            harder=check.text(table, "harder", where) or "",
-            figure=parse_figure(check, table["figure"], where) if "figure" in table else None,
-        )
-    return library, check.problems
-
-
-def _phase(check: Checker, table: Mapping[str, Any], where: str, prefix: str) -> Phase | None:
+def parse_phase(check: Checker, table: Mapping[str, Any], where: str, prefix: str) -> Phase | None:
     """A reps or hold prescription from `table`; keys may live on the entry or in a phase."""
     has_reps, has_hold = "reps" in table, "hold" in table
     tempo = check.decimal(table, "tempo", TEMPO, where, "seconds per rep", prefix)
@@ -208,7 +124,7 @@ def _phase(check: Checker, table: Mapping[str, Any], where: str, prefix: str) ->
 
 def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase, ...]:
     if "phases" not in entry:
-        single = _phase(check, entry, where, "")
+        single = parse_phase(check, entry, where, "")
         return (single,) if single else ()
     for key in ("reps", "hold", "tempo"):
         if key in entry:
@@ -226,13 +142,13 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
     for number, table in enumerate(raw, start=1):
         prefix = f"phases[{number}]."
         check.unknown_keys(table, PHASE_KEYS, where, prefix)
-        phase = _phase(check, table, where, prefix)
+        phase = parse_phase(check, table, where, prefix)
         if phase:
             phases.append(phase)
     return tuple(phases) if len(phases) == len(raw) else ()
 
 
-def _sides(
+def parse_sides(
     check: Checker, entry: Mapping[str, Any], where: str, allow_none: bool = False
 ) -> tuple[Side, ...]:
     """`allow_none`: the library may say `sides = []` (both feet at once)."""
@@ -326,7 +242,7 @@ def _exercise(
     phases = _phases(check, entry, where)
     rest = check.integer(entry, "rest", REST, where, "seconds")
     rest_after = check.integer(entry, "rest_after", REST, where, "seconds")
-    sides = _sides(check, entry, where)
+    sides = parse_sides(check, entry, where)
     progression = _progression(check, entry, where, phases)
     cues = check.text_list(entry, "cues", where)
     description = check.text(entry, "description", where, multiline=True)
@@ -396,7 +312,7 @@ def parse_session(
                 exercises.append(exercise)
     description = check.text(head, "description", "[session]", multiline=True) or ""
     focus = check.text_list(head, "focus", "[session]")
-    intensity = _choice(check, head, "intensity", tuple(i.value for i in Intensity), "[session]")
+    intensity = choice(check, head, "intensity", tuple(i.value for i in Intensity), "[session]")
     equipment = check.text_list(head, "equipment", "[session]")
     demanding = [e.name for e in exercises if e.category and e.category.is_demanding]
     if intensity is not None and intensity != Intensity.HARD.value and demanding:

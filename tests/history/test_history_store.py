@@ -319,11 +319,11 @@ def test_left_right_balance_over_last_three_sessions(tmp_path: Path) -> None:
     _side_session(10, 60, clock, store)  # old and lopsided: outside the last three
     for left, right in ((40, 45), (40, 46), (41, 45)):
         _side_session(left, right, clock, store)
-    (balance,) = queries.balances(store.db)
+    (balance,) = store.balances()
     assert (balance.left, balance.right, balance.sessions) == (121, 136, 3)
     assert balance.weaker == "left" and balance.lag_percent == 11
     _side_session(45, 45, clock, store)
-    assert queries.balances(store.db)[0].weaker is None
+    assert store.balances()[0].weaker is None
 
 
 def test_stats_best_latest_weeks_and_streak(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.history import queries
+from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
     HistoryError,
     HistoryWriteError,
@@ -224,8 +225,8 @@ class HistoryStore:
     def streak_weeks(self, target: int = 1, today: date | None = None) -> int:
         return queries.streak_weeks(self.db, target, today)
 
-    def balances(self) -> list[queries.Balance]:
-        return queries.balances(self.db)
+    def balances(self) -> list[Balance]:
+        return balances(self.db)
 
     def trained_days(self, since: date | None = None) -> list[tuple[date, str]]:
         return queries.trained_days(self.db, since)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from runstrong.engine import Clock, EngineOptions
     from runstrong.events import PhaseRecord
     from runstrong.history import HistoryStore, Unfinished
-    from runstrong.history.queries import Balance
+    from runstrong.history.balance import Balance
     from runstrong.planning.progression import Suggestion
     from runstrong.recording import Recorder
     from runstrong.tui.screens.offers import ProgressionAnswer, ResumeAnswer

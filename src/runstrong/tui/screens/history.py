@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 
 from runstrong.formatting import duration_text, when_text
 from runstrong.history import HistoryStore, queries, runs
+from runstrong.history.balance import Balance
 from runstrong.tui.history_guard import guard_history
 
 SESSIONS_SHOWN = 300
@@ -41,7 +42,7 @@ class HistoryScreen(Screen[None]):
         self.session_rows: list[queries.SessionHead] = []
         self.exercise_rows: list[queries.ExerciseStat] = []
         self._filled: set[str] = set()
-        self._balances: list[queries.Balance] | None = None
+        self._balances: list[Balance] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("runstrong · history", id="heading")
@@ -149,7 +150,7 @@ class HistoryScreen(Screen[None]):
             )
 
     # -- exercises ----------------------------------------------------------------------
-    def _fill_exercises(self, balances: list[queries.Balance]) -> None:
+    def _fill_exercises(self, balances: list[Balance]) -> None:
         assert self.store is not None
         self.exercise_rows = self.store.exercise_stats()
         balance = {(b.exercise, b.kind): b for b in balances}
@@ -197,7 +198,7 @@ class HistoryScreen(Screen[None]):
         plot.refresh()
 
     # -- weeks --------------------------------------------------------------------------
-    def _fill_weeks(self, balances: list[queries.Balance]) -> None:
+    def _fill_weeks(self, balances: list[Balance]) -> None:
         assert self.store is not None
         weeks = self.store.weekly_counts(12)
         streak = self.store.streak_weeks(self.weekly_target)
