@@ -11,6 +11,7 @@ import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    race_dates: tuple[date, ...] = ()  # ISO dates in the file: ["2027-04-18"]
+    plan_started: date | None = None  # written by `plan use`: week 1 of the plan
 
     @property
     def timing(self) -> Timing:
@@ -71,6 +74,7 @@ RANGES = {
 }
 NAMES = tuple(f.name for f in fields(Settings))
 DAY_KEYS = ("long_run_day",)
+DATE_KEYS = ("race_dates", "plan_started")
 DEFAULTS = Settings()
 
 
@@ -91,6 +95,13 @@ class SettingsNotSaved(Exception):
 def _check(check: Checker, key: str, value: Any) -> Any:
     """The value if it fits `key`, else None after recording a problem."""
     default = getattr(DEFAULTS, key)
+    if key == "race_dates":
+        return _dates(check, key, value)
+    if key == "plan_started":
+        day = _one_date(value)
+        if day is None:
+            check.add(f'expected a date such as "2027-01-18", got {shown_value(value)}', key=key)
+        return day
     if key == "session_time":
         clock = clock_time(value) if isinstance(value, str) else None
         if clock is None:
@@ -124,9 +135,9 @@ def _check(check: Checker, key: str, value: Any) -> Any:
         check.add('expected a list of days such as ["tue", "sat"]', key=key)
         return None
     if key in DAY_KEYS and isinstance(value, str):
-        day = value.strip().lower()[:3]
-        if day in WEEKDAYS or day in ("", "non"):
-            return "" if day == "non" else day
+        name = value.strip().lower()[:3]
+        if name in WEEKDAYS or name in ("", "non"):
+            return "" if name == "non" else name
         check.add(
             f'unknown day {shown_value(value)}; expected a day such as "sun", or "" for none',
             key=key,
@@ -136,6 +147,43 @@ def _check(check: Checker, key: str, value: Any) -> Any:
         return clean_text(value)
     check.add(f"expected text, got {shown_value(value)}", key=key)
     return None
+
+
+def _one_date(value: Any) -> date | None:
+    if isinstance(value, date):  # a TOML date (datetime is a date too: keep the day)
+        return date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _dates(check: Checker, key: str, value: Any) -> tuple[date, ...] | None:
+    items = value if isinstance(value, list) else None
+    if items is None:
+        check.add(
+            f'expected a list of dates such as ["2027-04-18"], got {shown_value(value)}', key=key
+        )
+        return None
+    days = [_one_date(v) for v in items]
+    bad = [v for v, d in zip(items, days, strict=True) if d is None]
+    if bad:
+        check.add(f'expected dates such as "2027-04-18", got {shown_value(bad[0])}', key=key)
+        return None
+    return tuple(sorted({d for d in days if d is not None}))
+
+
+def parse_dates(text: str) -> tuple[tuple[date, ...], str | None]:
+    """Race dates typed on one line ("2027-04-18, 2027-10-03"), or why they cannot be read."""
+    days: list[date] = []
+    for part in text.replace(",", " ").split():
+        day = _one_date(part)
+        if day is None:
+            return (), f"{clean_text(part)[:20]!r} is not a date such as 2027-04-18"
+        days.append(day)
+    return tuple(sorted(set(days))), None
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -177,7 +225,9 @@ def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str
 
 
 def _as_toml(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return [_as_toml(v) for v in value] if isinstance(value, tuple) else value
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
@@ -213,6 +263,9 @@ def save(settings: Settings, path: Path | None = None) -> Path:
         if getattr(written, key) == wanted and (
             key in document or wanted == getattr(DEFAULTS, key)
         ):
+            continue
+        if wanted is None:
+            document.pop(key, None)  # no value: TOML has no null, so the key goes
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)

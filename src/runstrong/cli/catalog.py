@@ -15,7 +15,6 @@ from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.history import open_existing_quietly
 from runstrong.model import Exercise, Session
 from runstrong.planning.intensity import intensity_of
-from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
 from runstrong.text import terminal_json
 from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
@@ -203,9 +202,11 @@ def show_session(out: Console, session: Session) -> None:
     out.print(table)
 
 
-def session_or_exit_code(err: Console, target: str) -> Session | int:
+def session_or_exit_code(
+    err: Console, target: str, catalog: Catalog | None = None
+) -> Session | int:
     """The session a slug or path names, or the exit code after saying why there is none."""
-    catalog = load_catalog()
+    catalog = catalog or load_catalog()
     loaded = resolve(target, catalog)
     if loaded is None:
         close = catalog.closest(target)
@@ -221,11 +222,16 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
 
 
 def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: bool = False) -> int:
-    loaded = session_or_exit_code(err, target)
-    if isinstance(loaded, int):
-        return loaded
-    if light:
-        loaded = light_session(loaded)
+    from runstrong.cli.prepare import prepared
+
+    catalog = load_catalog()
+    found = session_or_exit_code(err, target, catalog)
+    if isinstance(found, int):
+        return found
+    ready = prepared(err, catalog, found, light=light)
+    if isinstance(ready, int):
+        return ready
+    loaded, notes = ready
     if as_json:
         timing = settings_timing()
         data = _session_summary(loaded, timing)
@@ -241,6 +247,8 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
             data["exercises"][index]["suggested_target"] = offer.suggested
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
+    for note in notes:
+        out.print(Text(note, style="bold"))
     show_session(out, loaded)
     return 0
 

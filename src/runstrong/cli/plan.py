@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -15,13 +15,14 @@ from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.checks import did_you_mean
+from runstrong.cli.record import read_record
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
-from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
+from runstrong.planning.week import DEFAULT_PLAN, name_of, record_window, week_for
 from runstrong.text import clean_text, terminal_json
 from runstrong.workouts import Catalog, load_catalog
 
@@ -97,7 +98,8 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
         return EXIT_INVALID
     chosen, _ = settings.load()
     try:
-        path = settings.save(replace(chosen, plan=name))
+        # Week 1 of the plan starts today: a gentle start and the rotation count from it.
+        path = settings.save(replace(chosen, plan=name, plan_started=today_date()))
     except settings.SettingsNotSaved as error:
         err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
         return EXIT_INVALID
@@ -105,12 +107,21 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     return 0
 
 
+def today_date() -> date:
+    """The real today (tests replace it to look at a week from a fixed day)."""
+    return date.today()
+
+
 def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Day]] | None:
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    plan, week = week_for(catalog, chosen, on)
+    today = today_date()
+    on = on or today
+    first, _ = record_window(min(on, today))
+    record = read_record(first, max(on, today) + timedelta(days=1))
+    plan, week = week_for(catalog, chosen, on, record, today=today)
     if plan is None:
         err.print(
             Text(
@@ -136,6 +147,7 @@ def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
         "reason": today.reason,
         "done_this_week": today.done_this_week,
         "per_week": today.per_week,
+        "plan_week": today.plan_week,
     }
 
 
@@ -144,7 +156,7 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bo
     if found is None:
         return 0
     catalog, plan, week = found
-    on = on or date.today()
+    on = on or today_date()
     today = today_from_week(plan, week, on)
     if as_json:
         print(terminal_json(_today_json(today, on, plan), indent=2, ascii_only=ascii_only()))
@@ -170,11 +182,20 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bo
         out.print(
             Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week", style="dim")
         )
+    ran = [day for day in week if day.ran and day.day < on]
+    for day in ran:
+        out.print(Text(f"{day.day:%a %d}  {day.ran}", style="dim"))
     return 0
 
 
 WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any": "any time"}
-RUN_WORDS = {"none": "no run", "easy": "easy run", "key": "key run", "long": "long run"}
+RUN_WORDS = {
+    "none": "no run",
+    "easy": "easy run",
+    "key": "key run",
+    "long": "long run",
+    "race": "race",
+}
 
 
 def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
@@ -185,7 +206,7 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
     if as_json:
         print(terminal_json([day.as_json() for day in week], indent=2, ascii_only=ascii_only()))
         return 0
-    on = on or date.today()
+    on = on or today_date()
     out.print(
         Text(
             f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
@@ -195,7 +216,10 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
     )
     for day in week:
         line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
-        line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
+        if day.ran:
+            line.append(f"{day.ran}  ", style="cyan")
+        else:
+            line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
         if day.session is None:
             line.append("no strength work", style="dim")
         else:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.text import Text
 
 from runstrong.cli.catalog import session_or_exit_code
 from runstrong.exit_codes import EXIT_USAGE
 from runstrong.model import Session
-from runstrong.planning.light import light_session
 
 NEEDS_TERMINAL = (
     "runstrong needs a terminal: run it in a terminal window, or use the commands that "
@@ -41,7 +41,17 @@ def run_app(
 
 
 def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:
-    loaded = session_or_exit_code(err, target)
-    if isinstance(loaded, int):
-        return loaded
-    return run_app(light_session(loaded) if light else loaded, mute=mute, voice=voice)
+    from runstrong.cli.prepare import prepared
+    from runstrong.workouts import load_catalog
+
+    catalog = load_catalog()
+    found = session_or_exit_code(err, target, catalog)
+    if isinstance(found, int):
+        return found
+    ready = prepared(err, catalog, found, light=light)
+    if isinstance(ready, int):
+        return ready
+    loaded, notes = ready
+    for note in notes:
+        err.print(Text(note))
+    return run_app(loaded, mute=mute, voice=voice)

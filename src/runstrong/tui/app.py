@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -291,17 +291,22 @@ class RunstrongApp(SessionFlow):
 
     def _refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
+        from runstrong.history.runs import runs_between
         from runstrong.planning.today import today_from_week
-        from runstrong.planning.week import week_for
+        from runstrong.planning.week import Record, record_window, week_for
 
         on = date.fromtimestamp(self.wall())
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
                 # Today's line and the week strip come from one placement (a few ms), not two.
-                placed = self._read_history(
-                    lambda store: week_for(self.catalog, self.settings, on, store=store), None
+                record = self._read_history(
+                    lambda store: Record.of(
+                        store.trained_sessions(),
+                        runs_between(store.db, record_window(on)[0], on + timedelta(days=1)),
+                    ),
+                    Record(),
                 )
-                plan, week = placed or week_for(self.catalog, self.settings, on, store=None)
+                plan, week = week_for(self.catalog, self.settings, on, record, today=on)
                 today = today_from_week(plan, week, on) if plan is not None else None
                 recent: list[Recent] = self._read_history(
                     lambda store: [
@@ -322,7 +327,9 @@ class RunstrongApp(SessionFlow):
 
         def chosen(slug: str | None) -> None:
             if slug:
-                self._save_settings(replace(self.settings, plan=slug))
+                # Week 1 of the plan starts today, as with `runstrong plan use`.
+                started = date.fromtimestamp(self.wall())
+                self._save_settings(replace(self.settings, plan=slug, plan_started=started))
 
         self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
 

@@ -1,0 +1,64 @@
+"""A gentle start: the first weeks of a plan that asks for one (`start_weeks`), lighter.
+
+Master the movement first, weights once the form is right: in those weeks every exercise of
+the plan's sessions runs one set, and each loaded exercise becomes its body-weight version
+(the plan's `start_swaps`, e.g. goblet squat -> body-weight squat; an entry that dresses a
+library exercise up, such as a weighted sit-up, swaps back to the library's own). A loaded
+exercise with no body-weight version is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from runstrong.model import Category, Exercise, LibraryExercise, Session
+from runstrong.planning.plans import Plan
+
+
+def start_note(week_number: int) -> str:
+    return f"Week {week_number} of your start: one set each."
+
+
+def in_start(plan: Plan, week_number: int | None) -> bool:
+    return week_number is not None and 1 <= week_number <= plan.start_weeks
+
+
+def _swapped(exercise: Exercise, target: LibraryExercise) -> Exercise:
+    return replace(
+        exercise,
+        name=target.name,
+        cues=target.cues,
+        description=target.description,
+        easier=target.easier,
+        harder=target.harder,
+        focus=target.focus,
+        equipment=target.equipment,
+        library_id=target.id,
+        category=target.category,
+        figure=target.figure,
+        progression=None,
+    )
+
+
+def start_version(
+    session: Session,
+    plan: Plan,
+    week_number: int | None,
+    library: Mapping[str, LibraryExercise],
+) -> Session:
+    """`session` as week `week_number` of `plan` has it: itself outside the start."""
+    if not in_start(plan, week_number) or not plan.counts(session.slug):
+        return session
+    swaps = dict(plan.start_swaps)
+    exercises: list[Exercise] = []
+    for exercise in session.exercises:
+        target = library.get(swaps.get(exercise.key, ""))
+        if target is not None:
+            exercise = _swapped(exercise, target)
+        elif exercise.category is Category.LOADED:
+            continue
+        if any(e.key == exercise.key and e.name == exercise.name for e in exercises):
+            continue  # a swap that repeats an exercise already in the session
+        exercises.append(replace(exercise, sets=1))
+    return replace(session, exercises=tuple(exercises), intensity=None)
