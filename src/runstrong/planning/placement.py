@@ -115,19 +115,30 @@ def week_sessions(coach: Coach, monday: date) -> list[str]:
     return list(dict.fromkeys(picked))
 
 
-def candidates(
-    coach: Coach, monday: date, done_this_week: Collection[str]
-) -> tuple[list[str], int]:
-    """The sessions that may fill the week in order of preference, and how many of them are
-    the week's own: then the rest of the rotation from where the week's turn ends."""
+@dataclass(frozen=True, slots=True)
+class Option:
+    slug: str
+    rank: int  # lower is preferred: the week's own sessions in rotation order, then the rest
+    own: bool  # one of the week's own sessions, not a stand-in for one that waits
+
+
+STAND_IN = 3  # what taking a session from beyond the week's turn costs, over its rank
+
+
+def candidates(coach: Coach, monday: date, done_this_week: Collection[str]) -> list[Option]:
+    """The sessions that may fill the week: its own, then the rest of the rotation from
+    where the week's turn ends. Ranks do not depend on what is done, so placing the rest
+    of a week after a session is logged gives the rest of the same plan."""
     plan = coach.plan
-    own = [s for s in week_sessions(coach, monday) if s not in done_this_week]
+    own = week_sessions(coach, monday)
     start = monday_of(coach.started) if coach.started else EPOCH
     after = ((monday - start).days // 7 + 1) * plan.sessions_per_week
     rotation = plan.rotation
     rest = [rotation[(after + n) % len(rotation)] for n in range(len(rotation))]
-    others = [s for s in dict.fromkeys(rest) if s not in own and s not in done_this_week]
-    return own + others, len(own)
+    others = [s for s in dict.fromkeys(rest) if s not in own]
+    found = [Option(s, n, True) for n, s in enumerate(own)]
+    found += [Option(s, len(own) + STAND_IN + n, False) for n, s in enumerate(others)]
+    return [o for o in found if o.slug not in done_this_week]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,18 +170,18 @@ def place(
     runs: Mapping[date, RunKind],
     free: Sequence[date],
     wanted: int,
-    options: Sequence[str],
-    own: int,
+    options: Sequence[Option],
     last_demanding: date | None,
     hard_done: int,
 ) -> list[Choice]:
     """As many sessions as the rules allow on `free` days (at most `wanted`), best first by
     the rotation's order and `_cost`."""
-    levels = [coach.intensity(s) for s in options]
+    slugs = [o.slug for o in options]
+    levels = [coach.intensity(s) for s in slugs]
     refusals = {
         (day, n): day_refusal(runs, day, levels[n], coach.legs(s))
         for day in free
-        for n, s in enumerate(options)
+        for n, s in enumerate(slugs)
     }
 
     @cache
@@ -181,7 +192,7 @@ def place(
         skip = best(i + 1, used, last, hard)
         found = skip
         day = free[i]
-        for n, slug in enumerate(options):
+        for n, slug in enumerate(slugs):
             if n in used or refusals[(day, n)]:
                 continue
             level = levels[n]
@@ -191,8 +202,7 @@ def place(
             is_hard = level is Intensity.HARD
             if is_hard and hard >= MAX_HARD_A_WEEK:
                 continue
-            ordinal = len(used)
-            order = abs(n - ordinal) if n < own else 3 + n - own
+            order = options[n].rank
             rest = best(i + 1, used | {n}, day if demanding else last, hard + is_hard)
             cost = rest[1] + order + _cost(coach, runs, day, slug)
             total = (rest[0] - 1, cost, ((i, n), *rest[2]))
@@ -201,4 +211,4 @@ def place(
         return found
 
     _, _, picked = best(0, frozenset(), last_demanding, hard_done)
-    return [Choice(free[i], options[n], n < own) for i, n in picked]
+    return [Choice(free[i], options[n].slug, options[n].own) for i, n in picked]

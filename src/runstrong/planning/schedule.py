@@ -67,8 +67,8 @@ def plan_week(
     hard_done = sum(
         1 for day in week for d in logged[day] if judge.felt(d.slug, d.light) is Intensity.HARD
     )
-    options, own = candidates(coach, monday, {plan.original(d.slug) for d in counted})
-    chosen = place(coach, runs, free, wanted, options, own, max(demanding, default=None), hard_done)
+    options = candidates(coach, monday, {plan.original(d.slug) for d in counted})
+    chosen = place(coach, runs, free, wanted, options, max(demanding, default=None), hard_done)
     words = Words(coach, runs, frozenset(ran), today)
-    waiting = words.waiting(options[:own], chosen, free)
+    waiting = words.waiting([o.slug for o in options if o.own], chosen, free)
     return words.days(week, logged, {c.day: c for c in chosen}, waiting, len(counted))
