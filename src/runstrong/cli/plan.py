@@ -112,14 +112,20 @@ def today_date() -> date:
     return date.today()
 
 
-def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Day]] | None:
+def _week_or_none(
+    err: Console, on: date | None, *, as_today: bool = False
+) -> tuple[Catalog, Plan, list[Day]] | None:
+    """The week holding `on`. `as_today`: placed as if `on` were today (what `today --date`
+    asks); otherwise a later week is forecast from the real today, as `plan export` does."""
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
     today = today_date()
     on = on or today
-    first, _ = record_window(min(on, today))
+    if as_today:
+        today = on
+    first, _ = record_window(min(on, today))  # what week_for reads, and a little more
     record = read_record(first, max(on, today) + timedelta(days=1))
     plan, week = week_for(catalog, chosen, on, record, today=today)
     if plan is None:
@@ -152,7 +158,7 @@ def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
 
 
 def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
-    found = _week_or_none(err, on)
+    found = _week_or_none(err, on, as_today=True)
     if found is None:
         return 0
     catalog, plan, week = found

@@ -70,5 +70,7 @@ def plan_week(
     options = candidates(coach, monday, {plan.original(d.slug) for d in counted})
     chosen = place(coach, runs, free, wanted, options, max(demanding, default=None), hard_done)
     words = Words(coach, runs, frozenset(ran), today)
-    waiting = words.waiting([o.slug for o in options if o.own], chosen, free)
+    # A week already met has nothing waiting; otherwise say what gave way, and why.
+    own = [o.slug for o in options if o.own] if wanted else []
+    waiting = words.waiting(own, chosen, free)
     return words.days(week, logged, {c.day: c for c in chosen}, waiting, len(counted))

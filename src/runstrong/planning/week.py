@@ -154,15 +154,17 @@ def week_for(
 ) -> tuple[Plan | None, list[Day]]:
     """The active plan and the seven days of the week holding `on`.
 
-    A date up to `today` (the real today) is looked at as if it were today; a later one is
-    forecast from `today`, the same way `plan export` does.
+    A date in a week before `today`'s (the real today) is looked at as if it were today;
+    this week and later ones are forecast from `today`, the same way `plan export` does.
     """
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
         return None, []
     today = today or date.today()
     on = on or today
-    placing = min(on, today)
+    # A week gone by is looked at as if `on` were today; this week and later ones are the
+    # plan as it stands today, the same days `plan export` writes.
+    placing = on if monday_of(on) < monday_of(today) else today
     ahead = (monday_of(on) - monday_of(placing)).days // 7
     ran: frozenset[date] = frozenset()
     note = None
