@@ -53,10 +53,13 @@ DOMAIN = [
     "planning.forecast",
     "planning.intensity",
     "planning.light",
+    "planning.placement",
     "planning.plans",
     "planning.progression",
+    "planning.reasons",
     "planning.rules",
     "planning.schedule",
+    "planning.start",
     "planning.today",
     "planning.week",
     "figures",
@@ -84,6 +87,8 @@ NO_TEXTUAL = [
     "cli.history",
     "cli.main",
     "cli.plan",
+    "cli.prepare",
+    "cli.record",
     "cli.runs",
     "cli.session",
     "cli.terminal",
@@ -138,3 +143,14 @@ def test_cli_and_audio_do_not_import_textual_at_import_time(module: str) -> None
     loaded = _imported_by(module)
     assert "textual" not in loaded
     assert not any(name.startswith("runstrong.tui") for name in loaded)
+
+
+def test_planning_takes_data_never_a_store_or_a_path() -> None:
+    # The caller reads the history and passes plain data in (issue 18, house rules).
+    import inspect
+
+    import runstrong.planning.week as week
+
+    source = inspect.getsource(week)
+    for word in ("history_file", "HistoryStore", "open_existing", "sqlite3", "paths."):
+        assert word not in source, word
