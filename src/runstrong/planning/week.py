@@ -53,7 +53,7 @@ class Record:
 
     @classmethod
     def of(cls, sessions: Iterable[tuple[date, str, bool]], runs: Iterable[RunRow] = ()) -> Record:
-        """From `HistoryStore.trained_sessions()` and `runs_between(...)` rows."""
+        """From the logged sessions (date, slug, light) and the recorded run rows."""
         return cls(tuple(Done(d, s, light) for d, s, light in sessions), tuple(runs))
 
 
