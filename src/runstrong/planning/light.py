@@ -94,7 +94,7 @@ def light_version(session: Session) -> Session | NoLight:
     # Rests longer than the work can leave the light version too long: halve them first
     # (light work needs less recovery), and only then drop exercises from the end.
     if estimate_seconds(light) > MAX_TIME_RATIO * full_time:
-        light = _shorter_rests(light)
+        light = _shorter_rests(light, block)
     while len(light.exercises) > block and estimate_seconds(light) > MAX_TIME_RATIO * full_time:
         light = replace(light, exercises=light.exercises[:-1])
     if len(light.exercises) <= block:
@@ -116,17 +116,18 @@ def has_light_version(session: Session) -> bool:
     return not isinstance(light_version(session), NoLight)
 
 
-def _shorter_rests(session: Session) -> Session:
-    exercises = tuple(
-        replace(e, rest=e.rest // 2, rest_after=None if e.rest_after is None else e.rest_after // 2)
-        for e in session.exercises
+def _shorter_rests(session: Session, block: int) -> Session:
+    """Half the rests after the warm-up block (which stays as it is)."""
+    shorter = tuple(
+        replace(
+            e,
+            rest=e.rest // 2,
+            rest_after=(session.rest_between_exercises if e.rest_after is None else e.rest_after)
+            // 2,
+        )
+        for e in session.exercises[block:]
     )
-    return replace(
-        session,
-        exercises=exercises,
-        rest_between_sets=session.rest_between_sets // 2,
-        rest_between_exercises=session.rest_between_exercises // 2,
-    )
+    return replace(session, exercises=session.exercises[:block] + shorter)
 
 
 def volume(session: Session) -> float:
