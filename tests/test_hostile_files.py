@@ -237,13 +237,22 @@ count_in = "three"       # a mistake, left for me to fix
 """
 
 
-def test_plan_use_changes_only_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+def test_plan_use_changes_only_the_plan_and_its_start(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from runstrong.cli import plan
+
+    monkeypatch.setattr(plan, "today_date", lambda: date(2026, 12, 7))
     path = paths.settings_file()
     path.parent.mkdir(parents=True)
     path.write_text(WRITTEN)
     code, _, err = run(capsys, "plan", "use", "in-season")
     assert code == 0, err
-    assert path.read_text() == WRITTEN.replace('plan = "beginner"', 'plan = "in-season"')
+    assert path.read_text() == (
+        WRITTEN.replace('plan = "beginner"', 'plan = "in-season"') + 'plan_started = "2026-12-07"\n'
+    )
 
 
 def test_a_new_key_is_added_and_the_rest_kept(tmp_path: Path) -> None:
