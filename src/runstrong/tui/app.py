@@ -354,7 +354,11 @@ class RunstrongApp(SessionFlow):
         )
 
     def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
-        if self._save_settings(message.settings):
+        chosen = message.settings
+        if chosen.plan != self.settings.plan:
+            # A newly chosen plan starts its week 1 today, as with `runstrong plan use`.
+            chosen = replace(chosen, plan_started=date.fromtimestamp(self.wall()))
+        if self._save_settings(chosen):
             self.pop_screen()
 
     def _save_settings(self, chosen: Settings) -> bool:
