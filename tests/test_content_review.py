@@ -39,9 +39,9 @@ def test_warm_ups_build_up_to_explosive_and_heavy_work() -> None:
         assert 2 <= len(lighter) <= 3 and lifts[-1] not in lighter, slug
         assert lifts.index(lighter[-1]) < lifts.index(lifts[-1])
     foundational = found["foundational"]
-    block = foundational.exercises[: warm_up_block(foundational)]
+    opening = foundational.exercises[: warm_up_block(foundational)]
     assert warm_up_seconds(foundational) >= 180
-    assert all(p.kind is PhaseKind.REPS for e in block for p in e.phases)  # moving, no hold
+    assert all(p.kind is PhaseKind.REPS for e in opening for p in e.phases)  # moving, no hold
     upper = found["upper-body"]
     upper_block = ids(upper)[: warm_up_block(upper)]
     assert {"arm-circles", "arm-swing-drill"} <= set(upper_block)

@@ -21,7 +21,7 @@ from runstrong.planning.light import (
 from runstrong.timeline import estimate_seconds
 from runstrong.workouts import load_catalog
 
-from ..helpers import exercise, hold, reps, session
+from ..helpers import exercise, hold, reps
 
 
 def test_light_scaling_keeps_amounts_worth_doing() -> None:

@@ -30,7 +30,7 @@ from runstrong.planning.rules import (
     week_problems,
 )
 from runstrong.planning.schedule import Day, Done, plan_week
-from runstrong.planning.week import coach_for, intensity_in
+from runstrong.planning.week import coach_for
 from runstrong.settings import WEEKDAYS, Settings
 from runstrong.workouts import Catalog, load_catalog
 

@@ -13,8 +13,7 @@ from runstrong.exit_codes import EXIT_INVALID
 from runstrong.model import Session
 from runstrong.planning.light import NoLight, light_version
 from runstrong.planning.plans import load_plans
-from runstrong.planning.schedule import plan_week_number
-from runstrong.planning.start import in_start, start_note, start_version
+from runstrong.planning.start import as_started
 from runstrong.planning.week import active_plan
 from runstrong.workouts import Catalog
 
@@ -26,11 +25,10 @@ def prepared(
     notes: list[str] = []
     chosen, _ = settings.load()
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
-    if plan is not None and plan.counts(session.slug):
-        week_number = plan_week_number(chosen.plan_started, today or date.today())
-        if in_start(plan, week_number):
-            session = start_version(session, plan, week_number, catalog.library)
-            notes.append(start_note(week_number or 1))
+    on = today or date.today()
+    session, note = as_started(session, plan, chosen.plan_started, on, catalog.library)
+    if note:
+        notes.append(note)
     if light:
         found = light_version(session)
         if isinstance(found, NoLight):

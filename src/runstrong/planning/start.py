@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 
 from runstrong.model import Category, Exercise, LibraryExercise, Session
+from runstrong.planning.placement import plan_week_number
 from runstrong.planning.plans import Plan
 
 
@@ -62,3 +64,17 @@ def start_version(
             continue  # a swap that repeats an exercise already in the session
         exercises.append(replace(exercise, sets=1))
     return replace(session, exercises=tuple(exercises), intensity=None)
+
+
+def as_started(
+    session: Session,
+    plan: Plan | None,
+    started: date | None,
+    today: date,
+    library: Mapping[str, LibraryExercise],
+) -> tuple[Session, str | None]:
+    """The session as today's week of the active plan has it, and the note to show."""
+    week_number = plan_week_number(started, today)
+    if plan is None or not plan.counts(session.slug) or not in_start(plan, week_number):
+        return session, None
+    return start_version(session, plan, week_number, library), start_note(week_number or 1)

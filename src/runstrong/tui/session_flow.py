@@ -5,6 +5,7 @@ engine, a recorder and the session screen; `RunstrongApp` supplies the state it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from runstrong.history.balance import Balance
     from runstrong.planning.progression import Suggestion
     from runstrong.recording import Recorder
+    from runstrong.settings import Settings
     from runstrong.tui.screens.offers import ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.summary import SummaryScreen
     from runstrong.workouts import Catalog
@@ -36,6 +38,7 @@ class SessionFlow(App[None]):
     clock: Clock
     wall: Clock
     mute: bool
+    settings: Settings
 
     @property
     def catalog(self) -> Catalog:
@@ -110,7 +113,18 @@ class SessionFlow(App[None]):
         self.push_screen(resume_offer(latest), answered)
 
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
-        self.request_session(message.session)
+        from runstrong.planning.plans import load_plans
+        from runstrong.planning.start import as_started
+        from runstrong.planning.week import active_plan
+
+        plan = active_plan(load_plans(self.catalog.entries), self.settings.plan)
+        today = date.fromtimestamp(self.wall())
+        session, note = as_started(
+            message.session, plan, self.settings.plan_started, today, self.catalog.library
+        )
+        if note:
+            self.notify(note, timeout=6)
+        self.request_session(session)
 
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
