@@ -8,8 +8,8 @@ from rich.console import Console
 
 from runstrong.cli.catalog import session_or_exit_code
 from runstrong.exit_codes import EXIT_USAGE
-from runstrong.model import Session
 from runstrong.planning.light import light_session
+from runstrong.workout.model import Session
 
 NEEDS_TERMINAL = (
     "runstrong needs a terminal: run it in a terminal window, or use the commands that "

@@ -19,21 +19,21 @@ from textual.screen import Screen
 from runstrong import paths
 from runstrong import settings as settings_file
 from runstrong.formatting import when_text
-from runstrong.model import Session
 from runstrong.settings import Settings
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.session_flow import SessionFlow
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.model import Session
 
 # Only what the home screen's first frame needs is imported here: start-up is measured
 # (bench/run.py --only startup). The engine, the history and every other screen are imported
 # where they are first used.
 if TYPE_CHECKING:
+    from runstrong.application.recording import Recorder
     from runstrong.audio import Player
-    from runstrong.engine import Clock, EngineOptions
     from runstrong.history import HistoryStore
-    from runstrong.recording import Recorder
+    from runstrong.session.engine import Clock, EngineOptions
     from runstrong.tui.history_guard import HistoryDamaged
     from runstrong.tui.screens.builder import BuilderScreen
     from runstrong.tui.screens.offers import HistoryAnswer
@@ -43,8 +43,8 @@ T = TypeVar("T")
 
 
 def engine_options(chosen: Settings) -> EngineOptions:
-    from runstrong.engine import EngineOptions
-    from runstrong.timeline import Timing
+    from runstrong.session.engine import EngineOptions
+    from runstrong.session.timeline import Timing
 
     return EngineOptions(
         Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
+from runstrong.application.recording import Recorder
+from runstrong.application.rpe import RPE_KEYS
 from runstrong.audio.voice import announcement
-from runstrong.engine import SessionEngine
-from runstrong.events import CueEvent, Event, SessionEnded, StepStarted
-from runstrong.recording import Recorder
-from runstrong.rpe import RPE_KEYS
+from runstrong.session.engine import SessionEngine
+from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
