@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 from importlib.resources import files
 from typing import Protocol
@@ -73,6 +75,10 @@ class CompanionServer:
         return self._runner is not None
 
     async def start(self) -> str:
+        # Python prints unhandled log records to stderr, which would garble the terminal's
+        # screen: the server's own log stays quiet.
+        logging.getLogger("aiohttp").addHandler(logging.NullHandler())
+        logging.getLogger("aiohttp").propagate = False
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
         app.router.add_get("/", self._index)
         app.router.add_get("/events", self._events)
@@ -109,7 +115,8 @@ class CompanionServer:
             return
         self._last = shown
         self._sequence += 1
-        message = json.dumps(current | {"seq": self._sequence})
+        # When it left, so the page's delay behind the terminal can be measured (bench/).
+        message = json.dumps(current | {"seq": self._sequence, "sent_ms": time.time() * 1000})
         for queue in self._listeners:
             queue.put_nowait(message)
 
@@ -163,6 +170,9 @@ class CompanionServer:
                         break
                     await feed.send(message, event="state")
                 return feed
+        except ConnectionResetError:
+            # The phone went to sleep or the tab closed: its feed simply ends.
+            raise web.HTTPNoContent() from None
         finally:
             self._listeners.discard(queue)
 
