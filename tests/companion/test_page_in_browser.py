@@ -43,6 +43,10 @@ async def until(check: Any, pilot: Pilot[Any], seconds: float = 5.0) -> None:
     raise AssertionError("timed out waiting")
 
 
+async def phase_is(page: Any, word: str) -> None:
+    await page.wait_for_function(f"document.getElementById('phase').textContent === '{word}'")
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
 async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set() -> None:
     playwright_api = pytest.importorskip("playwright.async_api")
@@ -79,11 +83,11 @@ async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set()
             assert await page.inner_text("#number") == "10"
 
             await page.click("#done")
-            await page.wait_for_function("document.getElementById('phase').textContent === 'HOLD'")
+            await phase_is(page, "HOLD")
             assert screen.engine.view().phase.value == "HOLD"  # the terminal moved on too
 
             await page.click("#done")  # ends the first set early: it is logged
-            await page.wait_for_function("document.getElementById('phase').textContent === 'REST'")
+            await phase_is(page, "REST")
             await until(lambda: len(screen.engine.records) == 1, pilot)
             store = HistoryStore(paths.history_file())
             (row,) = store.sessions()
