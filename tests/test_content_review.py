@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from runstrong.model import Category, PhaseKind, Session
 from runstrong.planning.intensity import warm_up_block, warm_up_seconds
 from runstrong.planning.plans import Plan, load_plans
-from runstrong.timeline import estimate_minutes
-from runstrong.workouts import load_catalog, load_library
+from runstrong.session.timeline import estimate_minutes
+from runstrong.workout.catalog import load_catalog, load_library
+from runstrong.workout.model import Category, PhaseKind, Session
 
 
 def sessions() -> dict[str, Session]:

@@ -19,7 +19,10 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from runstrong import paths
-from runstrong.checks import (
+from runstrong.reading import Refused, decode_utf8, read_capped
+from runstrong.session.timeline import Timing
+from runstrong.text import clean_text, shown_value
+from runstrong.workout.checks import (
     COUNT_IN_SECONDS,
     GET_READY_SECONDS,
     LONG_RUN_MINUTES,
@@ -30,9 +33,6 @@ from runstrong.checks import (
     did_you_mean,
     parse_toml,
 )
-from runstrong.reading import Refused, decode_utf8, read_capped
-from runstrong.text import clean_text, shown_value
-from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -56,6 +56,7 @@ class Settings:
     session_time: str = "18:00"
     race_dates: tuple[date, ...] = ()  # ISO dates in the file: ["2027-04-18"]
     plan_started: date | None = None  # written by `plan use`: week 1 of the plan
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:

@@ -14,11 +14,11 @@ from runstrong.cli import main
 from runstrong.cli import plan as plan_cli
 from runstrong.history import HistoryStore
 from runstrong.history.runs import add_runs
-from runstrong.model import Intensity
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import Judge, Placed, RunKind, week_problems
 from runstrong.planning.week import intensity_in, legs_in
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Intensity
 
 EVERY_DAY = 'run_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
 

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong.cli import main
-from runstrong.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 from runstrong.planning.intensity import intensity_of, warm_up_block
 from runstrong.planning.light import (
     MAX_TIME_RATIO,
@@ -18,8 +17,9 @@ from runstrong.planning.light import (
     light_version,
     session_problems,
 )
-from runstrong.timeline import estimate_seconds
-from runstrong.workouts import load_catalog
+from runstrong.session.timeline import estimate_seconds
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 
 from ..helpers import exercise, hold, reps
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 
 import pytest
 
-from runstrong.model import Intensity, Session
 from runstrong.planning.light import session_problems
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import (
@@ -32,7 +31,8 @@ from runstrong.planning.rules import (
 from runstrong.planning.schedule import Day, Done, plan_week
 from runstrong.planning.week import coach_for
 from runstrong.settings import WEEKDAYS, Settings
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.model import Intensity, Session
 
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
@@ -223,7 +223,7 @@ def test_declared_intensity_matches_the_exercises(catalog: Catalog) -> None:
 
 
 def test_in_season_sessions_are_short_and_keep_a_loaded_lift(catalog: Catalog) -> None:
-    from runstrong.timeline import estimate_seconds
+    from runstrong.session.timeline import estimate_seconds
 
     plan = next(p for p in bundled_plans(catalog) if p.slug == "in-season")
     sessions = [catalog.entries[slug] for slug in plan.rotation]

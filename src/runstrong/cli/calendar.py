@@ -10,7 +10,6 @@ from rich.text import Text
 
 from runstrong import settings
 from runstrong.cli.record import read_record
-from runstrong.model import Session
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.light import light_session
@@ -25,7 +24,8 @@ from runstrong.planning.week import (
     coach_for,
     runs_around,
 )
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Session
 
 EXIT_INVALID = 1
 

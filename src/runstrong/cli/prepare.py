@@ -10,12 +10,12 @@ from rich.text import Text
 
 from runstrong import settings
 from runstrong.exit_codes import EXIT_INVALID
-from runstrong.model import Session
 from runstrong.planning.light import NoLight, light_version
 from runstrong.planning.plans import load_plans
 from runstrong.planning.start import as_started
 from runstrong.planning.week import active_plan
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Session
 
 
 def prepared(

@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from runstrong.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 from runstrong.planning.intensity import has_warm_up, intensity_of, warm_up_block
-from runstrong.timeline import estimate_seconds
+from runstrong.session.timeline import estimate_seconds
+from runstrong.workout.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 
 MIN_FACTOR, MAX_FACTOR = 0.5, 0.8
 MAX_TIME_RATIO = 0.7

@@ -16,7 +16,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from runstrong.model import Intensity
 from runstrong.planning.plans import Plan
 from runstrong.planning.rules import (
     MAX_HARD_A_WEEK,
@@ -30,6 +29,7 @@ from runstrong.planning.rules import (
     run_on,
     weekday,
 )
+from runstrong.workout.model import Intensity
 
 ACTIVATION = "pre-run-activation"
 KEY_ACTIVATION = "key-run-activation"

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from runstrong.model import Intensity
 from runstrong.planning.placement import Choice, Coach, Day, Done, plan_week_number
 from runstrong.planning.rules import (
     RACE_NOTHING_HARD_AFTER,
@@ -20,6 +19,7 @@ from runstrong.planning.rules import (
     run_on,
 )
 from runstrong.planning.start import in_start, start_note
+from runstrong.workout.model import Intensity
 
 AFTER = {
     RunKind.NONE: "No run today.",

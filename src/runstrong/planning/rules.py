@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runstrong.model import Intensity
 from runstrong.settings import WEEKDAYS, Settings
+from runstrong.workout.model import Intensity
 
 ONE_DAY = timedelta(days=1)
 MIN_GAP_DAYS = 2  # sessions on Monday and Wednesday are 48 h apart

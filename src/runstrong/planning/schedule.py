@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 
-from runstrong.model import Intensity
 from runstrong.planning.placement import (
     ACTIVATION,
     KEY_ACTIVATION,
@@ -24,6 +23,7 @@ from runstrong.planning.placement import (
 )
 from runstrong.planning.reasons import Words
 from runstrong.planning.rules import MIN_GAP_DAYS, RunKind, monday_of
+from runstrong.workout.model import Intensity
 
 __all__ = [
     "ACTIVATION",

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from runstrong.model import Category, Exercise, LibraryExercise, Session
 from runstrong.planning.placement import plan_week_number
 from runstrong.planning.plans import Plan
+from runstrong.workout.model import Category, Exercise, LibraryExercise, Session
 
 
 def start_note(week_number: int) -> str:

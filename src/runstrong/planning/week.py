@@ -17,7 +17,6 @@ from datetime import date, timedelta
 
 from runstrong import settings
 from runstrong.history.runs import RunRow, run_kinds, taken_into_account
-from runstrong.model import Intensity, Session
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.intensity import intensity_of, works_legs
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
@@ -32,7 +31,8 @@ from runstrong.planning.schedule import (
     plan_week,
 )
 from runstrong.planning.today import Today, today_from_week
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Intensity, Session
 
 DEFAULT_PLAN = "beginner"
 RUN_WORDS = {
