@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -273,7 +274,7 @@ def test_a_symlinked_settings_file_stays_a_symlink(
     link.symlink_to(real)
     assert run(capsys, "plan", "use", "off-season")[0] == 0
     assert link.is_symlink()
-    assert real.read_text() == '# in my dotfiles\nplan = "off-season"\n'
+    assert real.read_text().startswith('# in my dotfiles\nplan = "off-season"\nplan_started = "')
 
 
 def test_a_settings_file_that_does_not_parse_is_left_alone(
@@ -295,7 +296,7 @@ def test_an_unwritable_settings_folder_is_a_message(capsys: pytest.CaptureFixtur
     assert code == 1 and "cannot save" in err and "Traceback" not in err
 
 
-async def test_choosing_a_plan_in_the_app_changes_only_the_plan() -> None:
+async def test_choosing_a_plan_in_the_app_changes_only_the_plan_and_its_start() -> None:
     from runstrong.tui.app import RunstrongApp
     from runstrong.tui.screens.plans import PlansScreen
 
@@ -313,7 +314,11 @@ async def test_choosing_a_plan_in_the_app_changes_only_the_plan() -> None:
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-    assert path.read_text() == WRITTEN.replace('plan = "beginner"', 'plan = "off-season"')
+    started = date.fromtimestamp(app.wall()).isoformat()
+    assert path.read_text() == (
+        WRITTEN.replace('plan = "beginner"', 'plan = "off-season"')
+        + f'plan_started = "{started}"\n'
+    )
 
 
 # -- new ------------------------------------------------------------------------------------
