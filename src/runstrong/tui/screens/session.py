@@ -18,6 +18,7 @@ from runstrong.engine import SessionEngine
 from runstrong.events import CueEvent, Event, SessionEnded, StepStarted
 from runstrong.recording import Recorder
 from runstrong.rpe import RPE_KEYS
+from runstrong.view import SessionPhase
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
@@ -73,12 +74,17 @@ class SessionScreen(Screen[bool]):
         yield PhaseBanner(id="banner")
         with Vertical(id="middle"):
             yield Static(id="title")
+            # The figure stands beside the clock and everything under it, so it keeps the
+            # height of the whole middle (at 80x24 more than ten rows).
             with Horizontal(id="stage"):
-                yield StepClock(id="clock")
+                with Vertical(id="left"):
+                    yield StepClock(id="clock")
+                    yield Static(id="target")
+                    yield ProgressBar(
+                        total=1.0, show_eta=False, show_percentage=False, id="step-bar"
+                    )
+                    yield Static(id="cues")
                 yield ExerciseFigure(id="figure")
-            yield Static(id="target")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
-            yield Static(id="cues")
         yield Static(id="hint")
         yield Static(id="saving")
         yield Static(id="next")
@@ -116,6 +122,8 @@ class SessionScreen(Screen[bool]):
         session = self.engine.session
         self._set_text("#status", words.status_text(view, session))
         self.query_one(PhaseBanner).phase = view.phase
+        # Small screens keep the figure for GET READY only: what to set up, then the clock.
+        self.set_class(view.phase is SessionPhase.GET_READY, "-ready")
         self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self.query_one(ExerciseFigure).follow(view)
@@ -192,8 +200,11 @@ class SessionScreen(Screen[bool]):
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        exercise = self.engine.view().exercise
-        self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
+        view = self.engine.view()
+        side = view.focus.side.value if view.focus.side else None
+        self.app.push_screen(
+            ExerciseInfo(view.exercise, side), lambda _: self._resume_after_dialog()
+        )
 
     def action_quit_session(self) -> None:
         self._pause_for_dialog()
