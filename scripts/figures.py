@@ -20,7 +20,7 @@ from runstrong.figures.shapes import Layer
 from runstrong.model import LibraryExercise
 from runstrong.workouts import load_library
 
-CELL_WIDTH, CELL_HEIGHT = 24, 10
+CELL_WIDTH, CELL_HEIGHT = 32, 14
 PAGE_WIDTH = 160
 OUT = Path(__file__).resolve().parent.parent / "docs" / "figures.svg"
 SAMPLE = OUT.with_name("figures-sample.svg")
@@ -46,6 +46,7 @@ COLOURS = {
     Layer.HELD: "#a89570",
     Layer.BAND: "#ffb030",
     Layer.PATH: "#5fc0ff",
+    Layer.GROUND: "#707070",
 }
 
 

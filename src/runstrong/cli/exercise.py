@@ -22,7 +22,13 @@ from runstrong.workouts import Catalog, load_catalog
 FIGURE_ROWS = (8, 30)
 COLUMNS_PER_ROW = 4.5
 GAP = "  "
-LAYER_STYLES = {Layer.FAR: "dim", Layer.HELD: "dim", Layer.BAND: "yellow", Layer.PATH: "cyan"}
+LAYER_STYLES = {
+    Layer.FAR: "dim",
+    Layer.HELD: "dim",
+    Layer.BAND: "yellow",
+    Layer.PATH: "cyan",
+    Layer.GROUND: "dim",
+}
 
 
 def _uses(catalog: Catalog, ident: str) -> list[Session]:

@@ -111,6 +111,8 @@ class Figure:
     close_up: str = ""
     # Body points whose path through a rep is drawn (a dotted arc with an arrowhead).
     path: tuple[str, ...] = ()
+    # Body points that go round in small circles: a ring with an arrowhead is drawn round each.
+    circles: tuple[str, ...] = ()
     # The rep goes round: through the key positions in order and on back to the first (a
     # circle), instead of there and back the same way.
     loop: bool = False

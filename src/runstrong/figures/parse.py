@@ -5,6 +5,7 @@
     feet = 2                           # optional: draw the feet larger, for an ankle move
     close_up = "ankle_r"               # optional: draw only the room round this body point
     path = ["knee_r"]                  # optional: draw where these points travel in a rep
+    circles = ["hip"]                  # optional: these points go round in small circles
     loop = true                        # optional: the rep goes round (a circle), not back
     works = "left"                     # one-sided: the side the drawing shows working
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
@@ -44,7 +45,7 @@ from runstrong.figures.skeleton import (
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
-FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "loop", "works")
+FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "loop", "works")
 PLACEMENT_KEYS = ("on", "x", "lift")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -319,6 +320,7 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
             prefix + "close_up",
         )
     path = _path(check, raw.get("path", []), where, prefix + "path")
+    circles = _path(check, raw.get("circles", []), where, prefix + "circles")
     loop = raw.get("loop", False)
     if not isinstance(loop, bool):
         check.add(f"expected true or false, got {type_name(loop)}", where, prefix + "loop")
@@ -339,6 +341,7 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         feet=feet or 1.0,
         close_up=close_up,
         path=path,
+        circles=circles,
         loop=bool(loop),
         works=works,
     )

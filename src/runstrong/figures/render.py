@@ -9,6 +9,7 @@ fewer dots instead.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from runstrong.figures.canvas import Canvas, Charset
@@ -21,23 +22,36 @@ from runstrong.figures.shapes import (
     Shape,
     extent,
     figure_shapes,
-    mirrored,
 )
-from runstrong.figures.skeleton import Point
+from runstrong.figures.skeleton import Body, Point
 
 # A close-up shows this far (cm) either side of its body point and above it: a lower leg and
 # foot, large enough that an ankle's turn shows.
 CLOSE_UP_SIDE = 32.0
-CLOSE_UP_ABOVE = 28.0
+CLOSE_UP_ABOVE = 50.0
 # The whole body, small, in a top corner of a close-up: which part this is, which way it faces.
-INSET_SHARE = 0.42
+INSET_SHARE = 0.5
 # Front to back: a cell shows the colour of the front-most layer among its dots.
-LAYER_ORDER = (Layer.NEAR, Layer.BAND, Layer.PATH, Layer.PROP, Layer.HELD, Layer.FAR)
+LAYER_ORDER = (
+    Layer.NEAR,
+    Layer.BAND,
+    Layer.PATH,
+    Layer.PROP,
+    Layer.HELD,
+    Layer.FAR,
+    Layer.GROUND,
+)
+# The far side of the body is drawn set back by this many dots (back and up), the way a
+# drawing in perspective does, so a far limb right behind a near one still shows beside it.
+FAR_SHIFT = (-2.0, -1.0)
 # Layers drawn behind the near side: they leave a gap where a near line crosses them.
 BEHIND = {Layer.FAR, Layer.HELD}
 # Samples along a rep for a motion path.
 PATH_STEPS = 48
 ARROW = 7.0
+# A ring drawn round a point that goes in circles: its radius (cm) and the part it leaves open.
+RING = 16.0
+RING_OPEN = 0.17
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +80,9 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
         return _close_up_frame(figure)
     shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0)), *path_shapes(figure)]
     for position in figure.positions:
-        shapes.extend(figure_shapes(figure, placed(figure, position)))
+        body = placed(figure, position)
+        shapes.extend(figure_shapes(figure, body))
+        shapes.extend(ring_shapes(figure, body))
     left, _, right, top = extent(shapes)
     margin = 6.0
     # The ground is the bottom edge: what dips a little below it (within the checks'
@@ -91,6 +107,24 @@ def path_shapes(figure: Figure) -> list[Shape]:
         shapes.extend(_arrowhead(track[-4], track[-1]))
         if not figure.loop:
             shapes.extend(_arrowhead(track[3], track[0]))
+    return shapes
+
+
+def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
+    """A ring with an arrowhead round each of the figure's `circles` points: it goes round."""
+    shapes: list[Shape] = []
+    for point in figure.circles:
+        cx, cy = body.points[point]
+        steps = 28
+        track = [
+            (
+                cx + RING * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cy + RING * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+            )
+            for i in range(steps + 1)
+        ]
+        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in zip(track, track[1:], strict=False))
+        shapes.extend(_arrowhead(track[-3], track[-1]))
     return shapes
 
 
@@ -147,16 +181,23 @@ def draw_shapes(
     charset: Charset = Charset.BRAILLE,
     *,
     plain: bool = False,
+    mirror: bool = False,
 ) -> Drawing:
-    """Shapes in room centimetres -> `height` lines of `width` characters, ground at the bottom."""
+    """Shapes in room centimetres -> `height` lines of `width` characters, ground at the bottom;
+    `mirror` flips them left to right within the frame."""
     canvas = Canvas(width, height)
     left, bottom, right, top = frame
     across, down = canvas.dots_across - 1, canvas.dots_down - 1
     scale = min(across / max(right - left, 1.0), down / max(top - bottom, 1.0))
     offset = (across - (right - left) * scale) / 2
+    flip = -1.0 if mirror else 1.0
 
-    def to_dots(point: Point) -> tuple[float, float]:
-        return ((point[0] - left) * scale + offset, down - (point[1] - bottom) * scale)
+    def to_dots(point: Point, layer: Layer = Layer.NEAR) -> tuple[float, float]:
+        x = right - point[0] if mirror else point[0] - left
+        col, row = x * scale + offset, down - (point[1] - bottom) * scale
+        if layer is Layer.FAR:
+            return col + FAR_SHIFT[0] * flip, row + FAR_SHIFT[1]
+        return col, row
 
     rank = {layer: LAYER_ORDER.index(layer) for layer in LAYER_ORDER}
     for layer in LAYER_ORDER:
@@ -171,8 +212,8 @@ def draw_shapes(
             if isinstance(shape, Line):
                 dash = (2, 2) if layer is Layer.BAND and plain else None
                 canvas.line(
-                    to_dots(shape.start),
-                    to_dots(shape.end),
+                    to_dots(shape.start, layer),
+                    to_dots(shape.end, layer),
                     gap=1 if shape.dotted else gap,
                     layer=rank[layer],
                     dash=dash,
@@ -185,7 +226,7 @@ def draw_shapes(
                 )
     ground_row = to_dots((0.0, 0.0))[1]
     # Dotted, so a body lying just above the floor still reads as a line of its own.
-    canvas.line((0.0, ground_row), (float(across), ground_row), gap=1, layer=rank[Layer.PROP])
+    canvas.line((0.0, ground_row), (float(across), ground_row), gap=1, layer=rank[Layer.GROUND])
     layers = [[None if i is None else LAYER_ORDER[i] for i in row] for row in canvas.layers()]
     return Drawing(canvas.lines(charset), layers)
 
@@ -203,14 +244,11 @@ def render_position(
     """One moment of the figure, with its motion path and (for a close-up) the body inset;
     `mirror` flips it left to right (the other side working)."""
     frame = figure_frame(figure)
-    shapes = [*path_shapes(figure), *figure_shapes(figure, placed(figure, position))]
+    body = placed(figure, position)
+    shapes = [*path_shapes(figure), *figure_shapes(figure, body), *ring_shapes(figure, body)]
     if figure.close_up:
         shapes.extend(_inset(figure, position, frame))
-    if mirror:
-        shapes = mirrored(shapes)
-        left, bottom, right, top = frame
-        frame = (-right, bottom, -left, top)
-    return draw_shapes(shapes, frame, width, height, charset, plain=plain)
+    return draw_shapes(shapes, frame, width, height, charset, plain=plain, mirror=mirror)
 
 
 def draw_position(

@@ -21,6 +21,7 @@ class Layer(StrEnum):
     BAND = "band"
     PATH = "path"  # where a body point travels during a rep
     HELD = "held"  # a load seen behind the near limbs (a trap bar's plate, a bag by the legs)
+    GROUND = "ground"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +76,13 @@ def _band(prop: Prop, body: Body) -> list[Shape]:
 
 
 def _trap_bar(hx: float, hy: float) -> list[Shape]:
-    """A trap bar from the side: the handle in the hand, the frame running fore and aft at
-    the height of the plates' centres, and a plate round it (behind the near leg)."""
+    """A trap bar from the side: the handle across the hand and a plate round it, with its
+    hub (behind the near leg, so the leg stays in front)."""
     centre = max(hy - 4.0, 21.0)
     return [
         Circle((hx, centre), 21.0, layer=Layer.HELD),
-        Circle((hx, centre), 4.0, layer=Layer.HELD),
-        Line((hx - 34.0, centre), (hx + 34.0, centre), layer=Layer.PROP),
-        Line((hx, centre), (hx, hy), layer=Layer.PROP),
+        Circle((hx, centre), 5.0, layer=Layer.HELD),
+        Line((hx - 5.0, hy), (hx + 5.0, hy), layer=Layer.PROP),
     ]
 
 
@@ -166,14 +166,9 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _trap_bar(hx, hy)
     # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.
     return [
-        *_rectangle(hx - 16.0, 0.5, 32.0, 4.0),
-        Line((hx - 16.0, 2.5), (hx + 16.0, 2.5), layer=Layer.PROP),
+        *_rectangle(hx - 22.0, 0.5, 44.0, 6.0),
+        Line((hx - 22.0, 3.5), (hx + 22.0, 3.5), layer=Layer.PROP),
     ]
-
-
-# How far the far side of a body is drawn from the near side (cm, right and up), the way a
-# drawing in perspective sets it back, so a far limb hidden behind a near one still shows.
-FAR_SHIFT = (-3.0, 2.0)
 
 
 def _far(name: str) -> bool:
@@ -184,16 +179,10 @@ def body_shapes(body: Body, view: View = View.SIDE) -> list[Shape]:
     """The bones and head; seen from the side, the left limbs are the far ones (the figure
     faces right, so its right side is towards the viewer)."""
     shapes: list[Shape] = []
-    dx, dy = FAR_SHIFT
     for bone in body.bones:
         start, end = body.points[bone.start], body.points[bone.end]
-        if view is View.SIDE and _far(bone.end):
-            if _far(bone.start):
-                start = (start[0] + dx, start[1] + dy)
-            end = (end[0] + dx, end[1] + dy)
-            shapes.append(Line(start, end, layer=Layer.FAR))
-        else:
-            shapes.append(Line(start, end))
+        far = view is View.SIDE and _far(bone.end)
+        shapes.append(Line(start, end, layer=Layer.FAR if far else Layer.NEAR))
     shapes.append(Circle(body.head_center, HEAD_RADIUS))
     if body.facing is not None:
         (x, y), (fx, fy) = body.head_center, body.facing
@@ -221,19 +210,6 @@ def _corners(shape: Shape) -> Iterator[Point]:
         (x, y), r = shape.center, shape.radius
         yield (x - r, y - r)
         yield (x + r, y + r)
-
-
-def mirrored(shapes: list[Shape]) -> list[Shape]:
-    """The shapes flipped left to right about x = 0."""
-    flipped: list[Shape] = []
-    for shape in shapes:
-        if isinstance(shape, Line):
-            (x0, y0), (x1, y1) = shape.start, shape.end
-            flipped.append(Line((-x0, y0), (-x1, y1), shape.dotted, shape.layer))
-        else:
-            (x, y) = shape.center
-            flipped.append(Circle((-x, y), shape.radius, shape.layer, shape.round))
-    return flipped
 
 
 def extent(shapes: list[Shape]) -> tuple[float, float, float, float]:

@@ -25,6 +25,7 @@ LAYER_STYLES: dict[Layer, str] = {
     Layer.HELD: "dim",
     Layer.BAND: "yellow",
     Layer.PATH: "cyan",
+    Layer.GROUND: "dim",
 }
 
 
