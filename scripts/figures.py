@@ -24,7 +24,8 @@ CELL_WIDTH, CELL_HEIGHT = 32, 14
 PAGE_WIDTH = 160
 OUT = Path(__file__).resolve().parent.parent / "docs" / "figures.svg"
 SAMPLE = OUT.with_name("figures-sample.svg")
-# A few for the README: lying, kneeling, standing, a prop, a sideways (front view) move.
+# A few for the README: lying, kneeling, standing, props, a sideways (front view) move, a
+# swing's path, circles, and a one-sided exercise.
 SAMPLE_IDS = (
     "front-plank",
     "glute-bridge",
@@ -34,6 +35,8 @@ SAMPLE_IDS = (
     "lateral-band-walk",
     "trap-bar-deadlift",
     "side-plank",
+    "single-leg-swing-front",
+    "arm-circles",
 )
 
 
@@ -77,9 +80,7 @@ def block(entry: LibraryExercise, charset: Charset) -> tuple[list[str], Cells]:
     return [row.ljust(width) for row in rows], [row + [None] * (width - len(row)) for row in cells]
 
 
-def gallery(
-    library: dict[str, LibraryExercise], charset: Charset
-) -> tuple[list[str], Cells]:
+def gallery(library: dict[str, LibraryExercise], charset: Charset) -> tuple[list[str], Cells]:
     lines: list[str] = []
     cells: Cells = []
     shelf: list[tuple[list[str], Cells]] = []

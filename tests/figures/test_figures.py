@@ -97,7 +97,8 @@ def test_standing_figure_has_its_feet_on_the_ground_row_and_head_at_the_top() ->
     lines = draw(figure_of(STANDING), 20, 10)
     bottom = lines[-1]
     feet = [i for i, cell in enumerate(bottom) if cell != BRAILLE_BLANK_GROUND]
-    assert feet and all(8 <= i <= 12 for i in feet)  # the feet, in the middle, on the ground
+    # The feet, in the middle, on the ground (the far one set back a little, drawn behind).
+    assert feet and all(7 <= i <= 12 for i in feet)
     assert lines[0].strip()  # the head reaches the top row: the figure fills the height
     assert set(bottom) - {" "} and all(cell != " " for cell in bottom)  # ground across
 

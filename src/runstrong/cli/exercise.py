@@ -95,7 +95,9 @@ def figure_size(figure: Figure, columns: int) -> tuple[int, int]:
     return min(room, max(fit_width(figure, height), 12)), height
 
 
-def figure_lines(figure: Figure, charset: Charset, columns: int = 80, *, colour: bool = False) -> list[Text]:
+def figure_lines(
+    figure: Figure, charset: Charset, columns: int = 80, *, colour: bool = False
+) -> list[Text]:
     """Every key position side by side, each named underneath, sized to `columns`; coloured by
     layer (the far limbs dim) or, without colour, with the far side in fewer dots."""
     width, height = figure_size(figure, columns)
@@ -121,7 +123,9 @@ def figure_lines(figure: Figure, charset: Charset, columns: int = 80, *, colour:
     if figure.works:
         other = "right" if figure.works == "left" else "left"
         rows.append(
-            Text(f"Drawn with the {figure.works} side working; the {other} side is the mirror image.")
+            Text(
+                f"Drawn with the {figure.works} side working; the {other} side is the mirror image."
+            )
         )
     return rows
 

@@ -86,6 +86,19 @@ class Canvas:
             a = 2 * math.pi * i / steps
             self.dot(center[0] + radius * math.cos(a), center[1] + radius * math.sin(a), layer)
 
+    def mirror(self) -> None:
+        """Flip the whole grid left to right, dot for dot."""
+        swapped = [0] * 256
+        for bits in range(256):
+            for row in range(4):
+                if bits & _BRAILLE_BITS[0][row]:
+                    swapped[bits] |= _BRAILLE_BITS[1][row]
+                if bits & _BRAILLE_BITS[1][row]:
+                    swapped[bits] |= _BRAILLE_BITS[0][row]
+        self._cells = [[swapped[bits] for bits in reversed(row)] for row in self._cells]
+        self._layer = [list(reversed(row)) for row in self._layer]
+        self._front = {(self.dots_across - 1 - c, r) for c, r in self._front}
+
     def lines(self, charset: Charset = Charset.BRAILLE) -> list[str]:
         if charset is Charset.ASCII:
             return ["".join(_ascii(bits) for bits in row) for row in self._cells]

@@ -44,9 +44,7 @@ def _around(figure: Figure, keys: tuple[KeyPosition, ...], where: float) -> KeyP
         a, b, c, d = (p.angles.get(n, 0.0) for p in (p0, p1, p2, p3))
         angles[n] = _round(a, b, c, d, f)
     low = _mix(placed(figure, p1).lowest(), placed(figure, p2).lowest(), f)
-    return KeyPosition(
-        name=f"{p1.name}>{p2.name}", angles=angles, x=_mix(p1.x, p2.x, f), lift=low
-    )
+    return KeyPosition(name=f"{p1.name}>{p2.name}", angles=angles, x=_mix(p1.x, p2.x, f), lift=low)
 
 
 def rep_keys(figure: Figure) -> tuple[KeyPosition, ...]:

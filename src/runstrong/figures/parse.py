@@ -249,7 +249,9 @@ def _position(
 def _path(check: Checker, raw: Any, where: str, key: str) -> tuple[str, ...]:
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        check.add(f'expected a list of body points such as ["knee_r"], got {type_name(raw)}', where, key)
+        check.add(
+            f'expected a list of body points such as ["knee_r"], got {type_name(raw)}', where, key
+        )
         return ()
     for item in items:
         if item not in POINTS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.figure import Figure, KeyPosition, placed
@@ -103,7 +104,7 @@ def path_shapes(figure: Figure) -> list[Shape]:
     shapes: list[Shape] = []
     for point in figure.path:
         track = [body.points[point] for body in bodies]
-        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in zip(track, track[1:], strict=False))
+        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-4], track[-1]))
         if not figure.loop:
             shapes.extend(_arrowhead(track[3], track[0]))
@@ -123,7 +124,7 @@ def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
             )
             for i in range(steps + 1)
         ]
-        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in zip(track, track[1:], strict=False))
+        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-3], track[-1]))
     return shapes
 
@@ -148,11 +149,11 @@ def _inset(
     the close-up point."""
     whole = figure_shapes(figure, placed(figure, position))
     w_left, _, w_right, w_top = extent(whole)
-    left, bottom, right, top = frame
+    left, _, right, top = frame
     box = (right - left) * INSET_SHARE
     scale = min(box / max(w_right - w_left, 1.0), box / max(w_top, 1.0))
-    near = figure_shapes(figure, placed(figure, position))
-    xs = [p[0] for s in near if isinstance(s, Line) for p in (s.start, s.end) if p[1] > top - box]
+    # The close-up's own lines in the top band decide the corner: the one with fewer.
+    xs = [p[0] for s in whole if isinstance(s, Line) for p in (s.start, s.end) if p[1] > top - box]
     mid = (left + right) / 2
     on_left = sum(x < mid for x in xs) <= sum(x >= mid for x in xs)
     x0 = left + 1.0 if on_left else right - 1.0 - (w_right - w_left) * scale
@@ -190,13 +191,11 @@ def draw_shapes(
     across, down = canvas.dots_across - 1, canvas.dots_down - 1
     scale = min(across / max(right - left, 1.0), down / max(top - bottom, 1.0))
     offset = (across - (right - left) * scale) / 2
-    flip = -1.0 if mirror else 1.0
 
     def to_dots(point: Point, layer: Layer = Layer.NEAR) -> tuple[float, float]:
-        x = right - point[0] if mirror else point[0] - left
-        col, row = x * scale + offset, down - (point[1] - bottom) * scale
+        col, row = (point[0] - left) * scale + offset, down - (point[1] - bottom) * scale
         if layer is Layer.FAR:
-            return col + FAR_SHIFT[0] * flip, row + FAR_SHIFT[1]
+            return col + FAR_SHIFT[0], row + FAR_SHIFT[1]
         return col, row
 
     rank = {layer: LAYER_ORDER.index(layer) for layer in LAYER_ORDER}
@@ -227,6 +226,8 @@ def draw_shapes(
     ground_row = to_dots((0.0, 0.0))[1]
     # Dotted, so a body lying just above the floor still reads as a line of its own.
     canvas.line((0.0, ground_row), (float(across), ground_row), gap=1, layer=rank[Layer.GROUND])
+    if mirror:
+        canvas.mirror()
     layers = [[None if i is None else LAYER_ORDER[i] for i in row] for row in canvas.layers()]
     return Drawing(canvas.lines(charset), layers)
 

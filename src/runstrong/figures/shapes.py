@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from runstrong.figures.figure import Figure, Prop, PropKind
 from runstrong.figures.skeleton import HEAD_RADIUS, NOSE, Body, Point, View
@@ -53,18 +54,24 @@ def _rectangle(
 ) -> list[Shape]:
     a, b = (left, bottom), (left + width, bottom)
     c, d = (left + width, bottom + height), (left, bottom + height)
-    return [Line(a, b, layer=layer), Line(b, c, layer=layer), Line(c, d, layer=layer),
-            Line(d, a, layer=layer)]
+    return [
+        Line(a, b, layer=layer),
+        Line(b, c, layer=layer),
+        Line(c, d, layer=layer),
+        Line(d, a, layer=layer),
+    ]
 
 
 def _polyline(points: list[Point], layer: Layer) -> list[Shape]:
-    return [Line(a, b, layer=layer) for a, b in zip(points, points[1:], strict=False)]
+    return [Line(a, b, layer=layer) for a, b in pairwise(points)]
 
 
 def _band(prop: Prop, body: Body) -> list[Shape]:
     """The band's line, and for an end tied to the room its anchor: a post from the floor
     with the knot round it, so it reads as fixed rather than as another limb."""
-    shapes: list[Shape] = [Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), layer=Layer.BAND)]
+    shapes: list[Shape] = [
+        Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), layer=Layer.BAND)
+    ]
     for end in prop.ends:
         if isinstance(end, str):
             continue
@@ -116,8 +123,12 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
         (hx + 13.0, top - 30.0),
         (hx - 13.0, top - 30.0),
     ]
-    pocket = [(hx - 8.0, top - 30.0), (hx - 8.0, top - 19.0), (hx + 8.0, top - 19.0),
-              (hx + 8.0, top - 30.0)]
+    pocket = [
+        (hx - 8.0, top - 30.0),
+        (hx - 8.0, top - 19.0),
+        (hx + 8.0, top - 19.0),
+        (hx + 8.0, top - 30.0),
+    ]
     return [
         *_polyline(outline, Layer.HELD),
         *_polyline(pocket, Layer.HELD),
@@ -136,17 +147,27 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         # The slope, and upright ribs under it so the board reads as a slant, not a box.
         low, high, foot = (prop.x + prop.w, 0.0), (prop.x, prop.h), (prop.x, 0.0)
         ribs = [
-            Line((prop.x + prop.w * f, 0.0), (prop.x + prop.w * f, prop.h * (1 - f)), dotted=True,
-                 layer=Layer.PROP)
+            Line(
+                (prop.x + prop.w * f, 0.0),
+                (prop.x + prop.w * f, prop.h * (1 - f)),
+                dotted=True,
+                layer=Layer.PROP,
+            )
             for f in (0.33, 0.66)
         ]
-        return [Line(foot, low, layer=Layer.PROP), Line(low, high, layer=Layer.PROP),
-                Line(high, foot, layer=Layer.PROP), *ribs]
+        return [
+            Line(foot, low, layer=Layer.PROP),
+            Line(low, high, layer=Layer.PROP),
+            Line(high, foot, layer=Layer.PROP),
+            *ribs,
+        ]
     if kind is PropKind.ROLLER:
         # Round, with its core: the end of a cylinder.
         centre, radius = (prop.x, prop.h / 2), prop.h / 2
-        return [Circle(centre, radius, layer=Layer.PROP, round=True),
-                Circle(centre, radius * 0.3, layer=Layer.PROP)]
+        return [
+            Circle(centre, radius, layer=Layer.PROP, round=True),
+            Circle(centre, radius * 0.3, layer=Layer.PROP),
+        ]
     if kind is PropKind.CHAIR:
         seat = (prop.x, prop.h), (prop.x + prop.w, prop.h)
         return [
@@ -160,8 +181,10 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _rucksack(prop, body)
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
-        return [Circle((hx, hy - 11.0), 9.0, layer=Layer.PROP),
-                Line((hx, hy), (hx, hy - 2.0), layer=Layer.PROP)]
+        return [
+            Circle((hx, hy - 11.0), 9.0, layer=Layer.PROP),
+            Line((hx, hy), (hx, hy - 2.0), layer=Layer.PROP),
+        ]
     if kind is PropKind.BAR:
         return _trap_bar(hx, hy)
     # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.

@@ -18,12 +18,12 @@ from runstrong.engine import SessionEngine
 from runstrong.events import CueEvent, Event, SessionEnded, StepStarted
 from runstrong.recording import Recorder
 from runstrong.rpe import RPE_KEYS
-from runstrong.view import SessionPhase
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
+from runstrong.view import SessionPhase
 
 if TYPE_CHECKING:
     from runstrong.audio import Player
