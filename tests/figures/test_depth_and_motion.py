@@ -21,7 +21,7 @@ from runstrong.figures.render import (
     path_shapes,
     render_position,
 )
-from runstrong.figures.shapes import Layer, Line, figure_shapes
+from runstrong.figures.shapes import Layer, Line, figure_shapes, prop_shapes
 
 RENDERS = Path(__file__).parent / "renders"
 WIDTH, HEIGHT = 20, 9
@@ -196,3 +196,17 @@ def test_path_and_circles_name_body_points() -> None:
     assert "figure.circles: unknown body point 'knee'" in found
     found = problems_of({**ARM_CIRCLE, "loop": "yes"})[0]
     assert found.endswith("figure.loop: expected true or false, got text 'yes'")
+
+
+def test_a_rucksack_is_worn_on_the_back_or_carried_in_the_hand() -> None:
+    def bag_xs(at: str) -> list[float]:
+        figure = figure_of(
+            {"props": [{"kind": "rucksack", "at": at}], "start": {"shoulder": 10, "on": ["feet"]}}
+        )
+        bag = prop_shapes(figure.props[0], placed(figure, figure.positions[0]))
+        return [p[0] for s in bag if isinstance(s, Line) for p in (s.start, s.end)]
+
+    worn = bag_xs("neck")
+    assert worn and max(worn) < 0  # behind the back (the figure faces +x)
+    carried = bag_xs("hand_r")
+    assert min(carried) < 0 < max(carried)  # hanging round the hand
