@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape
 from runstrong.figures import Charset
 from runstrong.figures.render import render_position
 from runstrong.figures.shapes import Layer
-from runstrong.model import LibraryExercise
-from runstrong.workouts import load_library
+from runstrong.workout.catalog import load_library
+from runstrong.workout.model import LibraryExercise
 
 CELL_WIDTH, CELL_HEIGHT = 32, 14
 PAGE_WIDTH = 160

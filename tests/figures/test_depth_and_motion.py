@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from runstrong.checks import Checker
 from runstrong.figures import Figure, parse_figure, placed, position_at
 from runstrong.figures.render import (
     PATH_STEPS,
@@ -22,6 +21,7 @@ from runstrong.figures.render import (
     render_position,
 )
 from runstrong.figures.shapes import Layer, Line, figure_shapes, prop_shapes
+from runstrong.workout.checks import Checker
 
 RENDERS = Path(__file__).parent / "renders"
 WIDTH, HEIGHT = 20, 9

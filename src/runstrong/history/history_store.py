@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.history import queries
 from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
@@ -25,8 +24,9 @@ from runstrong.history.database import (
     open_history,
     transaction,
 )
-from runstrong.model import PhaseKind, Session, Side, Source
-from runstrong.timeline import Step, set_starts
+from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
+from runstrong.session.timeline import Step, set_starts
+from runstrong.workout.model import PhaseKind, Session, Side, Source
 
 if TYPE_CHECKING:
     from runstrong.history.exchange import ImportResult
