@@ -322,19 +322,6 @@ def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str 
     return [(r["day"], r["kind"], r["side"], r["best"]) for r in rows]
 
 
-def last_session_of(db: sqlite3.Connection, exercise: str) -> list[tuple[int | None, int]]:
-    """(target, actual) of each set of an exercise in the latest session that had it."""
-    rows = db.execute(
-        """
-        SELECT target, actual FROM sets WHERE exercise = ? AND session_id = (
-            SELECT session_id FROM sets WHERE exercise = ?
-            ORDER BY completed_ts DESC LIMIT 1)
-        """,
-        (exercise, exercise),
-    ).fetchall()
-    return [(r[0], r[1]) for r in rows]
-
-
 def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:
     """(local date, slug) of every session that counts (at least half its sets done)."""
     rows = db.execute(

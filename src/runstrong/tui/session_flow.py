@@ -13,13 +13,14 @@ from runstrong.tui.screens.home import HomeScreen
 from runstrong.workout.model import Session
 
 if TYPE_CHECKING:
+    from runstrong.application.before_session import BeforeSession
     from runstrong.application.recording import Recorder
     from runstrong.audio import Player
     from runstrong.history import HistoryStore, Unfinished
     from runstrong.history.balance import Balance
-    from runstrong.planning.progression import Suggestion
     from runstrong.session.engine import Clock, EngineOptions
     from runstrong.session.events import PhaseRecord
+    from runstrong.settings import Settings
     from runstrong.tui.screens.offers import ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.summary import SummaryScreen
     from runstrong.workout.catalog import Catalog
@@ -36,6 +37,9 @@ class SessionFlow(App[None]):
     clock: Clock
     wall: Clock
     mute: bool
+    settings: Settings
+    before: BeforeSession | None = None
+    """What the history said before the session running now (last time, bests)."""
 
     @property
     def catalog(self) -> Catalog:
@@ -112,23 +116,38 @@ class SessionFlow(App[None]):
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
         self.request_session(message.session)
 
+    def _before(self, session: Session) -> BeforeSession:
+        from datetime import date
+
+        from runstrong.application.before_session import before_session
+        from runstrong.planning.week import easier_week_on
+
+        today = date.fromtimestamp(self.wall())
+        easier = self._read_history(
+            lambda store: easier_week_on(self.catalog, self.settings, today, store), False
+        )
+        found: BeforeSession | None = self._read_history(
+            lambda store: before_session(session, store, today, easier_week=easier), None
+        )
+        return found or before_session(session, None, today, easier_week=easier)
+
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        from runstrong.planning.progression import apply, suggestions
+        from runstrong.planning.progression import apply
         from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
 
-        offers: list[Suggestion] = self._read_history(
-            lambda store: suggestions(session, store.last_session_of), []
-        )
-        if not offers:
-            self.start_session(session, exit_after=exit_after)
+        before = self._before(session)
+        self.before = before
+        if not before.offers:
+            self.start_session(before.session, exit_after=exit_after)
             return
 
         def answered(answer: ProgressionAnswer | None) -> None:
-            chosen = apply(session, offers) if answer is ProgressionAnswer.ACCEPT else session
+            accepted = answer is ProgressionAnswer.ACCEPT
+            chosen = apply(before.session, before.offers) if accepted else before.session
             self.start_session(chosen, exit_after=exit_after)
 
-        self.push_screen(progression_offer(offers), answered)
+        self.push_screen(progression_offer(before.offers), answered)
 
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
