@@ -23,7 +23,7 @@ from runstrong.history.exchange import ImportProblem, import_jsonl, render
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing
-from runstrong.workout.model import Progression, Session, Side
+from runstrong.workout.model import Session, Side
 
 from ..drive import run_engine
 from ..fakes import FakeClock

@@ -98,9 +98,7 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
         return EXIT_INVALID
     chosen, _ = settings.load()
     try:
-        # A new plan starts its weeks today: its easier weeks count from here.
-        started = chosen.plan_started if name == chosen.plan else date.today()
-        path = settings.save(replace(chosen, plan=name, plan_started=started))
+        path = settings.save(replace(chosen, plan=name))
     except settings.SettingsNotSaved as error:
         err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
         return EXIT_INVALID
