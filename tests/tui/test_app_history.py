@@ -182,7 +182,9 @@ async def test_progression_offer_and_effort_rating() -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
+        await run(app, clock, pilot, 4 + 5 + 4 + 1)  # in the rest after the plank's last set
+        await pilot.press("6")  # every set met at effort 6: one step up next time
+        await run(app, clock, pilot, 4 + 3 + 1 + 3 + 0.5)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("7")
         await pilot.press("enter")
@@ -202,6 +204,7 @@ async def test_progression_offer_and_effort_rating() -> None:
     latest, first = queries.sessions(store.db)
     assert latest.sets[0].target == 6 and latest.sets[0].actual == 6
     assert {s.rpe for s in first.sets if s.exercise == "Side plank"} == {7}
+    assert {s.rpe for s in first.sets if s.exercise == "Plank"} == {6}
 
 
 async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:

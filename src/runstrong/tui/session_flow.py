@@ -5,6 +5,7 @@ engine, a recorder and the session screen; `RunstrongApp` supplies the state it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
@@ -116,16 +117,17 @@ class SessionFlow(App[None]):
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
         self.request_session(message.session)
 
-    def _before(self, session: Session) -> BeforeSession:
+    def _before(self, session: Session, *, easier: bool | None = None) -> BeforeSession:
         from datetime import date
 
         from runstrong.application.before_session import before_session
         from runstrong.planning.week import easier_week_on
 
         today = date.fromtimestamp(self.wall())
-        easier = self._read_history(
-            lambda store: easier_week_on(self.catalog, self.settings, today, store), False
-        )
+        if easier is None:
+            easier = self._read_history(
+                lambda store: easier_week_on(self.catalog, self.settings, today, store), False
+            )
         found: BeforeSession | None = self._read_history(
             lambda store: before_session(session, store, today, easier_week=easier), None
         )
@@ -147,7 +149,7 @@ class SessionFlow(App[None]):
             chosen = apply(before.session, before.offers) if accepted else before.session
             self.start_session(chosen, exit_after=exit_after)
 
-        self.push_screen(progression_offer(before.offers), answered)
+        self.push_screen(progression_offer(before.offers, self.settings.units), answered)
 
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
@@ -188,6 +190,8 @@ class SessionFlow(App[None]):
                 answered,
             )
             return
+        # Last time and the bests, for the screen and the summary; the session stays as it was.
+        self.before = replace(self._before(session, easier=False), session=session)
         timeline = SessionEngine(session, options=self.options).timeline
         start = resume_index(timeline, store.done_phases(unfinished.id))
         self.start_session(
@@ -207,6 +211,7 @@ class SessionFlow(App[None]):
         start_index: int = 0,
         done: list[PhaseRecord] | None = None,
     ) -> None:
+        from runstrong.application.last_words import compared
         from runstrong.application.recording import Recorder
         from runstrong.application.summary import summarize
         from runstrong.session.engine import SessionEngine
@@ -230,18 +235,28 @@ class SessionFlow(App[None]):
         )
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
-        screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
+        before = self.before
+        screen = SessionScreen(
+            engine,
+            self.player,
+            recorder,
+            muted=self.mute,
+            last=before.last if before is not None else None,
+            units=self.settings.units,
+        )
 
         def finished(completed: bool | None) -> None:
             view = engine.view()
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
             rating_for = None if last is None else (last, session.exercises[last].name)
+            last_times, bests = compared(session, engine.records, before, self.settings.units)
             screen = SummaryScreen(
                 summary,
                 completed=bool(completed),
-                notes=self._balance_notes(session),
+                notes=bests + self._balance_notes(session),
                 rating_for=rating_for,
+                last_times=last_times,
             )
             self.push_screen(screen, lambda _: self._after_summary(exit_after))
 
