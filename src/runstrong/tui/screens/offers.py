@@ -7,10 +7,9 @@ from enum import Enum
 
 from rich.text import Text
 
-from runstrong.formatting import when_text
+from runstrong.formatting import load_text, when_text
 from runstrong.history import Unfinished
 from runstrong.history.database import iso
-from runstrong.formatting import load_text
 from runstrong.planning.progression import Suggestion
 from runstrong.tui.screens.dialogs import Answer, Choice, kept_sentence
 
