@@ -292,14 +292,9 @@ class SessionEngine:
         step = self.step
         if step.kind.is_work and step.phase is not None and actual is not None:
             ended = self._wall() - (self._clock() - at)
+            start, load = self._step_started_wall, self.loads.of(step.exercise)
             record = PhaseRecord.of(
-                self._next_seq,
-                step,
-                self.exercise_of(step),
-                actual,
-                self._step_started_wall,
-                ended,
-                self.loads.of(step.exercise),
+                self._next_seq, step, self.exercise_of(step), actual, start, ended, load
             )
             self._next_seq += 1
             # A redone set (after `back`) replaces the first attempt: a set counts once.
