@@ -36,6 +36,7 @@ DOMAIN = [
     "session.cues",
     "session.loads",
     "application.before_session",
+    "application.last_words",
     "history.last_time",
     "planning.easier",
     "exit_codes",

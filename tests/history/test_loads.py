@@ -55,7 +55,7 @@ def test_the_load_keys_fix_the_set_just_done_and_carry_to_the_next() -> None:
     assert second[0].set_number == 2 and second[0].load_kg == 25.0
     # The plank takes no load: during its set the keys do nothing and no load is shown.
     run_engine(engine, clock, 45.25)
-    assert engine.step.kind is StepKind.HOLD and engine.view().load_kg is None
+    assert engine.view().phase.value == "HOLD" and engine.view().load_kg is None
     assert engine.adjust_load(2.5) == [] and engine.view().load_for is None
 
 
