@@ -58,6 +58,7 @@ class Settings:
     # plan's first session in the history).
     plan_started: date | None = None
     units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:

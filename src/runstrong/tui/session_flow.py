@@ -41,6 +41,11 @@ class SessionFlow(App[None]):
     settings: Settings
     before: BeforeSession | None = None
     """What the history said before the session running now (last time, bests)."""
+    companion_at_start: bool
+
+    @property
+    def companion_lan(self) -> bool:
+        raise NotImplementedError
 
     @property
     def catalog(self) -> Catalog:
@@ -243,6 +248,8 @@ class SessionFlow(App[None]):
             muted=self.mute,
             last=before.last if before is not None else None,
             units=self.settings.units,
+            companion_lan=self.companion_lan,
+            companion_at_start=self.companion_at_start,
         )
 
         def finished(completed: bool | None) -> None:
