@@ -176,3 +176,22 @@ def test_units_and_plan_started_settings_are_checked(tmp_path: Path) -> None:
     assert any("plan_started" in w and "soon" in w for w in warnings)
     settings.save(replace(chosen, plan_started=date(2026, 2, 2)), path)
     assert settings.load(path)[0].plan_started == date(2026, 2, 2)
+
+
+def test_the_summary_puts_today_beside_last_time_and_names_new_bests(tmp_path: Path) -> None:
+    from runstrong.application.before_session import before_session
+    from runstrong.application.last_words import compared
+
+    store = _saved(tmp_path)  # 2 x 4 at 22.5 kg, plank 5 s
+    before = before_session(LOADED, store, date.fromtimestamp(FakeClock().wall()))
+    assert before.session.exercises[0].load == 22.5  # the last load used
+    clock = FakeClock()
+    engine = SessionEngine(
+        before.session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
+    )
+    engine.start()
+    run_engine(engine, clock, 4.5)
+    engine.adjust_load(2.5)
+    last_times, bests = compared(before.session, engine.records, before)
+    assert last_times == ["last 4 x 22.5 kg", "last time 5 s"]
+    assert bests == ["Goblet squat: new best: 4 x 25 kg!"]
