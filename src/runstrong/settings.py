@@ -11,7 +11,7 @@ import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +54,11 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    # The day the active plan began (`plan use` writes it): week 1 of the plan, the gentle
+    # start and easier weeks count from here (None: from the plan's first session logged).
+    plan_started: date | None = None
+    units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
     race_dates: tuple[date, ...] = ()  # ISO dates in the file: ["2027-04-18"]
-    plan_started: date | None = None  # written by `plan use`: week 1 of the plan
     companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
@@ -75,7 +78,7 @@ RANGES = {
 }
 NAMES = tuple(f.name for f in fields(Settings))
 DAY_KEYS = ("long_run_day",)
-DATE_KEYS = ("race_dates", "plan_started")
+UNITS = ("kg", "lb")
 DEFAULTS = Settings()
 
 
@@ -99,10 +102,12 @@ def _check(check: Checker, key: str, value: Any) -> Any:
     if key == "race_dates":
         return _dates(check, key, value)
     if key == "plan_started":
-        day = _one_date(value)
-        if day is None:
-            check.add(f'expected a date such as "2027-01-18", got {shown_value(value)}', key=key)
-        return day
+        return _day(check, value)
+    if key == "units":
+        if value in UNITS:
+            return value
+        check.add(f'expected "kg" or "lb", got {shown_value(value)}', key=key)
+        return None
     if key == "session_time":
         clock = clock_time(value) if isinstance(value, str) else None
         if clock is None:
@@ -151,14 +156,24 @@ def _check(check: Checker, key: str, value: Any) -> Any:
 
 
 def _one_date(value: Any) -> date | None:
-    if isinstance(value, date):  # a TOML date (datetime is a date too: keep the day)
-        return date(value.year, value.month, value.day)
+    """A date written as a TOML date (2026-01-05) or as ISO text ("2026-01-05")."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     if isinstance(value, str):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
             return None
     return None
+
+
+def _day(check: Checker, value: Any) -> date | None:
+    day = _one_date(value)
+    if day is None:
+        check.add(
+            f"expected a date such as 2026-01-05, got {shown_value(value)}", key="plan_started"
+        )
+    return day
 
 
 def _dates(check: Checker, key: str, value: Any) -> tuple[date, ...] | None:
@@ -174,17 +189,6 @@ def _dates(check: Checker, key: str, value: Any) -> tuple[date, ...] | None:
         check.add(f'expected dates such as "2027-04-18", got {shown_value(bad[0])}', key=key)
         return None
     return tuple(sorted({d for d in days if d is not None}))
-
-
-def parse_dates(text: str) -> tuple[tuple[date, ...], str | None]:
-    """Race dates typed on one line ("2027-04-18, 2027-10-03"), or why they cannot be read."""
-    days: list[date] = []
-    for part in text.replace(",", " ").split():
-        day = _one_date(part)
-        if day is None:
-            return (), f"{clean_text(part)[:20]!r} is not a date such as 2027-04-18"
-        days.append(day)
-    return tuple(sorted(set(days))), None
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -266,7 +270,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
         ):
             continue
         if wanted is None:
-            document.pop(key, None)  # no value: TOML has no null, so the key goes
+            document.pop(key, None)  # TOML has no null: an unset value is left out
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)

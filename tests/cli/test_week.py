@@ -51,6 +51,7 @@ def test_week_json_is_seven_days_monday_first(
             "when",
             "reason",
             "plan_week",
+            "easier_week",
         }
         assert day["run"] in {"none", "easy", "key", "long", "race"}
         assert day["plan_week"] is None  # no `plan use` yet

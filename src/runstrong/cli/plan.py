@@ -17,6 +17,7 @@ from runstrong import paths, settings
 from runstrong.cli.record import read_record
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.planning.easier import WORDS as EASIER_WORDS
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
@@ -154,6 +155,7 @@ def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
         "done_this_week": today.done_this_week,
         "per_week": today.per_week,
         "plan_week": today.plan_week,
+        "easier_week": today.easier_week,
     }
 
 
@@ -184,6 +186,8 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bo
         if not today.reason.startswith(headline.rstrip(".")):
             out.print(Text(headline, style="bold green" if done else "bold"))
         out.print(Text(today.reason, style="bold green" if done else "bold"))
+    if today.easier_week:
+        out.print(Text(EASIER_WORDS, style="bold yellow"))
     if "this week" not in today.reason:
         out.print(
             Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week", style="dim")
@@ -220,6 +224,8 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
             style="bold",
         )
     )
+    if week[0].easier_week:
+        out.print(Text(EASIER_WORDS, style="bold yellow"))
     for day in week:
         line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
         if day.ran:

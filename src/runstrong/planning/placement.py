@@ -58,6 +58,7 @@ class Day:
     counts: bool = False  # one of the plan's sessions (activation is not)
     plan_week: int | None = None  # 1-based week since `plan use`, None without a start date
     ran: str | None = None  # the run recorded that day, in words: "easy run 10.3 km"
+    easier_week: bool = False  # every fourth week of the plan (planning.easier)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +70,7 @@ class Day:
             "when": None if self.when is None else self.when.value,
             "reason": self.reason,
             "plan_week": self.plan_week,
+            "easier_week": self.easier_week,
         }
 
 

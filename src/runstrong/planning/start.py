@@ -40,6 +40,8 @@ def _swapped(exercise: Exercise, target: LibraryExercise) -> Exercise:
         category=target.category,
         figure=target.figure,
         progression=None,
+        load=None,
+        takes_load=target.takes_load,
     )
 
 
@@ -62,7 +64,7 @@ def start_version(
             continue
         if any(e.key == exercise.key and e.name == exercise.name for e in exercises):
             continue  # a swap that repeats an exercise already in the session
-        exercises.append(replace(exercise, sets=1))
+        exercises.append(replace(exercise, sets=1, load=None))  # body weight only
     return replace(session, exercises=tuple(exercises), intensity=None)
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from runstrong import settings
 from runstrong.history.runs import RunRow, run_kinds, taken_into_account
 from runstrong.planning.actual import RECENT_DAYS, week_runs
+from runstrong.planning.easier import is_easier_week, plan_start
 from runstrong.planning.intensity import intensity_of, works_legs
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import RACE_NOTHING_HARD_BEFORE, RunKind, runs_from_settings
@@ -180,6 +181,8 @@ def week_for(
         replace(d, ran=_ran_words(record.runs, runs, d.day)) if d.day <= placing else d
         for d in week
     ]
+    started = started_on(plan, chosen, record.sessions)
+    week = [replace(d, easier_week=is_easier_week(d.day, started)) for d in week]
     if note:
         # Say which recorded runs today's advice took into account, wherever it is shown.
         week = [
@@ -187,6 +190,22 @@ def week_for(
             for d in week
         ]
     return plan, week
+
+
+def started_on(plan: Plan, chosen: settings.Settings, logged: Sequence[Done]) -> date | None:
+    """When the plan began: `plan_started`, else its first logged session."""
+    counted = {d.slug for d in logged if plan.counts(d.slug)}
+    return plan_start(chosen.plan_started, ((d.day, d.slug) for d in logged), counted)
+
+
+def easier_week_on(
+    catalog: Catalog, chosen: settings.Settings, on: date, record: Record = Record()
+) -> bool:
+    """Whether `on` falls in one of the active plan's easier weeks."""
+    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    if plan is None:
+        return False
+    return is_easier_week(on, started_on(plan, chosen, record.sessions))
 
 
 def today_for(
