@@ -20,7 +20,7 @@ from runstrong.figures.render import (
     path_shapes,
     render_position,
 )
-from runstrong.figures.shapes import Arrow, Layer, Line, figure_shapes, prop_shapes
+from runstrong.figures.shapes import Arrow, Layer, Line, Shape, figure_shapes, prop_shapes
 from runstrong.workout.checks import Checker
 
 RENDERS = Path(__file__).parent / "renders"
@@ -186,7 +186,7 @@ def test_an_arrowhead_keeps_its_size_in_dots_at_any_scale() -> None:
     figure = figure_of({**ARM_CIRCLE, "loop": False})
 
     def arrow_dots(width: int, height: int) -> int:
-        shapes = [s for s in path_shapes(figure) if isinstance(s, Arrow)]
+        shapes: list[Shape] = [s for s in path_shapes(figure) if isinstance(s, Arrow)]
         frame = figure_frame(figure)
         drawing = draw_shapes(shapes, frame, width, height)
         # Leave out the bottom row: the ground line spans the width, whatever the arrows.
