@@ -344,10 +344,9 @@ def test_wall_clock_times_of_records() -> None:
 
 
 def test_resume_from_a_later_step() -> None:
-    clock = FakeClock()
-    engine = SessionEngine(
-        session(exercise("A", hold(10), sets=3)), clock=clock, wall=clock.wall, start_index=3
-    )
+    first, clock, _ = make(exercise("A", hold(10), sets=3))
+    run_for(first, clock, 10 + 10.25)  # GET READY, set 1: resting before set 2
+    engine = SessionEngine(first.session, clock=clock, wall=clock.wall, done=first.records)
     engine.start()
     # A resume lands in GET READY for the set, never in a running hold.
     assert kind(engine) is StepKind.GET_READY
@@ -441,8 +440,9 @@ def test_a_resumed_engine_carries_the_earlier_records() -> None:
     run_for(first, clock, 5.25)
     done = list(first.records)
     engine = SessionEngine(
-        first.session, clock=clock, wall=clock.wall, start_index=2, done=done, options=first.options
+        first.session, clock=clock, wall=clock.wall, done=done, options=first.options
     )
+    assert engine.index == 2  # the engine finds the first set not done itself
     engine.start()
     run_for(engine, clock, 3 + 5.25)
     assert [r.set_number for r in engine.records] == [1, 2]

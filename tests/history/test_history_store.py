@@ -16,7 +16,6 @@ from runstrong.history import (
     NotAHistory,
     SessionLog,
     queries,
-    resume_index,
 )
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
@@ -88,9 +87,10 @@ def test_resume_from_first_set_not_done(tmp_path: Path) -> None:
     engine, _log = run_session(store, until=16)  # plank set 1 done, set 2 under way
     (unfinished,) = store.unfinished()
     assert unfinished.sets_logged == 1
-    done = store.done_phases(unfinished.id)
-    index = resume_index(engine.timeline, done)
-    step = engine.timeline[index]
+    resumed = SessionEngine(
+        engine.session, options=engine.options, done=store.records_of(unfinished.id)
+    )
+    step = resumed.timeline[resumed.index]
     assert (step.exercise, step.set_number, step.kind.value) == (0, 2, "HOLD")
     assert store.next_seq(unfinished.id) == 1
 

@@ -16,7 +16,13 @@ from runstrong.history import open_existing_quietly
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
-from runstrong.session.timeline import Timing, estimate_seconds, seconds_per_exercise
+from runstrong.session.timeline import (
+    Timing,
+    estimate_seconds,
+    rest_after_set,
+    seconds_per_exercise,
+    session_rests,
+)
 from runstrong.text import terminal_json
 from runstrong.workout.catalog import (
     Catalog,
@@ -113,7 +119,7 @@ def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
     }
 
 
-def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, seconds: float, rest: int) -> dict[str, Any]:
     return {
         "name": exercise.name,
         "id": exercise.library_id,
@@ -124,7 +130,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
             {"kind": p.kind.value, "target": "max" if p.is_max_hold else p.target, "tempo": p.tempo}
             for p in exercise.phases
         ],
-        "rest": exercise.rest,
+        "rest": rest,
         "rest_after": exercise.rest_after,
         "progression": None
         if exercise.progression is None
@@ -165,10 +171,8 @@ def show_session(out: Console, session: Session) -> None:
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
-    facts.append(
-        f"rest {session.rest_between_sets} s between sets, "
-        f"{session.rest_between_exercises} s between exercises"
-    )
+    between_sets, between_exercises = session_rests(session, timing)
+    facts.append(f"rest {between_sets} s between sets, {between_exercises} s between exercises")
     out.print(Text(" · ".join(facts), style="dim"))
     table = Table(show_lines=True, expand=False)
     table.add_column("#", justify="right")
@@ -190,14 +194,12 @@ def show_session(out: Console, session: Session) -> None:
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
         # One set has no rest between sets: show the pause that follows it instead.
-        after = (
-            session.rest_between_exercises if exercise.rest_after is None else exercise.rest_after
-        )
+        rest = rest_after_set(session, exercise, exercise.sets == 1, timing)
         table.add_row(
             str(number),
             Text(exercise.name),
             prescription,
-            f"{exercise.rest if exercise.sets > 1 else after} s",
+            f"{rest} s",
             Text("\n".join(f"• {cue}" for cue in exercise.cues)),
         )
     out.print(table)
@@ -230,11 +232,10 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
         timing = settings_timing()
         data = _session_summary(loaded, timing)
         data["description"] = loaded.description
-        data["rest_between_sets"] = loaded.rest_between_sets
-        data["rest_between_exercises"] = loaded.rest_between_exercises
+        data["rest_between_sets"], data["rest_between_exercises"] = session_rests(loaded, timing)
         data["light"] = loaded.light
         data["exercises"] = [
-            _exercise_json(e, s)
+            _exercise_json(e, s, rest_after_set(loaded, e, False, timing))
             for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
         for index, offer in _history_suggestions(loaded).items():
@@ -260,7 +261,7 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
                     Text(f"{name}: ok (exercise library, {len(library)} exercises)"), style="green"
                 )
             continue
-        loaded = load_session_file(Path(name), catalog.library, rests=catalog.rests)
+        loaded = load_session_file(Path(name), catalog.library)
         if isinstance(loaded, Invalid):
             failed += 1
             _report(err, loaded)

@@ -7,14 +7,14 @@ the recorded ones for the days gone by and the settings' usual week ahead (`plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
-from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
+from runstrong.history.runs import RunRow, run_kinds, taken_into_account
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
@@ -77,7 +77,7 @@ def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str,
 
 def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
     """Runs recorded from `first` to `last` (local dates); none when there is no history."""
-    return _read(store, lambda opened: runs_between(opened.db, first, last))
+    return _read(store, lambda opened: opened.runs_between(first, last))
 
 
 def runs_around(
@@ -97,8 +97,10 @@ def week_for(
     on: date | None = None,
     store: HistoryStore | None = None,
     runs: Mapping[date, RunKind] | None = None,
+    done: Sequence[Done] | None = None,
 ) -> tuple[Plan | None, list[Day]]:
-    """The active plan and the seven days of the week holding `on` (today by default)."""
+    """The active plan and the seven days of the week holding `on` (today by default).
+    `runs` and `done` given, nothing is read from the history."""
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
         return None, []
@@ -113,7 +115,8 @@ def week_for(
         note = taken_into_account(
             recorded_runs(on - timedelta(days=1), on, store), on, chosen.long_run_minutes
         )
-    done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
+    if done is None:
+        done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
     week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
     if note:
         # Say which recorded runs today's advice took into account, wherever it is shown.

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,25 +12,21 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
-from runstrong.application.recording import Recorder
 from runstrong.application.rpe import RPE_KEYS
-from runstrong.audio.voice import announcement
-from runstrong.session.engine import SessionEngine
-from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
+from runstrong.application.runner import SessionRunner
+from runstrong.tui.notices import BRIEF
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
-if TYPE_CHECKING:
-    from runstrong.audio import Player
-
 REFRESH_HZ = 4
 
 
 class SessionScreen(Screen[bool]):
-    """Dismissed with True when the session reached DONE, False when the person stopped."""
+    """Shows a running session and sends it the person's keys; dismissed with True when the
+    session reached DONE, False when the person stopped it."""
 
     CSS_PATH = "session.tcss"
     # Size classes for session.tcss: at 60x20 and below the clock keeps Textual's 3-row digits.
@@ -52,21 +47,22 @@ class SessionScreen(Screen[bool]):
         Binding("q", "quit_session", "Quit"),
         # Ctrl+C would end the app at once; mid-session it asks, exactly like q.
         Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
+        # Effort, in the rest after an exercise's last set: shown (once) only then.
+        *(
+            Binding(key, f"rate({rpe})", "Effort (0 = 10)", key_display="1-9", show=rpe == 1)
+            for key, rpe in RPE_KEYS.items()
+        ),
     ]
 
-    def __init__(
-        self, engine: SessionEngine, player: Player, recorder: Recorder, *, muted: bool = False
-    ) -> None:
+    def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
-        self.engine = engine
-        self.player = player
-        self.recorder = recorder
-        self._rated: dict[int, int] = {}
+        self.runner = runner
         self._shown: dict[str, str] = {}
         self._live = False
-        self.muted = muted
+        self._rating_open = False
         self._timer: Timer | None = None
         self._paused_for_dialog = False
+        self._stop_listening: object = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -86,34 +82,27 @@ class SessionScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self._live = True
-        self._handle(self.engine.start())
-        self._timer = self.set_interval(1 / REFRESH_HZ, self.tick)
+        self._stop_listening = self.runner.listen(self._changed)
+        self.runner.start()
+        self._timer = self.set_interval(1 / REFRESH_HZ, self.runner.tick)
 
-    # -- the 4 Hz loop -----------------------------------------------------------------
-    def tick(self) -> None:
-        self._handle(self.engine.update())
-        self._set_text("#saving", self.recorder.flush() or "")
+    def on_unmount(self) -> None:
+        if callable(self._stop_listening):
+            self._stop_listening()
 
-    def _handle(self, events: list[Event]) -> None:
-        for event in events:
-            if isinstance(event, CueEvent):
-                if not self.muted:
-                    self.player.play(event.cue)
-            elif isinstance(event, StepStarted):
-                sentence = announcement(self.engine.view())
-                if sentence and not self.muted:
-                    self.player.say(sentence)
-            else:
-                self.recorder.handle(event)
-                if isinstance(event, SessionEnded):
-                    self._finish(event.completed)
+    # -- the runner's changes ------------------------------------------------------------
+    def _changed(self) -> None:
+        if self.runner.ended is not None and self._live:
+            self._finish(self.runner.ended)
+            return
         self.render_view()
 
     def render_view(self) -> None:
         if not self._live:
             return
-        view = self.engine.view()
-        session = self.engine.session
+        runner = self.runner
+        view = runner.view
+        session = runner.session
         self._set_text("#status", words.status_text(view, session))
         self.query_one(PhaseBanner).phase = view.phase
         self._set_text("#title", words.title(view, session))
@@ -124,8 +113,13 @@ class SessionScreen(Screen[bool]):
         if bar.progress != round(view.step_progress, 3):
             bar.update(progress=round(view.step_progress, 3))
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
-        self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
+        self._set_text("#hint", words.hint_text(view, runner.muted, runner.rated))
+        self._set_text("#saving", runner.saving_problem or "")
         self._set_text("#next", words.next_text(view, session))
+        if (view.rating_for is not None) != self._rating_open:
+            # The footer names the effort keys only while they do something.
+            self._rating_open = not self._rating_open
+            self.refresh_bindings()
 
     def _set_text(self, selector: str, value: str) -> None:
         # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
@@ -142,57 +136,51 @@ class SessionScreen(Screen[bool]):
         self._live = False
         self.dismiss(completed)
 
-    def on_key(self, event: events.Key) -> None:
-        rpe = RPE_KEYS.get(event.key)
-        target = self.engine.view().rating_for
-        if rpe is None or target is None:
-            return
-        event.stop()
-        self._rated[target] = rpe
-        self.recorder.rate(target, rpe)
-        self.render_view()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return self.runner.view.rating_for is not None
+        return True
 
     # -- keys ---------------------------------------------------------------------------
     def action_tap(self) -> None:
-        self._handle(self.engine.tap())
+        self.runner.tap()
 
     def action_pause(self) -> None:
-        self._handle(self.engine.toggle_pause())
+        self.runner.toggle_pause()
 
     def action_done(self) -> None:
-        self._handle(self.engine.done())
+        self.runner.done()
 
     def action_skip(self) -> None:
-        self._handle(self.engine.skip_exercise())
+        self.runner.skip()
 
     def action_back(self) -> None:
-        self._handle(self.engine.back())
+        self.runner.back()
 
     def action_adjust(self, delta: int) -> None:
-        self._handle(self.engine.adjust_reps(delta))
+        self.runner.fix_count(delta)
 
     def action_more_rest(self) -> None:
-        self._handle(self.engine.add_rest())
+        self.runner.more_rest()
+
+    def action_rate(self, rpe: int) -> None:
+        self.runner.rate(rpe)
 
     def action_mute(self) -> None:
-        self.muted = not self.muted
-        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
-        self.render_view()
+        self.runner.toggle_mute()
+        self.notify("Sound off" if self.runner.muted else "Sound on", timeout=BRIEF)
 
     def _pause_for_dialog(self) -> None:
-        view = self.engine.view()
-        self._paused_for_dialog = not view.paused and not view.finished
-        if self._paused_for_dialog:
-            self._handle(self.engine.toggle_pause())
+        self._paused_for_dialog = self.runner.pause_unless_paused()
 
     def _resume_after_dialog(self) -> None:
-        if self._paused_for_dialog and self.engine.view().paused:
-            self._handle(self.engine.toggle_pause())
+        if self._paused_for_dialog and self.runner.view.paused:
+            self.runner.toggle_pause()
         self._paused_for_dialog = False
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        exercise = self.engine.view().exercise
+        exercise = self.runner.view.exercise
         self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
 
     def action_quit_session(self) -> None:
@@ -200,8 +188,8 @@ class SessionScreen(Screen[bool]):
 
         def answered(stop: bool | None) -> None:
             if stop:
-                self._handle(self.engine.stop())
+                self.runner.stop()
             else:
                 self._resume_after_dialog()
 
-        self.app.push_screen(ConfirmQuit(len(self.engine.records)), answered)
+        self.app.push_screen(ConfirmQuit(len(self.runner.records)), answered)
