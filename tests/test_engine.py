@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
 from runstrong.session.timeline import StepKind, Timing
 from runstrong.workout.model import Exercise, PhaseKind, Side
@@ -24,7 +24,7 @@ def make(
         session(*exercises_, rest_between_exercises=rest_between),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=5), count_in),
+        timing=Timing(get_ready=get_ready, switch_sides=5, count_in=count_in),
     )
     events = engine.start() if start else []
     return engine, clock, events
@@ -440,7 +440,7 @@ def test_a_resumed_engine_carries_the_earlier_records() -> None:
     run_for(first, clock, 5.25)
     done = list(first.records)
     engine = SessionEngine(
-        first.session, clock=clock, wall=clock.wall, done=done, options=first.options
+        first.session, clock=clock, wall=clock.wall, done=done, timing=first.timing
     )
     assert engine.index == 2  # the engine finds the first set not done itself
     engine.start()

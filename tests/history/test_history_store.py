@@ -20,7 +20,7 @@ from runstrong.history import (
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
 from runstrong.planning.progression import next_target
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing
 from runstrong.workout.model import Progression, Session, Side
@@ -45,7 +45,7 @@ def run_session(
     )
     clock = clock or FakeClock()
     engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
+        sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0)
     )
     sid = store.begin_session(sess, clock.wall(), 4)
     log = SessionLog(store, sid)
@@ -88,7 +88,7 @@ def test_resume_from_first_set_not_done(tmp_path: Path) -> None:
     (unfinished,) = store.unfinished()
     assert unfinished.sets_logged == 1
     resumed = SessionEngine(
-        engine.session, options=engine.options, done=store.records_of(unfinished.id)
+        engine.session, timing=engine.timing, done=store.records_of(unfinished.id)
     )
     step = resumed.timeline[resumed.index]
     assert (step.exercise, step.set_number, step.kind.value) == (0, 2, "HOLD")
@@ -100,7 +100,7 @@ def test_rep_correction_and_rpe_are_saved(tmp_path: Path) -> None:
     sess = session(exercise("Lunge", reps(5), sets=2))
     clock = FakeClock()
     engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
+        sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0)
     )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 2))
     for event in engine.start() + engine.done() + engine.adjust_reps(-2):
@@ -302,7 +302,7 @@ def _side_session(left: int, right: int, clock: FakeClock, store: HistoryStore) 
         sess,
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        timing=Timing(get_ready=0, switch_sides=1),
     )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start():
@@ -390,7 +390,7 @@ def test_balance_compares_only_sets_done_on_both_sides(tmp_path: Path) -> None:
         sess,
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        timing=Timing(get_ready=0, switch_sides=1),
     )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start() + run_engine(engine, clock, 20) + engine.done():

@@ -10,8 +10,7 @@ from textual.widgets import DataTable, Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore, queries
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
@@ -50,7 +49,7 @@ def make_app(**kwargs: Any) -> tuple[RunstrongApp, FakeClock]:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        settings=kwargs.pop("settings", Settings(get_ready=0, switch_sides=1)),
         **kwargs,
     )
     return app, clock
@@ -77,7 +76,7 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        view = screen.engine.view()
+        view = screen.runner.engine.view()
         # Lands in a count-in for plank set 2 (GET READY is 0 here): the clock is not running.
         assert (view.focus.exercise, view.focus.set_number) == (0, 2)
         assert view.phase == "COUNT-IN" and view.remaining == 4
@@ -152,7 +151,7 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().exercise.name == "Plank"
+        assert screen.runner.engine.view().exercise.name == "Plank"
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -160,7 +159,7 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         fresh = app.screen
         assert isinstance(fresh, SessionScreen)
-        assert fresh.engine.view().exercise.name == "Side plank"
+        assert fresh.runner.engine.view().exercise.name == "Side plank"
     store = HistoryStore(paths.history_file())
     assert store.unfinished() == []
     assert [row.status for row in store.sessions()] == ["stopped"]
@@ -194,7 +193,7 @@ async def test_progression_offer_and_effort_rating() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.step.phase is not None and screen.engine.step.phase.target == 6
+        assert screen.runner.engine.step.phase is not None and screen.runner.engine.step.phase.target == 6
         await run(app, clock, pilot, 6.25)  # plank set 1 at the new target
         await pilot.press("q", "y")
         await pilot.pause()
@@ -253,8 +252,8 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().focus.set_number == 2
-        assert screen.engine.session.name == "From a file"
+        assert screen.runner.engine.view().focus.set_number == 2
+        assert screen.runner.engine.session.name == "From a file"
     path.write_text(FILE_SESSION.replace("hold = 4", "hold = 6"))
     app, clock = make_app()
     async with app.run_test() as pilot:
@@ -267,8 +266,8 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         await pilot.pause()
         fresh = app.screen
         assert isinstance(fresh, SessionScreen)
-        assert fresh.engine.view().focus.set_number == 1
-        assert fresh.engine.session.exercises[0].phases[0].target == 6
+        assert fresh.runner.engine.view().focus.set_number == 1
+        assert fresh.runner.engine.session.exercises[0].phases[0].target == 6
 
 
 async def test_a_light_session_resumes_as_the_light_session() -> None:
@@ -285,5 +284,5 @@ async def test_a_light_session_resumes_as_the_light_session() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.session.light
-        assert screen.engine.session.exercises == light.exercises
+        assert screen.runner.engine.session.light
+        assert screen.runner.engine.session.exercises == light.exercises

@@ -58,7 +58,7 @@ def test_figure_moment_follows_the_session() -> None:
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
-    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import SessionEngine
     from runstrong.session.timeline import Timing
     from runstrong.tui.widgets.figure import figure_moment
     from runstrong.workout.catalog import load_session_file
@@ -77,7 +77,7 @@ def test_figure_moment_follows_the_session() -> None:
     assert isinstance(session, Session)
     clock = FakeClock()
     engine = SessionEngine(
-        session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
+        session, clock=clock, wall=clock.wall, timing=Timing(get_ready=5)
     )
     engine.start()
 

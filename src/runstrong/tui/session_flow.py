@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.notifications import SeverityLevel
 
-from runstrong.history import HistoryError, HistoryStore
 from runstrong.tui.notices import ERROR
 from runstrong.workout.model import Session
 
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     from runstrong.application.resume import ResumeAnswer, ResumeOffer
     from runstrong.application.runner import SessionRunner
     from runstrong.audio import Player
-    from runstrong.history import Unfinished
+    from runstrong.history import HistoryError, HistoryStore, Unfinished
     from runstrong.planning.progression import Suggestion
     from runstrong.session.engine import Clock
     from runstrong.session.events import PhaseRecord
@@ -71,6 +70,8 @@ class SessionFlow:
 
     def _read(self, read: Callable[[HistoryStore], T], default: T) -> T:
         """`read(store)`, or `default` when there is no history or it turns out damaged."""
+        from runstrong.history import HistoryError
+
         store = self.host.store
         if store is None:
             return default
@@ -81,6 +82,8 @@ class SessionFlow:
             return default
 
     def _write(self, write: Callable[[HistoryStore], None]) -> None:
+        from runstrong.history import HistoryError
+
         store = self.host.store
         if store is None:
             return

@@ -241,7 +241,9 @@ class BuilderScreen(Screen[Session | None]):
         self.saved_to = saved.path
         self.post_message(self.Saved(saved.path))
         if saved.problems is not None:
-            self.notify(saved.problems, title="Saved with problems", severity="error", timeout=ERROR)
+            self.notify(
+                saved.problems, title="Saved with problems", severity="error", timeout=ERROR
+            )
             return
         self.notify(f"Saved {saved.path}", timeout=DONE)
         if start and self.is_current and isinstance(saved.loaded, Session):

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +17,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from runstrong.application.home import HomeData
 from runstrong.planning.light import light_session
 from runstrong.planning.today import Today, Verdict
 from runstrong.session.timeline import Timing, estimate_minutes
@@ -29,6 +28,10 @@ INTRO = (
     "Strength and coordination for runners. Pick a session and follow along: "
     "runstrong times every hold, counts paced reps and rests, and logs each set."
 )
+if TYPE_CHECKING:
+    # Not at start-up: the home data reads the history, after the first frame.
+    from runstrong.application.home import HomeData
+
 LENGTHS = (None, 10, 20, 30, 45)
 
 
@@ -102,12 +105,12 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.timing = Timing()
-        self.data = data or HomeData(date.today())
+        self.data = data
         self.rows: list[Session] = []
 
     @property
     def today(self) -> Today | None:
-        return self.data.today
+        return None if self.data is None else self.data.today
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -151,10 +154,12 @@ class HomeScreen(Screen[None]):
         if fill:
             self._fill()
         self._show_today()
-        self.query_one("#week", WeekStrip).show(self.data.week, self._name_of, self.data.on)
-        if self.data.recent:
+        data = self.data
+        week, on = ([], date.today()) if data is None else (data.week, data.on)
+        self.query_one("#week", WeekStrip).show(week, self._name_of, on)
+        if data is not None and data.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})" for r in self.data.recent))
+            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})" for r in data.recent))
             self.query_one("#recent", Static).update(line)
         else:
             self.query_one("#recent", Static).update(

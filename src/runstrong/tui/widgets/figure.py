@@ -70,6 +70,8 @@ class ExerciseFigure(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
+        self._redraw_asked = False
+        # The starting values, before there is anything to draw on.
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
 
@@ -77,10 +79,9 @@ class ExerciseFigure(Widget):
         self, figure: Figure | None, *, position: str | None = None, fraction: float | None = None
     ) -> None:
         """Set what to draw in one go (one redraw at most)."""
-        self.set_reactive(ExerciseFigure.figure, figure)
-        self.set_reactive(ExerciseFigure.position, position)
-        self.set_reactive(ExerciseFigure.fraction, fraction)
-        self._redraw()
+        self.figure = figure
+        self.position = position
+        self.fraction = fraction
 
     def follow(self, view: View) -> None:
         """Show the session's moment: call it on every tick; it repaints only on change."""
@@ -105,23 +106,29 @@ class ExerciseFigure(Widget):
             charset=self.charset,
         )
 
+    def _ask_redraw(self) -> None:
+        if not self._redraw_asked:
+            self._redraw_asked = True
+            self.call_next(self._redraw)
+
     def _redraw(self) -> None:
+        self._redraw_asked = False
         lines = self._drawing()
         if lines != self._lines:
             self._lines = lines
             self.refresh()
 
     def watch_figure(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_position(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_fraction(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_charset(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def on_resize(self) -> None:
         self._redraw()
