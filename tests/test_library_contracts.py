@@ -120,9 +120,7 @@ def test_plans_cover_the_review() -> None:
     from runstrong.planning.plans import Plan, load_plans
 
     plans = {
-        slug: p
-        for slug, p in load_plans(load_catalog().entries).items()
-        if isinstance(p, Plan)
+        slug: p for slug, p in load_plans(load_catalog().entries).items() if isinstance(p, Plan)
     }
     off = plans["off-season"]
     assert "feet-and-ankles" in off.rotation and off.variant_of("power") == "power-home"

@@ -139,10 +139,12 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
             screen.runner.tick()
         await pilot.pause()
         assert app.flow.runner is not None
-        (record,) = [e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)]
+        (record,) = [
+            e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)
+        ]
         assert record.ended_at - record.started_at == 10 and record.actual == 10
         assert player.played.count("tick") == 3 and player.played.count("rest") == 1
-        assert screen.runner.engine.step.kind.value == "REST"
+        assert screen.runner.view.step.kind.value == "REST"
 
 
 async def test_pause_for_an_hour_loses_nothing() -> None:
@@ -162,7 +164,7 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         await pilot.press("p")
         clock.advance(3600)
         screen.runner.tick()
-        assert screen.runner.engine.view().remaining == 12
+        assert screen.runner.view.remaining == 12
         await pilot.press("p")
         await drive(app, clock, 3 + 12 + 0.25, pilot)
         assert app.flow.runner is not None

@@ -44,9 +44,7 @@ def run_session(
         exercise("Lunge", reps(5, tempo=1.0), sides=BOTH),
     )
     clock = clock or FakeClock()
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0)
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     sid = store.begin_session(sess, clock.wall(), 4)
     log = SessionLog(store, sid)
     for event in engine.start():
@@ -99,9 +97,7 @@ def test_rep_correction_and_rpe_are_saved(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "h.sqlite3")
     sess = session(exercise("Lunge", reps(5), sets=2))
     clock = FakeClock()
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0)
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 2))
     for event in engine.start() + engine.done() + engine.adjust_reps(-2):
         log.handle(event, clock.wall())

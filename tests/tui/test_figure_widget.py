@@ -76,9 +76,7 @@ def test_figure_moment_follows_the_session() -> None:
         session = load_session_file(path, load_library()[0])
     assert isinstance(session, Session)
     clock = FakeClock()
-    engine = SessionEngine(
-        session, clock=clock, wall=clock.wall, timing=Timing(get_ready=5)
-    )
+    engine = SessionEngine(session, clock=clock, wall=clock.wall, timing=Timing(get_ready=5))
     engine.start()
 
     def run(seconds: float) -> None:

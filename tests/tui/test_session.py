@@ -131,7 +131,7 @@ async def test_info_pauses_and_mute_silences() -> None:
         await pilot.press("escape")
         session_screen = app.screen
         assert isinstance(session_screen, SessionScreen)
-        assert session_screen.runner.engine.view().counting_in == 3
+        assert session_screen.runner.view.counting_in == 3
         await pilot.press("m")
         played = len(player.played)
         await advance(app, clock, pilot, 30)

@@ -71,7 +71,7 @@ async def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
         hint_seen: set[tuple[str, int, int]] = set()
         rests_without: set[tuple[str, int, int]] = set()
         while isinstance(app.screen, SessionScreen):
-            step = app.screen.runner.engine.view().step
+            step = app.screen.runner.view.step
             where = (step.kind.value, step.exercise, step.set_number)
             (hint_seen if "fix reps" in text_of(app, "#hint") else rests_without).add(where)
             await drive(app, clock, 0.5, pilot)
@@ -111,7 +111,7 @@ async def test_up_next_and_next_line_always_name_the_same_step() -> None:
                 assert bottom.startswith(f"Next: {name}"), (title, bottom)
                 checked += 1
             if "finished" in bottom:
-                step = app.screen.runner.engine.view().step
+                step = app.screen.runner.view.step
                 finished_in.add((step.kind.value, step.set_number, step.side))
             await drive(app, clock, 0.5, pilot)
         assert checked > 10
@@ -144,7 +144,7 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        view = screen.runner.engine.view()
+        view = screen.runner.view
         assert view.phase is SessionPhase.GET_READY and view.focus.set_number == 1
         await drive(app, clock, 5 + 3, pilot)
         await pilot.press("enter")  # the redo ends at 3 s
@@ -165,15 +165,15 @@ async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
         screen.runner.tick()
         await pilot.pause()
         banner = screen.query_one(PhaseBanner)
-        view = screen.runner.engine.view()
+        view = screen.runner.view
         assert banner.phase == SessionPhase.PAUSED and view.remaining == 14
-        assert screen.runner.engine.records == []
+        assert screen.runner.records == []
         await pilot.press("p")
         await pilot.pause()
         phases = [banner.phase]
         await drive(app, clock, 3 + 14.25, pilot)
         assert phases == [SessionPhase.COUNT_IN]
-        assert [r.actual for r in screen.runner.engine.records] == [20]
+        assert [r.actual for r in screen.runner.records] == [20]
 
 
 async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:

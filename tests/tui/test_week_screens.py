@@ -71,7 +71,7 @@ async def test_home_explains_itself_filters_and_starts_light() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.runner.engine.session.light and screen.runner.engine.session.exercises[0].sets == 1
+        assert screen.runner.session.light and screen.runner.session.exercises[0].sets == 1
 
 
 async def test_settings_screen_saves_and_rejects_bad_values() -> None:
@@ -161,4 +161,4 @@ async def test_command_palette_starts_a_session_by_name() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.runner.engine.session.name == "Band work"
+        assert screen.runner.session.name == "Band work"

@@ -37,9 +37,7 @@ class HomeData:
     """Why the history could not be read, when it could not."""
 
 
-def home_data(
-    catalog: Catalog, chosen: Settings, on: date, store: HistoryStore | None
-) -> HomeData:
+def home_data(catalog: Catalog, chosen: Settings, on: date, store: HistoryStore | None) -> HomeData:
     """Today's line and the week strip come from one placement (a few ms), not two."""
     try:
         if store is None:
