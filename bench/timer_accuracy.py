@@ -60,7 +60,7 @@ async def real_clock_run(seconds: float) -> tuple[float, float, float, int]:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, SessionScreen)
-            engine = screen.engine
+            engine = screen.runner.engine
             seen: dict[int, tuple[float, float]] = {}
             update = engine.update
 

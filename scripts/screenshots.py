@@ -89,10 +89,10 @@ async def shoot() -> None:
                 await pilot.pause()
             # Run the session until the moment worth showing, at the app's 4 Hz.
             while until is not None and isinstance(app.screen, SessionScreen):
-                if until(app.screen.engine.view()):
+                if until(app.screen.runner.view):
                     break
                 session_clock.advance(0.25)
-                app.screen.tick()
+                app.screen.runner.tick()
             await pilot.pause()
             app.save_screenshot(str(DOCS / f"{name}.svg"))
 

@@ -31,6 +31,7 @@ from runstrong.session.timeline import (
     Timing,
     build_timeline,
     estimate_step,
+    first_not_done,
     set_starts,
 )
 from runstrong.session.view import SessionPhase, View
@@ -42,17 +43,6 @@ EXTRA_REST = 15.0
 GAP_SECONDS = 5.0
 # With no GET READY in the settings, a jump still gives this long to get into position.
 JUMP_COUNT_IN = 3.0
-
-
-def first_not_done(timeline: tuple[Step, ...], done: Sequence[PhaseRecord]) -> int:
-    """Where to pick a session up again: the start of the first set with a phase not done
-    (the DONE step when every set is)."""
-    logged = {record.key for record in done}
-    starts = set_starts(timeline)
-    for step in timeline:
-        if step.kind.is_work and step.key not in logged:
-            return starts[(step.exercise, step.set_number)]
-    return len(timeline) - 1
 
 
 class SessionEngine:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
@@ -191,3 +193,21 @@ def set_starts(timeline: tuple[Step, ...]) -> dict[tuple[int, int], int]:
         if step.kind.is_work:
             starts.setdefault((step.exercise, step.set_number), index)
     return starts
+
+
+class Keyed(Protocol):
+    """A logged phase, named by the same key as the step it was logged from."""
+
+    @property
+    def key(self) -> tuple[int, int, str | None, int]: ...
+
+
+def first_not_done(timeline: tuple[Step, ...], done: Iterable[Keyed]) -> int:
+    """Where to pick a session up again: the start of the first set with a phase not done
+    (the DONE step when every set is)."""
+    logged = {record.key for record in done}
+    starts = set_starts(timeline)
+    for step in timeline:
+        if step.kind.is_work and step.key not in logged:
+            return starts[(step.exercise, step.set_number)]
+    return len(timeline) - 1
