@@ -53,6 +53,7 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:
@@ -70,11 +71,15 @@ class Settings:
 @dataclass(frozen=True, slots=True)
 class EffectiveSettings:
     """The settings as they hold for this run: the file's (`saved`), with the command line's
-    --mute and --voice on top. The flags are applied here, once, and outlast a save."""
+    flags on top. The flags are applied here, once, and outlast a save."""
 
     saved: Settings = field(default_factory=Settings)
     mute: bool = False
     voice: bool = False
+    companion: bool = False
+    """--companion: the phone page starts with each session."""
+    lan: bool = False
+    """--lan: the phone page on the home network, whatever the setting says."""
 
     @property
     def sound(self) -> bool:
@@ -83,6 +88,10 @@ class EffectiveSettings:
     @property
     def speaks(self) -> bool:
         return self.voice or self.saved.voice
+
+    @property
+    def companion_lan(self) -> bool:
+        return self.lan or self.saved.companion_lan
 
     @property
     def timing(self) -> Timing:

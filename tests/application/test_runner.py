@@ -67,7 +67,7 @@ def test_muted_plays_and_says_nothing() -> None:
 
 
 def test_commands_are_plain_methods_and_the_view_answers() -> None:
-    runner, clock, _, changes = make()
+    runner, _, _, changes = make()
     runner.toggle_pause()
     assert runner.view.paused
     runner.toggle_pause()

@@ -18,7 +18,7 @@ from runstrong.workout.catalog import load_session_file
 def _rests(path: Path, chosen: Settings) -> list[float | None]:
     loaded = load_session_file(path, {})
     assert not hasattr(loaded, "problems")
-    steps = build_timeline(loaded, chosen.timing)  # type: ignore[arg-type]
+    steps = build_timeline(loaded, chosen.timing)
     return [s.seconds for s in steps if s.kind is StepKind.REST]
 
 

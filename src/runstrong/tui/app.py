@@ -61,10 +61,15 @@ class RunstrongApp(App[None]):
         review: bool = False,
         settings: Settings | None = None,
         warnings: list[str] | None = None,
+        companion: bool = False,
+        lan: bool = False,
     ) -> None:
         super().__init__()
-        # --mute and --voice hold for this run, whatever the settings say: applied here, once.
-        self.effective = EffectiveSettings(settings or Settings(), mute=mute, voice=voice)
+        # --mute, --voice, --companion and --lan hold for this run, whatever the settings say:
+        # applied here, once.
+        self.effective = EffectiveSettings(
+            settings or Settings(), mute=mute, voice=voice, companion=companion, lan=lan
+        )
         self.warnings = warnings or []
         self.first_session = session
         self.review_only = review

@@ -224,9 +224,12 @@ class SessionFlow:
             unavailable=host.history_problem,
         )
         self.runner = runner
-        host.push_screen(
-            SessionScreen(runner), lambda completed: self._summary(runner, completed, exit_after)
+        screen = SessionScreen(
+            runner,
+            companion_lan=host.effective.companion_lan,
+            companion_at_start=host.effective.companion,
         )
+        host.push_screen(screen, lambda completed: self._summary(runner, completed, exit_after))
 
     def _summary(self, runner: SessionRunner, completed: bool | None, exit_after: bool) -> None:
         from runstrong.application.summary import balance_notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,10 +13,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
+from runstrong.application import session_text as words
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.runner import SessionRunner
-from runstrong.tui.notices import BRIEF
-from runstrong.tui.screens import session_text as words
+from runstrong.session.view import SessionPhase
+from runstrong.tui.companion_link import CompanionLink
+from runstrong.tui.notices import BRIEF, WARNING
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
@@ -44,6 +47,7 @@ class SessionScreen(Screen[bool]):
         Binding("p", "pause", "Pause", show=False),
         Binding("m", "mute", "Mute"),
         Binding("i", "info", "Info"),
+        Binding("w", "companion", "Phone"),
         Binding("q", "quit_session", "Quit"),
         # Ctrl+C would end the app at once; mid-session it asks, exactly like q.
         Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
@@ -54,41 +58,60 @@ class SessionScreen(Screen[bool]):
         ),
     ]
 
-    def __init__(self, runner: SessionRunner) -> None:
+    def __init__(
+        self,
+        runner: SessionRunner,
+        *,
+        companion_lan: bool = False,
+        companion_at_start: bool = False,
+    ) -> None:
         super().__init__()
         self.runner = runner
+        # The phone page drives the same runner and hears the same changes.
+        self.companion = CompanionLink(runner, lan=companion_lan)
+        self._companion_at_start = companion_at_start
         self._shown: dict[str, str] = {}
         self._live = False
         self._rating_open = False
         self._timer: Timer | None = None
         self._paused_for_dialog = False
-        self._stop_listening: object = None
+        self._stop_listening: Callable[[], None] = lambda: None
+        self._stop_publishing: Callable[[], None] = lambda: None
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield PhaseBanner(id="banner")
         with Vertical(id="middle"):
             yield Static(id="title")
+            # The figure stands beside the clock and everything under it, so it keeps the
+            # height of the whole middle (at 80x24 more than ten rows).
             with Horizontal(id="stage"):
-                yield StepClock(id="clock")
+                with Vertical(id="left"):
+                    yield StepClock(id="clock")
+                    yield Static(id="target")
+                    yield ProgressBar(
+                        total=1.0, show_eta=False, show_percentage=False, id="step-bar"
+                    )
+                    yield Static(id="cues")
                 yield ExerciseFigure(id="figure")
-            yield Static(id="target")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
-            yield Static(id="cues")
         yield Static(id="hint")
         yield Static(id="saving")
+        yield Static(id="companion")
         yield Static(id="next")
         yield Footer()
 
     def on_mount(self) -> None:
         self._live = True
         self._stop_listening = self.runner.listen(self._changed)
+        self._stop_publishing = self.runner.listen(self.companion.publish)
         self.runner.start()
         self._timer = self.set_interval(1 / REFRESH_HZ, self.runner.tick)
+        if self._companion_at_start:
+            self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
     def on_unmount(self) -> None:
-        if callable(self._stop_listening):
-            self._stop_listening()
+        self._stop_listening()
+        self._stop_publishing()
 
     # -- the runner's changes ------------------------------------------------------------
     def _changed(self) -> None:
@@ -105,6 +128,8 @@ class SessionScreen(Screen[bool]):
         session = runner.session
         self._set_text("#status", words.status_text(view, session))
         self.query_one(PhaseBanner).phase = view.phase
+        # Small screens keep the figure for GET READY only: what to set up, then the clock.
+        self.set_class(view.phase is SessionPhase.GET_READY, "-ready")
         self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self.query_one(ExerciseFigure).follow(view)
@@ -134,6 +159,8 @@ class SessionScreen(Screen[bool]):
             self._timer.stop()
         self.render_view()
         self._live = False
+        # The page stops with the session: the app's worker outlives this screen.
+        self.app.run_worker(self.companion.stop(), group="companion-stop")
         self.dismiss(completed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -180,8 +207,32 @@ class SessionScreen(Screen[bool]):
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        exercise = self.runner.view.exercise
-        self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
+        view = self.runner.view
+        side = view.focus.side.value if view.focus.side else None
+        self.app.push_screen(
+            ExerciseInfo(view.exercise, side), lambda _: self._resume_after_dialog()
+        )
+
+    async def _start_companion(self, *, show: bool) -> None:
+        url = await self.companion.start()
+        if url is None:
+            self.notify(self.companion.notice, severity="warning", timeout=WARNING)
+            return
+        self._set_text("#companion", f"Phone: {url}")
+        self.query_one("#companion").add_class("-on")
+        self.companion.publish()
+        if show:
+            from runstrong.companion.address import LOOPBACK, qr_text
+            from runstrong.tui.screens.companion import CompanionInfo
+
+            server = self.companion.server
+            on_lan = server is not None and server.host != LOOPBACK
+            qr = qr_text(url) if on_lan else None
+            self.app.push_screen(CompanionInfo(url, qr, self.companion.notice))
+
+    def action_companion(self) -> None:
+        """Starts the phone page (once per session) and shows its address."""
+        self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
     def action_quit_session(self) -> None:
         self._pause_for_dialog()
