@@ -1,4 +1,5 @@
-"""Following a session: one screen, readable from the mat, driven by the engine's clock."""
+"""Following a session: one screen, readable from the mat, showing the session runner's View
+and sending it the keys."""
 
 from __future__ import annotations
 
