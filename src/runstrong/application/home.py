@@ -58,7 +58,7 @@ def _unrecorded(catalog: Catalog, chosen: Settings, on: date) -> tuple[Plan | No
     (never the history file behind the app's back: it may be the damaged one)."""
     monday = monday_of(on)
     usual = runs_from_settings(chosen, monday - timedelta(days=1), monday + timedelta(days=7))
-    return week_for(catalog, chosen, on, runs=usual, done=())
+    return week_for(catalog, chosen, on, runs=usual, logged=())
 
 
 def _recent(store: HistoryStore) -> list[Recent]:

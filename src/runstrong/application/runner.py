@@ -131,6 +131,10 @@ class SessionRunner:
         """Correct the rep count of the set just done, in the rest right after it."""
         self._handle(self.engine.adjust_reps(delta))
 
+    def change_load(self, delta_kg: float) -> None:
+        """In the rest after a set of a loaded exercise: that set's load, and the next's."""
+        self._handle(self.engine.adjust_load(delta_kg))
+
     def rate(self, rpe: int) -> bool:
         """Effort for the exercise whose last set was just done; False when nothing is open
         to a rating now."""

@@ -156,7 +156,11 @@ class RunstrongApp(App[None]):
         from runstrong.tui.screens.history import HistoryScreen
 
         self.push_screen(
-            HistoryScreen(self.store, weekly_target=self._weekly_target()),
+            HistoryScreen(
+                self.store,
+                weekly_target=self._weekly_target(),
+                units=self.effective.saved.units,
+            ),
             lambda _: self.exit(),
         )
         if problem:
@@ -251,7 +255,11 @@ class RunstrongApp(App[None]):
     def action_history(self) -> None:
         from runstrong.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
+        self.push_screen(
+            HistoryScreen(
+                self.store, weekly_target=self._weekly_target(), units=self.effective.saved.units
+            )
+        )
 
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target

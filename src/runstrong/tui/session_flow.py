@@ -5,6 +5,7 @@ hands it what it needs (`FlowHost`); what to decide lives in `runstrong.applicat
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.notifications import SeverityLevel
@@ -13,11 +14,11 @@ from runstrong.tui.notices import ERROR
 from runstrong.workout.model import Session
 
 if TYPE_CHECKING:
+    from runstrong.application.before_session import BeforeSession
     from runstrong.application.resume import ResumeAnswer, ResumeOffer
     from runstrong.application.runner import SessionRunner
     from runstrong.audio import Player
     from runstrong.history import HistoryError, HistoryStore, Unfinished
-    from runstrong.planning.progression import Suggestion
     from runstrong.session.engine import Clock
     from runstrong.session.events import PhaseRecord
     from runstrong.settings import EffectiveSettings
@@ -67,6 +68,8 @@ class SessionFlow:
         self.host = host
         self.runner: SessionRunner | None = None
         """The session running (or last run), for the app to flush at the end."""
+        self.before: BeforeSession | None = None
+        """What the history said before the session running now (last time, bests)."""
 
     def _read(self, read: Callable[[HistoryStore], T], default: T) -> T:
         """`read(store)`, or `default` when there is no history or it turns out damaged."""
@@ -174,6 +177,8 @@ class SessionFlow:
         done: list[PhaseRecord] | None = self._read(
             lambda store: store.records_of(unfinished.id), None
         )
+        # Last time and the bests, for the screen and the summary; the session stays as it was.
+        self.before = replace(self._before(session, easier=False), session=session)
         if done is None:  # the history turned out damaged: the app has said so
             if exit_after:
                 self.host.exit()
@@ -181,23 +186,41 @@ class SessionFlow:
         self.start(session, exit_after=exit_after, resume_id=unfinished.id, done=done)
 
     # -- a session -------------------------------------------------------------------------
+    def _before(self, session: Session, *, easier: bool | None = None) -> BeforeSession:
+        from datetime import date
+
+        from runstrong.application.before_session import before_session
+        from runstrong.planning.week import easier_week_on
+
+        today = date.fromtimestamp(self.host.wall())
+        saved = self.host.effective.saved
+        if easier is None:
+            easier = self._read(
+                lambda store: easier_week_on(self.host.catalog, saved, today, store), False
+            )
+        found: BeforeSession | None = self._read(
+            lambda store: before_session(session, store, today, easier_week=easier), None
+        )
+        return found or before_session(session, None, today, easier_week=easier)
+
     def request(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        from runstrong.planning.progression import apply, suggestions
+        from runstrong.planning.progression import apply
         from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
 
-        offers: list[Suggestion] = self._read(
-            lambda store: suggestions(session, store.last_session_of), []
-        )
-        if not offers:
-            self.start(session, exit_after=exit_after)
+        before = self._before(session)
+        self.before = before
+        if not before.offers:
+            self.start(before.session, exit_after=exit_after)
             return
 
         def answered(answer: ProgressionAnswer | None) -> None:
-            chosen = apply(session, offers) if answer is ProgressionAnswer.ACCEPT else session
+            accepted = answer is ProgressionAnswer.ACCEPT
+            chosen = apply(before.session, before.offers) if accepted else before.session
             self.start(chosen, exit_after=exit_after)
 
-        self.host.push_screen(progression_offer(offers), answered)
+        units = self.host.effective.saved.units
+        self.host.push_screen(progression_offer(before.offers, units), answered)
 
     def start(
         self,
@@ -224,25 +247,40 @@ class SessionFlow:
             unavailable=host.history_problem,
         )
         self.runner = runner
+        before = self.before
         screen = SessionScreen(
             runner,
+            last=before.last if before is not None else None,
+            units=host.effective.saved.units,
             companion_lan=host.effective.companion_lan,
             companion_at_start=host.effective.companion,
         )
-        host.push_screen(screen, lambda completed: self._summary(runner, completed, exit_after))
+        host.push_screen(
+            screen, lambda completed: self._summary(runner, completed, exit_after, before)
+        )
 
-    def _summary(self, runner: SessionRunner, completed: bool | None, exit_after: bool) -> None:
+    def _summary(
+        self,
+        runner: SessionRunner,
+        completed: bool | None,
+        exit_after: bool,
+        before: BeforeSession | None,
+    ) -> None:
+        from runstrong.application.last_words import compared
         from runstrong.application.summary import balance_notes
         from runstrong.tui.screens.summary import SummaryScreen
 
         session = runner.session
         last = runner.view.rating_for
+        units = self.host.effective.saved.units
+        last_times, bests = compared(session, runner.records, before, units)
         notes = balance_notes(session, self._read(lambda store: store.balances(), []))
         screen = SummaryScreen(
             runner.summary(),
             completed=bool(completed),
-            notes=notes,
+            notes=bests + notes,
             rating_for=None if last is None else (last, session.exercises[last].name),
+            last_times=last_times,
         )
         self.host.push_screen(screen, lambda _: self._after_summary(exit_after))
 

@@ -3,8 +3,8 @@ and sending it the keys."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from runstrong.application import session_text as words
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.runner import SessionRunner
+from runstrong.session.loads import LOAD_STEP_KG
 from runstrong.session.view import SessionPhase
 from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.notices import BRIEF, WARNING
@@ -24,6 +25,9 @@ from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
+
+if TYPE_CHECKING:
+    from runstrong.history.last_time import LastTime
 
 REFRESH_HZ = 4
 
@@ -45,6 +49,10 @@ class SessionScreen(Screen[bool]):
         Binding("plus,equals_sign", "adjust(1)", "+1 rep", show=False),
         Binding("minus,underscore", "adjust(-1)", "-1 rep", show=False),
         Binding("r", "more_rest", "+15 s rest", show=False),
+        # In the rest after a set of a loaded exercise (hidden otherwise): that set's load
+        # and the next one's, in 2.5 kg steps.
+        Binding("left_square_bracket", "load(-1)", "-2.5 kg"),
+        Binding("right_square_bracket", "load(1)", "+2.5 kg"),
         Binding("p", "pause", "Pause", show=False),
         Binding("m", "mute", "Mute"),
         Binding("i", "info", "Info"),
@@ -63,11 +71,16 @@ class SessionScreen(Screen[bool]):
         self,
         runner: SessionRunner,
         *,
+        last: Mapping[str, LastTime] | None = None,
+        units: str = "kg",
         companion_lan: bool = False,
         companion_at_start: bool = False,
     ) -> None:
         super().__init__()
         self.runner = runner
+        self.last = dict(last or {})
+        self.units = units
+        self._load_keys: int | None = None
         # The phone page drives the same runner and hears the same changes.
         self.companion = CompanionLink(runner, lan=companion_lan)
         self._companion_at_start = companion_at_start
@@ -134,17 +147,20 @@ class SessionScreen(Screen[bool]):
         self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self.query_one(ExerciseFigure).follow(view)
-        self._set_text("#target", words.target_text(view))
+        last = self.last.get(session.exercises[words.about(view)].key)
+        self._set_text("#target", words.with_load(view, words.target_text(view), self.units, last))
         bar = self.query_one(ProgressBar)
         if bar.progress != round(view.step_progress, 3):
             bar.update(progress=round(view.step_progress, 3))
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
-        self._set_text("#hint", words.hint_text(view, runner.muted, runner.rated))
+        hint = words.hint_text(view, runner.muted, runner.rated)
+        self._set_text("#hint", words.rest_load(view, hint, self.units, last))
         self._set_text("#saving", runner.saving_problem or "")
         self._set_text("#next", words.next_text(view, session))
-        if (view.rating_for is not None) != self._rating_open:
-            # The footer names the effort keys only while they do something.
-            self._rating_open = not self._rating_open
+        if (view.rating_for is not None) != self._rating_open or view.load_for != self._load_keys:
+            # The footer names the effort and load keys only while they do something.
+            self._rating_open = view.rating_for is not None
+            self._load_keys = view.load_for
             self.refresh_bindings()
 
     def _set_text(self, selector: str, value: str) -> None:
@@ -167,6 +183,8 @@ class SessionScreen(Screen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate":
             return self.runner.view.rating_for is not None
+        if action == "load":
+            return self.runner.view.load_for is not None
         return True
 
     # -- keys ---------------------------------------------------------------------------
@@ -187,6 +205,9 @@ class SessionScreen(Screen[bool]):
 
     def action_adjust(self, delta: int) -> None:
         self.runner.fix_count(delta)
+
+    def action_load(self, steps: int) -> None:
+        self.runner.change_load(steps * LOAD_STEP_KG)
 
     def action_more_rest(self) -> None:
         self.runner.more_rest()
