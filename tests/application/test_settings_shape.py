@@ -52,7 +52,10 @@ def test_command_line_flags_hold_over_a_saved_change() -> None:
     assert EffectiveSettings(Settings(sound=False)).sound is False
 
 
-def test_list_reads_settings_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "argv", [["list"], ["show", "core-stability"], ["show", "core-stability", "--json"]]
+)
+def test_list_and_show_read_settings_once(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
     calls: list[object] = []
     load = settings.load
 
@@ -61,5 +64,5 @@ def test_list_reads_settings_once(monkeypatch: pytest.MonkeyPatch) -> None:
         return load(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(settings, "load", counted)
-    assert main(["list"]) == 0
+    assert main(argv) == 0
     assert len(calls) == 1

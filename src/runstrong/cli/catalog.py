@@ -164,7 +164,7 @@ class FromHistory:
     suggested: dict[int, Suggested]
 
 
-def _from_history(session: Session) -> FromHistory:
+def _from_history(session: Session, catalog: Catalog, chosen: settings.Settings) -> FromHistory:
     """What the history says about each exercise, if there is a readable history."""
     store = open_existing_quietly(paths.history_file())
     if store is None:
@@ -173,9 +173,7 @@ def _from_history(session: Session) -> FromHistory:
 
     with store:
         today = date.today()
-        easier = (not session.light) and easier_week_on(
-            load_catalog(), settings_now(), today, store
-        )
+        easier = (not session.light) and easier_week_on(catalog, chosen, today, store)
         last: dict[int, LastTime] = {}
         suggested: dict[int, Suggested] = {}
         for index, exercise in enumerate(session.exercises):
@@ -195,10 +193,12 @@ def settings_now() -> settings.Settings:
     return settings.load()[0]
 
 
-def show_session(out: Console, session: Session) -> None:
-    timing = settings_timing()
+def show_session(
+    out: Console, session: Session, catalog: Catalog, chosen: settings.Settings
+) -> None:
+    timing = chosen.timing
     per_exercise = seconds_per_exercise(session, timing)
-    offers = _from_history(session).suggested
+    offers = _from_history(session, catalog, chosen).suggested
     header = Text(session.name + (" (light version)" if session.light else ""), style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
@@ -240,9 +240,11 @@ def show_session(out: Console, session: Session) -> None:
     out.print(table)
 
 
-def session_or_exit_code(err: Console, target: str) -> Session | int:
+def session_or_exit_code(
+    err: Console, target: str, catalog: Catalog | None = None
+) -> Session | int:
     """The session a slug or path names, or the exit code after saying why there is none."""
-    catalog = load_catalog()
+    catalog = catalog or load_catalog()
     loaded = resolve(target, catalog)
     if loaded is None:
         close = catalog.closest(target)
@@ -258,13 +260,16 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
 
 
 def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: bool = False) -> int:
-    loaded = session_or_exit_code(err, target)
+    # The files and the settings are read once, here at the edge.
+    catalog = load_catalog()
+    loaded = session_or_exit_code(err, target, catalog)
     if isinstance(loaded, int):
         return loaded
     if light:
         loaded = light_session(loaded)
+    chosen = settings_now()
     if as_json:
-        timing = settings_timing()
+        timing = chosen.timing
         data = _session_summary(loaded, timing)
         data["description"] = loaded.description
         data["rest_between_sets"], data["rest_between_exercises"] = session_rests(loaded, timing)
@@ -273,14 +278,14 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
             _exercise_json(e, s, rest_after_set(loaded, e, False, timing))
             for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
-        found = _from_history(loaded)
+        found = _from_history(loaded, catalog, chosen)
         for index, row in enumerate(data["exercises"]):
             offer, last = found.suggested.get(index), found.last.get(index)
             row["suggested"] = None if offer is None else offer.as_json()
             row["last"] = None if last is None else last.as_json()
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
-    show_session(out, loaded)
+    show_session(out, loaded, catalog, chosen)
     return 0
 
 
