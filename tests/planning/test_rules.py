@@ -82,12 +82,12 @@ def random_weeks(count: int, seed: int = 18) -> dict[str, Settings]:
 @lru_cache(maxsize=1)
 def bundled_catalog() -> Catalog:
     # First called inside a test, with the config folders isolated: bundled files only.
-    return load_catalog((30, 45))
+    return load_catalog()
 
 
 @pytest.fixture
 def catalog() -> Catalog:
-    return bundled_catalog()
+    return load_catalog()
 
 
 def bundled_plans(catalog: Catalog) -> list[Plan]:

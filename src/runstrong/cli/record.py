@@ -6,12 +6,11 @@ from datetime import date
 
 from runstrong import paths
 from runstrong.history import HistoryStore, open_existing_quietly
-from runstrong.history.runs import runs_between
 from runstrong.planning.week import Record
 
 
 def record_from(store: HistoryStore, first: date, last: date) -> Record:
-    return Record.of(store.trained_sessions(), runs_between(store.db, first, last))
+    return Record.of(store.trained_sessions(), store.runs_between(first, last))
 
 
 def read_record(first: date, last: date) -> Record:

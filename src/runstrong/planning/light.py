@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, replace
 
 from runstrong.planning.intensity import has_warm_up, intensity_of, warm_up_block
-from runstrong.session.timeline import estimate_seconds
+from runstrong.session.timeline import Timing, estimate_seconds
 from runstrong.workout.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 
 MIN_FACTOR, MAX_FACTOR = 0.5, 0.8
@@ -117,13 +117,24 @@ def has_light_version(session: Session) -> bool:
 
 
 def _shorter_rests(session: Session, block: int) -> Session:
-    """Half the rests after the warm-up block (which stays as it is)."""
+    """Half the rests after the warm-up block (which stays as it is). A rest the file leaves
+    to the person's default (None) is halved from the standard default, so the light
+    version stays short for everyone."""
+    standard = Timing()
+
+    def half(seconds: int | None, default: int) -> int:
+        return (default if seconds is None else seconds) // 2
+
+    between_sets = session.rest_between_sets
+    between_exercises = session.rest_between_exercises
     shorter = tuple(
         replace(
             e,
-            rest=e.rest // 2,
-            rest_after=(session.rest_between_exercises if e.rest_after is None else e.rest_after)
-            // 2,
+            rest=half(between_sets if e.rest is None else e.rest, standard.rest_between_sets),
+            rest_after=half(
+                between_exercises if e.rest_after is None else e.rest_after,
+                standard.rest_between_exercises,
+            ),
         )
         for e in session.exercises[block:]
     )
