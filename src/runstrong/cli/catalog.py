@@ -266,11 +266,11 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
     found = session_or_exit_code(err, target, catalog)
     if isinstance(found, int):
         return found
-    ready = prepared(err, catalog, found, light=light)
+    chosen = settings_now()
+    ready = prepared(err, catalog, found, chosen, light=light)
     if isinstance(ready, int):
         return ready
     loaded, notes = ready
-    chosen = settings_now()
     if as_json:
         timing = chosen.timing
         data = _session_summary(loaded, timing)

@@ -19,11 +19,16 @@ from runstrong.workout.model import Session
 
 
 def prepared(
-    err: Console, catalog: Catalog, session: Session, *, light: bool, today: date | None = None
+    err: Console,
+    catalog: Catalog,
+    session: Session,
+    chosen: settings.Settings,
+    *,
+    light: bool,
+    today: date | None = None,
 ) -> tuple[Session, list[str]] | int:
     """The session to show or start and the notes to print first, or an exit code."""
     notes: list[str] = []
-    chosen, _ = settings.load()
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     on = today or date.today()
     session, note = as_started(session, plan, chosen.plan_started, on, catalog.library)

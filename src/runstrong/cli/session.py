@@ -63,6 +63,7 @@ def cmd_start(
     companion: bool = False,
     lan: bool = False,
 ) -> int:
+    from runstrong import settings
     from runstrong.cli.prepare import prepared
     from runstrong.workout.catalog import load_catalog
 
@@ -70,7 +71,7 @@ def cmd_start(
     found = session_or_exit_code(err, target, catalog)
     if isinstance(found, int):
         return found
-    ready = prepared(err, catalog, found, light=light)
+    ready = prepared(err, catalog, found, settings.load()[0], light=light)
     if isinstance(ready, int):
         return ready
     loaded, notes = ready
