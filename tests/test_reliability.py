@@ -18,7 +18,6 @@ from runstrong import settings as settings_file
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
 from runstrong.session.engine import EngineOptions
-from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing
 from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
@@ -26,7 +25,7 @@ from runstrong.tui.screens.session import SessionScreen
 
 from .drive import drive
 from .fakes import FakeClock, FakePlayer
-from .helpers import exercise, hold, session
+from .helpers import exercise, hold, saved_records, session
 
 plan_values = st.recursive(
     st.one_of(
@@ -140,8 +139,7 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
             clock.advance(0.25)
             screen.tick()
         await pilot.pause()
-        assert app.recorder is not None
-        (record,) = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        (record,) = saved_records(app)
         assert record.ended_at - record.started_at == 10 and record.actual == 10
         assert player.played.count("tick") == 3 and player.played.count("rest") == 1
         assert screen.engine.step.kind.value == "REST"
@@ -167,8 +165,7 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         assert screen.engine.view().remaining == 12
         await pilot.press("p")
         await drive(app, clock, 3 + 12 + 0.25, pilot)
-        assert app.recorder is not None
-        records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        records = saved_records(app)
         assert [r.actual for r in records] == [20]
 
 

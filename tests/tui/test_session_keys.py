@@ -9,8 +9,7 @@ from textual.widgets import Static
 from runstrong import paths
 from runstrong.history import HistoryStore
 from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase, Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
 from runstrong.tui.screens.session import SessionScreen

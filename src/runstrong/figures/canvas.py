@@ -30,11 +30,6 @@ class Canvas:
         if 0 <= c < self.dots_across and 0 <= r < self.dots_down:
             self._cells[r // 4][c // 2] |= _BRAILLE_BITS[c % 2][r % 4]
 
-    def is_set(self, col: int, row: int) -> bool:
-        if not (0 <= col < self.dots_across and 0 <= row < self.dots_down):
-            return False
-        return bool(self._cells[row // 4][col // 2] & _BRAILLE_BITS[col % 2][row % 4])
-
     def line(self, start: tuple[float, float], end: tuple[float, float], gap: int = 0) -> None:
         """A line of dots; with `gap`, every (gap + 1)th dot only (a dotted line)."""
         (c0, r0), (c1, r1) = start, end

@@ -86,15 +86,6 @@ class Checker:
                 hint = did_you_mean(key, allowed) or "; expected one of " + ", ".join(allowed)
                 self.add("unknown key" + hint, where, prefix + key)
 
-    def boolean(self, table: Mapping[str, Any], key: str, where: str) -> bool | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if type(value) is not bool:
-            self.add(f"expected true or false, got {shown_value(value)}", where, key)
-            return None
-        return value
-
     def text(
         self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
     ) -> str | None:

@@ -6,8 +6,8 @@ import math
 
 from runstrong.formatting import duration_text
 from runstrong.session.events import PhaseRecord
-from runstrong.session.timeline import Step, StepKind
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.timeline import SessionPhase, Step
+from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
 FLASH_SECONDS = 3.0
@@ -31,9 +31,9 @@ def flashing(view: View) -> bool:
         return False
     kind = view.step.kind
     blink_on = (view.remaining % 1.0) >= 0.5
-    if kind is StepKind.SWITCH:
+    if kind is SessionPhase.SWITCH:
         return blink_on
-    if kind in (StepKind.HOLD, StepKind.REST, StepKind.GET_READY):
+    if kind in (SessionPhase.HOLD, SessionPhase.REST, SessionPhase.GET_READY):
         return 0 < view.remaining <= FLASH_SECONDS and blink_on
     return False
 
@@ -45,7 +45,7 @@ def _describe(step: Step, exercise: Exercise) -> list[str]:
 
 def title(view: View, session: Session) -> str:
     """Exercise, side and set of the step in progress, or of the one being prepared for."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return session.name
     parts = _describe(view.focus, view.exercise)
     if not view.step.kind.is_work:
@@ -59,7 +59,7 @@ def target_text(view: View) -> str:
         return "get into position: starting in"
     phase = view.step.phase
     if phase is None:
-        if view.step.kind is StepKind.SWITCH and view.step.side:
+        if view.step.kind is SessionPhase.SWITCH and view.step.side:
             return f"change to the {view.step.side} side"
         return ""
     if phase.kind is PhaseKind.HOLD:
@@ -75,7 +75,7 @@ def target_text(view: View) -> str:
 
 def next_text(view: View, session: Session) -> str:
     """The bottom line; it names the same step as the title's "Up next"."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return ""
     upcoming = view.up_next
     if upcoming is None:
