@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from . import fuzzing
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -31,6 +33,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="also run the slow tests: real processes in pseudo-terminals, "
         "kill -9, building the wheel, real sound",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before the test modules are imported: their fuzz settings read this.
+    fuzzing.THOROUGH = bool(config.getoption("--runslow"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

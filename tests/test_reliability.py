@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
@@ -25,6 +25,7 @@ from runstrong.tui.screens.session import SessionScreen
 
 from .drive import drive
 from .fakes import FakeClock, FakePlayer
+from .fuzzing import fuzz
 from .helpers import exercise, hold, saved_records, session
 
 plan_values = st.recursive(
@@ -51,7 +52,7 @@ plan_docs = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(600)
 @given(doc=plan_docs)
 def test_generated_plan_files_give_a_plan_or_problems(
     tmp_path_factory: Any, doc: dict[str, Any]
@@ -74,7 +75,7 @@ setting_values = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(300)
 @given(
     doc=st.dictionaries(
         st.sampled_from(

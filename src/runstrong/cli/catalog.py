@@ -12,6 +12,7 @@ from rich.text import Text
 from runstrong import paths
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.formatting import counted, duration_text
 from runstrong.history import open_existing_quietly
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
@@ -27,11 +28,6 @@ from runstrong.workout.catalog import (
     resolve,
 )
 from runstrong.workout.model import Exercise, Session
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _report(err: Console, invalid: Invalid) -> None:
@@ -87,8 +83,8 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     for broken in catalog.invalid:
         count = len(broken.problems)
         line = Text(
-            f"error: {broken.slug} ({broken.source.value}): {count} problem"
-            f"{'s' * (count != 1)}, first: {broken.problems[0].message}; "
+            f"error: {broken.slug} ({broken.source.value}): {counted(count, 'problem')}, "
+            f"first: {broken.problems[0].message}; "
             f"see `runstrong validate {broken.path}`",
             style="red",
         )
@@ -161,7 +157,10 @@ def show_session(out: Console, session: Session) -> None:
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min", intensity_of(session).value]
+    facts = [
+        f"about {duration_text(estimate_seconds(session, timing))} min",
+        intensity_of(session).value,
+    ]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
@@ -186,7 +185,7 @@ def show_session(out: Console, session: Session) -> None:
                 prescription.append(
                     f"\nnext: {offer.suggested} {offer.unit} (your history)", style="bold green"
                 )
-        prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
+        prescription.append(f"\n~{duration_text(per_exercise[number - 1])} min", style="dim")
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
         # One set has no rest between sets: show the pause that follows it instead.
@@ -270,5 +269,5 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
                 style="green",
             )
     if failed:
-        err.print(f"{failed} of {len(files)} file{'s' * (len(files) != 1)} invalid", style="red")
+        err.print(f"{failed} of {counted(len(files), 'file')} invalid", style="red")
     return EXIT_INVALID if failed else 0

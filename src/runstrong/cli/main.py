@@ -14,6 +14,7 @@ from rich.text import Text
 from runstrong import __version__, paths
 from runstrong.cli.terminal import CleanConsole, prepare_streams
 from runstrong.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
+from runstrong.formatting import damaged_text
 from runstrong.text import clean_text
 
 MAX_LIMIT = 1_000_000
@@ -186,10 +187,7 @@ def _history_failure(error: sqlite3.Error) -> str:
     code = getattr(error, "sqlite_errorcode", None)
     if code in DAMAGE_CODES:
         # A history damaged past its first pages only shows when those pages are read.
-        return (
-            f"runstrong: the history file {path} is damaged ({error}). It has not been "
-            "changed; move it aside to start a new one."
-        )
+        return f"runstrong: {damaged_text(path, str(error))}"
     if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
         return (
             f"runstrong: the history file {path} is read-only ({error}); nothing was "

@@ -15,6 +15,8 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 from textual.message import Message
 
+from runstrong.formatting import damaged_text
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -37,10 +39,9 @@ S = TypeVar("S", bound=ReadsHistory)
 
 
 def damage_message(path: object, reason: str) -> str:
-    return (
-        f"{path}: is damaged or not a runstrong history ({reason}). It has not been "
-        "changed, and nothing more will be saved into it."
-    )
+    """The damage sentence the command line prints too, starting a dialog's text."""
+    text = damaged_text(path, reason)
+    return text[:1].upper() + text[1:]
 
 
 def guard_history(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R | None]:
