@@ -45,6 +45,22 @@ def _all_modules() -> set[str]:
     return found
 
 
+def test_the_readme_module_map_names_every_module() -> None:
+    readme = (PYPROJECT.parent / "README.md").read_text()
+    section = readme[readme.index("### Module map") :]
+    section = section[: section.index("\n\n", section.index("| where | what |"))]
+    missing = {
+        name
+        for name in _all_modules() - ENTRY
+        if not name.endswith("__init__")
+        and (leaf := name.rsplit(".", 1)[-1]) != "runstrong"
+        and f"`{leaf}`" not in section
+        and f"`{leaf}.py`" not in section
+        and f"{leaf}/`" not in section
+    }
+    assert missing == set()
+
+
 def test_importing_the_cli_loads_no_textual() -> None:
     """What a command pays at start: the cli and its command modules, never Textual or the
     screens (the app is imported when it starts)."""
