@@ -7,7 +7,6 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
-from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
@@ -15,9 +14,11 @@ from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.workout.model import Exercise, Side
 
+from ..conftest import make_app as shared_app
+from ..conftest import screen_text
 from ..drive import drive
 from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, reps, saved_records, session
+from ..helpers import exercise, hold, reps, saved_records
 
 BOTH = (Side.LEFT, Side.RIGHT)
 
@@ -25,24 +26,7 @@ BOTH = (Side.LEFT, Side.RIGHT)
 def make_app(
     *exercises_: Exercise, mute: bool = False
 ) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
-    clock = FakeClock()
-    player = FakePlayer()
-    app = RunstrongApp(
-        session=session(*exercises_, rest_between_exercises=20),
-        clock=clock,
-        wall=clock.wall,
-        player=player,
-        mute=mute,
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
-    )
-    return app, clock, player
-
-
-def screen_text(app: RunstrongApp) -> str:
-    screen = app.screen
-    parts = [str(w.render()) for w in screen.query(Static)]
-    parts += [w.value for w in screen.query(Digits)]
-    return "\n".join(parts)
+    return shared_app(*exercises_, mute=mute, timing=Timing(get_ready=10, switch_sides=5))
 
 
 async def advance(app: RunstrongApp, clock: FakeClock, pilot: Pilot[Any], seconds: float) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widgets import Static
-
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import SessionPhase, Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
@@ -16,27 +13,18 @@ from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.workout.model import Exercise, Side
 
+from ..conftest import make_app as shared_app
+from ..conftest import screen_text
 from ..drive import drive
-from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, reps, session
+from ..fakes import FakeClock
+from ..helpers import exercise, hold, reps
 
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
 def make_app(*exercises_: Exercise, get_ready: int = 5) -> tuple[RunstrongApp, FakeClock]:
-    clock = FakeClock()
-    app = RunstrongApp(
-        session=session(*exercises_, rest_between_exercises=20),
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=3)),
-    )
+    app, clock, _ = shared_app(*exercises_, timing=Timing(get_ready=get_ready, switch_sides=3))
     return app, clock
-
-
-def text_of(app: RunstrongApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def test_ctrl_c_asks_like_q() -> None:
@@ -55,11 +43,11 @@ async def test_plus_minus_show_the_corrected_count_at_once() -> None:
     app, clock = make_app(exercise("Deadbug", reps(10, tempo=1.0), sets=2, rest=30))
     async with app.run_test(size=(80, 24)) as pilot:
         await drive(app, clock, 5 + 10.25, pilot)  # set 1 done: resting
-        assert "Deadbug, set 1: 10 reps" in text_of(app, "#hint")
-        assert "+/- fix reps" in text_of(app, "#hint")
+        assert "Deadbug, set 1: 10 reps" in screen_text(app, "#hint")
+        assert "+/- fix reps" in screen_text(app, "#hint")
         await pilot.press("minus")
         await pilot.pause()
-        assert "Deadbug, set 1: 9 reps" in text_of(app, "#hint")
+        assert "Deadbug, set 1: 9 reps" in screen_text(app, "#hint")
 
 
 async def test_count_in_after_a_pause_shows_count_in_not_hold() -> None:
@@ -80,7 +68,7 @@ async def test_self_counted_reps_pass_the_target_and_enter_ends_the_set() -> Non
     app, clock = make_app(exercise("Lunge", reps(10), sets=1), exercise("Plank", hold(5)))
     async with app.run_test(size=(80, 24)) as pilot:
         await drive(app, clock, 5.25, pilot)
-        assert "space counts a rep, enter ends the set" in text_of(app, "#target")
+        assert "space counts a rep, enter ends the set" in screen_text(app, "#target")
         for _ in range(12):
             await pilot.press("space")
         await pilot.pause()

@@ -8,7 +8,6 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
@@ -16,8 +15,9 @@ from runstrong.tui.widgets import block_font
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
-from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, reps, session
+from ..conftest import make_app as shared_app
+from ..fakes import FakeClock
+from ..helpers import exercise, hold, reps
 
 BLOCK = block_font.BLOCK
 
@@ -189,13 +189,11 @@ async def test_unchanged_text_is_not_redrawn(monkeypatch: pytest.MonkeyPatch) ->
 
 # -- in the real session screen ------------------------------------------------------------
 def session_app() -> tuple[RunstrongApp, FakeClock]:
-    clock = FakeClock()
-    app = RunstrongApp(
-        session=session(exercise("Plank", hold(65)), exercise("Taps", reps(15))),
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+    app, clock, _ = shared_app(
+        exercise("Plank", hold(65)),
+        exercise("Taps", reps(15)),
+        rest_between_exercises=45,
+        timing=Timing(get_ready=10, switch_sides=5),
     )
     return app, clock
 

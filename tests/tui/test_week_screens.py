@@ -7,7 +7,6 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from runstrong import paths, settings
-from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.builder import BuilderScreen
@@ -18,7 +17,7 @@ from runstrong.workout.builder import Draft, DraftExercise
 from runstrong.workout.catalog import Catalog, load_library, load_session_file
 from runstrong.workout.model import LibraryExercise, Session
 
-from ..fakes import FakeClock, FakePlayer
+from ..conftest import make_app as shared_app
 from ..helpers import exercise, hold, reps
 
 LIBRARY = {
@@ -38,15 +37,8 @@ KIT = Session(
 
 
 def make_app() -> RunstrongApp:
-    clock = FakeClock()
     catalog = Catalog({"bands": KIT, "core": CORE}, dict(LIBRARY), ())
-    return RunstrongApp(
-        catalog=catalog,
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0)),
-    )
+    return shared_app(catalog=catalog, timing=Timing(get_ready=0))[0]
 
 
 def table_names(app: RunstrongApp) -> list[str]:
