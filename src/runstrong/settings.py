@@ -53,6 +53,7 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:

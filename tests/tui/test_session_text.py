@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from textual.binding import Binding
 
+from runstrong.application import session_text as words
 from runstrong.formatting import duration_text
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.timeline import SessionPhase
 from runstrong.session.view import View
-from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.workout.model import Exercise, Side
 

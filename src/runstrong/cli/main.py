@@ -72,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="speak exercise names and sides (needs espeak-ng or spd-say)",
     )
+    start.add_argument(
+        "--companion",
+        action="store_true",
+        help="show the session on a phone too: a page with the clock and big buttons",
+    )
+    start.add_argument(
+        "--lan",
+        action="store_true",
+        help="with --companion: serve the page on the home network (a QR code to scan)",
+    )
 
     history = commands.add_parser("history", help="past sessions, newest first")
     history.set_defaults(handler=_history)
@@ -235,7 +245,15 @@ def _review(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _start(args: argparse.Namespace, out: Console, err: Console) -> int:
     from runstrong.cli.session import cmd_start
 
-    return cmd_start(err, args.session, mute=args.mute, voice=args.voice, light=args.light)
+    return cmd_start(
+        err,
+        args.session,
+        mute=args.mute,
+        voice=args.voice,
+        light=args.light,
+        companion=args.companion or args.lan,
+        lan=args.lan,
+    )
 
 
 def _list(args: argparse.Namespace, out: Console, err: Console) -> int:

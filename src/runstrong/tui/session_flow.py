@@ -36,6 +36,11 @@ class SessionFlow(App[None]):
     clock: Clock
     wall: Clock
     mute: bool
+    companion_at_start: bool
+
+    @property
+    def companion_lan(self) -> bool:
+        raise NotImplementedError
 
     @property
     def catalog(self) -> Catalog:
@@ -211,7 +216,14 @@ class SessionFlow(App[None]):
         )
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
-        screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
+        screen = SessionScreen(
+            engine,
+            self.player,
+            recorder,
+            muted=self.mute,
+            companion_lan=self.companion_lan,
+            companion_at_start=self.companion_at_start,
+        )
 
         def finished(completed: bool | None) -> None:
             view = engine.view()
