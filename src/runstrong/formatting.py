@@ -35,9 +35,12 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
-def amount_text(value: int, kind: str) -> str:
-    """What a set did, one way everywhere: `30 s` for a hold, `12` for reps (a count)."""
-    return f"{value} s" if kind == "hold" else str(value)
+def amount_text(value: int, kind: str, *, reps_word: bool = False) -> str:
+    """What a set did, one way everywhere: `30 s` for a hold, `12` for reps (a count), or
+    `12 reps` with `reps_word` where holds and reps share a column."""
+    if kind == "hold":
+        return f"{value} s"
+    return counted(value, "rep") if reps_word else str(value)
 
 
 def sets_done_text(done: int, planned: int | None) -> str:

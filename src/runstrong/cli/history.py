@@ -180,11 +180,10 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
-        unit = " s" if item["kind"] == "hold" else " reps"
         table.add_row(
             Text(item["name"]),
-            f"{item['best']}{unit}",
-            f"{item['latest']}{unit}",
+            amount_text(item["best"], item["kind"], reps_word=True),
+            amount_text(item["latest"], item["kind"], reps_word=True),
             str(item["sessions"]),
         )
     out.print(table)
