@@ -62,10 +62,13 @@ def test_the_readme_module_map_names_every_module() -> None:
 
 
 def test_importing_the_cli_loads_no_textual() -> None:
-    """What a command pays at start: the cli and its command modules, never Textual or the
-    screens (the app is imported when it starts)."""
+    """What a command pays at start: the entry point alone loads no command module and none
+    of the heavy libraries; the command modules (each command imports its own when it runs)
+    load no Textual and no screen: the app is imported when it starts."""
     code = (
-        "import sys, runstrong.cli.main as m\n"
+        "import sys, runstrong.cli.main\n"
+        "print('\\n'.join(sys.modules))\n"
+        "print('--- commands')\n"
         "for name in ('catalog', 'exercise', 'history', 'plan', 'calendar', 'runs', 'session'):\n"
         "    __import__('runstrong.cli.' + name)\n"
         "print('\\n'.join(sys.modules))\n"
@@ -78,6 +81,12 @@ def test_importing_the_cli_loads_no_textual() -> None:
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
-    loaded = set(result.stdout.split())
-    assert "textual" not in loaded
-    assert not any(name.startswith("runstrong.tui") for name in loaded)
+    entry, commands = (set(part.split()) for part in result.stdout.split("--- commands"))
+    heavy = {"textual", "rich.table", "icalendar", "gpxpy", "fitdecode", "tomlkit"}
+    assert not entry & heavy
+    assert not {m for m in entry if m.startswith("runstrong.cli.")} - {
+        "runstrong.cli.main",
+        "runstrong.cli.terminal",
+    }
+    assert "textual" not in commands
+    assert not any(name.startswith("runstrong.tui") for name in commands)
