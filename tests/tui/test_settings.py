@@ -71,6 +71,8 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
             ("switch_sides", "8"),
             ("rest_between_sets", "40"),
             ("rest_between_exercises", "90"),
+            ("run_days", "tue, sat"),
+            ("long_run_day", "Saturday"),
         ):
             screen.query_one(f"#{key}", Input).value = value
         screen.query_one("#sound", Switch).value = False
@@ -91,6 +93,7 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
         assert app.player is not first and built[-1]["voice"] is True
     saved, warnings = settings.load()
     assert not warnings and saved.count_in == 0 and saved.voice and saved.theme == "nord"
+    assert saved.run_days == ("tue", "sat") and saved.long_run_day == "sat"
 
 
 async def test_the_settings_screen_shows_the_active_plan() -> None:
