@@ -46,7 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     # Before the test modules are imported: their fuzz settings read this.
-    fuzzing.THOROUGH = bool(config.getoption("--runslow"))
+    fuzzing.use_profile(thorough=bool(config.getoption("--runslow")))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

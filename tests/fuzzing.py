@@ -17,3 +17,12 @@ def fuzz(examples: int) -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
+
+
+def use_profile(thorough: bool) -> None:
+    """How hard every property test tries: the ones above by their own numbers, the rest by
+    Hypothesis's default (100 examples) thoroughly, a fifth of it in the fast loop."""
+    global THOROUGH
+    THOROUGH = thorough
+    settings.register_profile("fast", max_examples=100 // FAST_SHARE)
+    settings.load_profile("default" if thorough else "fast")
