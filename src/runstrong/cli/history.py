@@ -19,6 +19,7 @@ from runstrong.formatting import (
     damaged_text,
     duration_text,
     lag_text,
+    load_text,
     sets_done_text,
     when_text,
 )
@@ -137,6 +138,8 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
                 "latest": s.latest,
                 "latest_at": s.latest_at,
                 "sessions": s.sessions,
+                "best_load_kg": s.best_load_kg,
+                "best_load_reps": s.best_load_reps,
             }
             for s in store.exercise_stats()
         ],
@@ -180,9 +183,12 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
+        best = amount_text(item["best"], item["kind"], reps_word=True)
+        if item["best_load_kg"] is not None:
+            best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
         table.add_row(
             Text(item["name"]),
-            amount_text(item["best"], item["kind"], reps_word=True),
+            best,
             amount_text(item["latest"], item["kind"], reps_word=True),
             str(item["sessions"]),
         )

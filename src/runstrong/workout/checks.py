@@ -22,6 +22,7 @@ SETS = (1, 20)
 REPS = (1, 500)
 HOLD_SECONDS = (1, 3600)
 TEMPO_SECONDS = (0.5, 10.0)
+LOAD_KG = (0.0, 500.0)
 REST_SECONDS = (0, 900)
 COUNT_IN_SECONDS = (0, 10)
 GET_READY_SECONDS = (0, 120)
@@ -85,6 +86,15 @@ class Checker:
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "; expected one of " + ", ".join(allowed)
                 self.add("unknown key" + hint, where, prefix + key)
+
+    def boolean(self, table: Mapping[str, Any], key: str, where: str) -> bool | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if type(value) is not bool:
+            self.add(f"expected true or false, got {shown_value(value)}", where, key)
+            return None
+        return value
 
     def text(
         self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
