@@ -21,7 +21,6 @@ from runstrong.history.runs import (
     RunLength,
     recent_runs,
     run_kinds,
-    run_kinds_between,
     runs_between,
     taken_into_account,
     weekly_km,
@@ -357,7 +356,8 @@ def test_what_today_takes_into_account_and_km_per_week(
         taken_into_account(recent_runs(store.db), monday, 75, UTC)
         == "ran today, 5.0 km; long run yesterday, 21.1 km"
     )
-    assert run_kinds_between(store.db, monday, monday + timedelta(days=6), 75, UTC) == {
+    week_runs = runs_between(store.db, monday, monday + timedelta(days=6), UTC)
+    assert run_kinds(week_runs, 75, UTC) == {
         monday: RunLength.RUN,
         date(2027, 1, 19): RunLength.RUN,
     }

@@ -13,7 +13,16 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
-from runstrong.formatting import duration_text, load_text, when_text
+from runstrong.formatting import (
+    amount_text,
+    counted,
+    damaged_text,
+    duration_text,
+    lag_text,
+    load_text,
+    sets_done_text,
+    when_text,
+)
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.exchange import ImportProblem
 from runstrong.history.import_check import check_lines
@@ -47,8 +56,7 @@ def _writing(err: Console) -> HistoryStore | int:
         store.close()
         _say(
             err,
-            f"runstrong: the history file {paths.history_file()} is damaged ({damage}). "
-            "Nothing was written to it; move it aside to start a new one.",
+            f"runstrong: {damaged_text(paths.history_file(), damage)}",
         )
         return EXIT_ERROR
     return store
@@ -94,15 +102,14 @@ def cmd_history(
             when_text(row.started_at),
             Text(row.name),
             duration_text(row.duration_seconds),
-            f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done),
+            sets_done_text(row.sets_done, row.planned_sets),
             Text(row.status.words, style=status_style),
         )
     out.print(table)
     if exercise:
         for row in rows:
             line = ", ".join(
-                f"{s.actual}{'s' if s.kind == 'hold' else ''}"
-                f"{' ' + s.side[0].upper() if s.side else ''}"
+                f"{amount_text(s.actual, s.kind)}{' ' + s.side[0].upper() if s.side else ''}"
                 for s in row.sets
             )
             out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
@@ -175,14 +182,13 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
-        unit = " s" if item["kind"] == "hold" else " reps"
-        best = f"{item['best']}{unit}"
+        best = amount_text(item["best"], item["kind"], reps_word=True)
         if item["best_load_kg"] is not None:
             best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
         table.add_row(
             Text(item["name"]),
             best,
-            f"{item['latest']}{unit}",
+            amount_text(item["latest"], item["kind"], reps_word=True),
             str(item["sessions"]),
         )
     out.print(table)
@@ -190,19 +196,18 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(f"Sessions per week (week of)  {weeks}")
     weeks_on_target = data["streak_weeks"]
     out.print(
-        f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
+        f"Streak: {counted(weeks_on_target, 'week')} in a row with "
         f"{data['weekly_target']} or more sessions"
     )
     for item in data["balance"]:
         count = item["sessions"]
         line = Text(
             f"{item['name']}: left {item['left']} {item['unit']} vs right "
-            f"{item['right']} {item['unit']} over {count} session"
-            f"{'s' * (count != 1)} with both sides done"
+            f"{item['right']} {item['unit']} over {counted(count, 'session')} with both sides done"
         )
         if item["weaker"]:
             line.append(
-                f"  {item['weaker']} side lags by {item['lag_percent']}%", style="bold yellow"
+                f"; {lag_text(item['weaker'], item['lag_percent'], count)}", style="bold yellow"
             )
         out.print(line)
     return 0
@@ -251,9 +256,7 @@ def cmd_import(out: Console, err: Console, source: str) -> int:
         for problem in problems:
             _say(err, str(problem))
         lines = len({problem.where for problem in problems})
-        _say(
-            err, f"runstrong: {source}: {lines} bad line{'s' * (lines != 1)}; nothing was imported"
-        )
+        _say(err, f"runstrong: {source}: {counted(lines, 'bad line')}; nothing was imported")
         return EXIT_ERROR
     store = _writing(err)
     if isinstance(store, int):

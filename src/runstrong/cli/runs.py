@@ -11,7 +11,7 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.activities.sources import collect
 from runstrong.cli.terminal import ascii_only
-from runstrong.formatting import distance_text, duration_text
+from runstrong.formatting import counted, distance_text, duration_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.runs import RunLength, add_runs, recent_runs
 from runstrong.text import terminal_json
@@ -27,10 +27,6 @@ def _open(err: Console) -> HistoryStore | None:
         return None
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     found = collect([Path(s) for s in sources])
     for problem in found.problems:
@@ -43,7 +39,7 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
             result = add_runs(store.db, found.runs)
         finally:
             store.close()
-        line = f"Imported {_plural(result.added, 'run')}"
+        line = f"Imported {counted(result.added, 'run')}"
         if result.already:
             line += f"; {result.already} already in your history"
         out.print(Text(line + "."))
@@ -61,7 +57,7 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     if found.ignored_files:
         out.print(
             Text(
-                f"Ignored {_plural(found.ignored_files, 'file')} that are not GPX, FIT "
+                f"Ignored {counted(found.ignored_files, 'file')} that are not GPX, FIT "
                 "or a Strava activities.csv.",
                 style="dim",
             )

@@ -11,7 +11,6 @@ from runstrong.history.history_store import (
     HistoryStore,
     SessionLog,
     Unfinished,
-    open_existing,
     open_existing_quietly,
 )
 
@@ -24,6 +23,5 @@ __all__ = [
     "SessionLog",
     "SessionStatus",
     "Unfinished",
-    "open_existing",
     "open_existing_quietly",
 ]

@@ -309,27 +309,12 @@ class HistoryStore:
 
         return import_jsonl(self.db, text, file)
 
-    @_reading
-    def next_seq(self, session_id: int) -> int:
-        row = self.db.execute(
-            "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
-
-
-def open_existing(path: Path) -> HistoryStore | None:
-    """The history at `path` opened read-only, if there is one; None when there is none yet
-    (or it is an empty file). Reading never creates, migrates or changes the file.
-
-    Raises HistoryError for a file that is there but cannot be used, so callers can say why.
-    """
-    return HistoryStore.for_reading(path)
-
 
 def open_existing_quietly(path: Path) -> HistoryStore | None:
-    """Like open_existing, for optional extras (hints, suggestions) that do without history."""
+    """The history read-only, or None when there is none or it cannot be used: for optional
+    extras (hints, suggestions) that do without it."""
     try:
-        return open_existing(path)
+        return HistoryStore.for_reading(path)
     except HistoryError:
         return None
 
@@ -337,45 +322,63 @@ def open_existing_quietly(path: Path) -> HistoryStore | None:
 class SessionLog:
     """Takes the engine's events for one session and makes them durable.
 
-    A write that fails (read-only folder, full disk) is kept in memory and tried again on the
-    next `flush()`; `problem` says what went wrong until it succeeds, so the screen can show it.
+    The one retry queue: a write that fails (read-only folder, full disk) is kept in order and
+    tried again on the next `flush()`; `problem` says what went wrong until it succeeds, so the
+    screen can show it. A new session's row is written with its first set, so a session
+    stopped before any set leaves no trace.
     """
 
-    def __init__(self, store: HistoryStore, session_id: int) -> None:
+    def __init__(
+        self,
+        store: HistoryStore,
+        session_id: int | None,
+        *,
+        new: tuple[Session, float, int] | None = None,
+    ) -> None:
         self.store = store
         self.session_id = session_id
-        self._pending: deque[Callable[[], None]] = deque()
+        # The row to write first, for a session that has none yet: session, start, planned sets.
+        self._new = new
+        self._pending: deque[Callable[[int], None]] = deque()
         self.problem: str | None = None
 
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
+    @classmethod
+    def for_new(
+        cls, store: HistoryStore, session: Session, started_ts: float, planned_sets: int
+    ) -> SessionLog:
+        return cls(store, None, new=(session, started_ts, planned_sets))
 
     def handle(self, event: Event, wall: float) -> None:
-        sid = self.session_id
         if isinstance(event, PhaseLogged):
             seq, rec = event.record.seq, event.record
-            self._pending.append(lambda: self.store.record(sid, seq, rec))
+            self._pending.append(lambda sid: self.store.record(sid, seq, rec))
         elif isinstance(event, PhaseCorrected):
             seq, actual, load = event.record.seq, event.record.actual, event.record.load_kg
-            self._pending.append(lambda: self.store.correct(sid, seq, actual, load))
+            self._pending.append(lambda sid: self.store.correct(sid, seq, actual, load))
         elif isinstance(event, SessionEnded):
+            if self.session_id is None and not self._pending:
+                return  # stopped before its first set: nothing to keep
             done = event.completed
-            self._pending.append(lambda: self.store.finish(sid, done, wall))
+            self._pending.append(lambda sid: self.store.finish(sid, done, wall))
         else:
             return
         self.flush()
 
     def rate(self, exercise_index: int, rpe: int) -> None:
-        sid = self.session_id
-        self._pending.append(lambda: self.store.set_rpe(sid, exercise_index, rpe))
+        self._pending.append(lambda sid: self.store.set_rpe(sid, exercise_index, rpe))
         self.flush()
 
     def flush(self) -> bool:
         """Write everything waiting, in order; False (and `problem` set) if something failed."""
-        while self._pending:
+        if self._pending and self.session_id is None and self._new is not None:
             try:
-                self._pending[0]()
+                self.session_id = self.store.begin_session(*self._new)
+            except HistoryWriteError as error:
+                self.problem = f"Not saved yet (will retry): {error}"
+                return False
+        while self._pending and self.session_id is not None:
+            try:
+                self._pending[0](self.session_id)
             except HistoryWriteError as error:
                 self.problem = f"Not saved yet ({len(self._pending)} waiting, will retry): {error}"
                 return False
