@@ -313,10 +313,14 @@ def open_history(path: Path) -> sqlite3.Connection:
 
 
 def migrate(db: sqlite3.Connection) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
     with transaction(db):
+        # Read again under the write lock: another runstrong starting at the same moment
+        # (six `runs import` on an empty folder) may have migrated while this one waited.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
         for number in range(version, SCHEMA_VERSION):
             MIGRATIONS[number](db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
