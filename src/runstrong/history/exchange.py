@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from runstrong.checks import Problem
 from runstrong.history import runs
 from runstrong.history.database import transaction
-from runstrong.history.import_check import check_lines
+from runstrong.history.import_check import PROGRESS_EVERY, Progress, Record, check_lines
 from runstrong.history.queries import seconds_between
 from runstrong.text import clean_text, terminal_json
 
@@ -236,18 +236,29 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
     return bool(cursor.rowcount)
 
 
-def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> ImportResult:
+def import_jsonl(
+    db: sqlite3.Connection, text: str, file: str = "import", progress: Progress | None = None
+) -> ImportResult:
     """Merge an export into the history: every line checked first, then all in one
     transaction, or nothing."""
     records, problems = check_lines(file, text)
     if problems:
         raise ImportProblem(problems)
+    return import_records(db, records, progress)
+
+
+def import_records(
+    db: sqlite3.Connection, records: list[Record], progress: Progress | None = None
+) -> ImportResult:
+    """Write records `check_lines` accepted, all in one transaction."""
     run_lines = [record.values["run"] for record in records if record.kind == "run"]
     added = skipped = new_sessions = 0
     with transaction(db):
         merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
-        for record in records:
+        for done, record in enumerate(records, start=1):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(records))
             if record.kind != "set":
                 continue
             r = record.values
@@ -259,6 +270,8 @@ def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> Imp
                 added += 1
             else:
                 skipped += 1
+    if progress is not None:
+        progress(len(records), len(records))
     return ImportResult(added, skipped, new_sessions, merged_runs.added, merged_runs.already)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.history import queries
 from runstrong.history.balance import Balance, balances
+from runstrong.history.import_check import MAX_TEXT
 from runstrong.history.database import (
     HistoryError,
     HistoryWriteError,
@@ -30,6 +31,7 @@ from runstrong.timeline import Step, set_starts
 
 if TYPE_CHECKING:
     from runstrong.history.exchange import ImportResult
+    from runstrong.history.import_check import Progress, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,12 @@ class Unfinished:
 
 
 PhaseKey = tuple[int, int, str | None, int]
+
+
+def _fits(text: str) -> str:
+    """Text as an export line may carry it: what is stored must import again (a workout
+    file's name has no length limit; an import's text has MAX_TEXT)."""
+    return text[:MAX_TEXT]
 
 
 class HistoryStore:
@@ -88,8 +96,8 @@ class HistoryStore:
                 "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                 (
                     new_uid(),
-                    session.slug,
-                    session.name,
+                    _fits(session.slug),
+                    _fits(session.name),
                     started_ts,
                     iso(started_ts),
                     planned_sets,
@@ -118,8 +126,8 @@ class HistoryStore:
                     new_uid(),
                     session_id,
                     seq,
-                    record.exercise,
-                    record.exercise_name,
+                    _fits(record.exercise),
+                    _fits(record.exercise_name),
                     record.exercise_index,
                     record.set_number,
                     None if record.side is None else record.side.value,
@@ -244,6 +252,18 @@ class HistoryStore:
         from runstrong.history.exchange import import_jsonl
 
         return import_jsonl(self.db, text, file)
+
+    def import_records(
+        self, records: list[Record], progress: Progress | None = None
+    ) -> ImportResult:
+        """Write the records of a file `import_check.check_lines` accepted, in one
+        transaction; HistoryWriteError when it cannot be saved."""
+        from runstrong.history.exchange import import_records
+
+        try:
+            return import_records(self.db, records, progress)
+        except sqlite3.DatabaseError as error:
+            raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
     def done_phases(self, session_id: int) -> set[PhaseKey]:
         rows = self.db.execute(
