@@ -120,3 +120,39 @@ def screen_open_seconds(env: dict[str, str]) -> float:
                 return time.perf_counter() - begin
 
     return statistics.median(asyncio.run(run()) for _ in range(3))
+
+
+def import_seconds(env: dict[str, str], export: Path, rounds: int = 3) -> float:
+    """Median wall time of `runstrong import` of `export` into an empty history."""
+    import subprocess
+    import sys
+
+    history = Path(env["RUNSTRONG_DATA_DIR"]) / "history.sqlite3"
+    times = []
+    for _ in range(rounds):
+        for stale in history.parent.glob("history.sqlite3*"):
+            stale.unlink()
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "runstrong", "import", str(export)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    # `python -m bench.history_scale`: the import measure alone.
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        environment = {**os.environ, "RUNSTRONG_DATA_DIR": str(folder / "data")}
+        (folder / "data").mkdir()
+        target = folder / "ten-years.jsonl"
+        sets = make_export(target)
+        taken = import_seconds(environment, target)
+        print(
+            f"runstrong import {sets:,} sets ({target.stat().st_size / 1e6:.0f} MB): "
+            f"{taken:.2f} s median of 3"
+        )

@@ -74,7 +74,8 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
             out[at:at] = out[at:end]
         else:
             text = out.decode("latin-1").replace("1800", rng.choice(CELLS), 1)
-            out = bytearray(text.replace("2027", rng.choice(["0001", "9999", "1969"]), 1), "latin-1")
+            year = rng.choice(["0001", "9999", "1969"])
+            out = bytearray(text.replace("2027", year, 1), "latin-1")
     return bytes(out)
 
 
@@ -100,9 +101,7 @@ def _assert_readable(kind: str, data: bytes, tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", sorted(SEEDS))
 @FUZZ
 @given(seed=st.integers(0, 2**32))
-def test_damaged_files_give_activities_or_a_problem(
-    tmp_path: Path, kind: str, seed: int
-) -> None:
+def test_damaged_files_give_activities_or_a_problem(tmp_path: Path, kind: str, seed: int) -> None:
     _assert_readable(kind, mutate(SEEDS[kind], random.Random(seed)), tmp_path)
 
 

@@ -116,9 +116,7 @@ def test_tcx_and_tcx_gz_with_strava_leading_spaces() -> None:
         ({"metres": "-5000"}, "0 to 1,000 km"),
     ],
 )
-def test_strava_rows_out_of_range_are_named_and_skipped(
-    cells: dict[str, str], reason: str
-) -> None:
+def test_strava_rows_out_of_range_are_named_and_skipped(cells: dict[str, str], reason: str) -> None:
     date = cells.get("date", "Jan 17, 2027, 8:00:00 AM")
     seconds, metres = cells.get("seconds", "1800"), cells.get("metres", "5000.0")
     bad = f'7,"{date}","Bad",Run,,{seconds},5.0,,,,,,,70,,{seconds},0,{metres},4'

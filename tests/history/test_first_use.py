@@ -24,7 +24,11 @@ def test_six_stores_opening_an_empty_folder_at_once(tmp_path: Path) -> None:
         gate = threading.Barrier(6)
         failures: list[BaseException] = []
 
-        def first_use(path: Path = path, gate: threading.Barrier = gate) -> None:
+        def first_use(
+            path: Path = path,
+            gate: threading.Barrier = gate,
+            failures: list[BaseException] = failures,
+        ) -> None:
             gate.wait()
             try:
                 HistoryStore(path).close()

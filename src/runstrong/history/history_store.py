@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from runstrong.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.history import queries
 from runstrong.history.balance import Balance, balances
-from runstrong.history.import_check import MAX_TEXT
 from runstrong.history.database import (
     HistoryError,
     HistoryWriteError,
@@ -26,6 +25,7 @@ from runstrong.history.database import (
     open_history,
     transaction,
 )
+from runstrong.history.import_check import MAX_TEXT
 from runstrong.model import PhaseKind, Session, Side, Source
 from runstrong.timeline import Step, set_starts
 
