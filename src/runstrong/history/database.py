@@ -230,6 +230,30 @@ def _check_identity(path: Path, state: FileState) -> None:
         )
 
 
+def _read_only(path: Path, *, immutable: bool) -> tuple[sqlite3.Connection, FileState]:
+    db = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+    )
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # Read again through this connection: the identity check ignores the WAL, where a
+        # running session's latest writes live.
+        state = FileState(
+            True,
+            db.execute("PRAGMA application_id").fetchone()[0],
+            db.execute("PRAGMA user_version").fetchone()[0],
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0,
+        )
+    except BaseException:
+        db.close()
+        raise
+    return db, state
+
+
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
     """The history to read without changing a byte of it; None when there is none yet.
 
@@ -241,22 +265,16 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     if not state.exists or path.stat().st_size == 0:
         return None
     try:
-        db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            timeout=BUSY_TIMEOUT_SECONDS,
-            isolation_level=None,
-        )
-        db.row_factory = sqlite3.Row
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        # Read again through this connection: the identity check above ignores the WAL,
-        # where a running session's latest writes live.
-        state = FileState(
-            True,
-            db.execute("PRAGMA application_id").fetchone()[0],
-            db.execute("PRAGMA user_version").fetchone()[0],
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0,
-        )
+        try:
+            db, state = _read_only(path, immutable=False)
+        except sqlite3.OperationalError:
+            # A WAL history in a folder the person may read but not write: SQLite cannot
+            # create the shared-memory file a reader needs. With no write-ahead log beside
+            # it, the file itself holds everything, and nobody who can write is around.
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            db, state = _read_only(path, immutable=True)
     except sqlite3.OperationalError as error:
         raise HistoryError(path, f"cannot be read ({error})") from error
     except sqlite3.DatabaseError as error:
