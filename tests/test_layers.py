@@ -46,6 +46,8 @@ DOMAIN = [
     "activities.gpx",
     "activities.fit",
     "activities.strava",
+    "activities.tcx",
+    "activities.xml_guard",
     "activities.sources",
     "planning",
     "planning.actual",

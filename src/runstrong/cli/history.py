@@ -17,7 +17,7 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
-from runstrong.formatting import duration_text, when_text
+from runstrong.formatting import day_text, duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.database import check_integrity, empty_history
 from runstrong.history.exchange import render
@@ -111,7 +111,7 @@ def cmd_history(
                 f"{' ' + s.side[0].upper() if s.side else ''}"
                 for s in row.sets
             )
-            out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
+            out.print(Text(f"#{row.id} {day_text(row.started_at)}: {line}"))
     return 0
 
 

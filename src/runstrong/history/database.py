@@ -152,13 +152,40 @@ def _v4(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+# SQLite's strftime reads a trailing "+02:00" and gives the moment in UTC.
+_UTC = "'%Y-%m-%dT%H:%M:%S+00:00'"
+
+
+def _v5(db: sqlite3.Connection) -> None:
+    # Version 5: every stored time in UTC. Sessions and sets kept the writer's local time
+    # (a history moved to another zone showed days and weeks of the zone it was written in)
+    # while runs were read in the reader's: now all are stored in UTC and shown local.
+    # A time an old unchecked import left unreadable stays as it was.
+    _run(
+        db,
+        f"""
+        UPDATE sessions SET started_at = strftime({_UTC}, started_ts, 'unixepoch'),
+            ended_at = coalesce(strftime({_UTC}, ended_at), ended_at);
+        UPDATE sets SET completed_at = strftime({_UTC}, completed_ts, 'unixepoch'),
+            started_at = coalesce(strftime({_UTC}, started_at), started_at);
+        UPDATE runs SET start_at = strftime({_UTC}, start_ts, 'unixepoch')
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def iso(timestamp: float) -> str:
-    """Epoch seconds as local ISO 8601 with its UTC offset, the way exports show time."""
-    return datetime.fromtimestamp(timestamp, UTC).astimezone().isoformat(timespec="seconds")
+    """Epoch seconds as ISO 8601 in UTC: how every time is stored. Shown in the reader's
+    zone (`formatting.when_text`, `queries.local_day`)."""
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+def utc_text(text: str) -> str:
+    """An ISO 8601 time with an offset (checked by the importer) as the same moment in UTC."""
+    return datetime.fromisoformat(text).astimezone(UTC).isoformat()
 
 
 def new_uid() -> str:

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from runstrong.checks import Problem
 from runstrong.history import runs
-from runstrong.history.database import transaction
+from runstrong.history.database import transaction, utc_text
 from runstrong.history.import_check import PROGRESS_EVERY, Progress, Record, check_lines
 from runstrong.history.queries import seconds_between
 from runstrong.text import clean_text, terminal_json
@@ -138,8 +138,10 @@ def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
         key = (r["session_id"], r["exercise"])
         order[key] = order.get(key, 0) + 1
         try:
-            started = datetime.fromisoformat(r["started_at"]).strftime("%Y-%m-%d %H:%M:%S")
-        except (TypeError, ValueError):
+            # The Strong app's dates are local times without a zone: the reader's.
+            moment = datetime.fromisoformat(r["started_at"])
+            started = moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        except (TypeError, ValueError, OverflowError):
             started = str(r["started_at"])
         hold = r["kind"] == "hold"
         writer.writerow(
@@ -182,6 +184,10 @@ class ImportResult:
     runs_skipped: int = 0
 
 
+def _utc_or_none(text: str | None) -> str | None:
+    return None if text is None else utc_text(text)
+
+
 def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     row = db.execute("SELECT id FROM sessions WHERE uid = ?", (r["session_id"],)).fetchone()
     if row is not None:
@@ -195,8 +201,8 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
             r["session"],
             r["session_name"],
             r["started_at_ts"],
-            r["started_at"],
-            r.get("session_ended_at"),
+            utc_text(r["started_at"]),
+            _utc_or_none(r.get("session_ended_at")),
             "stopped" if status == "in_progress" else status,
             r.get("planned_sets") or 0,
             int(r["light"]),
@@ -227,9 +233,9 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
             r["kind"],
             r.get("target"),
             r["actual"],
-            r.get("set_started_at") or r["completed_at"],
+            utc_text(r.get("set_started_at") or r["completed_at"]),
             r["completed_at_ts"],
-            r["completed_at"],
+            utc_text(r["completed_at"]),
             r.get("rpe"),
         ),
     )
