@@ -37,6 +37,7 @@ DOMAIN = [
     "history.database",
     "history.exchange",
     "history.history_store",
+    "history.session_log",
     "history.import_check",
     "history.queries",
     "history.balance",

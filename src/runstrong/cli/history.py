@@ -19,7 +19,7 @@ from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
 from runstrong.formatting import day_text, duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.database import check_integrity, empty_history
+from runstrong.history.database import empty_history
 from runstrong.history.exchange import render
 from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
@@ -48,7 +48,10 @@ def _writing(err: Console) -> HistoryStore | int:
     except HistoryError as error:
         _say(err, f"runstrong: {error}")
         return EXIT_ERROR
-    damage = check_integrity(store.db)
+    try:
+        damage = store.integrity_problem()
+    except HistoryError as error:
+        damage = str(error)
     if damage is not None:
         store.close()
         _say(

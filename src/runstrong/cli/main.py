@@ -266,10 +266,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except sqlite3.Error as error:
-        err.print(Text(clean_text(_history_failure(error))), style="red", soft_wrap=True)
-        return EXIT_ERROR
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        # Imported here: `runstrong --version` and `list` do not load the history.
+        from runstrong.history import HistoryError
+
+        if isinstance(error, HistoryError):
+            message = f"runstrong: {error}"
+        elif isinstance(error, sqlite3.Error):
+            message = _history_failure(error)
+        else:
+            raise
+        err.print(Text(clean_text(message)), style="red", soft_wrap=True)
+        return EXIT_ERROR

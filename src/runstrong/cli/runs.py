@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from rich.console import Console
@@ -13,7 +14,7 @@ from runstrong.activities.sources import collect
 from runstrong.cli.terminal import ascii_only
 from runstrong.formatting import duration_text
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.runs import RunLength, add_runs, recent_runs
+from runstrong.history.runs import RunLength
 from runstrong.text import terminal_json
 
 EXIT_ERROR = 1
@@ -40,7 +41,10 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
         if store is None:
             return EXIT_ERROR
         try:
-            result = add_runs(store.db, found.runs)
+            result = store.add_runs(found.runs)
+        except HistoryError as error:
+            err.print(Text(f"runstrong: {error}; no run was imported"), style="red", soft_wrap=True)
+            return EXIT_ERROR
         finally:
             store.close()
         line = f"Imported {_plural(result.added, 'run')}"
@@ -73,15 +77,14 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    rows = []
-    if paths.history_file().exists():
-        store = _open(err)
-        if store is None:
-            return EXIT_ERROR
-        try:
-            rows = recent_runs(store.db, limit)
-        finally:
-            store.close()
+    try:
+        # Read-only, like `history`: listing runs never creates or upgrades the file.
+        store = HistoryStore.for_reading(paths.history_file())
+        with store or nullcontext():
+            rows = [] if store is None else store.recent_runs(limit)
+    except HistoryError as error:
+        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        return EXIT_ERROR
     long_minutes = chosen.long_run_minutes
     if as_json:
         print(

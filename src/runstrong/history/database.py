@@ -51,6 +51,16 @@ class NewerHistory(HistoryError):
     """Written by a newer runstrong: never downgraded."""
 
 
+class HistoryReadError(HistoryError, sqlite3.DatabaseError):
+    """Reading failed (a page damaged past the first ones, an I/O error). `damaged` says
+    which. Also an sqlite3.DatabaseError, so code that guards its reads by SQLite's errors
+    (the app's screens) still catches it."""
+
+    def __init__(self, path: Path, message: str, *, damaged: bool) -> None:
+        super().__init__(path, message)
+        self.damaged = damaged
+
+
 class HistoryWriteError(HistoryError):
     """Saving failed (read-only folder, full disk...): the caller keeps the data and retries."""
 

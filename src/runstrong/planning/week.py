@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
-from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
+from runstrong.history.runs import RunRow, run_kinds, taken_into_account
 from runstrong.model import Intensity, Session
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.intensity import intensity_of
@@ -77,7 +77,7 @@ def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str,
 
 def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
     """Runs recorded from `first` to `last` (local dates); none when there is no history."""
-    return _read(store, lambda opened: runs_between(opened.db, first, last))
+    return _read(store, lambda opened: opened.runs_between(first, last))
 
 
 def runs_around(
