@@ -7,6 +7,7 @@ import io
 import json
 import math
 import os
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from runstrong.cli import main
 from runstrong.cli.history import cmd_import
 from runstrong.events import PhaseRecord
 from runstrong.history import HistoryStore
+from runstrong.history.database import APPLICATION_ID, MIGRATIONS
 from runstrong.history.exchange import import_jsonl, render
 from runstrong.history.runs import add_runs
 from runstrong.model import PhaseKind, Session, Side
@@ -147,3 +149,34 @@ def test_only_regular_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFi
     os.mkfifo(fifo)
     assert main(["import", str(fifo)]) == 1
     assert "named pipe" in capsys.readouterr().err
+
+
+def test_an_older_history_with_impossible_runs_still_moves(tmp_path: Path) -> None:
+    """Runs an older `runs import` let in (a run of 848,475,600 s, an infinite distance,
+    year 9999) would make every export refused: the upgrade drops the runs that
+    never were and forgets distances that cannot be, and the export imports."""
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:4]:
+        step(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 4")
+    good = datetime(2027, 1, 17, tzinfo=UTC).timestamp()
+    for uid, start, seconds, metres in (
+        ("long", good, 848_475_600, 5000.0),
+        ("inf", good + 86400, 1800, math.inf),
+        ("far", datetime(9999, 1, 1, tzinfo=UTC).timestamp(), 1800, 5000.0),
+        ("fine", good + 3 * 86400, 1800, 5000.0),
+    ):
+        db.execute(
+            "INSERT INTO runs (uid, source, name, sport, start_ts, start_at, duration_s, "
+            "distance_m) VALUES (?, 'gpx', 'Run', 'running', ?, 'x', ?, ?)",
+            (uid, start, seconds, metres),
+        )
+    db.close()
+    with HistoryStore(path) as store:
+        kept = {r.uid: r.distance_m for r in store.recent_runs()}
+        assert kept == {"inf": None, "fine": 5000.0}
+        text = store.export("jsonl")
+    with HistoryStore(tmp_path / "new.sqlite3") as fresh:
+        assert import_jsonl(fresh.db, text).runs_added == 2

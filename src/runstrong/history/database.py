@@ -163,6 +163,9 @@ def _v4(db: sqlite3.Connection) -> None:
 
 
 # SQLite's strftime reads a trailing "+02:00" and gives the moment in UTC.
+# What a stored run can hold: 1970-2100, up to 7 days, 0-1,000 km (as activities.model).
+FIRST_RUN_TS, LAST_RUN_TS = 0, 4_133_980_799
+MAX_RUN_SECONDS, MAX_RUN_METRES = 7 * 86400, 1_000_000
 _UTC = "'%Y-%m-%dT%H:%M:%S+00:00'"
 
 
@@ -178,9 +181,17 @@ def _v5(db: sqlite3.Connection) -> None:
             ended_at = coalesce(strftime({_UTC}, ended_at), ended_at);
         UPDATE sets SET completed_at = strftime({_UTC}, completed_ts, 'unixepoch'),
             started_at = coalesce(strftime({_UTC}, started_at), started_at);
-        UPDATE runs SET start_at = strftime({_UTC}, start_ts, 'unixepoch')
+        UPDATE runs SET start_at = strftime({_UTC}, start_ts, 'unixepoch');
+        UPDATE runs SET distance_m = NULL
+            WHERE NOT (distance_m BETWEEN 0 AND {MAX_RUN_METRES});
+        DELETE FROM runs WHERE NOT (start_ts BETWEEN {FIRST_RUN_TS} AND {LAST_RUN_TS})
+            OR NOT (duration_s BETWEEN 0 AND {MAX_RUN_SECONDS})
         """,
     )
+    # Runs an older `runs import` let through that no run can have (see
+    # activities.model.out_of_range): an infinite or negative distance becomes unknown; a
+    # start in year 1 or 9999, or a run of years from a bad first GPX time, was never a run.
+    # Each would break the charts and make every later export refused by import.
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
