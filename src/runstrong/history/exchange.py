@@ -211,10 +211,15 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     return int(cursor.lastrowid or 0), True
 
 
-def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
-    seq = db.execute(
-        "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (sid,)
-    ).fetchone()[0]
+def _next_seq(db: sqlite3.Connection, sid: int) -> int:
+    return int(
+        db.execute(
+            "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (sid,)
+        ).fetchone()[0]
+    )
+
+
+def _write_set(db: sqlite3.Connection, sid: int, seq: int, r: dict[str, Any]) -> bool:
     cursor = db.execute(
         "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
         "exercise_index, set_number, side, phase_index, kind, target, actual, "
@@ -262,6 +267,9 @@ def import_records(
     with transaction(db):
         merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
+        # The next free seq of each session, kept here rather than asked per set: one query
+        # per session instead of one per set (100,000 of them in ten years).
+        next_seq: dict[int, int] = {}
         for done, record in enumerate(records, start=1):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(records))
@@ -272,8 +280,12 @@ def import_records(
             if uid not in session_ids:
                 session_ids[uid], created = _session_id(db, r)
                 new_sessions += created
-            if _write_set(db, session_ids[uid], r):
+            sid = session_ids[uid]
+            if sid not in next_seq:
+                next_seq[sid] = _next_seq(db, sid)
+            if _write_set(db, sid, next_seq[sid], r):
                 added += 1
+                next_seq[sid] += 1
             else:
                 skipped += 1
     if progress is not None:

@@ -12,6 +12,7 @@ VALIDATORS; a new kind adds a function there and a writer in the importer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,8 +30,19 @@ MAX_LINE_CHARACTERS = 20_000
 MAX_DEPTH = 16
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 def _too_deep(value: Any) -> bool:
     """Whether `value` nests lists or objects deeper than MAX_DEPTH, without recursing."""
+    if isinstance(value, dict) and not any(
+        isinstance(child, dict | list) for child in value.values()
+    ):
+        return False  # a flat record, as every export line is: the common case at 100,000
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -68,7 +80,7 @@ class Line:
             return
         if not isinstance(value, str):
             self.bad(key, f"expected text, got {shown_value(value)}")
-        elif any("\ud800" <= char <= "\udfff" for char in value):
+        elif _has_surrogate(value):
             self.bad(key, "contains a lone surrogate (text that is not valid Unicode)")
         elif len(value) > MAX_TEXT:
             self.bad(key, f"is {len(value):,} characters long; at most {MAX_TEXT} expected")
@@ -173,7 +185,7 @@ def check_run(line: Line) -> None:
     the runs module that writes it."""
     for key in ("run_id", "source_id", "source", "name", "sport"):
         value = line.raw.get(key)
-        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+        if isinstance(value, str) and _has_surrogate(value):
             line.bad(key, "contains a lone surrogate (text that is not valid Unicode)")
         elif isinstance(value, str) and len(value) > MAX_TEXT:
             line.bad(key, f"is {len(value):,} characters long; at most {MAX_TEXT} expected")
