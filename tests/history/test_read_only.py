@@ -13,16 +13,23 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from runstrong.activities.model import Activity
 from runstrong.events import PhaseRecord
 from runstrong.history import HistoryStore
 from runstrong.model import PhaseKind, Session
 
 DROP_ROOT_POWERS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-COMMANDS = (["history", "--json"], ["stats", "--json"], ["export", "--format", "jsonl"])
+COMMANDS = (
+    ["history", "--json"],
+    ["stats", "--json"],
+    ["export", "--format", "jsonl"],
+    ["runs", "--json"],
+)
 
 
 @pytest.fixture
@@ -36,6 +43,8 @@ def read_only_history(tmp_path: Path) -> Iterator[Path]:
         )
         store.record(sid, 0, record)
         store.finish(sid, True, 1.8e9 + 60)
+        moment = datetime.fromtimestamp(1.8e9, UTC)
+        store.add_runs([Activity(moment, 1800, 5000.0, "Run", "running", "gpx")])
     (data / "history.sqlite3").chmod(0o444)
     data.chmod(0o555)
     try:
