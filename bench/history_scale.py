@@ -70,9 +70,9 @@ def make_export(path: Path, sets: int = 100_000) -> int:
 
 
 def durable_write_ms(path: Path, count: int = 300) -> tuple[float, float]:
-    from runstrong.events import PhaseRecord
     from runstrong.history import HistoryStore
-    from runstrong.model import PhaseKind, Session
+    from runstrong.session.events import PhaseRecord
+    from runstrong.workout.model import PhaseKind, Session
 
     store = HistoryStore(path)
     sid = store.begin_session(Session(slug="w", name="Writes", exercises=()), time.time(), 0)

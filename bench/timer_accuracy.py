@@ -8,10 +8,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from runstrong.engine import EngineOptions, SessionEngine
-from runstrong.events import Event
-from runstrong.model import Exercise, Phase, PhaseKind, Session
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.events import Event
+from runstrong.session.timeline import Timing
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
 
 
 class Silent:

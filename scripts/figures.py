@@ -15,8 +15,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from runstrong.figures import Charset, draw_position
-from runstrong.model import LibraryExercise
-from runstrong.workouts import load_library
+from runstrong.workout.catalog import load_library
+from runstrong.workout.model import LibraryExercise
 
 CELL_WIDTH, CELL_HEIGHT = 24, 10
 PAGE_WIDTH = 160

@@ -22,9 +22,9 @@ DOCS = ROOT / "docs"
 
 def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
     """A person doing a whole session; the left side stops early, a little less each week."""
-    from runstrong.engine import EngineOptions, SessionEngine
     from runstrong.history import SessionLog
-    from runstrong.timeline import StepKind, Timing, planned_sets
+    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.timeline import StepKind, Timing, planned_sets
 
     engine = SessionEngine(session, clock=clock, wall=clock.wall, options=EngineOptions(Timing()))
     log = SessionLog(store, store.begin_session(session, clock.wall(), planned_sets(session)))
@@ -63,13 +63,13 @@ async def shoot() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.fakes import FakeClock, FakePlayer
 
-    from runstrong.engine import EngineOptions
     from runstrong.history import HistoryStore
     from runstrong.paths import history_file
-    from runstrong.timeline import Timing
+    from runstrong.session.engine import EngineOptions
+    from runstrong.session.timeline import Timing
     from runstrong.tui.app import RunstrongApp
     from runstrong.tui.screens.session import SessionScreen
-    from runstrong.workouts import load_catalog
+    from runstrong.workout.catalog import load_catalog
 
     DOCS.mkdir(exist_ok=True)
     catalog = load_catalog()

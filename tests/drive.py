@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.engine import SessionEngine
-from runstrong.events import Event
+from runstrong.session.engine import SessionEngine
+from runstrong.session.events import Event
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 

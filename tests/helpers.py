@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
 
 def hold(seconds: int | None) -> Phase:

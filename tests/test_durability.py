@@ -19,10 +19,10 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from runstrong.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import EngineOptions, SessionEngine
     from runstrong.history import HistoryStore, SessionLog
-    from runstrong.model import Exercise, Phase, PhaseKind, Session
-    from runstrong.timeline import Timing
+    from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
+    from runstrong.session.timeline import Timing
 
     class Clock:
         now = 0.0
@@ -74,8 +74,8 @@ def test_sigkill_loses_no_saved_set(tmp_path: Path, kill_after: int) -> None:
     assert len(row.sets) >= kill_after
     assert [s.set for s in row.sets] == list(range(1, len(row.sets) + 1))
     (unfinished,) = store.unfinished()
-    from runstrong.model import Exercise, Phase, PhaseKind, Session
-    from runstrong.timeline import Timing, build_timeline
+    from runstrong.session.timeline import Timing, build_timeline
+    from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
 
     session = Session(
         slug="kill",

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from runstrong.engine import EngineOptions, SessionEngine
-from runstrong.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
-from runstrong.model import Exercise, PhaseKind, Side
-from runstrong.timeline import StepKind, Timing
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
+from runstrong.session.timeline import StepKind, Timing
+from runstrong.workout.model import Exercise, PhaseKind, Side
 
 from .drive import run_engine as run_for
 from .fakes import FakeClock

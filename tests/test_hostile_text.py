@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from runstrong.engine import EngineOptions
-from runstrong.model import Session
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.widgets.phase_banner import PhaseBanner
-from runstrong.workouts import load_library, load_session_file
+from runstrong.workout.catalog import load_library, load_session_file
+from runstrong.workout.model import Session
 
 from .fakes import FakeClock, FakePlayer
 

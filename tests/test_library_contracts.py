@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from runstrong.builder import from_library
-from runstrong.library_schema import parse_library
-from runstrong.model import Category, PhaseKind, Session, Side
-from runstrong.workouts import load_catalog, load_library
+from runstrong.workout.builder import from_library
+from runstrong.workout.catalog import load_catalog, load_library
+from runstrong.workout.library_schema import parse_library
+from runstrong.workout.model import Category, PhaseKind, Session, Side
 
 CATEGORIES = {"warm-up", "mobility", "stability", "strength", "loaded", "plyometric"}
 
@@ -135,7 +135,7 @@ def test_plans_cover_the_review() -> None:
 def test_a_session_with_jumps_cannot_call_itself_easy(user_workouts: object) -> None:
     from pathlib import Path
 
-    from runstrong.workouts import Invalid, load_session_file
+    from runstrong.workout.catalog import Invalid, load_session_file
 
     path = Path(str(user_workouts)) / "hops.toml"
     path.write_text(

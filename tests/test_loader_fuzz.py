@@ -10,8 +10,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runstrong.model import Session
-from runstrong.workouts import Invalid, load_library, load_session_file
+from runstrong.workout.catalog import Invalid, load_library, load_session_file
+from runstrong.workout.model import Session
 
 LIBRARY, _ = load_library()
 KEYS = [

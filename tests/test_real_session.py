@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.model import Session
-from runstrong.timeline import Timing, build_timeline
-from runstrong.workouts import load_session_file
+from runstrong.session.timeline import Timing, build_timeline
+from runstrong.workout.catalog import load_session_file
+from runstrong.workout.model import Session
 
 pytestmark = pytest.mark.slow
 

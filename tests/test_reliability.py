@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
-from runstrong.engine import EngineOptions
-from runstrong.events import PhaseLogged
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
+from runstrong.session.engine import EngineOptions
+from runstrong.session.events import PhaseLogged
+from runstrong.session.timeline import Timing
 from runstrong.settings import Settings
-from runstrong.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 
@@ -176,9 +176,9 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from runstrong.events import PhaseRecord
+    from runstrong.session.events import PhaseRecord
     from runstrong.history import HistoryStore
-    from runstrong.model import PhaseKind, Session
+    from runstrong.workout.model import PhaseKind, Session
     store = HistoryStore(Path(sys.argv[1]))
     sid = store.begin_session(Session(slug=sys.argv[2], name=sys.argv[2], exercises=()),
                               time.time(), 0)

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.checks import parse_document
-from runstrong.model import PhaseKind, Session, Side
-from runstrong.workouts import Invalid, load_library, load_session_file
+from runstrong.workout.catalog import Invalid, load_library, load_session_file
+from runstrong.workout.checks import parse_document
+from runstrong.workout.model import PhaseKind, Session, Side
 
 EXAMPLE = """
 [session]

@@ -46,8 +46,8 @@ def test_save_round_trip(tmp_path: Path) -> None:
 
 
 def test_default_rests_apply_to_files_without_their_own(user_workouts: Path) -> None:
-    from runstrong.model import Session
-    from runstrong.workouts import load_catalog
+    from runstrong.workout.catalog import load_catalog
+    from runstrong.workout.model import Session
 
     settings.save(Settings(rest_between_sets=20, rest_between_exercises=60))
     (user_workouts / "mine.toml").write_text(

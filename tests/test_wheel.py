@@ -51,7 +51,7 @@ def test_installed_wheel_finds_its_content_from_elsewhere(wheel: Path, tmp_path:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "import runstrong, runstrong.paths as p, runstrong.workouts as w\n"
+        "import runstrong, runstrong.paths as p, runstrong.workout.catalog as w\n"
         f"assert str(runstrong.__file__).startswith({str(site)!r}), runstrong.__file__\n"
         "c = w.load_catalog()\n"
         "assert not c.invalid and not c.library_problems\n"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runstrong.model import Session, Source
-from runstrong.timeline import estimate_seconds
-from runstrong.workouts import Invalid, load_catalog, load_library, resolve
+from runstrong.session.timeline import estimate_seconds
+from runstrong.workout.catalog import Invalid, load_catalog, load_library, resolve
+from runstrong.workout.model import Session, Source
 
 REQUIRED_SESSIONS = {
     "core-stability",

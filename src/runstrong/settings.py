@@ -18,7 +18,10 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from runstrong import paths
-from runstrong.checks import (
+from runstrong.reading import Refused, decode_utf8, read_capped
+from runstrong.session.timeline import Timing
+from runstrong.text import clean_text, shown_value
+from runstrong.workout.checks import (
     COUNT_IN_SECONDS,
     GET_READY_SECONDS,
     LONG_RUN_MINUTES,
@@ -29,9 +32,6 @@ from runstrong.checks import (
     did_you_mean,
     parse_toml,
 )
-from runstrong.reading import Refused, decode_utf8, read_capped
-from runstrong.text import clean_text, shown_value
-from runstrong.timeline import Timing
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -53,6 +53,7 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:

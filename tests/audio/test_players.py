@@ -20,7 +20,7 @@ from runstrong.audio import (
     choose_player,
     sound_files,
 )
-from runstrong.events import Cue
+from runstrong.session.events import Cue
 
 
 def fake_program(folder: Path, name: str, body: str) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 from runstrong import audio
 from runstrong.audio import CuePlayer, HelperPlayer, choose_player, sound_files
-from runstrong.events import Cue
+from runstrong.session.events import Cue
 
 pytestmark = pytest.mark.slow
 
@@ -96,7 +96,7 @@ def test_no_sound_device_is_reported_once(tmp_path: Path) -> None:
     env = {**os.environ, "ALSA_CONFIG_PATH": str(config)}
     code = (
         "import time\nfrom runstrong.audio import HelperPlayer, sound_files\n"
-        "from runstrong.events import Cue\nproblems = []\n"
+        "from runstrong.session.events import Cue\nproblems = []\n"
         "p = HelperPlayer(sound_files(), problems.append)\n"
         "for _ in range(20):\n    p.play(Cue.TICK)\n    time.sleep(0.05)\n"
         "p.close()\nprint(problems)\n"

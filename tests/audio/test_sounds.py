@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.events import Cue
+from runstrong.session.events import Cue
 
 ROOT = Path(__file__).resolve().parents[2]
 

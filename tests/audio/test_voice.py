@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from runstrong.audio.voice import announcement
-from runstrong.engine import EngineOptions, SessionEngine
-from runstrong.events import Event, StepStarted
-from runstrong.model import Side
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.events import Event, StepStarted
+from runstrong.session.timeline import Timing
+from runstrong.workout.model import Side
 
 from ..fakes import FakeClock
 from ..helpers import exercise, hold, session

@@ -98,7 +98,7 @@ def test_a_terminal_that_cannot_encode_braille_gets_ascii() -> None:
 
     from runstrong.cli.exercise import charset_for, figure_lines
     from runstrong.figures import Charset
-    from runstrong.workouts import load_library
+    from runstrong.workout.catalog import load_library
 
     ascii_console = Console(file=io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
     assert charset_for(ascii_console) is Charset.ASCII

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from runstrong.checks import Checker
 from runstrong.figures import Charset, Figure, draw, parse_figure, placed, position_at
 from runstrong.figures.render import draw_shapes, figure_frame
 from runstrong.figures.shapes import body_shapes, figure_shapes
@@ -20,8 +19,9 @@ from runstrong.figures.skeleton import (
     View,
     forward_kinematics,
 )
-from runstrong.model import Session
-from runstrong.workouts import load_library
+from runstrong.workout.catalog import load_library
+from runstrong.workout.checks import Checker
+from runstrong.workout.model import Session
 
 BRAILLE_BLANK_GROUND = chr(0x2800 + 0x40)  # the dotted ground alone in a cell
 
@@ -242,7 +242,7 @@ def test_each_mistake_is_reported(raw: Any, expected: str) -> None:
 
 
 def test_a_broken_library_figure_names_file_exercise_and_key(tmp_path: Any) -> None:
-    from runstrong.workouts import library_from
+    from runstrong.workout.catalog import library_from
 
     path = tmp_path / "exercises.toml"
     path.write_text(
@@ -270,7 +270,7 @@ def test_every_bundled_exercise_has_a_figure_that_passes_the_checks() -> None:
 
 
 def test_a_session_entry_may_bring_its_own_figure_or_borrow_the_librarys(tmp_path: Any) -> None:
-    from runstrong.workouts import load_session_file
+    from runstrong.workout.catalog import load_session_file
 
     library, _ = load_library()
     path = tmp_path / "mine.toml"
@@ -299,7 +299,7 @@ def test_which_position_a_hold_and_get_ready_show() -> None:
 
 
 def test_sessions_and_library_entries_with_figures_stay_hashable() -> None:
-    from runstrong.workouts import load_catalog
+    from runstrong.workout.catalog import load_catalog
 
     catalog = load_catalog((30, 45))
     assert all(isinstance(hash(entry), int) for entry in catalog.library.values())

@@ -21,13 +21,13 @@ from runstrong.activities.model import Activity
 from runstrong.activities.sources import Collected
 from runstrong.cli import main
 from runstrong.cli.history import cmd_import
-from runstrong.events import PhaseRecord
 from runstrong.history import HistoryStore
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS
 from runstrong.history.exchange import import_jsonl, render
 from runstrong.history.runs import add_runs
-from runstrong.model import PhaseKind, Session, Side
+from runstrong.session.events import PhaseRecord
 from runstrong.text import clean_text
+from runstrong.workout.model import PhaseKind, Session, Side
 
 # A workout file's names as its schema accepts them: any text with something printable.
 names = st.text(min_size=1, max_size=600).filter(clean_text) | st.sampled_from(

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.engine import EngineOptions, SessionEngine
-from runstrong.events import PhaseLogged
 from runstrong.history import (
     HistoryStore,
     HistoryWriteError,
@@ -22,9 +20,11 @@ from runstrong.history import (
 )
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.model import Progression, Session, Side
 from runstrong.planning.progression import next_target
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.events import PhaseLogged
+from runstrong.session.timeline import Timing
+from runstrong.workout.model import Progression, Session, Side
 
 from ..drive import run_engine
 from ..fakes import FakeClock

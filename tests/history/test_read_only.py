@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from runstrong.activities.model import Activity
-from runstrong.events import PhaseRecord
 from runstrong.history import HistoryStore
-from runstrong.model import PhaseKind, Session
+from runstrong.session.events import PhaseRecord
+from runstrong.workout.model import PhaseKind, Session
 
 DROP_ROOT_POWERS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 COMMANDS = (

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from runstrong.activities.model import Activity
-from runstrong.events import PhaseRecord
 from runstrong.formatting import when_text
 from runstrong.history import HistoryStore, queries
 from runstrong.history.database import MIGRATIONS, SCHEMA_VERSION, migrate
 from runstrong.history.runs import add_runs, recent_runs
-from runstrong.model import PhaseKind, Session
+from runstrong.session.events import PhaseRecord
+from runstrong.workout.model import PhaseKind, Session
 
 # Monday 06:00 in Tokyo, Sunday 21:00 in UTC, Sunday 16:00 in New York.
 MOMENT = datetime(2027, 1, 17, 21, 0, tzinfo=UTC)

@@ -13,14 +13,14 @@ from rich.console import Console
 from runstrong import paths
 from runstrong.cli import main
 from runstrong.cli.calendar import cmd_plan_export
-from runstrong.model import Session
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import runs_from_settings
 from runstrong.planning.schedule import Done, plan_week
 from runstrong.planning.week import coach_for
 from runstrong.settings import Settings, from_mapping
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Session
 
 MONDAY = date(2027, 1, 18)
 

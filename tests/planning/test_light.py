@@ -3,9 +3,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrong.model import Exercise, Phase, PhaseKind, Session
 from runstrong.planning.light import light_session, volume
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
 
 from ..helpers import exercise, hold, reps, session
 

@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runstrong.model import Intensity, Session
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import (
     Placed,
@@ -29,7 +28,8 @@ from runstrong.planning.rules import (
 from runstrong.planning.schedule import ACTIVATION, Day, Done, monday_of, plan_week
 from runstrong.planning.week import coach_for, intensity_in
 from runstrong.settings import Settings
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.model import Intensity, Session
 
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
@@ -175,7 +175,7 @@ def test_declared_intensity_matches_the_exercises(catalog: Catalog) -> None:
 
 
 def test_in_season_sessions_are_short_and_keep_a_loaded_lift(catalog: Catalog) -> None:
-    from runstrong.timeline import estimate_seconds
+    from runstrong.session.timeline import estimate_seconds
 
     plan = next(p for p in bundled_plans(catalog) if p.slug == "in-season")
     sessions = [catalog.entries[slug] for slug in plan.rotation]

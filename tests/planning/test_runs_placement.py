@@ -11,15 +11,15 @@ from textual.widgets import Static
 from runstrong import paths
 from runstrong.activities import Activity
 from runstrong.cli import main
-from runstrong.engine import EngineOptions
 from runstrong.history import HistoryStore
 from runstrong.history.runs import add_runs
-from runstrong.model import Intensity
 from runstrong.planning.week import intensity_in
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.home import HomeScreen
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Intensity
 
 from ..fakes import FakeClock, FakePlayer
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.model import Intensity
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import RunKind, When, runs_from_settings
 from runstrong.planning.schedule import Coach, Day, Done, plan_week, upcoming
 from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.settings import Settings
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Intensity
 
 OFF = Plan(
     "off-season",

@@ -9,17 +9,17 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from runstrong import paths
-from runstrong.engine import EngineOptions
 from runstrong.history import HistoryStore, queries
-from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session, Side
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Progression, Session, Side
 
 from ..drive import drive
 from ..fakes import FakeClock, FakePlayer
@@ -237,7 +237,7 @@ hold = 4
 async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
     tmp_path: Path,
 ) -> None:
-    from runstrong.workouts import load_catalog, resolve
+    from runstrong.workout.catalog import load_catalog, resolve
 
     path = tmp_path / "mine.toml"
     path.write_text(FILE_SESSION)

@@ -9,13 +9,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
-from runstrong import builder, paths
-from runstrong.model import LibraryExercise, Session, Source
+from runstrong import paths
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.session import SessionScreen
-from runstrong.workouts import Catalog
+from runstrong.workout import builder
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import LibraryExercise, Session, Source
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold

@@ -23,7 +23,7 @@ from runstrong.tui.screens.offers import (
     progression_offer,
     resume_offer,
 )
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
 
 from ..fakes import FakePlayer
 

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 
 from runstrong.figures import Charset, draw
 from runstrong.tui.widgets.figure import ExerciseFigure
-from runstrong.workouts import load_library
+from runstrong.workout.catalog import load_library
 
 
 class FigureApp(App[None]):
@@ -58,11 +58,11 @@ def test_figure_moment_follows_the_session() -> None:
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
-    from runstrong.engine import EngineOptions, SessionEngine
-    from runstrong.model import Session
-    from runstrong.timeline import Timing
+    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.timeline import Timing
     from runstrong.tui.widgets.figure import figure_moment
-    from runstrong.workouts import load_session_file
+    from runstrong.workout.catalog import load_session_file
+    from runstrong.workout.model import Session
 
     from ..fakes import FakeClock
 
@@ -99,10 +99,10 @@ def test_figure_moment_follows_the_session() -> None:
 
 
 def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> None:
-    from runstrong.model import Exercise, Phase, PhaseKind
-    from runstrong.timeline import Step, StepKind
+    from runstrong.session.timeline import Step, StepKind
+    from runstrong.session.view import SessionPhase, View
     from runstrong.tui.widgets.figure import figure_moment
-    from runstrong.view import SessionPhase, View
+    from runstrong.workout.model import Exercise, Phase, PhaseKind
 
     library = load_library()[0]
 

@@ -6,10 +6,10 @@ from textual.widgets import DataTable, Input, Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.model import Session
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.home import HomeScreen
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Session
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold, home_filled, reps

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
+from runstrong.session.view import SessionPhase
 from runstrong.tui.widgets.phase_banner import PHASE_CLASSES, PhaseBanner
-from runstrong.view import SessionPhase
 
 
 class Host(App[None]):

@@ -7,14 +7,14 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
-from runstrong.engine import EngineOptions
-from runstrong.events import PhaseLogged
-from runstrong.model import Exercise, Side
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.events import PhaseLogged
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.workout.model import Exercise, Side
 
 from ..drive import drive
 from ..fakes import FakeClock, FakePlayer

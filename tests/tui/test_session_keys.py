@@ -7,15 +7,15 @@ from dataclasses import replace
 from textual.widgets import Static
 
 from runstrong import paths
-from runstrong.engine import EngineOptions
 from runstrong.history import HistoryStore
-from runstrong.model import Exercise, Side
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
+from runstrong.session.view import SessionPhase
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
-from runstrong.view import SessionPhase
+from runstrong.workout.model import Exercise, Side
 
 from ..drive import drive
 from ..fakes import FakeClock, FakePlayer
@@ -180,7 +180,7 @@ async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
 async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:
     from runstrong.tui.screens.dialogs import ExerciseInfo
     from runstrong.tui.widgets.figure import ExerciseFigure
-    from runstrong.workouts import load_library
+    from runstrong.workout.catalog import load_library
 
     bridge = load_library()[0]["glute-bridge"]
     app, clock = make_app(replace(exercise("Bridge", reps(5, tempo=2.0)), figure=bridge.figure))

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from runstrong.engine import EngineOptions, SessionEngine
+from runstrong.application import session_text as words
 from runstrong.formatting import duration_text
-from runstrong.model import Exercise, Side
-from runstrong.tui.screens import session_text as words
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.workout.model import Exercise, Side
 
 from ..fakes import FakeClock
 from ..helpers import exercise, hold, reps, session
 
 
 def make(*items: Exercise, get_ready: int = 5) -> tuple[SessionEngine, FakeClock]:
-    from runstrong.timeline import Timing
+    from runstrong.session.timeline import Timing
 
     clock = FakeClock()
     engine = SessionEngine(

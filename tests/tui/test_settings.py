@@ -14,7 +14,7 @@ from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.settings import SettingsScreen
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
 
 from ..fakes import FakePlayer
 

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from runstrong.engine import EngineOptions
-from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
-from runstrong.workouts import load_library
+from runstrong.workout.catalog import load_library
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
 from ..drive import drive
 from ..fakes import FakeClock, FakePlayer

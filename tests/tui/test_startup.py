@@ -49,9 +49,9 @@ def test_only_the_home_screen_is_imported_at_start() -> None:
         ).stdout.split()
     )
     for later in (
-        "runstrong.engine",
+        "runstrong.session.engine",
         "runstrong.history",
-        "runstrong.recording",
+        "runstrong.application.recording",
         "runstrong.tui.screens.session",
         "runstrong.tui.screens.history",
         "runstrong.tui.screens.settings",

@@ -8,8 +8,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from runstrong.engine import EngineOptions
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets import block_font

@@ -7,16 +7,16 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from runstrong import paths, settings
-from runstrong.builder import Draft, DraftExercise
-from runstrong.engine import EngineOptions
-from runstrong.model import LibraryExercise, Session
-from runstrong.timeline import Timing
+from runstrong.session.engine import EngineOptions
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.settings import SettingsScreen
-from runstrong.workouts import Catalog, load_library, load_session_file
+from runstrong.workout.builder import Draft, DraftExercise
+from runstrong.workout.catalog import Catalog, load_library, load_session_file
+from runstrong.workout.model import LibraryExercise, Session
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold, reps

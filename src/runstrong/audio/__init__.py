@@ -3,7 +3,7 @@
 Why it is shaped like this (measured on Python 3.11-3.13 with simpleaudio 1.0.4):
 - simpleaudio plays reliably in-process on Python 3.11 but can segfault on 3.12+, and a
   segfault cannot be caught: it would kill the TUI mid-session. On 3.12+ it therefore only
-  ever runs in a helper process (`runstrong._play_helper`), which is restarted if it dies.
+  ever runs in a helper process (`runstrong.audio.play_helper`), which is restarted if it dies.
 - ALSA writes its error lines straight to file descriptor 2, which garbles a Textual screen.
   In-process we install a no-op ALSA error handler; child processes get stderr=/dev/null.
 - Without the extra, a system player (aplay, paplay, pw-play, afplay) plays each cue as a

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from runstrong import paths
-from runstrong.events import Cue
+from runstrong.session.events import Cue
 
 Problem = Callable[[str], None]
 MAX_CHILDREN = 4

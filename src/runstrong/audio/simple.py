@@ -93,7 +93,7 @@ class HelperPlayer:
     def _start(self) -> subprocess.Popen[bytes] | None:
         try:
             child = subprocess.Popen(
-                [self.python, "-m", "runstrong._play_helper", str(self.folder)],
+                [self.python, "-m", "runstrong.audio.play_helper", str(self.folder)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

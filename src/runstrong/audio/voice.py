@@ -6,8 +6,8 @@ sound backends, so the wording can change without touching the session's timekee
 
 from __future__ import annotations
 
-from runstrong.timeline import StepKind
-from runstrong.view import View
+from runstrong.session.timeline import StepKind
+from runstrong.session.view import View
 
 
 def _name_and_side(view: View) -> str:

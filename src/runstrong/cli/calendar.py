@@ -9,14 +9,14 @@ from rich.console import Console
 from rich.text import Text
 
 from runstrong import settings
-from runstrong.model import Session
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.light import light_session
 from runstrong.planning.plans import load_plans
 from runstrong.planning.schedule import Done, monday_of
 from runstrong.planning.week import DEFAULT_PLAN, active_plan, coach_for, runs_around, trained_days
-from runstrong.workouts import load_catalog
+from runstrong.workout.catalog import load_catalog
+from runstrong.workout.model import Session
 
 EXIT_INVALID = 1
 

@@ -13,13 +13,12 @@ from runstrong import paths
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.history import open_existing_quietly
-from runstrong.model import Exercise, Session
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggestion, suggestions
+from runstrong.session.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.text import terminal_json
-from runstrong.timeline import Timing, estimate_seconds, seconds_per_exercise
-from runstrong.workouts import (
+from runstrong.workout.catalog import (
     Catalog,
     Invalid,
     library_from,
@@ -27,6 +26,7 @@ from runstrong.workouts import (
     load_session_file,
     resolve,
 )
+from runstrong.workout.model import Exercise, Session
 
 
 def minutes(seconds: float) -> str:

@@ -7,13 +7,13 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from runstrong.checks import did_you_mean
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_USAGE
 from runstrong.figures import Charset, Figure, draw_position
-from runstrong.model import LibraryExercise, PhaseKind, Session
 from runstrong.text import terminal_json
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.checks import did_you_mean
+from runstrong.workout.model import LibraryExercise, PhaseKind, Session
 
 FIGURE_WIDTH, FIGURE_HEIGHT = 24, 10
 

@@ -26,7 +26,7 @@ from runstrong.history.import_check import check_lines
 from runstrong.planning.week import weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
-from runstrong.workouts import session_slugs
+from runstrong.workout.catalog import session_slugs
 
 
 def _say(err: Console, message: str) -> None:

@@ -14,7 +14,6 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
-from runstrong.checks import did_you_mean
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
@@ -23,7 +22,8 @@ from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
 from runstrong.text import clean_text, terminal_json
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.checks import did_you_mean
 
 
 def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:

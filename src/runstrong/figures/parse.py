@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from runstrong.checks import Checker, did_you_mean, type_name
 from runstrong.figures.figure import (
     GROUND,
     HELD_PROPS,
@@ -40,6 +39,7 @@ from runstrong.figures.skeleton import (
 )
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
+from runstrong.workout.checks import Checker, did_you_mean, type_name
 
 FIGURE_KEYS = ("view", "props", "feet", "close_up")
 PLACEMENT_KEYS = ("on", "x", "lift")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from runstrong.activities.model import Activity
-from runstrong.events import PhaseRecord
 from runstrong.history import queries, runs
 from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
@@ -29,7 +28,8 @@ from runstrong.history.database import (
     transaction,
 )
 from runstrong.history.import_check import MAX_TEXT
-from runstrong.model import PhaseKind, Session, Side, Source
+from runstrong.session.events import PhaseRecord
+from runstrong.workout.model import PhaseKind, Session, Side, Source
 
 if TYPE_CHECKING:
     from runstrong.history.exchange import ImportResult

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from runstrong.events import Event, PhaseCorrected, PhaseLogged, SessionEnded
 from runstrong.history.database import HistoryWriteError
 from runstrong.history.history_store import HistoryStore, PhaseKey
-from runstrong.timeline import Step, set_starts
+from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, SessionEnded
+from runstrong.session.timeline import Step, set_starts
 
 
 def resume_index(timeline: tuple[Step, ...], done: set[PhaseKey]) -> int:

@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from runstrong.model import Session
+from runstrong.session.timeline import estimate_minutes
 from runstrong.text import clean_text
-from runstrong.timeline import estimate_minutes
+from runstrong.workout.model import Session
 
 PRODUCT = "-//runstrong//plan export//EN"
 

@@ -7,8 +7,8 @@ jumps "easy" is not believed.
 
 from __future__ import annotations
 
-from runstrong.model import Category, Intensity, Session
-from runstrong.timeline import Timing, seconds_per_exercise
+from runstrong.session.timeline import Timing, seconds_per_exercise
+from runstrong.workout.model import Category, Intensity, Session
 
 GENTLE = (Category.WARM_UP, Category.MOBILITY)
 WARM_UP_MIN_EXERCISES = 2

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from runstrong.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
-from runstrong.timeline import estimate_seconds
+from runstrong.session.timeline import estimate_seconds
+from runstrong.workout.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 
 MIN_FACTOR, MAX_FACTOR = 0.5, 0.8
 MAX_TIME_RATIO = 0.7

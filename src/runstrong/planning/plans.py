@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from runstrong import paths
-from runstrong.checks import SESSIONS_PER_WEEK, Checker, Problem, did_you_mean, parse_document
 from runstrong.reading import Refused, read_capped
 from runstrong.settings import WEEKDAYS
+from runstrong.workout.checks import (
+    SESSIONS_PER_WEEK,
+    Checker,
+    Problem,
+    did_you_mean,
+    parse_document,
+)
 
 PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days", "variants")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from runstrong.model import Exercise, Phase, PhaseKind, Progression, Session
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Progression, Session
 
 
 def next_target(

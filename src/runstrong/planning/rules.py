@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runstrong.model import Intensity, Session
 from runstrong.planning.intensity import has_warm_up, intensity_of
 from runstrong.planning.light import MAX_TIME_RATIO, light_session
+from runstrong.session.timeline import estimate_seconds
 from runstrong.settings import WEEKDAYS, Settings
-from runstrong.timeline import estimate_seconds
+from runstrong.workout.model import Intensity, Session
 
 ONE_DAY = timedelta(days=1)
 MIN_GAP_DAYS = 2  # sessions on Monday and Wednesday are 48 h apart

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from itertools import combinations, pairwise, product
 from typing import Any
 
-from runstrong.model import Intensity
 from runstrong.planning.plans import Plan
 from runstrong.planning.rules import (
     MIN_GAP_DAYS,
@@ -27,6 +26,7 @@ from runstrong.planning.rules import (
     run_on,
     weekday,
 )
+from runstrong.workout.model import Intensity
 
 ACTIVATION = "pre-run-activation"
 

@@ -15,14 +15,14 @@ from typing import TypeVar
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
 from runstrong.history.runs import RunRow, run_kinds, taken_into_account
-from runstrong.model import Intensity, Session
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import RunKind, runs_from_settings
 from runstrong.planning.schedule import ACTIVATION, Coach, Day, Done, monday_of, plan_week
 from runstrong.planning.today import Today, today_from_week
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Intensity, Session
 
 DEFAULT_PLAN = "beginner"
 T = TypeVar("T")

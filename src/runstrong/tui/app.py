@@ -19,21 +19,21 @@ from textual.screen import Screen
 from runstrong import paths
 from runstrong import settings as settings_file
 from runstrong.formatting import when_text
-from runstrong.model import Session
 from runstrong.settings import Settings
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.screens.home import HomeScreen, Recent
 from runstrong.tui.session_flow import SessionFlow
-from runstrong.workouts import Catalog, load_catalog
+from runstrong.workout.catalog import Catalog, load_catalog
+from runstrong.workout.model import Session
 
 # Only what the home screen's first frame needs is imported here: start-up is measured
 # (bench/run.py --only startup). The engine, the history and every other screen are imported
 # where they are first used.
 if TYPE_CHECKING:
+    from runstrong.application.recording import Recorder
     from runstrong.audio import Player
-    from runstrong.engine import Clock, EngineOptions
     from runstrong.history import HistoryStore
-    from runstrong.recording import Recorder
+    from runstrong.session.engine import Clock, EngineOptions
     from runstrong.tui.history_guard import HistoryDamaged
     from runstrong.tui.screens.builder import BuilderScreen
     from runstrong.tui.screens.offers import HistoryAnswer
@@ -43,8 +43,8 @@ T = TypeVar("T")
 
 
 def engine_options(chosen: Settings) -> EngineOptions:
-    from runstrong.engine import EngineOptions
-    from runstrong.timeline import Timing
+    from runstrong.session.engine import EngineOptions
+    from runstrong.session.timeline import Timing
 
     return EngineOptions(
         Timing(get_ready=chosen.get_ready, switch_sides=chosen.switch_sides),
@@ -71,6 +71,8 @@ class RunstrongApp(SessionFlow):
         review: bool = False,
         settings: Settings | None = None,
         warnings: list[str] | None = None,
+        companion: bool = False,
+        lan: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -95,6 +97,14 @@ class RunstrongApp(SessionFlow):
         self.history_problem: str | None = None
         self._foreign_file = False
         self.recorder: Recorder | None = None
+        # The phone page: started with each session when asked on the command line.
+        self.companion_at_start = companion
+        self._lan_flag = lan
+
+    @property
+    def companion_lan(self) -> bool:
+        """`--lan` holds for this run; otherwise the setting says where the phone page is."""
+        return self._lan_flag or self.settings.companion_lan
 
     @property
     def catalog(self) -> Catalog:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 
-from runstrong.timeline import estimate_minutes
+from runstrong.session.timeline import estimate_minutes
 
 if TYPE_CHECKING:
     from runstrong.tui.app import RunstrongApp

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from runstrong.builder import Draft
-from runstrong.model import Session, Source
 from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.dialogs import Answer, Choice
-from runstrong.workouts import Invalid, Loaded, load_session_file
+from runstrong.workout.builder import Draft
+from runstrong.workout.catalog import Invalid, Loaded, load_session_file
+from runstrong.workout.model import Session, Source
 
 if TYPE_CHECKING:
     from runstrong.tui.app import RunstrongApp

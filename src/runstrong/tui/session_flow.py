@@ -9,20 +9,20 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 
-from runstrong.model import Session
 from runstrong.tui.screens.home import HomeScreen
+from runstrong.workout.model import Session
 
 if TYPE_CHECKING:
+    from runstrong.application.recording import Recorder
     from runstrong.audio import Player
-    from runstrong.engine import Clock, EngineOptions
-    from runstrong.events import PhaseRecord
     from runstrong.history import HistoryStore, Unfinished
     from runstrong.history.balance import Balance
     from runstrong.planning.progression import Suggestion
-    from runstrong.recording import Recorder
+    from runstrong.session.engine import Clock, EngineOptions
+    from runstrong.session.events import PhaseRecord
     from runstrong.tui.screens.offers import ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.summary import SummaryScreen
-    from runstrong.workouts import Catalog
+    from runstrong.workout.catalog import Catalog
 
 T = TypeVar("T")
 
@@ -36,6 +36,11 @@ class SessionFlow(App[None]):
     clock: Clock
     wall: Clock
     mute: bool
+    companion_at_start: bool
+
+    @property
+    def companion_lan(self) -> bool:
+        raise NotImplementedError
 
     @property
     def catalog(self) -> Catalog:
@@ -57,7 +62,7 @@ class SessionFlow(App[None]):
 
     def _start_first(self, session: Session) -> None:
         """`runstrong start X`: straight into X, unless X was left unfinished: then ask."""
-        from runstrong.resume import same_session
+        from runstrong.application.resume import same_session
         from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
 
         left = (
@@ -133,9 +138,9 @@ class SessionFlow(App[None]):
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
     ) -> None:
-        from runstrong.engine import SessionEngine
+        from runstrong.application.resume import session_to_resume
         from runstrong.history import resume_index
-        from runstrong.resume import session_to_resume
+        from runstrong.session.engine import SessionEngine
         from runstrong.tui.screens.dialogs import Answer, Choice
 
         found = session_to_resume(unfinished, self.catalog, started)
@@ -188,9 +193,9 @@ class SessionFlow(App[None]):
         start_index: int = 0,
         done: list[PhaseRecord] | None = None,
     ) -> None:
-        from runstrong.engine import SessionEngine
-        from runstrong.recording import Recorder
-        from runstrong.summary import summarize
+        from runstrong.application.recording import Recorder
+        from runstrong.application.summary import summarize
+        from runstrong.session.engine import SessionEngine
         from runstrong.tui.screens.session import SessionScreen
         from runstrong.tui.screens.summary import SummaryScreen
 
@@ -211,7 +216,14 @@ class SessionFlow(App[None]):
         )
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
-        screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
+        screen = SessionScreen(
+            engine,
+            self.player,
+            recorder,
+            muted=self.mute,
+            companion_lan=self.companion_lan,
+            companion_at_start=self.companion_at_start,
+        )
 
         def finished(completed: bool | None) -> None:
             view = engine.view()

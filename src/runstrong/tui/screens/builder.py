@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static, Switch
 from textual.widgets.option_list import Option
 
-from runstrong.builder import Draft, from_library
-from runstrong.model import LibraryExercise
+from runstrong.workout.builder import Draft, from_library
+from runstrong.workout.model import LibraryExercise
 
 FIELDS = ("sets", "reps", "hold", "tempo", "rest")
 

@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from runstrong.formatting import counted
-from runstrong.model import Exercise
 from runstrong.tui.widgets.figure import ExerciseFigure
+from runstrong.workout.model import Exercise
 
 AnswerT = TypeVar("AnswerT")
 

@@ -18,13 +18,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from runstrong.model import Session
 from runstrong.planning.light import light_session
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
-from runstrong.timeline import Timing, estimate_minutes
+from runstrong.session.timeline import Timing, estimate_minutes
 from runstrong.tui.widgets.week_strip import WeekStrip
-from runstrong.workouts import Catalog
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Session
 
 INTRO = (
     "Strength and coordination for runners. Pick a session and follow along: "

@@ -13,12 +13,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
+from runstrong.application import session_text as words
+from runstrong.application.recording import Recorder
+from runstrong.application.rpe import RPE_KEYS
 from runstrong.audio.voice import announcement
-from runstrong.engine import SessionEngine
-from runstrong.events import CueEvent, Event, SessionEnded, StepStarted
-from runstrong.recording import Recorder
-from runstrong.rpe import RPE_KEYS
-from runstrong.tui.screens import session_text as words
+from runstrong.session.engine import SessionEngine
+from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
+from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
@@ -49,13 +50,21 @@ class SessionScreen(Screen[bool]):
         Binding("p", "pause", "Pause", show=False),
         Binding("m", "mute", "Mute"),
         Binding("i", "info", "Info"),
+        Binding("w", "companion", "Phone"),
         Binding("q", "quit_session", "Quit"),
         # Ctrl+C would end the app at once; mid-session it asks, exactly like q.
         Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
     ]
 
     def __init__(
-        self, engine: SessionEngine, player: Player, recorder: Recorder, *, muted: bool = False
+        self,
+        engine: SessionEngine,
+        player: Player,
+        recorder: Recorder,
+        *,
+        muted: bool = False,
+        companion_lan: bool = False,
+        companion_at_start: bool = False,
     ) -> None:
         super().__init__()
         self.engine = engine
@@ -67,6 +76,8 @@ class SessionScreen(Screen[bool]):
         self.muted = muted
         self._timer: Timer | None = None
         self._paused_for_dialog = False
+        self.companion = CompanionLink(self, lan=companion_lan)
+        self._companion_at_start = companion_at_start
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -81,6 +92,7 @@ class SessionScreen(Screen[bool]):
             yield Static(id="cues")
         yield Static(id="hint")
         yield Static(id="saving")
+        yield Static(id="companion")
         yield Static(id="next")
         yield Footer()
 
@@ -88,6 +100,8 @@ class SessionScreen(Screen[bool]):
         self._live = True
         self._handle(self.engine.start())
         self._timer = self.set_interval(1 / REFRESH_HZ, self.tick)
+        if self._companion_at_start:
+            self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
     # -- the 4 Hz loop -----------------------------------------------------------------
     def tick(self) -> None:
@@ -126,6 +140,7 @@ class SessionScreen(Screen[bool]):
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
         self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
         self._set_text("#next", words.next_text(view, session))
+        self.companion.publish()
 
     def _set_text(self, selector: str, value: str) -> None:
         # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
@@ -140,17 +155,28 @@ class SessionScreen(Screen[bool]):
             self._timer.stop()
         self.render_view()
         self._live = False
+        # The page stops with the session: the app's worker outlives this screen.
+        self.app.run_worker(self.companion.stop(), group="companion-stop")
         self.dismiss(completed)
 
     def on_key(self, event: events.Key) -> None:
         rpe = RPE_KEYS.get(event.key)
+        if rpe is not None and self.rate(rpe):
+            event.stop()
+
+    @property
+    def ratings(self) -> dict[int, int]:
+        return self._rated
+
+    def rate(self, rpe: int) -> bool:
+        """Rates the exercise the View says a rating applies to; False when there is none."""
         target = self.engine.view().rating_for
-        if rpe is None or target is None:
-            return
-        event.stop()
+        if target is None:
+            return False
         self._rated[target] = rpe
         self.recorder.rate(target, rpe)
         self.render_view()
+        return True
 
     # -- keys ---------------------------------------------------------------------------
     def action_tap(self) -> None:
@@ -194,6 +220,27 @@ class SessionScreen(Screen[bool]):
         self._pause_for_dialog()
         exercise = self.engine.view().exercise
         self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
+
+    async def _start_companion(self, *, show: bool) -> None:
+        url = await self.companion.start()
+        if url is None:
+            self.notify(self.companion.notice, severity="warning", timeout=8)
+            return
+        self._set_text("#companion", f"Phone: {url}")
+        self.query_one("#companion").add_class("-on")
+        self.companion.publish()
+        if show:
+            from runstrong.companion.address import LOOPBACK, qr_text
+            from runstrong.tui.screens.companion import CompanionInfo
+
+            server = self.companion.server
+            on_lan = server is not None and server.host != LOOPBACK
+            qr = qr_text(url) if on_lan else None
+            self.app.push_screen(CompanionInfo(url, qr, self.companion.notice))
+
+    def action_companion(self) -> None:
+        """Starts the phone page (once per session) and shows its address."""
+        self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
     def action_quit_session(self) -> None:
         self._pause_for_dialog()

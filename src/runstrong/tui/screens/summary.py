@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from runstrong.application.rpe import RPE_KEYS
+from runstrong.application.summary import SessionSummary
 from runstrong.formatting import duration_text
-from runstrong.rpe import RPE_KEYS
-from runstrong.summary import SessionSummary
+from runstrong.session.view import SessionPhase
 from runstrong.tui.widgets.phase_banner import PhaseBanner
-from runstrong.view import SessionPhase
 
 
 class SummaryScreen(Screen[None]):

@@ -7,8 +7,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure, draw
-from runstrong.timeline import StepKind
-from runstrong.view import View
+from runstrong.session.timeline import StepKind
+from runstrong.session.view import View
 
 # Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
 SELF_COUNTED_REP_SECONDS = 3.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from runstrong.view import SessionPhase
+from runstrong.session.view import SessionPhase
 
 PHASE_CLASSES = {
     SessionPhase.GET_READY: "-ready",

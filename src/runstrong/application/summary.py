@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.events import PhaseRecord
-from runstrong.model import PhaseKind, Session
+from runstrong.session.events import PhaseRecord
+from runstrong.workout.model import PhaseKind, Session
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from runstrong import paths
-from runstrong.model import LibraryExercise, PhaseKind, Side
+from runstrong.workout.model import LibraryExercise, PhaseKind, Side
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from runstrong.cues import cues_between
-from runstrong.events import (
+from runstrong.session.cues import cues_between
+from runstrong.session.events import (
     Cue,
     CueEvent,
     Event,
@@ -25,8 +25,7 @@ from runstrong.events import (
     SessionEnded,
     StepStarted,
 )
-from runstrong.model import Exercise, PhaseKind, Session
-from runstrong.timeline import (
+from runstrong.session.timeline import (
     Step,
     StepKind,
     Timing,
@@ -34,7 +33,8 @@ from runstrong.timeline import (
     estimate_step,
     set_starts,
 )
-from runstrong.view import SessionPhase, View
+from runstrong.session.view import SessionPhase, View
+from runstrong.workout.model import Exercise, PhaseKind, Session
 
 Clock = Callable[[], float]
 

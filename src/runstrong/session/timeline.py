@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.model import Exercise, Phase, PhaseKind, Session, Side
+from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
 
 class StepKind(StrEnum):

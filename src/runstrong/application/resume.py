@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from runstrong.history import Unfinished
-from runstrong.model import Session, Source
 from runstrong.planning.light import light_session
-from runstrong.workouts import Catalog, load_session_file
+from runstrong.workout.catalog import Catalog, load_session_file
+from runstrong.workout.model import Session, Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from runstrong import paths
-from runstrong.checks import Problem, parse_document
-from runstrong.library_schema import parse_library
-from runstrong.model import LibraryExercise, Session, Source
 from runstrong.reading import Refused, read_capped
-from runstrong.schema import DEFAULT_RESTS, parse_session
+from runstrong.workout.checks import Problem, parse_document
+from runstrong.workout.library_schema import parse_library
+from runstrong.workout.model import LibraryExercise, Session, Source
+from runstrong.workout.schema import DEFAULT_RESTS, parse_session
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
-from runstrong.events import PhaseRecord
 from runstrong.formatting import duration_text
-from runstrong.model import Exercise, PhaseKind, Session
-from runstrong.timeline import Step, StepKind
-from runstrong.view import SessionPhase, View
+from runstrong.session.events import PhaseRecord
+from runstrong.session.timeline import Step, StepKind
+from runstrong.session.view import SessionPhase, View
+from runstrong.workout.model import Exercise, PhaseKind, Session
 
 FLASH_SECONDS = 3.0
 SEPARATOR = "  ·  "

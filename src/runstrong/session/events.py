@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.model import Exercise, PhaseKind, Side
-from runstrong.timeline import Step
+from runstrong.session.timeline import Step
+from runstrong.workout.model import Exercise, PhaseKind, Side
 
 
 class Cue(StrEnum):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from runstrong.events import Cue, CueEvent, Event
-from runstrong.timeline import Step, StepKind
+from runstrong.session.events import Cue, CueEvent, Event
+from runstrong.session.timeline import Step, StepKind
 
 TICK_SECONDS = (3, 2, 1)
 HALFWAY_MIN_HOLD = 20.0

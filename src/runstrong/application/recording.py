@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from runstrong.events import Event, PhaseLogged
 from runstrong.history import HistoryStore, HistoryWriteError, SessionLog
-from runstrong.model import Session
-from runstrong.timeline import planned_sets
+from runstrong.session.events import Event, PhaseLogged
+from runstrong.session.timeline import planned_sets
+from runstrong.workout.model import Session
 
 
 class Recorder:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from runstrong.checks import (
+from runstrong.figures.parse import parse_figure
+from runstrong.text import clean_text
+from runstrong.workout.checks import (
     HOLD_SECONDS,
     REPS,
     REST_SECONDS,
@@ -20,8 +22,7 @@ from runstrong.checks import (
     did_you_mean,
     type_name,
 )
-from runstrong.figures.parse import parse_figure
-from runstrong.model import (
+from runstrong.workout.model import (
     Exercise,
     Intensity,
     LibraryExercise,
@@ -32,7 +33,6 @@ from runstrong.model import (
     Side,
     Source,
 )
-from runstrong.text import clean_text
 
 HOLD = HOLD_SECONDS
 TEMPO = TEMPO_SECONDS

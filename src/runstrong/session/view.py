@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.events import PhaseRecord
-from runstrong.model import Exercise
-from runstrong.timeline import Step
+from runstrong.session.events import PhaseRecord
+from runstrong.session.timeline import Step
+from runstrong.workout.model import Exercise
 
 
 class SessionPhase(StrEnum):

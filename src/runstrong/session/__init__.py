@@ -1,0 +1,2 @@
+"""A session in time: the timeline of steps, the pure engine on an injected clock, its View,
+cues and events."""

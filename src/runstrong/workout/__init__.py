@@ -1,0 +1,2 @@
+"""The workout format, files -> model: the exercise library, sessions, their checks and the
+catalog."""
