@@ -46,6 +46,7 @@ DOMAIN = [
     "history.exchange",
     "history.history_store",
     "history.session_log",
+    "history.migrations",
     "history.import_check",
     "history.queries",
     "history.balance",

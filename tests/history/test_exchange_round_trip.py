@@ -22,8 +22,9 @@ from runstrong.activities.sources import Collected
 from runstrong.cli import main
 from runstrong.cli.history import cmd_import
 from runstrong.history import HistoryStore
-from runstrong.history.database import APPLICATION_ID, MIGRATIONS
+from runstrong.history.database import APPLICATION_ID
 from runstrong.history.exchange import import_jsonl, render
+from runstrong.history.migrations import MIGRATIONS
 from runstrong.history.runs import add_runs
 from runstrong.session.events import PhaseRecord
 from runstrong.text import clean_text

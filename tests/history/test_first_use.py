@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from runstrong.history import HistoryStore
-from runstrong.history.database import SCHEMA_VERSION
+from runstrong.history.migrations import SCHEMA_VERSION
 
 from ..activity_files import gpx_bytes
 

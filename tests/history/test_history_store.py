@@ -18,8 +18,9 @@ from runstrong.history import (
     queries,
     resume_index,
 )
-from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
+from runstrong.history.database import APPLICATION_ID
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.history.migrations import MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.planning.progression import next_target
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.events import PhaseLogged

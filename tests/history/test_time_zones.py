@@ -16,7 +16,8 @@ import pytest
 from runstrong.activities.model import Activity
 from runstrong.formatting import when_text
 from runstrong.history import HistoryStore, queries
-from runstrong.history.database import MIGRATIONS, SCHEMA_VERSION, migrate
+from runstrong.history.database import migrate
+from runstrong.history.migrations import MIGRATIONS, SCHEMA_VERSION
 from runstrong.history.runs import add_runs, recent_runs
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session
