@@ -18,6 +18,7 @@ from runstrong.history.runs import RunLength
 from runstrong.text import terminal_json
 
 EXIT_ERROR = 1
+MAX_PROBLEM = 400
 
 
 def _open(err: Console) -> HistoryStore | None:
@@ -35,7 +36,9 @@ def _plural(count: int, word: str) -> str:
 def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     found = collect([Path(s) for s in sources])
     for problem in found.problems:
-        err.print(Text(f"runstrong: {problem}"), style="red", soft_wrap=True)
+        # A parser's message may quote the file at length: one line each is enough.
+        shown = problem if len(problem) <= MAX_PROBLEM else problem[: MAX_PROBLEM - 3] + "..."
+        err.print(Text(f"runstrong: {shown}"), style="red", soft_wrap=True)
     if found.runs:
         store = _open(err)
         if store is None:

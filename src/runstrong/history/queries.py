@@ -225,9 +225,9 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
                 shown(latest["exercise_name"]),
                 g["kind"],
                 g["best"],
-                best_at[0],
+                shown_time(best_at[0]) or "",
                 latest["actual"],
-                latest["completed_at"],
+                shown_time(latest["completed_at"]) or "",
                 g["n"],
             )
         )
