@@ -52,7 +52,7 @@ def parse_command(data: object) -> Command | BadCommand:
 class FigureCache:
     """Drawing a figure costs a millisecond or two: each key position is drawn once."""
 
-    drawn: dict[tuple[int, str | None], list[str]] = field(default_factory=dict)
+    drawn: dict[tuple[int, str | None, bool], list[str]] = field(default_factory=dict)
 
     def frames(self, view: View) -> list[list[str]]:
         figure = view.exercise.figure
@@ -68,12 +68,19 @@ class FigureCache:
         return [self._draw(view, name) for name in names]
 
     def _draw(self, view: View, name: str | None) -> list[str]:
-        key = (id(view.exercise.figure), name)
+        figure = view.exercise.figure
+        assert figure is not None
+        # The other side of a one-sided exercise is the drawing's mirror image, as on screen.
+        mirror = figure.mirrored_for(view.focus.side.value if view.focus.side else None)
+        key = (id(figure), name, mirror)
         if key not in self.drawn:
-            figure = view.exercise.figure
-            assert figure is not None
             self.drawn[key] = draw(
-                figure, FIGURE_COLUMNS, FIGURE_ROWS, position=name, charset=Charset.BRAILLE
+                figure,
+                FIGURE_COLUMNS,
+                FIGURE_ROWS,
+                position=name,
+                charset=Charset.BRAILLE,
+                mirror=mirror,
             )
         return self.drawn[key]
 

@@ -28,6 +28,7 @@ from runstrong.history.database import (
     transaction,
 )
 from runstrong.history.import_check import MAX_TEXT
+from runstrong.history.last_time import Best, LastTime, bests, last_full
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session, Side, Source
 
@@ -154,8 +155,8 @@ class HistoryStore:
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
-                "started_at, completed_ts, completed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "started_at, completed_ts, completed_at, load_kg) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     new_uid(),
                     session_id,
@@ -172,14 +173,16 @@ class HistoryStore:
                     iso(record.started_at),
                     record.ended_at,
                     iso(record.ended_at),
+                    record.load_kg,
                 ),
             )
 
-    def correct(self, session_id: int, seq: int, actual: int) -> None:
+    def correct(self, session_id: int, seq: int, actual: int, load_kg: float | None = None) -> None:
+        """A logged phase's rep count, and its load, fixed in the rest after it."""
         with self._writing() as db:
             db.execute(
-                "UPDATE sets SET actual = ? WHERE session_id = ? AND seq = ?",
-                (actual, session_id, seq),
+                "UPDATE sets SET actual = ?, load_kg = ? WHERE session_id = ? AND seq = ?",
+                (actual, load_kg, session_id, seq),
             )
 
     def set_rpe(self, session_id: int, exercise_index: int, rpe: int) -> None:
@@ -238,6 +241,7 @@ class HistoryStore:
                 r["actual"],
                 started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
                 ended_at=r["completed_ts"],
+                load_kg=r["load_kg"],
             )
             for r in rows
         ]
@@ -266,8 +270,13 @@ class HistoryStore:
         return queries.progress(self.db, exercise)
 
     @_reads
-    def last_session_of(self, exercise: str) -> list[tuple[int | None, int]]:
-        return queries.last_session_of(self.db, exercise)
+    def last_full(self, exercise: str) -> LastTime | None:
+        """The exercise's sets in its latest full (not light) session."""
+        return last_full(self.db, exercise)
+
+    @_reads
+    def bests(self) -> dict[tuple[str, str], Best]:
+        return bests(self.db)
 
     @_reads
     def weekly_counts(self, weeks: int = 8, today: date | None = None) -> list[tuple[date, int]]:

@@ -112,7 +112,17 @@ _UTC = "'%Y-%m-%dT%H:%M:%S+00:00'"
 
 
 def _v5(db: sqlite3.Connection) -> None:
-    # Version 5: every stored time in UTC. Sessions and sets kept the writer's local time
+    # Version 5: the weight lifted in a set of a loaded exercise, in kilograms (NULL: none).
+    _run(
+        db,
+        """
+        ALTER TABLE sets ADD COLUMN load_kg REAL CHECK (load_kg IS NULL OR load_kg >= 0);
+        """,
+    )
+
+
+def _v6(db: sqlite3.Connection) -> None:
+    # Version 6: every stored time in UTC. Sessions and sets kept the writer's local time
     # (a history moved to another zone showed days and weeks of the zone it was written in)
     # while runs were read in the reader's: now all are stored in UTC and shown local.
     # A time an old unchecked import left unreadable stays as it was.
@@ -136,5 +146,5 @@ def _v5(db: sqlite3.Connection) -> None:
     # Each would break the charts and make every later export refused by import.
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -46,8 +46,8 @@ class SessionLog:
             seq, rec = event.record.seq, event.record
             self._pending.append(lambda: self.store.record(sid, seq, rec))
         elif isinstance(event, PhaseCorrected):
-            seq, actual = event.record.seq, event.record.actual
-            self._pending.append(lambda: self.store.correct(sid, seq, actual))
+            seq, actual, load = event.record.seq, event.record.actual, event.record.load_kg
+            self._pending.append(lambda: self.store.correct(sid, seq, actual, load))
         elif isinstance(event, SessionEnded):
             done = event.completed
             self._pending.append(lambda: self.store.finish(sid, done, wall))

@@ -186,7 +186,9 @@ class RunstrongApp(SessionFlow):
             from runstrong.tui.screens.history import HistoryScreen
 
             self.push_screen(
-                HistoryScreen(self.store, weekly_target=self._weekly_target()),
+                HistoryScreen(
+                    self.store, weekly_target=self._weekly_target(), units=self.settings.units
+                ),
                 lambda _: self.exit(),
             )
             if problem:
@@ -292,7 +294,11 @@ class RunstrongApp(SessionFlow):
     def action_history(self) -> None:
         from runstrong.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
+        self.push_screen(
+            HistoryScreen(
+                self.store, weekly_target=self._weekly_target(), units=self.settings.units
+            )
+        )
 
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target

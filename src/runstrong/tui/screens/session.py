@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -19,6 +20,8 @@ from runstrong.application.rpe import RPE_KEYS
 from runstrong.audio.voice import announcement
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
+from runstrong.session.loads import LOAD_STEP_KG
+from runstrong.session.view import SessionPhase
 from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
@@ -27,6 +30,7 @@ from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
     from runstrong.audio import Player
+    from runstrong.history.last_time import LastTime
 
 REFRESH_HZ = 4
 
@@ -47,6 +51,10 @@ class SessionScreen(Screen[bool]):
         Binding("plus,equals_sign", "adjust(1)", "+1 rep", show=False),
         Binding("minus,underscore", "adjust(-1)", "-1 rep", show=False),
         Binding("r", "more_rest", "+15 s rest", show=False),
+        # In the rest after a set of a loaded exercise (hidden otherwise): that set's load
+        # and the next one's, in 2.5 kg steps.
+        Binding("left_square_bracket", "load(-1)", "-2.5 kg"),
+        Binding("right_square_bracket", "load(1)", "+2.5 kg"),
         Binding("p", "pause", "Pause", show=False),
         Binding("m", "mute", "Mute"),
         Binding("i", "info", "Info"),
@@ -63,11 +71,16 @@ class SessionScreen(Screen[bool]):
         recorder: Recorder,
         *,
         muted: bool = False,
+        last: Mapping[str, LastTime] | None = None,
+        units: str = "kg",
         companion_lan: bool = False,
         companion_at_start: bool = False,
     ) -> None:
         super().__init__()
         self.engine = engine
+        self.last = dict(last or {})
+        self.units = units
+        self._load_keys: int | None = None
         self.player = player
         self.recorder = recorder
         self._rated: dict[int, int] = {}
@@ -84,12 +97,17 @@ class SessionScreen(Screen[bool]):
         yield PhaseBanner(id="banner")
         with Vertical(id="middle"):
             yield Static(id="title")
+            # The figure stands beside the clock and everything under it, so it keeps the
+            # height of the whole middle (at 80x24 more than ten rows).
             with Horizontal(id="stage"):
-                yield StepClock(id="clock")
+                with Vertical(id="left"):
+                    yield StepClock(id="clock")
+                    yield Static(id="target")
+                    yield ProgressBar(
+                        total=1.0, show_eta=False, show_percentage=False, id="step-bar"
+                    )
+                    yield Static(id="cues")
                 yield ExerciseFigure(id="figure")
-            yield Static(id="target")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
-            yield Static(id="cues")
         yield Static(id="hint")
         yield Static(id="saving")
         yield Static(id="companion")
@@ -130,15 +148,22 @@ class SessionScreen(Screen[bool]):
         session = self.engine.session
         self._set_text("#status", words.status_text(view, session))
         self.query_one(PhaseBanner).phase = view.phase
+        # Small screens keep the figure for GET READY only: what to set up, then the clock.
+        self.set_class(view.phase is SessionPhase.GET_READY, "-ready")
         self._set_text("#title", words.title(view, session))
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self.query_one(ExerciseFigure).follow(view)
-        self._set_text("#target", words.target_text(view))
+        last = self.last.get(session.exercises[words.about(view)].key)
+        self._set_text("#target", words.with_load(view, words.target_text(view), self.units, last))
         bar = self.query_one(ProgressBar)
         if bar.progress != round(view.step_progress, 3):
             bar.update(progress=round(view.step_progress, 3))
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
-        self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
+        hint = words.hint_text(view, self.muted, self._rated)
+        self._set_text("#hint", words.rest_load(view, hint, self.units, last))
+        if view.load_for != self._load_keys:
+            self._load_keys = view.load_for
+            self.refresh_bindings()
         self._set_text("#next", words.next_text(view, session))
         self.companion.publish()
 
@@ -197,6 +222,14 @@ class SessionScreen(Screen[bool]):
     def action_adjust(self, delta: int) -> None:
         self._handle(self.engine.adjust_reps(delta))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "load":
+            return self.engine.view().load_for is not None
+        return True
+
+    def action_load(self, steps: int) -> None:
+        self._handle(self.engine.adjust_load(steps * LOAD_STEP_KG))
+
     def action_more_rest(self) -> None:
         self._handle(self.engine.add_rest())
 
@@ -218,8 +251,11 @@ class SessionScreen(Screen[bool]):
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        exercise = self.engine.view().exercise
-        self.app.push_screen(ExerciseInfo(exercise), lambda _: self._resume_after_dialog())
+        view = self.engine.view()
+        side = view.focus.side.value if view.focus.side else None
+        self.app.push_screen(
+            ExerciseInfo(view.exercise, side), lambda _: self._resume_after_dialog()
+        )
 
     async def _start_companion(self, *, show: bool) -> None:
         url = await self.companion.start()

@@ -139,7 +139,10 @@ class SettingsScreen(Screen[None]):
             # Set in settings.toml only; kept as they are when this screen saves.
             "long_run_minutes": self.current.long_run_minutes,
             "session_time": self.current.session_time,
+            "units": self.current.units,
         }
+        if self.current.plan_started is not None:
+            data["plan_started"] = self.current.plan_started
         for key, _ in NUMBERS:
             raw = self.query_one(f"#{key}", Input).value.strip()
             data[key] = int(raw) if raw.lstrip("-").isdigit() else raw
