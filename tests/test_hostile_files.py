@@ -75,6 +75,9 @@ def test_special_files_are_refused_by_type_and_size(
     assert time.monotonic() - started < 10.0
     assert code == 1
     words = {"fifo": "named pipe", "device": "a device", "big": "bytes", "folder": "folder"}[kind]
+    if command == ["import"] and kind == "big":
+        # An import reads an export of any size; what is wrong is its one huge line.
+        words = "characters long"
     assert words in out + err and str(target) in out + err
 
 

@@ -21,13 +21,26 @@ def duration_text(seconds: float | None, *, short: bool = False) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def when_text(stamp: str) -> str:
-    """An ISO time as 'Tue 24 Nov 18:05' in the time zone it was recorded in."""
+def local_time(stamp: str) -> datetime | None:
+    """A stored ISO time (UTC) in the reader's time zone; None when it cannot be read."""
     try:
         moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return moment.strftime("%a %d %b %Y %H:%M")
+        return moment.astimezone() if moment.tzinfo is not None else moment
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def when_text(stamp: str) -> str:
+    """An ISO time as 'Tue 24 Nov 2026 18:05' in the reader's time zone (the history stores
+    UTC; runs and sessions are shown alike wherever the person is now)."""
+    moment = local_time(stamp)
+    return stamp if moment is None else moment.strftime("%a %d %b %Y %H:%M")
+
+
+def day_text(stamp: str) -> str:
+    """An ISO time's local date, '2026-11-24'."""
+    moment = local_time(stamp)
+    return stamp[:10] if moment is None else moment.date().isoformat()
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

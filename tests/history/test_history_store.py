@@ -17,8 +17,9 @@ from runstrong.history import (
     SessionLog,
     queries,
 )
-from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
+from runstrong.history.database import APPLICATION_ID
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
+from runstrong.history.migrations import MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing

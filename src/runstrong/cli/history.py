@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.progress import BarColumn, TaskProgressColumn, TextColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +21,7 @@ from runstrong.formatting import (
     amount_text,
     counted,
     damaged_text,
+    day_text,
     duration_text,
     lag_text,
     load_text,
@@ -24,7 +29,7 @@ from runstrong.formatting import (
     when_text,
 )
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.exchange import ImportProblem
+from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
 from runstrong.planning.week import weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
@@ -51,7 +56,10 @@ def _writing(err: Console) -> HistoryStore | int:
     except HistoryError as error:
         _say(err, f"runstrong: {error}")
         return EXIT_ERROR
-    damage = store.damage()
+    try:
+        damage = store.integrity_problem()
+    except HistoryError as error:
+        damage = str(error)
     if damage is not None:
         store.close()
         _say(
@@ -112,7 +120,7 @@ def cmd_history(
                 f"{amount_text(s.actual, s.kind)}{' ' + s.side[0].upper() if s.side else ''}"
                 for s in row.sets
             )
-            out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
+            out.print(Text(f"#{row.id} {day_text(row.started_at)}: {line}"))
     return 0
 
 
@@ -245,29 +253,54 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     return 0
 
 
+@contextmanager
+def _steps(err: Console) -> Iterator[Callable[[str], ImportProgress | None]]:
+    """Each step of a long import as a bar on the terminal; nothing when stderr is a pipe."""
+    if not err.is_terminal:
+        yield lambda _: None
+        return
+    with RichProgress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+
+        def step(description: str) -> ImportProgress:
+            task = bar.add_task(description, total=None)
+            return lambda done, total: bar.update(task, completed=done, total=total)
+
+        yield step
+
+
 def cmd_import(out: Console, err: Console, source: str) -> int:
     try:
-        text = decode_utf8(read_capped(Path(source), "history export"))
+        # Any size: ten years are 35-60 MB. Only what is not a regular file (a FIFO, a
+        # device) is refused, before a byte is read.
+        text = decode_utf8(read_capped(Path(source), "history export", limit=None))
     except Refused as refused:
         _say(err, f"runstrong: cannot read {source}: {refused}")
         return EXIT_ERROR
-    _, problems = check_lines(source, text)
-    if problems:
-        for problem in problems:
-            _say(err, str(problem))
-        lines = len({problem.where for problem in problems})
-        _say(err, f"runstrong: {source}: {counted(lines, 'bad line')}; nothing was imported")
-        return EXIT_ERROR
-    store = _writing(err)
-    if isinstance(store, int):
-        return store
-    try:
-        result = store.import_jsonl(text, source)
-    except ImportProblem as problem:
-        _say(err, f"runstrong: {source}: {problem}; nothing was imported")
-        return EXIT_ERROR
-    finally:
-        store.close()
+    with _steps(err) as step:
+        records, problems = check_lines(source, text, step("Checking"))
+        del text
+        if problems:
+            for problem in problems:
+                _say(err, str(problem))
+            lines = len({problem.where for problem in problems})
+            _say(err, f"runstrong: {source}: {counted(lines, 'bad line')}; nothing was imported")
+            return EXIT_ERROR
+        store = _writing(err)
+        if isinstance(store, int):
+            return store
+        try:
+            result = store.import_records(records, step("Importing"))
+        except HistoryError as error:
+            _say(err, f"runstrong: {error}; nothing was imported")
+            return EXIT_ERROR
+        finally:
+            store.close()
     out.print(
         Text(
             f"Imported {result.sets_added} set records in {result.sessions_added} new "

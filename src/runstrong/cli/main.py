@@ -224,15 +224,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, out, err)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except sqlite3.Error as error:
-        err.print(Text(clean_text(_history_failure(error))), style="red", soft_wrap=True)
-        return EXIT_ERROR
     except _history_error() as error:
+        # Before sqlite3.Error: a history's read error is also one of SQLite's.
         cause = error.__cause__
         words = (
             _history_failure(cause) if isinstance(cause, sqlite3.Error) else f"runstrong: {error}"
         )
         err.print(Text(clean_text(words)), style="red", soft_wrap=True)
+        return EXIT_ERROR
+    except sqlite3.Error as error:
+        err.print(Text(clean_text(_history_failure(error))), style="red", soft_wrap=True)
         return EXIT_ERROR
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.

@@ -2,6 +2,7 @@
 
 from runstrong.history.database import (
     HistoryError,
+    HistoryReadError,
     HistoryWriteError,
     NewerHistory,
     NotAHistory,
@@ -9,13 +10,14 @@ from runstrong.history.database import (
 )
 from runstrong.history.history_store import (
     HistoryStore,
-    SessionLog,
     Unfinished,
     open_existing_quietly,
 )
+from runstrong.history.session_log import SessionLog
 
 __all__ = [
     "HistoryError",
+    "HistoryReadError",
     "HistoryStore",
     "HistoryWriteError",
     "NewerHistory",

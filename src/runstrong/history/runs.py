@@ -113,7 +113,7 @@ def _insert(db: sqlite3.Connection, uid: str, a: Activity) -> None:
             a.name,
             a.sport,
             a.start.timestamp(),
-            a.start.isoformat(timespec="seconds"),
+            a.start.astimezone(UTC).isoformat(timespec="seconds"),  # stored in UTC
             a.duration_s,
             a.distance_m,
         ),
