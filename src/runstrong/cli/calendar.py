@@ -10,6 +10,7 @@ from rich.text import Text
 
 from runstrong import settings
 from runstrong.cli.record import read_record
+from runstrong.formatting import counted
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.light import light_session
@@ -72,9 +73,9 @@ def cmd_plan_export(
         return EXIT_INVALID
     out.print(
         Text(
-            f"Wrote {len(events)} sessions of {plan.name} over {weeks} week"
-            f"{'s' * (weeks != 1)}, from Monday {monday_of(today):%d %b}, to {ics} "
-            f"(at {chosen.session_time})."
+            f"Wrote {counted(len(events), 'session')} of {plan.name} over "
+            f"{counted(weeks, 'week')} to {ics} (at {chosen.session_time}), "
+            f"whole weeks from Monday {monday_of(today):%d %b}."
         )
     )
     return 0

@@ -31,7 +31,6 @@ from runstrong.planning.schedule import (
     monday_of,
     plan_week,
 )
-from runstrong.planning.today import Today, today_from_week
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Intensity, Session
 
@@ -206,16 +205,6 @@ def easier_week_on(
     if plan is None:
         return False
     return is_easier_week(on, started_on(plan, chosen, record.sessions))
-
-
-def today_for(
-    catalog: Catalog, chosen: settings.Settings, on: date | None = None, record: Record = Record()
-) -> tuple[Plan | None, Today | None]:
-    on = on or date.today()
-    plan, week = week_for(catalog, chosen, on, record, today=on)
-    if plan is None:
-        return None, None
-    return plan, today_from_week(plan, week, on)
 
 
 def weekly_target(known_sessions: Iterable[str], chosen: settings.Settings) -> int:

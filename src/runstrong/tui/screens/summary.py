@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.summary import SessionSummary
 from runstrong.formatting import duration_text
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
 
