@@ -34,6 +34,7 @@ DOMAIN = [
     "workout.catalog",
     "session.view",
     "session.cues",
+    "session.beat",
     "exit_codes",
     "application.resume",
     "history",

@@ -140,3 +140,24 @@ def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> No
     assert moment("front-plank", 3.3) == ("hold", None)
     position, fraction = moment("arm-swing-drill", 0.75)
     assert position is None and fraction == pytest.approx(0.5)
+
+
+async def test_the_same_moment_again_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import runstrong.tui.widgets.figure as module
+
+    app = FigureApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(ExerciseFigure)
+        drawn: list[float | None] = []
+
+        def counting(*args: object, **kwargs: object) -> list[str]:
+            drawn.append(kwargs.get("fraction"))  # type: ignore[arg-type]
+            return draw(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(module, "draw", counting)
+        for _ in range(3):  # a hold redraws the screen every second: the figure stays as it is
+            widget.show(widget.figure, position="hold")
+        widget.show(widget.figure, fraction=0.5)
+        widget.show(widget.figure, fraction=0.5)
+        await pilot.pause()
+        assert drawn == [None, 0.5]

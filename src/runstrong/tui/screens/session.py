@@ -16,8 +16,10 @@ from textual.widgets import Footer, ProgressBar, Static
 from runstrong.application.recording import Recorder
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.audio.voice import announcement
+from runstrong.session.beat import next_change
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
+from runstrong.session.view import View
 from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
@@ -27,7 +29,13 @@ from runstrong.tui.widgets.step_clock import StepClock
 if TYPE_CHECKING:
     from runstrong.audio import Player
 
-REFRESH_HZ = 4
+# The screen redraws when what it shows changes (`beat.next_change`), and at least this often
+# for what follows no beat (the session's elapsed time while paused, a "saving" line).
+SAFETY_SECONDS = 1.0
+# Textual's timers may fire half a millisecond early; waking just after the moment means the
+# refresh finds the change already due instead of rearming for a sliver of a millisecond.
+WAKE_LATE = 0.002
+ONE_ROW = frozenset({"#status", "#target", "#next"})
 
 
 class SessionScreen(Screen[bool]):
@@ -87,9 +95,8 @@ class SessionScreen(Screen[bool]):
     def on_mount(self) -> None:
         self._live = True
         self._handle(self.engine.start())
-        self._timer = self.set_interval(1 / REFRESH_HZ, self.tick)
 
-    # -- the 4 Hz loop -----------------------------------------------------------------
+    # -- the beat ------------------------------------------------------------------------
     def tick(self) -> None:
         self._handle(self.engine.update())
         self._set_text("#saving", self.recorder.flush() or "")
@@ -126,19 +133,29 @@ class SessionScreen(Screen[bool]):
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
         self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
         self._set_text("#next", words.next_text(view, session))
+        self._wake_at_next_change(view)
+
+    def _wake_at_next_change(self, view: View) -> None:
+        # One timer at a time: every redraw (a key's included) sets it again for the new View.
+        if self._timer is not None:
+            self._timer.stop()
+        delay = next_change(view)
+        delay = SAFETY_SECONDS if delay is None else min(max(0.0, delay), SAFETY_SECONDS)
+        self._timer = self.set_timer(delay + WAKE_LATE, self.tick)
 
     def _set_text(self, selector: str, value: str) -> None:
-        # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
+        # Only what changed is redrawn; most lines stay the same for a whole step.
         if self._shown.get(selector) == value:
             return
         self._shown[selector] = value
         # Text, not markup: workout files are data and "[bold]" in a name stays literal.
-        self.query_one(selector, Static).update(Text(value))
+        # One-row lines keep their size, so they skip a layout pass.
+        self.query_one(selector, Static).update(Text(value), layout=selector not in ONE_ROW)
 
     def _finish(self, completed: bool) -> None:
+        self.render_view()
         if self._timer is not None:
             self._timer.stop()
-        self.render_view()
         self._live = False
         self.dismiss(completed)
 

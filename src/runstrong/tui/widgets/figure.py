@@ -7,31 +7,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure, draw
-from runstrong.session.timeline import StepKind
+
+# Which frame to show is the session's business (part of the beat the screen redraws on).
+from runstrong.session.beat import figure_moment as figure_moment
 from runstrong.session.view import View
-
-# Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
-SELF_COUNTED_REP_SECONDS = 3.0
-# A timed movement (a hold whose figure has no still `hold` position, e.g. an arm swing).
-TIMED_MOVEMENT_SECONDS = 1.5
-
-
-def figure_moment(view: View) -> tuple[str | None, float | None]:
-    """(position, fraction) to show for the session's moment: the rep under way on its tempo,
-    the held position in a hold (or the movement, for a drill done for a time), the start
-    position while getting ready (or resting, or switching sides)."""
-    figure = view.exercise.figure
-    if figure is None:
-        return None, None
-    step = view.step
-    if step.kind is StepKind.REPS:
-        tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
-        return None, (view.elapsed % tempo) / tempo
-    if step.kind is StepKind.HOLD:
-        if figure.has_hold or len(figure.positions) == 1:
-            return figure.hold_name, None
-        return None, (view.elapsed % TIMED_MOVEMENT_SECONDS) / TIMED_MOVEMENT_SECONDS
-    return figure.start_name, None
 
 
 class ExerciseFigure(Widget):
@@ -40,8 +19,8 @@ class ExerciseFigure(Widget):
     What it shows: `fraction` of the way through one rep when that is set (0 = first key
     position, 0.5 = last, 1 = back at the first), otherwise the key position named by
     `position` ("start", "end", "hold"...; None = the first). Use `show()` to change several
-    at once. Moving `fraction` every frame is cheap: the text is only replaced, and the widget
-    only repainted, when the drawing itself changes.
+    at once. Setting the same moment again draws nothing; a new one replaces the text, and
+    repaints the widget, only when the drawing itself changes.
     """
 
     DEFAULT_CSS = """
@@ -70,6 +49,9 @@ class ExerciseFigure(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
+        # What `_lines` was drawn from: the same figure, moment, size and charset draw the
+        # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing.
+        self._drawn: tuple[object, ...] | None = None
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
 
@@ -106,6 +88,10 @@ class ExerciseFigure(Widget):
         )
 
     def _redraw(self) -> None:
+        key = (self.figure, self.position, self.fraction, self.content_size, self.charset)
+        if key == self._drawn:
+            return
+        self._drawn = key
         lines = self._drawing()
         if lines != self._lines:
             self._lines = lines
