@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.on_screen import watch  # noqa: E402
-from bench.pane import stop_server  # noqa: E402
+from bench.on_screen import watch
+from bench.pane import stop_server
 
 
 def main() -> int:

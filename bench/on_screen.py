@@ -7,6 +7,7 @@ whole second it stands for, and how long HOLD stays on screen against the hold's
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 import sys
@@ -70,7 +71,9 @@ def watch(body: str, settings: str, seconds: float, size: tuple[int, int] = (80,
             "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
         }
         watched = str(Path(__file__).with_name("watched_session.py"))
-        start([sys.executable, watched, str(log), "start", str(path), "--mute"], env, "timing", size)
+        start(
+            [sys.executable, watched, str(log), "start", str(path), "--mute"], env, "timing", size
+        )
         reader = PaneReader("timing")
         seen: list[Seen] = []
         end = time.monotonic() + seconds
@@ -101,7 +104,7 @@ def analyse(seen: list[Seen], steps: list[dict[str, object]]) -> Timing:
             planned += [at + k for k in range(1, round(length))]
     first = float(steps[0]["at"]) + 0.5  # type: ignore[arg-type]
     changes: list[float] = []
-    for earlier, later in zip(seen, seen[1:], strict=False):
+    for earlier, later in itertools.pairwise(seen):
         if later.digits != earlier.digits and later.at > first:
             # It changed some time between the two reads: take the middle.
             changes.append((earlier.at + later.at) / 2)
@@ -118,12 +121,12 @@ def analyse(seen: list[Seen], steps: list[dict[str, object]]) -> Timing:
     stray = sum(1 for c in changes if min(abs(c - m) for m in planned) > MATCH_SECONDS)
     shown_from: float | None = None
     lengths = iter(float(s["seconds"]) for s in steps if s["kind"] == "HOLD")  # type: ignore[arg-type]
-    for earlier, later in zip(seen, seen[1:], strict=False):
+    for earlier, later in itertools.pairwise(seen):
         if later.word != earlier.word:
             moment = (earlier.at + later.at) / 2
             if later.word == "HOLD":
                 shown_from = moment
             elif earlier.word == "HOLD" and shown_from is not None:
                 holds.append((moment - shown_from, next(lengths)))
-    gaps = [b.at - a.at for a, b in zip(seen, seen[1:], strict=False)]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(seen)]
     return Timing(lateness, missed, stray, holds, statistics.median(gaps) if gaps else 0.0)

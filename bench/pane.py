@@ -50,8 +50,16 @@ class PaneReader:
     def __init__(self, target: str) -> None:
         self.target = target
         self._client = subprocess.Popen(
-            ["tmux", "-L", SOCKET, "-C", "new-session", "-s", f"reader-{os.getpid()}"]
-            + ["sleep 100000"],
+            [
+                "tmux",
+                "-L",
+                SOCKET,
+                "-C",
+                "new-session",
+                "-s",
+                f"reader-{os.getpid()}",
+                "sleep 100000",
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

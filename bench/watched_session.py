@@ -19,7 +19,9 @@ log = open(sys.argv[1], "a", buffering=1)  # noqa: SIM115 (open for the process'
 entered = module.SessionEngine._enter
 
 
-def _enter(self: module.SessionEngine, index: int, at: float, *, lead_in: bool = False) -> list[Event]:
+def _enter(
+    self: module.SessionEngine, index: int, at: float, *, lead_in: bool = False
+) -> list[Event]:
     events = entered(self, index, at, lead_in=lead_in)
     step = self.step
     log.write(json.dumps({"kind": step.kind.value, "at": at, "seconds": step.seconds}) + "\n")
