@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from runstrong.application.recording import Recorder
 from runstrong.application.rpe import RPE_KEYS
@@ -24,6 +24,7 @@ from runstrong.tui.screens import session_text as words
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.step_bar import StepBar
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class SessionScreen(Screen[bool]):
                 yield StepClock(id="clock")
                 yield ExerciseFigure(id="figure")
             yield Static(id="target")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="step-bar")
+            yield StepBar(id="step-bar")
             yield Static(id="cues")
         yield Static(id="hint")
         yield Static(id="saving")
@@ -127,9 +128,7 @@ class SessionScreen(Screen[bool]):
         self.query_one(StepClock).show(words.big_number(view), flash=words.flashing(view))
         self.query_one(ExerciseFigure).follow(view)
         self._set_text("#target", words.target_text(view))
-        bar = self.query_one(ProgressBar)
-        if bar.progress != round(view.step_progress, 3):
-            bar.update(progress=round(view.step_progress, 3))
+        self.query_one(StepBar).show(view.step_progress)
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
         self._set_text("#hint", words.hint_text(view, self.muted, self._rated))
         self._set_text("#next", words.next_text(view, session))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure, draw
@@ -11,6 +12,9 @@ from runstrong.figures import Charset, Figure, draw
 # Which frame to show is the session's business (part of the beat the screen redraws on).
 from runstrong.session.beat import figure_moment as figure_moment
 from runstrong.session.view import View
+
+# A rep has at most a few dozen frames (beat.FIGURE_FRAMES_PER_SECOND times its tempo).
+FRAMES_KEPT = 64
 
 
 class ExerciseFigure(Widget):
@@ -50,8 +54,11 @@ class ExerciseFigure(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
         # What `_lines` was drawn from: the same figure, moment, size and charset draw the
-        # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing.
+        # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing, and
+        # the frames of a rep, drawn once, come back from `_frames` on every later rep.
         self._drawn: tuple[object, ...] | None = None
+        self._frames: dict[tuple[object, ...], list[str]] = {}
+        self._frames_of: Figure | None = None
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
 
@@ -88,11 +95,19 @@ class ExerciseFigure(Widget):
         )
 
     def _redraw(self) -> None:
-        key = (self.figure, self.position, self.fraction, self.content_size, self.charset)
+        if self.figure is not self._frames_of:
+            self._frames_of, self._drawn = self.figure, None
+            self._frames.clear()
+        key = (self.position, self.fraction, self.content_size, self.charset)
         if key == self._drawn:
             return
         self._drawn = key
-        lines = self._drawing()
+        lines = self._frames.get(key)
+        if lines is None:
+            lines = self._drawing()
+            if len(self._frames) >= FRAMES_KEPT:
+                self._frames.clear()
+            self._frames[key] = lines
         if lines != self._lines:
             self._lines = lines
             self.refresh()
@@ -112,5 +127,12 @@ class ExerciseFigure(Widget):
     def on_resize(self) -> None:
         self._redraw()
 
-    def render(self) -> Text:
-        return Text("\n".join(self._lines), no_wrap=True, overflow="crop")
+    def render_line(self, y: int) -> Strip:
+        # Line by line, straight to the terminal's cells: a moving figure repaints four times a
+        # second, and going through a Rich Text and its wrapping each time cost more CPU than
+        # drawing the figure.
+        style = self.visual_style.rich_style
+        width = self.size.width
+        if y >= len(self._lines):
+            return Strip.blank(width, style)
+        return Strip([Segment(self._lines[y], style)]).adjust_cell_length(width, style)
