@@ -46,3 +46,37 @@ async def test_the_screen_sets_its_timer_for_the_next_change(
         assert delays[-1] == pytest.approx(0.5 + WAKE_LATE)
         await pilot.press("p")  # paused: nothing moves, only the safety tick
         assert delays[-1] == pytest.approx(SAFETY_SECONDS + WAKE_LATE)
+
+
+async def test_the_step_bar_keeps_no_timer_and_redraws_only_on_a_new_half_cell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.app import App, ComposeResult
+
+    from runstrong.tui.widgets.step_bar import StepBar
+
+    class BarApp(App[None]):
+        CSS = "StepBar Bar { width: 40; }"
+
+        def compose(self) -> ComposeResult:
+            yield StepBar(id="step-bar")
+
+    app = BarApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(StepBar)
+        # ProgressBar's own once-a-second ETA refresh would wake the app between beats.
+        assert not list(bar._timers)
+        updates: list[float] = []
+        show = StepBar.show
+
+        def counting(self: StepBar, fraction: float) -> None:
+            before = self.progress
+            show(self, fraction)
+            if self.progress != before:
+                updates.append(self.progress)
+
+        monkeypatch.setattr(StepBar, "show", counting)
+        for fraction in (0.1, 0.101, 0.11, 0.111, 0.5, 1.0):  # 80 half cells: 8, 8, 8, 8, 40, 80
+            bar.show(fraction)
+        assert updates == [0.1, 0.5, 1.0]

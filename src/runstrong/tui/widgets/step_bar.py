@@ -19,8 +19,11 @@ class StepBar(ProgressBar):
         super().__init__(total=1.0, show_eta=False, show_percentage=False, id=id)
         self._drawn: tuple[int, bool, int] | None = None
 
-    def on_mount(self, event: Mount) -> None:
-        event.prevent_default()  # skip ProgressBar.on_mount and its set_interval(1, ...)
+    def _on_mount(self, event: Mount) -> None:
+        super()._on_mount(event)
+        # Textual calls each class's mount handler down the MRO; stopping here skips
+        # ProgressBar.on_mount and its set_interval(1, ...).
+        event.prevent_default()
         self.update()
 
     def show(self, fraction: float) -> None:
