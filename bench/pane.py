@@ -9,12 +9,14 @@ millisecond instead.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import time
 
 SOCKET = f"runstrong-bench-{os.getpid()}"
+_readers = itertools.count()
 
 
 def tmux(*args: str) -> str:
@@ -49,17 +51,9 @@ class PaneReader:
 
     def __init__(self, target: str) -> None:
         self.target = target
+        self.session = f"reader-{os.getpid()}-{next(_readers)}"
         self._client = subprocess.Popen(
-            [
-                "tmux",
-                "-L",
-                SOCKET,
-                "-C",
-                "new-session",
-                "-s",
-                f"reader-{os.getpid()}",
-                "sleep 100000",
-            ],
+            ["tmux", "-L", SOCKET, "-C", "new-session", "-s", self.session, "sleep 1d"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -70,6 +64,8 @@ class PaneReader:
         marker = "runstrong-bench-ready"
         answer = self._ask(f"display-message -p {marker}")
         while answer != [marker]:
+            if self._client.poll() is not None:
+                raise RuntimeError(f"tmux control client ended: {self._client.returncode}")
             answer = self._answer()
 
     def read(self) -> list[str]:
@@ -100,3 +96,4 @@ class PaneReader:
             self._client.stdin.close()
         self._client.terminate()
         self._client.wait(timeout=5)
+        tmux("kill-session", "-t", self.session)

@@ -7,7 +7,8 @@ import pytest
 from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
-from runstrong.tui.screens.session import SAFETY_SECONDS, WAKE_LATE, SessionScreen
+from runstrong.tui.screens.session import SAFETY_SECONDS, SessionScreen
+from runstrong.tui.widgets.step_clock import StepClock
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold, session
@@ -17,35 +18,42 @@ async def test_the_screen_sets_its_timer_for_the_next_change(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     delays: list[float] = []
-    original = SessionScreen.set_timer
+    original = SessionScreen._wake_in
 
-    def recording(self: SessionScreen, delay: float, *args: object, **kwargs: object) -> object:
-        delays.append(delay)
-        return original(self, delay, *args, **kwargs)  # type: ignore[arg-type]
+    def recording(self: SessionScreen, seconds: float) -> None:
+        delays.append(seconds)
+        original(self, seconds)
 
-    monkeypatch.setattr(SessionScreen, "set_timer", recording)
+    monkeypatch.setattr(SessionScreen, "_wake_in", recording)
     clock = FakeClock()
+    player = FakePlayer()
     app = RunstrongApp(
         session=session(exercise("Plank", hold(20)), exercise("B", hold(5))),
         clock=clock,
         wall=clock.wall,
-        player=FakePlayer(),
+        player=player,
         options=EngineOptions(Timing(get_ready=0)),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert delays[-1] == pytest.approx(1.0 + WAKE_LATE)  # "20" until 1.000 s
+        assert delays[-1] == pytest.approx(1.0)  # "20" until 1.000 s
         clock.advance(0.4)
         screen.tick()
-        assert delays[-1] == pytest.approx(0.6 + WAKE_LATE)
+        assert delays[-1] == pytest.approx(0.6)
         for step in (0.6, *[1.0] * 16):  # to 3 s left: the digits blink every half second
             clock.advance(step)
             screen.tick()
-        assert delays[-1] == pytest.approx(0.5 + WAKE_LATE)
+        assert delays[-1] == pytest.approx(0.5)
+        # The wake-up itself ticks the screen (here: now), which plays the cue just crossed.
+        clock.advance(1.1)  # 1.9 s left: the tick of "2" is due
+        screen._wake_in(0)
+        await pilot.pause(0.05)
+        assert player.played[-1] == "tick"
+        assert str(screen.query_one(StepClock).value) == "2"
         await pilot.press("p")  # paused: nothing moves, only the safety tick
-        assert delays[-1] == pytest.approx(SAFETY_SECONDS + WAKE_LATE)
+        assert delays[-1] == pytest.approx(SAFETY_SECONDS)
 
 
 async def test_the_step_bar_keeps_no_timer_and_redraws_only_on_a_new_half_cell(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -10,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from runstrong.application.recording import Recorder
@@ -74,7 +74,7 @@ class SessionScreen(Screen[bool]):
         self._shown: dict[str, str] = {}
         self._live = False
         self.muted = muted
-        self._timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
         self._paused_for_dialog = False
 
     def compose(self) -> ComposeResult:
@@ -99,6 +99,8 @@ class SessionScreen(Screen[bool]):
 
     # -- the beat ------------------------------------------------------------------------
     def tick(self) -> None:
+        if not self._live:
+            return  # a wake-up already queued when the session ended
         self._handle(self.engine.update())
         self._set_text("#saving", self.recorder.flush() or "")
 
@@ -135,12 +137,26 @@ class SessionScreen(Screen[bool]):
         self._wake_at_next_change(view)
 
     def _wake_at_next_change(self, view: View) -> None:
-        # One timer at a time: every redraw (a key's included) sets it again for the new View.
-        if self._timer is not None:
-            self._timer.stop()
+        # One wake-up at a time: every redraw (a key's included) sets it again for the new
+        # View. A bare loop timer rather than Textual's set_timer, which starts a task per
+        # timer: this one is set several times a second. The tick itself runs as a message
+        # of this screen (call_next), with Textual's handling of errors.
         delay = next_change(view)
-        delay = SAFETY_SECONDS if delay is None else min(max(0.0, delay), SAFETY_SECONDS)
-        self._timer = self.set_timer(delay + WAKE_LATE, self.tick)
+        self._wake_in(SAFETY_SECONDS if delay is None else min(max(0.0, delay), SAFETY_SECONDS))
+
+    def _wake_in(self, seconds: float) -> None:
+        self._stop_waking()
+        loop = asyncio.get_running_loop()
+        self._wake = loop.call_later(seconds + WAKE_LATE, self.call_next, self.tick)
+
+    def _stop_waking(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+
+    def on_unmount(self) -> None:
+        self._live = False
+        self._stop_waking()
 
     def _set_text(self, selector: str, value: str) -> None:
         # Only what changed is redrawn; most lines stay the same for a whole step.
@@ -153,8 +169,7 @@ class SessionScreen(Screen[bool]):
 
     def _finish(self, completed: bool) -> None:
         self.render_view()
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_waking()
         self._live = False
         self.dismiss(completed)
 
