@@ -35,7 +35,10 @@ def start(
         for k, v in env.items()
         if k.startswith(("RUNSTRONG", "TERM", "ALSA", "PYTHON"))
     )
-    shell = f"env {exports} {' '.join(json.dumps(c) for c in command)}"
+    # The tmux server hands its own environment on: a PYTHONDONTWRITEBYTECODE there would make
+    # every start compile runstrong's modules again, which an installed copy never does.
+    unset = "" if "PYTHONDONTWRITEBYTECODE" in env else "-u PYTHONDONTWRITEBYTECODE "
+    shell = f"env {unset}{exports} {' '.join(json.dumps(c) for c in command)}"
     width, height = size
     tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), shell)
     time.sleep(0.3)
