@@ -11,11 +11,11 @@ from dataclasses import replace
 
 import pytest
 
+from runstrong.application import session_text as words
 from runstrong.session.beat import figure_moment, next_change
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.events import Cue, CueEvent
 from runstrong.session.timeline import Timing
-from runstrong.tui.screens import session_text as words
 from runstrong.workout.catalog import load_library
 from runstrong.workout.model import Exercise, Session, Side
 

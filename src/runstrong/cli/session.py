@@ -22,7 +22,13 @@ def has_terminal() -> bool:
 
 
 def run_app(
-    session: Session | None = None, *, mute: bool = False, voice: bool = False, review: bool = False
+    session: Session | None = None,
+    *,
+    mute: bool = False,
+    voice: bool = False,
+    review: bool = False,
+    companion: bool = False,
+    lan: bool = False,
 ) -> int:
     if not has_terminal():
         # Without one the app would spin on a closed input and write escape codes into a
@@ -34,14 +40,36 @@ def run_app(
 
     chosen, warnings = settings.load()
     app = RunstrongApp(
-        session=session, mute=mute, voice=voice, review=review, settings=chosen, warnings=warnings
+        session=session,
+        mute=mute,
+        voice=voice,
+        review=review,
+        settings=chosen,
+        warnings=warnings,
+        companion=companion,
+        lan=lan,
     )
     app.run()
     return app.return_code or 0
 
 
-def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:
+def cmd_start(
+    err: Console,
+    target: str,
+    *,
+    mute: bool,
+    voice: bool,
+    light: bool = False,
+    companion: bool = False,
+    lan: bool = False,
+) -> int:
     loaded = session_or_exit_code(err, target)
     if isinstance(loaded, int):
         return loaded
-    return run_app(light_session(loaded) if light else loaded, mute=mute, voice=voice)
+    return run_app(
+        light_session(loaded) if light else loaded,
+        mute=mute,
+        voice=voice,
+        companion=companion,
+        lan=lan,
+    )

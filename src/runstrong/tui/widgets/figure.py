@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rich.segment import Segment
+from rich.text import Text
 from textual.reactive import reactive
-from textual.strip import Strip
 from textual.widget import Widget
 
-from runstrong.figures import Charset, Figure, draw
+from runstrong.figures import Charset, Figure
+from runstrong.figures.render import Drawing, moment, render_position
+from runstrong.figures.shapes import Layer
 
 # Which frame to show is the session's business (part of the beat the screen redraws on).
 from runstrong.session.beat import figure_moment as figure_moment
@@ -16,6 +17,36 @@ from runstrong.session.view import View
 # A rep has at most a few dozen frames (beat.FIGURE_FRAMES_PER_SECOND times its tempo).
 FRAMES_KEPT = 64
 
+# How each layer of a drawing is coloured: the far side of the body dimmer than the near side,
+# so crossing limbs read as one behind the other; the band and a motion path stand apart.
+LAYER_STYLES: dict[Layer, str] = {
+    Layer.NEAR: "",
+    Layer.FAR: "dim",
+    Layer.PROP: "",
+    Layer.HELD: "dim",
+    Layer.BAND: "yellow",
+    Layer.PATH: "cyan",
+    Layer.GROUND: "dim",
+}
+
+
+def side_caption(figure: Figure | None, side: str | None) -> str:
+    """The words under a one-sided exercise's figure: which side the drawing shows working."""
+    if figure is None or not figure.works:
+        return ""
+    return f"{side or figure.works} side"
+
+
+def styled(drawing: Drawing) -> Text:
+    """The drawing as Rich text, each run of cells in its layer's style."""
+    text = Text(no_wrap=True, overflow="crop")
+    for row, (line, layers) in enumerate(zip(drawing.lines, drawing.layers, strict=True)):
+        if row:
+            text.append("\n")
+        for char, layer in zip(line, layers, strict=True):
+            text.append(char, LAYER_STYLES[layer] if layer else "")
+    return text
+
 
 class ExerciseFigure(Widget):
     """Draws `figure` at the widget's content size; blank when `figure` is None.
@@ -23,8 +54,8 @@ class ExerciseFigure(Widget):
     What it shows: `fraction` of the way through one rep when that is set (0 = first key
     position, 0.5 = last, 1 = back at the first), otherwise the key position named by
     `position` ("start", "end", "hold"...; None = the first). Use `show()` to change several
-    at once. Setting the same moment again draws nothing; a new one replaces the text, and
-    repaints the widget, only when the drawing itself changes.
+    at once. Setting the same moment again draws nothing, a rep's frames are drawn once, and
+    the widget is repainted only when the drawing itself changes.
     """
 
     DEFAULT_CSS = """
@@ -41,75 +72,107 @@ class ExerciseFigure(Widget):
     position: reactive[str | None] = reactive(None, repaint=False)
     fraction: reactive[float | None] = reactive(None, repaint=False)
     charset: reactive[Charset] = reactive(Charset.BRAILLE, repaint=False)
+    # The side working now ("left"/"right") for a one-sided exercise: mirrors the drawing when
+    # the figure shows the other one, and names the side on the last row.
+    side: reactive[str | None] = reactive(None, repaint=False)
 
     def __init__(
         self,
         figure: Figure | None = None,
         *,
         position: str | None = None,
+        side: str | None = None,
         name: str | None = None,
         id: str | None = None,  # noqa: A002
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
+        self._text = Text()
         # What `_lines` was drawn from: the same figure, moment, size and charset draw the
         # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing, and
         # the frames of a rep, drawn once, come back from `_frames` on every later rep.
         self._drawn: tuple[object, ...] | None = None
-        self._frames: dict[tuple[object, ...], list[str]] = {}
+        self._frames: dict[tuple[object, ...], tuple[list[str], Text]] = {}
         self._frames_of: Figure | None = None
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
+        self.set_reactive(ExerciseFigure.side, side)
 
     def show(
-        self, figure: Figure | None, *, position: str | None = None, fraction: float | None = None
+        self,
+        figure: Figure | None,
+        *,
+        position: str | None = None,
+        fraction: float | None = None,
+        side: str | None = None,
     ) -> None:
         """Set what to draw in one go (one redraw at most)."""
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
         self.set_reactive(ExerciseFigure.fraction, fraction)
+        self.set_reactive(ExerciseFigure.side, side)
         self._redraw()
 
     def follow(self, view: View) -> None:
         """Show the session's moment: call it on every tick; it repaints only on change."""
         position, fraction = figure_moment(view)
-        self.show(view.exercise.figure, position=position, fraction=fraction)
+        side = view.focus.side.value if view.focus.side else None
+        self.show(view.exercise.figure, position=position, fraction=fraction, side=side)
 
     @property
     def lines(self) -> list[str]:
         """The text on screen now, one string per row."""
         return list(self._lines)
 
-    def _drawing(self) -> list[str]:
+    def _drawing(self) -> Drawing | None:
         width, height = self.content_size
-        if self.figure is None or width < 1 or height < 1:
-            return []
-        return draw(
-            self.figure,
+        figure = self.figure
+        caption = side_caption(figure, self.side)
+        if caption and height > 4:
+            height -= 1
+        if figure is None or width < 1 or height < 1:
+            return None
+        drawing = render_position(
+            figure,
+            moment(figure, self.position, self.fraction),
             width,
             height,
-            position=self.position,
-            fraction=self.fraction,
-            charset=self.charset,
+            self.charset,
+            mirror=figure.mirrored_for(self.side),
+            # Without colour the far side cannot be dimmer: it is drawn with fewer dots.
+            plain=self.app.no_color,
         )
+        if caption and height < self.content_size.height:
+            line = caption.center(width)[:width]
+            return Drawing([*drawing.lines, line], [*drawing.layers, [None] * len(line)])
+        return drawing
 
     def _redraw(self) -> None:
         if self.figure is not self._frames_of:
             self._frames_of, self._drawn = self.figure, None
             self._frames.clear()
-        key = (self.position, self.fraction, self.content_size, self.charset)
+        key = (
+            self.position,
+            self.fraction,
+            self.side,
+            self.content_size,
+            self.charset,
+            self.app.no_color,
+        )
         if key == self._drawn:
             return
         self._drawn = key
-        lines = self._frames.get(key)
-        if lines is None:
-            lines = self._drawing()
+        frame = self._frames.get(key)
+        if frame is None:
+            drawing = self._drawing()
+            frame = (drawing.lines, styled(drawing)) if drawing else ([], Text())
             if len(self._frames) >= FRAMES_KEPT:
                 self._frames.clear()
-            self._frames[key] = lines
+            self._frames[key] = frame
+        lines, text = frame
         if lines != self._lines:
-            self._lines = lines
+            self._lines, self._text = lines, text
             self.refresh()
 
     def watch_figure(self) -> None:
@@ -124,15 +187,11 @@ class ExerciseFigure(Widget):
     def watch_charset(self) -> None:
         self._redraw()
 
+    def watch_side(self) -> None:
+        self._redraw()
+
     def on_resize(self) -> None:
         self._redraw()
 
-    def render_line(self, y: int) -> Strip:
-        # Line by line, straight to the terminal's cells: a moving figure repaints four times a
-        # second, and going through a Rich Text and its wrapping each time cost more CPU than
-        # drawing the figure.
-        style = self.visual_style.rich_style
-        width = self.size.width
-        if y >= len(self._lines):
-            return Strip.blank(width, style)
-        return Strip([Segment(self._lines[y], style)]).adjust_cell_length(width, style)
+    def render(self) -> Text:
+        return self._text
