@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure
@@ -46,6 +50,16 @@ def styled(drawing: Drawing) -> Text:
         for char, layer in zip(line, layers, strict=True):
             text.append(char, LAYER_STYLES[layer] if layer else "")
     return text
+
+
+@dataclass(slots=True)
+class _Frame:
+    """One drawing of the figure, and its cells once painted (for the size and style given)."""
+
+    lines: list[str]
+    text: Text
+    strips: list[Strip] | None = None
+    made_for: tuple[object, ...] | None = None
 
 
 class ExerciseFigure(Widget):
@@ -93,7 +107,8 @@ class ExerciseFigure(Widget):
         # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing, and
         # the frames of a rep, drawn once, come back from `_frames` on every later rep.
         self._drawn: tuple[object, ...] | None = None
-        self._frames: dict[tuple[object, ...], tuple[list[str], Text]] = {}
+        self._frames: dict[tuple[object, ...], _Frame] = {}
+        self._frame = _Frame([], Text())
         self._frames_of: Figure | None = None
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
@@ -166,13 +181,12 @@ class ExerciseFigure(Widget):
         frame = self._frames.get(key)
         if frame is None:
             drawing = self._drawing()
-            frame = (drawing.lines, styled(drawing)) if drawing else ([], Text())
+            frame = _Frame(drawing.lines, styled(drawing)) if drawing else _Frame([], Text())
             if len(self._frames) >= FRAMES_KEPT:
                 self._frames.clear()
             self._frames[key] = frame
-        lines, text = frame
-        if lines != self._lines:
-            self._lines, self._text = lines, text
+        if frame.lines != self._lines:
+            self._lines, self._text, self._frame = frame.lines, frame.text, frame
             self.refresh()
 
     def watch_figure(self) -> None:
@@ -195,3 +209,17 @@ class ExerciseFigure(Widget):
 
     def render(self) -> Text:
         return self._text
+
+    def render_line(self, y: int) -> Strip:
+        # A moving figure repaints four times a second with frames it has shown before: the
+        # strips of each frame are kept with it, rather than turning its many-styled text into
+        # cells again on every repaint (the same conversion Widget.render_line would do).
+        frame, style = self._frame, self.visual_style
+        if frame.strips is None or frame.made_for != (self.size, style):
+            width, height = self.size
+            visual = visualize(self, self._text, markup=False)
+            frame.strips = Visual.to_strips(self, visual, width, height, style)
+            frame.made_for = (self.size, style)
+        if y < len(frame.strips):
+            return frame.strips[y]
+        return Strip.blank(self.size.width, style.rich_style)
