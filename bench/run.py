@@ -1,6 +1,6 @@
 """runstrong's benchmarks: every figure next to a baseline measured in the same run.
 
-    python bench/run.py            # everything (about 8 minutes)
+    python bench/run.py            # everything (about 12 minutes)
     python bench/run.py --quick    # fewer rounds, shorter windows
 
 Needs tmux (real-terminal figures). Prints a Markdown table for the README.
