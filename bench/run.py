@@ -159,6 +159,8 @@ def bench_cpu_and_memory(tmp: Path, rounds: int, window: float) -> None:
 
 
 def _ms(values: list[float]) -> str:
+    if not values:
+        return "none seen"
     ordered = sorted(values)
     return f"median {statistics.median(ordered) * 1000:+.0f} ms, max {ordered[-1] * 1000:+.0f} ms"
 
@@ -170,7 +172,7 @@ def bench_on_screen(hold: int) -> None:
     floor = watch_floor(hold + 2)
     body = f'rest_between_sets = 5\n[[exercises]]\nname = "Plank"\nsets = 3\nhold = {hold}\n'
     ours = watch(body, "get_ready = 3\nsound = false\n", 3 + 3 * hold + 10 + 15)
-    worst = max(abs(x) for x in ours.seconds)
+    worst = max((abs(x) for x in ours.seconds), default=float("inf"))
     row(
         f"Each second of a countdown on screen vs its moment ({len(ours.seconds)} seconds, "
         f"pane read every {ours.read_every * 1000:.0f} ms)",
@@ -186,7 +188,7 @@ def bench_on_screen(hold: int) -> None:
     )
     errors = [shown - length for shown, length in ours.holds]
     shown = ", ".join(f"{s:.3f} s" for s, _ in ours.holds)
-    worst_hold = max(abs(e) for e in errors)
+    worst_hold = max((abs(e) for e in errors), default=float("inf"))
     row(
         f"HOLD to REST on screen, {hold} s holds",
         shown,

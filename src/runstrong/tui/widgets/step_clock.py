@@ -12,6 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.events import Resize
+from textual.geometry import Region
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.widgets import Digits
@@ -51,9 +52,27 @@ class StepClock(Digits):
 
     def show(self, value: str, *, flash: bool) -> None:
         if value != self.value:
-            self.update(value)
+            before = self._glyph_box()
+            if before is None or not block_font.can_draw(value):
+                self.update(value)
+            else:
+                # The block digits fill a size the screen gives, so a new number needs no
+                # layout, and only the cells of the old and the new digits are sent again.
+                self._value = value
+                after = self._glyph_box()
+                self.refresh(before if after is None else before.union(after))
             self._choose_rows()
         self.set_class(flash, "-flash")
+
+    def _glyph_box(self) -> Region | None:
+        """Where the block digits (and the margin that flashes with them) are drawn."""
+        if self.glyph_rows is None or not block_font.can_draw(self.value):
+            return None
+        width, height = self.content_size
+        framed = block_font.text_width(self.value, self.glyph_rows) + 2 * SIDE_PADDING
+        left = max(0, (width - framed) // 2)
+        top = max(0, (height - self.glyph_rows) // 2)
+        return Region(left, top, min(framed, width), min(self.glyph_rows, height))
 
     def on_resize(self, event: Resize) -> None:
         self._choose_rows()
