@@ -13,7 +13,7 @@ import pytest
 
 from runstrong.application import session_text as words
 from runstrong.session.beat import figure_moment, next_change
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Cue, CueEvent
 from runstrong.session.timeline import Timing
 from runstrong.workout.catalog import load_library
@@ -33,7 +33,7 @@ def make(
         session(*items, rest_between_exercises=10),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=4), count_in=count_in),
+        timing=Timing(get_ready=get_ready, switch_sides=4, count_in=count_in),
     )
     engine.start()
     return engine, clock
@@ -157,7 +157,7 @@ def test_every_wake_shows_a_change_and_nothing_changes_between_wakes(index: int)
         sessions()[index],
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=3, switch_sides=2)),
+        timing=Timing(get_ready=3, switch_sides=2),
     )
     engine.start()
     before = shown(engine)

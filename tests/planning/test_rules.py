@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong.planning.plans import Plan, load_plans
@@ -30,6 +30,8 @@ from runstrong.planning.week import coach_for, intensity_in
 from runstrong.settings import Settings
 from runstrong.workout.catalog import Catalog, load_catalog
 from runstrong.workout.model import Intensity, Session
+
+from ..fuzzing import fuzz
 
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
@@ -58,7 +60,7 @@ PATTERNS = {
 
 @pytest.fixture
 def catalog() -> Catalog:
-    return load_catalog((30, 45))
+    return load_catalog()
 
 
 def bundled_plans(catalog: Catalog) -> list[Plan]:
@@ -196,10 +198,10 @@ RUN_KINDS = st.sampled_from(list(RunKind))
 @lru_cache(maxsize=1)
 def bundled_catalog() -> Catalog:
     # First called inside a test, with the config folders isolated: bundled files only.
-    return load_catalog((30, 45))
+    return load_catalog()
 
 
-@settings(max_examples=60, deadline=None)
+@fuzz(60)
 @given(
     st.lists(RUN_KINDS, min_size=9, max_size=9),
     st.integers(0, 6),

@@ -60,7 +60,7 @@ def test_figure_moment_follows_the_session() -> None:
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
-    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import SessionEngine
     from runstrong.session.timeline import Timing
     from runstrong.tui.widgets.figure import figure_moment
     from runstrong.workout.catalog import load_session_file
@@ -78,9 +78,7 @@ def test_figure_moment_follows_the_session() -> None:
         session = load_session_file(path, load_library()[0])
     assert isinstance(session, Session)
     clock = FakeClock()
-    engine = SessionEngine(
-        session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
-    )
+    engine = SessionEngine(session, clock=clock, wall=clock.wall, timing=Timing(get_ready=5))
     engine.start()
 
     def run(seconds: float) -> None:
@@ -101,15 +99,15 @@ def test_figure_moment_follows_the_session() -> None:
 
 
 def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> None:
-    from runstrong.session.timeline import Step, StepKind
-    from runstrong.session.view import SessionPhase, View
+    from runstrong.session.timeline import SessionPhase, Step
+    from runstrong.session.view import View
     from runstrong.tui.widgets.figure import figure_moment
     from runstrong.workout.model import Exercise, Phase, PhaseKind
 
     library = load_library()[0]
 
     def moment(ident: str, elapsed: float) -> tuple[str | None, float | None]:
-        step = Step(StepKind.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
+        step = Step(SessionPhase.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
         exercise = Exercise(
             name=ident,
             sets=1,
@@ -218,7 +216,8 @@ async def test_the_same_moment_again_is_not_drawn_again(monkeypatch: pytest.Monk
         monkeypatch.setattr(module, "moment", counting)
         for _ in range(3):  # a hold redraws the screen every second: the figure stays as it is
             widget.show(widget.figure, position="hold")
+            await pilot.pause()
         for fraction in (0.5, 0.5, 0.25, 0.5):  # a rep's frames are drawn once each
             widget.show(widget.figure, fraction=fraction)
-        await pilot.pause()
+            await pilot.pause()
         assert drawn == [None, 0.5, 0.25]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from runstrong.session.engine import EngineOptions
 from runstrong.session.timeline import Timing
-from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SAFETY_SECONDS, SessionScreen
 from runstrong.tui.widgets.step_clock import StepClock
 
-from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, session
+from ..conftest import make_app
+from ..helpers import exercise, hold
 
 
 async def test_the_screen_sets_its_timer_for_the_next_change(
@@ -25,14 +23,8 @@ async def test_the_screen_sets_its_timer_for_the_next_change(
         original(self, seconds)
 
     monkeypatch.setattr(SessionScreen, "_wake_in", recording)
-    clock = FakeClock()
-    player = FakePlayer()
-    app = RunstrongApp(
-        session=session(exercise("Plank", hold(20)), exercise("B", hold(5))),
-        clock=clock,
-        wall=clock.wall,
-        player=player,
-        options=EngineOptions(Timing(get_ready=0)),
+    app, clock, player = make_app(
+        exercise("Plank", hold(20)), exercise("B", hold(5)), timing=Timing(get_ready=0)
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -54,6 +46,9 @@ async def test_the_screen_sets_its_timer_for_the_next_change(
         assert str(screen.query_one(StepClock).value) == "2"
         await pilot.press("p")  # paused: nothing moves, only the safety tick
         assert delays[-1] == pytest.approx(SAFETY_SECONDS)
+        assert screen._wake is not None  # one wake-up set, for the tick of this screen
+        await app.action_quit()
+    assert screen._wake is None
 
 
 async def test_the_step_bar_keeps_no_timer_and_redraws_only_on_a_new_half_cell(

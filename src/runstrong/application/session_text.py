@@ -10,8 +10,8 @@ from runstrong.history.last_time import LastTime
 from runstrong.session.beat import flashing as flashing
 from runstrong.session.beat import shown_down, shown_up
 from runstrong.session.events import PhaseRecord
-from runstrong.session.timeline import Step, StepKind
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.timeline import SessionPhase, Step
+from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
 SEPARATOR = "  ·  "
@@ -36,7 +36,7 @@ def _describe(step: Step, exercise: Exercise) -> list[str]:
 
 def title(view: View, session: Session) -> str:
     """Exercise, side and set of the step in progress, or of the one being prepared for."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return session.name
     parts = _describe(view.focus, view.exercise)
     if not view.step.kind.is_work:
@@ -50,7 +50,7 @@ def target_text(view: View) -> str:
         return "get into position: starting in"
     phase = view.step.phase
     if phase is None:
-        if view.step.kind is StepKind.SWITCH and view.step.side:
+        if view.step.kind is SessionPhase.SWITCH and view.step.side:
             return f"change to the {view.step.side} side"
         return ""
     if phase.kind is PhaseKind.HOLD:
@@ -66,7 +66,7 @@ def target_text(view: View) -> str:
 
 def next_text(view: View, session: Session) -> str:
     """The bottom line; it names the same step as the title's "Up next"."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return ""
     upcoming = view.up_next
     if upcoming is None:
@@ -114,7 +114,7 @@ def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:
 
 def about(view: View) -> int:
     """The exercise "last time" is about: in a rest, the one just done; else the focus."""
-    return view.step.exercise if view.step.kind is StepKind.REST else view.focus.exercise
+    return view.step.exercise if view.step.kind is SessionPhase.REST else view.focus.exercise
 
 
 def with_load(view: View, text: str, units: str, last: LastTime | None) -> str:
@@ -131,7 +131,7 @@ def with_load(view: View, text: str, units: str, last: LastTime | None) -> str:
 
 def rest_load(view: View, hint: str, units: str, last: LastTime | None) -> str:
     """In the rest after a set: the load just lifted (with its keys) and last time."""
-    if view.step.kind is not StepKind.REST:
+    if view.step.kind is not SessionPhase.REST:
         return hint
     parts = []
     if view.load_for is not None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runstrong.formatting import amount_text
+from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord
-from runstrong.workout.model import PhaseKind, Session
+from runstrong.workout.model import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +28,7 @@ class SessionSummary:
 
 
 def _amount(record: PhaseRecord) -> str:
-    return f"{record.actual} s" if record.kind is PhaseKind.HOLD else str(record.actual)
+    return amount_text(record.actual, record.kind)
 
 
 def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:
@@ -51,3 +53,14 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
         sets_planned=sum(e.sets for e in session.exercises),
         exercises=tuple(results),
     )
+
+
+def balance_notes(session: Session, balances: list[Balance]) -> list[str]:
+    """A sentence for each one-sided exercise of `session` whose weaker side lags."""
+    keys = {exercise.key for exercise in session.exercises if exercise.sides}
+    return [
+        f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
+        f"the last {b.sessions} sessions. Start sets on that side."
+        for b in balances
+        if b.exercise in keys and b.weaker
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from runstrong.session.cues import next_cue
-from runstrong.session.timeline import StepKind
+from runstrong.session.timeline import SessionPhase
 from runstrong.session.view import View
 
 # Float arithmetic on clock readings: 19.9999999 s left is shown (and woken for) as 20 s.
@@ -59,10 +59,10 @@ def figure_cycle(view: View) -> float | None:
     step = view.step
     if figure is None or view.paused or view.counting_in is not None:
         return None
-    if step.kind is StepKind.REPS:
+    if step.kind is SessionPhase.REPS:
         tempo = step.phase.tempo if step.phase and step.phase.tempo else None
         return tempo or SELF_COUNTED_REP_SECONDS
-    if step.kind is StepKind.HOLD and not (figure.has_hold or len(figure.positions) == 1):
+    if step.kind is SessionPhase.HOLD and not (figure.has_hold or len(figure.positions) == 1):
         return TIMED_MOVEMENT_SECONDS
     return None
 
@@ -81,10 +81,10 @@ def figure_moment(view: View) -> tuple[str | None, float | None]:
     if figure is None:
         return None, None
     step = view.step
-    if step.kind is StepKind.REPS:
+    if step.kind is SessionPhase.REPS:
         tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
         return None, _frame_fraction(view.elapsed, tempo)
-    if step.kind is StepKind.HOLD:
+    if step.kind is SessionPhase.HOLD:
         if figure.has_hold or len(figure.positions) == 1:
             return figure.hold_name, None
         return None, _frame_fraction(view.elapsed, TIMED_MOVEMENT_SECONDS)
@@ -98,10 +98,10 @@ def _blinks(view: View) -> bool:
     if view.paused or view.finished or remaining is None or view.counting_in is not None:
         return False
     kind = view.step.kind
-    if kind is StepKind.SWITCH:
+    if kind is SessionPhase.SWITCH:
         return True
     last_numbers = remaining > 0 and shown_down(remaining) <= FLASH_SECONDS
-    return kind in (StepKind.HOLD, StepKind.REST, StepKind.GET_READY) and last_numbers
+    return kind in (SessionPhase.HOLD, SessionPhase.REST, SessionPhase.GET_READY) and last_numbers
 
 
 def flashing(view: View) -> bool:

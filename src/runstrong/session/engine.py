@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from runstrong.session.beat import next_change
 from runstrong.session.cues import cues_between
@@ -28,14 +28,15 @@ from runstrong.session.events import (
 )
 from runstrong.session.loads import Loads
 from runstrong.session.timeline import (
+    SessionPhase,
     Step,
-    StepKind,
     Timing,
     build_timeline,
     estimate_step,
+    first_not_done,
     set_starts,
 )
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
 Clock = Callable[[], float]
@@ -46,12 +47,6 @@ GAP_SECONDS = 5.0
 JUMP_COUNT_IN = 3.0
 
 
-@dataclass(frozen=True, slots=True)
-class EngineOptions:
-    timing: Timing = field(default_factory=Timing)
-    count_in: float = 3.0
-
-
 class SessionEngine:
     def __init__(
         self,
@@ -59,22 +54,23 @@ class SessionEngine:
         *,
         clock: Clock = time.monotonic,
         wall: Clock = time.time,
-        options: EngineOptions | None = None,
-        start_index: int = 0,
+        timing: Timing | None = None,
         done: Sequence[PhaseRecord] = (),
     ) -> None:
+        """`done`: the records of an interrupted session; it picks up again at the start of
+        the first set not done."""
         self.session = session
-        self.options = options or EngineOptions()
-        self.timeline: tuple[Step, ...] = build_timeline(session, self.options.timing)
+        self.timing = timing or Timing()
+        self.timeline: tuple[Step, ...] = build_timeline(session, self.timing)
         self._clock = clock
         self._wall = wall
-        self._estimates = [estimate_step(s, self.options.timing) for s in self.timeline]
+        self._estimates = [estimate_step(s, self.timing) for s in self.timeline]
         self._total_estimate = sum(self._estimates) or 1.0
         # Records of a resumed session come first, so the summary covers the whole session.
         self.records: list[PhaseRecord] = list(done)
         self._next_seq = max((r.seq for r in done), default=-1) + 1
         self.loads = Loads(session, self.records)
-        self.index = start_index
+        self.index = first_not_done(self.timeline, done) if done else 0
         self.started = False
         self.finished = False
         # A GET READY inserted before the step a jump landed on; `index` is that step.
@@ -137,7 +133,7 @@ class SessionEngine:
     def focus(self) -> Step:
         """The work step this moment is about: the one running, or the one being prepared for."""
         step = self.step
-        if step.kind.is_work or step.kind is StepKind.DONE:
+        if step.kind.is_work or step.kind is SessionPhase.DONE:
             return step
         if self._lead_in is not None:
             return self.timeline[self.index]
@@ -146,22 +142,22 @@ class SessionEngine:
     def up_next(self) -> Step | None:
         """The next work step that is not running now: what "Up next" and "Next:" name."""
         step = self.step
-        if step.kind is StepKind.DONE:
+        if step.kind is SessionPhase.DONE:
             return None
         if step.kind.is_work:
             return self._work_after(self.index + 1)
         return self.focus()
 
     def _correction(self) -> PhaseRecord | None:
-        if self.step.kind is not StepKind.REST or not self.records:
+        if self.step.kind is not SessionPhase.REST or not self.records:
             return None
         last = self.records[-1]
         return last if last.kind is PhaseKind.REPS else None
 
     def _rating_for(self) -> int | None:
         step = self.step
-        if step.kind is StepKind.DONE or (
-            step.kind is StepKind.REST and step.set_number == self.exercise_of(step).sets
+        if step.kind is SessionPhase.DONE or (
+            step.kind is SessionPhase.REST and step.set_number == self.exercise_of(step).sets
         ):
             return step.exercise
         return None
@@ -171,7 +167,7 @@ class SessionEngine:
             return SessionPhase.PAUSED
         if self._count_in_until is not None and now < self._count_in_until:
             return SessionPhase.COUNT_IN
-        return SessionPhase(self.step.kind.value)
+        return self.step.kind
 
     def view(self) -> View:
         return self._view_at(self._clock())
@@ -272,23 +268,23 @@ class SessionEngine:
         step = self.timeline[index]
         if lead_in and step.kind.is_work:
             # A jump never starts the work clock unseen: GET READY first, or a count-in.
-            ready = self.options.timing.get_ready
+            ready = self.timing.get_ready
             if ready > 0:
                 self._lead_in = replace(
-                    step, kind=StepKind.GET_READY, phase=None, seconds=float(ready)
+                    step, kind=SessionPhase.GET_READY, phase=None, seconds=float(ready)
                 )
             else:
-                self._count_in_until = at + (self.options.count_in or JUMP_COUNT_IN)
+                self._count_in_until = at + (self.timing.count_in or JUMP_COUNT_IN)
                 self._anchor = self._count_in_until
         self._step_started_wall = self._wall() - (self._clock() - self._anchor)
         events: list[Event] = [StepStarted(index)]
         kind = self.step.kind
-        if kind is StepKind.DONE:
+        if kind is SessionPhase.DONE:
             self.finished = True
             events += [CueEvent(Cue.COMPLETE), SessionEnded(completed=True)]
-        elif kind is StepKind.SWITCH:
+        elif kind is SessionPhase.SWITCH:
             events.append(CueEvent(Cue.SWITCH))
-        elif kind is StepKind.REST:
+        elif kind is SessionPhase.REST:
             events.append(CueEvent(Cue.REST))
         elif kind.is_work:
             events.append(CueEvent(Cue.GO))
@@ -327,9 +323,9 @@ class SessionEngine:
             return events
         frozen = self._frozen
         self._frozen = None
-        counts_in = self.step.kind.is_work and self.step.is_timed and self.options.count_in > 0
+        counts_in = self.step.kind.is_work and self.step.is_timed and self.timing.count_in > 0
         if counts_in:
-            self._count_in_until = now + self.options.count_in
+            self._count_in_until = now + self.timing.count_in
             self._anchor = self._count_in_until - frozen
         else:
             self._anchor = now - frozen
@@ -366,7 +362,7 @@ class SessionEngine:
         return events + self._finish_step(now, actual)
 
     def add_rest(self, seconds: float = EXTRA_REST) -> list[Event]:
-        if self.step.kind in (StepKind.REST, StepKind.GET_READY, StepKind.SWITCH):
+        if self.step.kind in (SessionPhase.REST, SessionPhase.GET_READY, SessionPhase.SWITCH):
             self._step_extra += seconds
         return []
 
@@ -382,7 +378,7 @@ class SessionEngine:
         current = self.focus().exercise
         for index in range(self.index + 1, len(self.timeline)):
             step = self.timeline[index]
-            if step.kind is StepKind.DONE or (step.kind.is_work and step.exercise > current):
+            if step.kind is SessionPhase.DONE or (step.kind.is_work and step.exercise > current):
                 return self._jump(index)
         return []
 
@@ -390,9 +386,9 @@ class SessionEngine:
         """Redo the set just done (from its rest) or go back to the previous set."""
         starts = set_starts(self.timeline)
         step = self.timeline[self.index]
-        if step.kind is StepKind.REST:
+        if step.kind is SessionPhase.REST:
             return self._jump(starts[(step.exercise, step.set_number)])
-        if not (step.kind.is_work or step.kind is StepKind.SWITCH):
+        if not (step.kind.is_work or step.kind is SessionPhase.SWITCH):
             return []
         order = list(starts)
         position = order.index((step.exercise, step.set_number))

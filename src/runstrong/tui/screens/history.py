@@ -12,10 +12,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
-from runstrong.formatting import distance_text, duration_text, load_text, when_text
-from runstrong.history import HistoryStore, queries, runs
+from runstrong.formatting import (
+    amount_text,
+    balance_text,
+    counted,
+    distance_text,
+    duration_text,
+    load_text,
+    sets_done_text,
+    when_text,
+)
+from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.balance import Balance
-from runstrong.tui.history_guard import guard_history
+from runstrong.tui.history_guard import HistoryDamaged, guard_history
 
 SESSIONS_SHOWN = 300
 
@@ -24,7 +33,7 @@ def _amount(kind: str, value: int | None) -> str:
     """Seconds or reps as the tables show them ("max": a hold to the limit)."""
     if value is None:
         return "max"
-    return f"{value} s" if kind == "hold" else f"{value}"
+    return amount_text(value, kind)
 
 
 class HistoryScreen(Screen[None]):
@@ -66,18 +75,40 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="balance")
         yield Footer()
 
-    @guard_history
     def on_mount(self) -> None:
         if self.store is None:
             self.query_one("#session-title", Static).update(
                 "No history yet: sets you finish are saved here."
             )
             return
-        self.session_rows = self.store.session_heads(limit=SESSIONS_SHOWN)
+        self.query_one("#session-title", Static).update("Reading your history...")
+        # Off the event loop: over ten years of sets the list takes a noticeable moment.
+        self.run_worker(self._read_sessions, thread=True, exit_on_error=False)
+
+    def _read_sessions(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            rows = store.session_heads(limit=SESSIONS_SHOWN)
+        except HistoryError as error:
+            self.app.call_from_thread(self._damaged, error)
+            return
+        self.app.call_from_thread(self._show_sessions, rows)
+
+    def _damaged(self, error: HistoryError) -> None:
+        self.store = None
+        self.query_one("#session-title", Static).update("")
+        self.post_message(HistoryDamaged(error))
+
+    @guard_history
+    def _show_sessions(self, rows: list[queries.SessionHead]) -> None:
+        self.session_rows = rows
+        self.query_one("#session-title", Static).update("")
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
-            done = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done)
+            done = sets_done_text(row.sets_done, row.planned_sets)
             light = " (light)" if row.light else ""
             table.add_row(
                 when_text(row.started_at),
@@ -214,7 +245,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#streak", Static).update(
             Text(
                 f"This week: {this_week} of {self.weekly_target} sessions   ·   "
-                f"streak: {streak} week{'s' * (streak != 1)} on target"
+                f"streak: {counted(streak, 'week')} on target"
             )
         )
         plot = self.query_one("#week-chart", PlotextPlot)
@@ -226,9 +257,7 @@ class HistoryScreen(Screen[None]):
         plt.title("Sessions per week (red: target)")
         self._fill_km(len(weeks))
         notes = [
-            f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last {b.sessions} sessions"
-            for b in balances
-            if b.weaker
+            balance_text(b.name, b.weaker, b.lag_percent, b.sessions) for b in balances if b.weaker
         ]
         self.query_one("#balance", Static).update(
             Text("\n".join(notes) or "Left and right are within 10% on every one-sided exercise.")
@@ -237,7 +266,7 @@ class HistoryScreen(Screen[None]):
     def _fill_km(self, weeks: int) -> None:
         """Kilometres run in the same weeks, beside the sessions: strength next to running."""
         assert self.store is not None
-        km = runs.weekly_km(self.store.db, weeks)
+        km = self.store.weekly_km(weeks)
         # Miles for a person who chose pounds (`units = "lb"`); stored as km either way.
         unit = distance_text(1.0, self._units).split(" ")[1]
         amounts = [float(distance_text(k, self._units).split(" ")[0]) for _, k in km]

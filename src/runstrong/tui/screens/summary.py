@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.summary import SessionSummary
 from runstrong.formatting import duration_text
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
 
@@ -30,6 +29,11 @@ class SummaryScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape,q", "close", "Close", priority=True),
+        # Effort for the last exercise, when there is one to rate: shown once in the Footer.
+        *(
+            Binding(key, f"rate({rpe})", "Effort (0 = 10)", key_display="1-9", show=rpe == 1)
+            for key, rpe in RPE_KEYS.items()
+        ),
     ]
 
     @dataclass
@@ -94,11 +98,12 @@ class SummaryScreen(Screen[None]):
                 cells.append(Text(last.removeprefix("last time ").removeprefix("last ")))
             table.add_row(*cells)
 
-    def on_key(self, event: events.Key) -> None:
-        rpe = RPE_KEYS.get(event.key)
-        if rpe is None or self.rating_for is None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.rating_for is not None if action == "rate" else True
+
+    def action_rate(self, rpe: int) -> None:
+        if self.rating_for is None:
             return
-        event.stop()
         self.post_message(self.Rated(self.rating_for[0], rpe))
         self.query_one("#rate", Static).update(f"Effort {rpe}/10 saved.")
 
