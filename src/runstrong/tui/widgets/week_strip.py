@@ -18,7 +18,13 @@ from runstrong.planning.rules import RunKind, When, weekday
 from runstrong.planning.schedule import Day
 
 CELL = 10
-RUN_MARKS = {RunKind.NONE: "", RunKind.EASY: "run", RunKind.KEY: "KEY", RunKind.LONG: "LONG"}
+RUN_MARKS = {
+    RunKind.NONE: "",
+    RunKind.EASY: "run",
+    RunKind.KEY: "KEY",
+    RunKind.LONG: "LONG",
+    RunKind.RACE: "RACE",
+}
 
 
 def short_name(name: str) -> str:
