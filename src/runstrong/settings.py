@@ -15,9 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 from runstrong import paths
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.session.timeline import Timing
@@ -284,6 +281,10 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     wrote them; a symlinked file stays a symlink (its target is replaced). A file that does not
     parse is left alone and SettingsNotSaved says so.
     """
+    # Only saving needs tomlkit; every start reads settings with tomllib.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     path = path or paths.settings_file()
     target = path.resolve() if path.is_symlink() else path
     label = clean_text(str(path))

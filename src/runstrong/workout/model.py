@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from runstrong.figures.figure import Figure
+if TYPE_CHECKING:
+    # Only a type here: the figures package (parser, checks, renderer) loads when a library
+    # with figures is read, not for every command that touches a session.
+    from runstrong.figures.figure import Figure
 
 
 class Side(StrEnum):
