@@ -398,3 +398,20 @@ def test_a_wedge_slopes_so_the_heel_rests_higher_than_the_toes() -> None:
         }
     )
     assert any("should rest on the wedge" in problem for problem in flat)
+
+
+def test_no_two_library_exercises_share_one_drawing() -> None:
+    """A figure copied from a similar move names neither: a reader cannot tell them apart."""
+    library, problems = load_library()
+    assert not problems
+    seen: dict[tuple[str, ...], str] = {}
+    for exercise_id, entry in library.items():
+        if entry.figure is None:
+            continue
+        drawing = tuple(
+            line
+            for _, position in entry.figure.distinct()
+            for line in draw(entry.figure, 40, 16, position=position.name, charset=Charset.ASCII)
+        )
+        assert drawing not in seen, f"{exercise_id} is drawn the same as {seen[drawing]}"
+        seen[drawing] = exercise_id
