@@ -33,3 +33,8 @@ def when_text(stamp: str) -> str:
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """'1 set', '3 sets': a number with its noun in the right form."""
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def amount(count: int | None, unit: str) -> str:
+    """A hold or a rep count with its unit: '30 s', '1 rep', '12 reps' (never '1 reps')."""
+    return f"{count} s" if unit == "s" else counted(count or 0, "rep")

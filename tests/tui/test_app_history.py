@@ -172,7 +172,7 @@ async def test_a_session_stopped_before_its_first_set_leaves_no_row() -> None:
         await pilot.pause()
         await run(app, clock, pilot, 2)
         await pilot.press("q")
-        await pilot.press("y")
+        await pilot.press("e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     assert store.sessions() == []
@@ -196,7 +196,7 @@ async def test_progression_offer_and_effort_rating() -> None:
         assert isinstance(screen, SessionScreen)
         assert screen.engine.step.phase is not None and screen.engine.step.phase.target == 6
         await run(app, clock, pilot, 6.25)  # plank set 1 at the new target
-        await pilot.press("q", "y")
+        await pilot.press("q", "e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     latest, first = queries.sessions(store.db)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from runstrong.history import Unfinished
 from runstrong.planning.light import light_session
+from runstrong.session.events import PhaseRecord
 from runstrong.workout.catalog import Catalog, load_session_file
 from runstrong.workout.model import Session, Source
 
@@ -51,6 +53,25 @@ def session_to_resume(
     if unfinished.light and not session.light:
         session = light_session(session)
     return ToResume(session, changed)
+
+
+# A pause between two logged phases longer than this was an interruption (a closed terminal,
+# a crash), not a rest: rests are at most 15 minutes plus a few "+15 s".
+INTERRUPTION_SECONDS = 20 * 60
+
+
+def time_taken(started_ts: float, records: Sequence[PhaseRecord]) -> float:
+    """How long the part of a session before an interruption took: from its start to its
+    last logged phase, leaving out earlier interruptions. A resumed session's clock and its
+    summary carry on from here, so both show the whole session."""
+    taken, last = 0.0, started_ts
+    for record in sorted(records, key=lambda r: r.ended_at):
+        gap = record.started_at - last
+        if 0 <= gap <= INTERRUPTION_SECONDS:
+            taken += gap
+        taken += max(0.0, record.ended_at - max(record.started_at, last))
+        last = max(last, record.ended_at)
+    return taken
 
 
 def same_session(unfinished: Unfinished, session: Session) -> bool:

@@ -13,11 +13,12 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
-from runstrong.formatting import duration_text, when_text
+from runstrong.formatting import amount, counted, duration_text, when_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.database import check_integrity, empty_history
 from runstrong.history.exchange import ImportProblem, render
 from runstrong.history.import_check import check_lines
+from runstrong.history.queries import labelled
 from runstrong.planning.week import weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
@@ -93,7 +94,7 @@ def cmd_history(
         table.add_row(
             str(row.id),
             when_text(row.started_at),
-            Text(row.name),
+            Text(row.name + (" (light)" if row.light else "")),
             duration_text(row.duration_seconds),
             f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done),
             Text(row.status.words, style=status_style),
@@ -125,6 +126,7 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
             {
                 "exercise": s.exercise,
                 "name": s.name,
+                "label": label,
                 "kind": s.kind,
                 "best": s.best,
                 "best_at": s.best_at,
@@ -132,7 +134,7 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
                 "latest_at": s.latest_at,
                 "sessions": s.sessions,
             }
-            for s in store.exercise_stats()
+            for s, label in labelled(store.exercise_stats())
         ],
         "weeks": [
             {"week_of": week.isoformat(), "sessions": count}
@@ -174,11 +176,11 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
-        unit = " s" if item["kind"] == "hold" else " reps"
+        unit = "s" if item["kind"] == "hold" else "reps"
         table.add_row(
-            Text(item["name"]),
-            f"{item['best']}{unit}",
-            f"{item['latest']}{unit}",
+            Text(item["label"]),
+            amount(item["best"], unit),
+            amount(item["latest"], unit),
             str(item["sessions"]),
         )
     out.print(table)
@@ -192,9 +194,9 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for item in data["balance"]:
         count = item["sessions"]
         line = Text(
-            f"{item['name']}: left {item['left']} {item['unit']} vs right "
-            f"{item['right']} {item['unit']} over {count} session"
-            f"{'s' * (count != 1)} with both sides done"
+            f"{item['name']}: left {amount(item['left'], item['unit'])} vs right "
+            f"{amount(item['right'], item['unit'])} over {counted(count, 'session')} "
+            "with both sides done"
         )
         if item["weaker"]:
             line.append(

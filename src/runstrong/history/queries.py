@@ -10,9 +10,13 @@ from typing import Any
 from runstrong.history.database import SessionStatus
 from runstrong.text import clean_text
 
+# The one definition of a set (session/events.sets_in): an exercise's set number, whatever
+# its sides and phases.
+SETS_DONE = "count(DISTINCT exercise_index || ':' || set_number)"
+
 # A session counts towards the week's target and the streak once at least half of its planned
 # sets are done: one plank and a stop is not a session.
-COUNTS = """(SELECT 2 * count(DISTINCT exercise_index || ':' || set_number) FROM sets
+COUNTS = f"""(SELECT 2 * {SETS_DONE} FROM sets
               WHERE session_id = sessions.id) >= max(sessions.planned_sets, 1)"""
 
 
@@ -39,6 +43,7 @@ class SetRow:
     actual: int
     completed_at: str
     rpe: int | None
+    exercise_index: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,7 +74,7 @@ class SessionRow:
 
     @property
     def sets_done(self) -> int:
-        return len({(s.exercise, s.set) for s in self.sets})
+        return len({(s.exercise_index, s.set) for s in self.sets})
 
     @property
     def duration_seconds(self) -> float | None:
@@ -106,6 +111,7 @@ def _set_row(r: sqlite3.Row) -> SetRow:
         r["actual"],
         shown(r["completed_at"]),
         r["rpe"],
+        r["exercise_index"],
     )
 
 
@@ -182,8 +188,9 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     """
     stats: list[ExerciseStat] = []
     groups = db.execute(
+        # A 0 (an older history or an import) is never a best; the row still counts.
         "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n "
-        "FROM sets GROUP BY exercise, kind"
+        "FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
     ).fetchall()
     for g in groups:
         latest = db.execute(
@@ -211,6 +218,22 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
 
 
+# An exercise with a hold and reps (a glute bridge held, then pulsed) has a row for each.
+KIND_LABELS = {"hold": "hold", "reps": "pulses"}
+
+
+def labelled(stats: list[ExerciseStat]) -> list[tuple[ExerciseStat, str]]:
+    """Each stat with the name to show: "(hold)" and "(pulses)" tell apart two rows of one
+    exercise, so a list never shows the same name twice."""
+    kinds: dict[str, int] = {}
+    for stat in stats:
+        kinds[stat.exercise] = kinds.get(stat.exercise, 0) + 1
+    return [
+        (stat, stat.name + (f" ({KIND_LABELS[stat.kind]})" if kinds[stat.exercise] > 1 else ""))
+        for stat in stats
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class SessionHead:
     """A session as the history list shows it, without its sets."""
@@ -231,10 +254,9 @@ class SessionHead:
 
 def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]:
     rows = db.execute(
-        """
+        f"""
         SELECT s.id, s.name, s.started_at, s.ended_at, s.status, s.planned_sets, s.light,
-               (SELECT count(*) FROM (SELECT DISTINCT exercise_index, set_number FROM sets
-                                      WHERE session_id = s.id)) AS done
+               (SELECT {SETS_DONE} FROM sets WHERE session_id = s.id) AS done
         FROM sessions s ORDER BY started_ts DESC, id DESC LIMIT ?
         """,
         (limit,),

@@ -60,6 +60,7 @@ class SessionEngine:
         options: EngineOptions | None = None,
         start_index: int = 0,
         done: Sequence[PhaseRecord] = (),
+        elapsed_before: float = 0.0,
     ) -> None:
         self.session = session
         self.options = options or EngineOptions()
@@ -85,6 +86,8 @@ class SessionEngine:
         self._taps = 0
         self._last_seen = 0.0
         self._last_update = 0.0
+        # A resumed session's clock carries on from the time its first part took.
+        self._elapsed_before = elapsed_before
         self._session_start = 0.0
         self._step_started_wall = 0.0
 
@@ -202,7 +205,8 @@ class SessionEngine:
             counts_taps=self.counts_taps,
             step_progress=step_progress,
             session_progress=progress,
-            session_elapsed=(now - self._session_start) if self.started else 0.0,
+            session_elapsed=self._elapsed_before
+            + ((now - self._session_start) if self.started else 0.0),
             correction=self._correction(),
             rating_for=self._rating_for(),
             finished=self.finished,
@@ -286,7 +290,8 @@ class SessionEngine:
             return self._enter(self.index, at)
         events: list[Event] = []
         step = self.step
-        if step.kind.is_work and step.phase is not None and actual is not None:
+        # A set ended before anything was done (0 reps, 0 s) is skipped, not logged.
+        if step.kind.is_work and step.phase is not None and actual:
             ended = self._wall() - (self._clock() - at)
             record = PhaseRecord.of(
                 self._next_seq, step, self.exercise_of(step), actual, self._step_started_wall, ended
@@ -392,8 +397,8 @@ class SessionEngine:
         self.records[-1] = fixed
         return [PhaseCorrected(fixed)]
 
-    def stop(self) -> list[Event]:
+    def stop(self, *, resumable: bool = False) -> list[Event]:
         if self.finished:
             return []
         self.finished = True
-        return [SessionEnded(completed=False)]
+        return [SessionEnded(completed=False, resumable=resumable)]

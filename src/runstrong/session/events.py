@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -76,6 +77,13 @@ class PhaseRecord:
         return (self.exercise_index, self.set_number, side, self.phase_index)
 
 
+def sets_in(records: Iterable[PhaseRecord]) -> int:
+    """How many sets the records cover: the one definition of "a set" for the stop dialog,
+    the resume offer, the summary and the history. A set is one exercise's set number, so a
+    set done on both sides (or a hold and its pulses) is one set."""
+    return len({(r.exercise_index, r.set_number) for r in records})
+
+
 @dataclass(frozen=True, slots=True)
 class PhaseLogged:
     record: PhaseRecord
@@ -96,6 +104,8 @@ class StepStarted:
 @dataclass(frozen=True, slots=True)
 class SessionEnded:
     completed: bool
+    # Stopped to finish later: the history keeps it open, to be offered for resuming.
+    resumable: bool = False
 
 
 Event = CueEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded

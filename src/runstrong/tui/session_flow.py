@@ -133,7 +133,7 @@ class SessionFlow(App[None]):
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
     ) -> None:
-        from runstrong.application.resume import session_to_resume
+        from runstrong.application.resume import session_to_resume, time_taken
         from runstrong.history import resume_index
         from runstrong.session.engine import SessionEngine
         from runstrong.tui.screens.dialogs import Answer, Choice
@@ -171,12 +171,14 @@ class SessionFlow(App[None]):
             return
         timeline = SessionEngine(session, options=self.options).timeline
         start = resume_index(timeline, store.done_phases(unfinished.id))
+        done = store.records_of(unfinished.id)
         self.start_session(
             session,
             resume_id=unfinished.id,
             start_index=start,
-            done=store.records_of(unfinished.id),
+            done=done,
             exit_after=exit_after,
+            elapsed_before=time_taken(unfinished.started_ts, done),
         )
 
     def start_session(
@@ -187,6 +189,7 @@ class SessionFlow(App[None]):
         resume_id: int | None = None,
         start_index: int = 0,
         done: list[PhaseRecord] | None = None,
+        elapsed_before: float = 0.0,
     ) -> None:
         from runstrong.application.recording import Recorder
         from runstrong.application.summary import summarize
@@ -201,6 +204,7 @@ class SessionFlow(App[None]):
             options=self.options,
             start_index=start_index,
             done=done or (),
+            elapsed_before=elapsed_before,
         )
         recorder = Recorder(
             self.store,

@@ -13,6 +13,7 @@ from typing import Any
 import tomli_w
 
 from runstrong import paths
+from runstrong.formatting import amount
 from runstrong.workout.model import LibraryExercise, PhaseKind, Side
 
 
@@ -28,10 +29,10 @@ class DraftExercise:
     sides: bool = False
 
     def describe(self) -> str:
-        amount = f"{self.hold} s hold" if self.hold is not None else f"{self.reps} reps"
+        done = f"{self.hold} s hold" if self.hold is not None else amount(self.reps, "reps")
         if self.tempo is not None and self.hold is None:
-            amount += f" @ {self.tempo:g} s"
-        text = f"{self.sets} x {amount}"
+            done += f" @ {self.tempo:g} s"
+        text = f"{self.sets} x {done}"
         return text + (" per side" if self.sides else "")
 
     def entry(self) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from runstrong.figures.figure import Figure
+from runstrong.formatting import amount
 
 
 class Side(StrEnum):
@@ -69,7 +70,7 @@ class Phase:
     def describe(self) -> str:
         if self.kind is PhaseKind.HOLD:
             return "hold to the limit" if self.target is None else f"{self.target} s hold"
-        text = f"{self.target} reps"
+        text = amount(self.target, "reps")
         if self.tempo is not None:
             text += f" @ {self.tempo:g} s"
         return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,12 +14,28 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
-from runstrong.formatting import duration_text, when_text
+from runstrong.formatting import amount, duration_text, when_text
 from runstrong.history import HistoryStore, queries, runs
 from runstrong.history.balance import Balance
 from runstrong.tui.history_guard import guard_history
 
 SESSIONS_SHOWN = 300
+
+
+def km_title(km: list[tuple[date, float]], any_runs: bool) -> str:
+    """The km chart's title: it says when there is nothing to chart, and why."""
+    if any(k for _, k in km):
+        return "Km run per week"
+    # The README says how to import runs; the title only needs to say there are none.
+    return "Km run per week: " + ("no runs in these weeks" if any_runs else "no runs imported")
+
+
+def whole_ticks(values: list[int]) -> list[int]:
+    """Axis marks on whole numbers only (a chart of reps never shows 2.5 reps), about 6 of
+    them, from 0 to the highest value."""
+    top = max([*values, 1])
+    step = max(1, math.ceil(top / 6))
+    return list(range(0, top + step, step))
 
 
 def _amount(kind: str, value: int | None) -> str:
@@ -156,15 +174,13 @@ class HistoryScreen(Screen[None]):
         balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
-        kinds: dict[str, int] = {}
-        for stat in self.exercise_rows:
-            kinds[stat.exercise] = kinds.get(stat.exercise, 0) + 1
+        labels = dict(queries.labelled(self.exercise_rows))
         for stat in self.exercise_rows:
             b = balance.get((stat.exercise, stat.kind))
-            name = stat.name + (f" ({stat.kind})" if kinds[stat.exercise] > 1 else "")
+            name = labels[stat]
             sides = ""
             if b is not None:
-                sides = f"{b.left} {b.unit} / {b.right} {b.unit}"
+                sides = f"{amount(b.left, b.unit)} / {amount(b.right, b.unit)}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
             table.add_row(
@@ -193,6 +209,8 @@ class HistoryScreen(Screen[None]):
         plt.title(f"{stat.name}: best {unit} per session")
         count = max((len([p for p in points if (p[2] or "") == side]) for side in sides), default=1)
         plt.xticks(list(range(1, count + 1, max(1, count // 10))))
+        ticks = whole_ticks([p[3] for p in points])
+        plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         plt.xlabel("session")
         plt.ylabel(unit)
         plot.refresh()
@@ -232,8 +250,7 @@ class HistoryScreen(Screen[None]):
         km = runs.weekly_km(self.store.db, weeks)
         plt = self.query_one("#km-chart", PlotextPlot).plt
         plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5, color="green")
-        # The README says how to import runs; the title only needs to say there are none.
-        plt.title("Km run per week" if any(k for _, k in km) else "Km run per week: none imported")
+        plt.title(km_title(km, bool(runs.recent_runs(self.store.db, limit=1))))
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -7,7 +7,7 @@ from enum import Enum
 
 from rich.text import Text
 
-from runstrong.formatting import when_text
+from runstrong.formatting import amount, when_text
 from runstrong.history import Unfinished
 from runstrong.history.database import iso
 from runstrong.planning.progression import Suggestion
@@ -89,8 +89,8 @@ def history_problem(message: str, *, can_move: bool) -> Choice[HistoryAnswer]:
 def progression_offer(offers: list[Suggestion]) -> Choice[ProgressionAnswer]:
     body = Text("Last time you met every target, so these can build up today:\n\n")
     for offer in offers:
-        body.append(f"  {offer.name}: {offer.suggested} {offer.unit}", style="bold")
-        body.append(f" (file: {offer.current} {offer.unit})\n")
+        body.append(f"  {offer.name}: {amount(offer.suggested, offer.unit)}", style="bold")
+        body.append(f" (file: {amount(offer.current, offer.unit)})\n")
     body.append("\nAccepted targets are used for this session and saved with its sets.")
     return Choice(
         "Ready to progress",

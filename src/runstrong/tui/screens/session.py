@@ -17,9 +17,9 @@ from runstrong.application.recording import Recorder
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.audio.voice import announcement
 from runstrong.session.engine import SessionEngine
-from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted
+from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted, sets_in
 from runstrong.tui.screens import session_text as words
-from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
+from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo, StopAnswer
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
@@ -198,10 +198,12 @@ class SessionScreen(Screen[bool]):
     def action_quit_session(self) -> None:
         self._pause_for_dialog()
 
-        def answered(stop: bool | None) -> None:
-            if stop:
+        def answered(answer: StopAnswer | None) -> None:
+            if answer is StopAnswer.FINISH_LATER:
+                self._handle(self.engine.stop(resumable=True))
+            elif answer is StopAnswer.END_HERE:
                 self._handle(self.engine.stop())
             else:
                 self._resume_after_dialog()
 
-        self.app.push_screen(ConfirmQuit(len(self.engine.records)), answered)
+        self.app.push_screen(ConfirmQuit(sets_in(self.engine.records)), answered)

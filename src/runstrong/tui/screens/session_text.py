@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from runstrong.formatting import duration_text
+from runstrong.formatting import amount, duration_text
 from runstrong.session.events import PhaseRecord
 from runstrong.session.timeline import Step, StepKind
 from runstrong.session.view import SessionPhase, View
@@ -69,8 +69,8 @@ def target_text(view: View) -> str:
             else f"of {phase.target} s"
         )
     if phase.tempo is not None:
-        return f"of {phase.target} reps, one every {phase.tempo:g} s"
-    return f"of {phase.target} reps: space counts a rep, enter ends the set"
+        return f"of {amount(phase.target, 'reps')}, one every {phase.tempo:g} s"
+    return f"of {amount(phase.target, 'reps')}: space counts a rep, enter ends the set"
 
 
 def next_text(view: View, session: Session) -> str:
@@ -102,7 +102,7 @@ def status_text(view: View, session: Session) -> str:
 
 def correction_text(record: PhaseRecord) -> str:
     side = f" ({record.side})" if record.side else ""
-    return f"{record.exercise_name}, set {record.set_number}{side}: {record.actual} reps"
+    return f"{record.exercise_name}, set {record.set_number}{side}: {amount(record.actual, 'reps')}"
 
 
 def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:

@@ -59,7 +59,7 @@ class SummaryScreen(Screen[None]):
         yield banner
         s = self.summary
         with Vertical():
-            facts = Text(s.name)
+            facts = Text(s.title)
             facts.append(
                 f"\n{duration_text(s.seconds)} taken   ·   "
                 f"{s.sets_done} of {s.sets_planned} sets done",

@@ -1,0 +1,144 @@
+"""Issue 20, "every count agrees, every record is true": sets of 0, one definition of a set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from runstrong.application.resume import time_taken
+from runstrong.application.summary import summarize
+from runstrong.history import HistoryStore, SessionLog, queries
+from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.events import PhaseLogged, PhaseRecord, sets_in
+from runstrong.session.timeline import Timing, planned_sets
+from runstrong.workout.model import PhaseKind, Side
+
+from .drive import run_engine
+from .fakes import FakeClock
+from .helpers import exercise, hold, reps, session
+
+
+def _engine(*exercises: object, count_in: float = 3.0) -> tuple[SessionEngine, FakeClock]:
+    clock = FakeClock()
+    engine = SessionEngine(
+        session(*exercises),  # type: ignore[arg-type]
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(get_ready=0, switch_sides=5), count_in),
+    )
+    engine.start()
+    return engine, clock
+
+
+def test_enter_at_once_in_paced_reps_logs_nothing() -> None:
+    engine, _clock = _engine(exercise("Band row", reps(10, tempo=2.0), sets=2))
+    events = engine.done()
+    assert not [e for e in events if isinstance(e, PhaseLogged)]
+    assert engine.records == []
+
+
+def test_enter_during_a_count_in_logs_nothing() -> None:
+    engine, clock = _engine(exercise("Plank", hold(30), sets=2), count_in=3.0)
+    engine.toggle_pause()  # paused at 0 s
+    engine.toggle_pause()  # COUNT-IN before the clock runs again
+    clock.advance(1)
+    events = engine.done()
+    assert not [e for e in events if isinstance(e, PhaseLogged)]
+    assert engine.records == []
+
+
+def test_a_hold_of_one_second_is_still_logged() -> None:
+    engine, clock = _engine(exercise("Plank", hold(30), sets=2))
+    run_engine(engine, clock, 1.2)
+    events = engine.done()
+    assert [e.record.actual for e in events if isinstance(e, PhaseLogged)] == [1]
+
+
+def test_no_best_is_ever_zero(tmp_path: Path) -> None:
+    # A 0 left by an older version (or an import) is never shown as a personal best.
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    clock = FakeClock()
+    sess = session(exercise("Band row", reps(10, tempo=2.0)))
+    sid = store.begin_session(sess, clock.wall(), 1)
+    record = PhaseRecord(
+        0, 0, "Band row", "Band row", 1, None, 0, PhaseKind.REPS, 10, 0, clock.wall(), clock.wall()
+    )
+    store.record(sid, 0, record)
+    assert queries.exercise_stats(store.db) == []
+
+
+BOTH = (Side.LEFT, Side.RIGHT)
+
+
+def _logged_session(tmp_path: Path, *, stop: str) -> tuple[HistoryStore, SessionEngine]:
+    """Side plank x2 (both sides) and a plank: one whole side-plank set, then a stop."""
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    sess = session(exercise("Side plank", hold(5), sets=2, sides=BOTH), exercise("Plank", hold(5)))
+    clock = FakeClock()
+    engine = SessionEngine(
+        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(0, switch_sides=1))
+    )
+    log = SessionLog(store, store.begin_session(sess, clock.wall(), planned_sets(sess)))
+    for event in engine.start() + run_engine(engine, clock, 5 + 1 + 5 + 0.5):
+        log.handle(event, clock.wall())
+    ended = engine.stop(resumable=stop == "later") if stop else []
+    for event in ended:
+        log.handle(event, clock.wall())
+    return store, engine
+
+
+def test_one_definition_of_a_set_everywhere(tmp_path: Path) -> None:
+    store, engine = _logged_session(tmp_path, stop="later")
+    assert len(engine.records) == 2  # left and right ...
+    assert sets_in(engine.records) == 1  # ... are one set
+    summary = summarize(engine.session, engine.records, 12)
+    (unfinished,) = store.unfinished()
+    (head,) = store.session_heads()
+    (row,) = store.sessions()
+    assert summary.sets_done == unfinished.sets_logged == head.sets_done == row.sets_done == 1
+    assert summary.sets_planned == head.planned_sets == 3
+
+
+def test_finish_later_stays_resumable_and_end_it_here_does_not(tmp_path: Path) -> None:
+    store, _ = _logged_session(tmp_path / "later", stop="later")
+    assert [u.sets_logged for u in store.unfinished()] == [1]
+    store, _ = _logged_session(tmp_path / "end", stop="end")
+    assert store.unfinished() == []
+    assert [row.status for row in store.sessions()] == ["stopped"]
+
+
+def test_a_resumed_session_shows_the_whole_time(tmp_path: Path) -> None:
+    store, engine = _logged_session(tmp_path, stop="later")
+    (unfinished,) = store.unfinished()
+    done = store.records_of(unfinished.id)
+    before = time_taken(unfinished.started_ts, done)
+    assert before == pytest.approx(11, abs=0.01)  # 5 s left, 1 s switch, 5 s right
+    # Resumed an hour later: the gap is not session time; the first part is.
+    clock = FakeClock(start=5000.0, wall_start=engine._wall() + 3600)
+    resumed = SessionEngine(
+        engine.session,
+        clock=clock,
+        wall=clock.wall,
+        options=EngineOptions(Timing(0, switch_sides=1)),
+        done=done,
+        elapsed_before=before,
+    )
+    resumed.start()
+    clock.advance(10)
+    assert resumed.view().session_elapsed == pytest.approx(21, abs=0.01)
+
+
+def test_time_taken_leaves_out_earlier_interruptions() -> None:
+    def rec(start: float, end: float) -> PhaseRecord:
+        return PhaseRecord(0, 0, "a", "A", 1, None, 0, PhaseKind.HOLD, 5, 5, start, end)
+
+    # 10 s to the first phase, 5 s of it, then two days away, then 5 s more.
+    assert time_taken(100.0, [rec(110, 115), rec(200_000, 200_005)]) == 20
+
+
+def test_light_sessions_say_so_on_the_summary_and_in_history(tmp_path: Path) -> None:
+    from runstrong.planning.light import light_session
+
+    sess = light_session(session(exercise("Plank", hold(30), sets=4)))
+    assert sess.light and summarize(sess, [], 10).title == "Test session (light)"
