@@ -36,6 +36,7 @@ DOMAIN = [
     "session.cues",
     "exit_codes",
     "application.resume",
+    "application.unsaved",
     "history",
     "history.database",
     "history.exchange",

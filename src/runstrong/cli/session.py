@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from rich.console import Console
@@ -37,7 +38,11 @@ def run_app(
         session=session, mute=mute, voice=voice, review=review, settings=chosen, warnings=warnings
     )
     app.run()
-    return app.return_code or 0
+    for note in app.exit_notes:
+        # The terminal may be gone (a closed window): the file holds the sets either way.
+        with contextlib.suppress(OSError):
+            print(f"runstrong: {note}", file=sys.stderr)
+    return app.exit_status()
 
 
 def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:

@@ -79,7 +79,9 @@ class HistoryStore:
             # Locked, read-only, full or damaged: the caller keeps the write and says why.
             raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
-    def begin_session(self, session: Session, started_ts: float, planned_sets: int) -> int:
+    def begin_session(
+        self, session: Session, started_ts: float, planned_sets: int, uid: str | None = None
+    ) -> int:
         from_file = session.source is Source.FILE and session.path
         with self._writing() as db:
             cursor = db.execute(
@@ -87,7 +89,7 @@ class HistoryStore:
                 "planned_sets, light, source_path, source_hash) "
                 "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     session.slug,
                     session.name,
                     started_ts,
@@ -100,8 +102,15 @@ class HistoryStore:
             )
         return int(cursor.lastrowid or 0)
 
-    def record(self, session_id: int, seq: int, record: PhaseRecord) -> None:
-        """Save a completed phase; a redone set replaces the first attempt's row."""
+    def session_uid(self, session_id: int) -> str | None:
+        row = self.db.execute("SELECT uid FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def record(
+        self, session_id: int, seq: int, record: PhaseRecord, uid: str | None = None
+    ) -> None:
+        """Save a completed phase; a redone set replaces the first attempt's row. `uid`: the
+        set's id, given when a copy of it may also go to a file (importing both adds one)."""
         exercise_index, set_number, side, phase_index = record.key
         with self._writing() as db:
             db.execute(
@@ -115,7 +124,7 @@ class HistoryStore:
                 "started_at, completed_ts, completed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     session_id,
                     seq,
                     record.exercise,
@@ -295,44 +304,57 @@ class SessionLog:
     next `flush()`; `problem` says what went wrong until it succeeds, so the screen can show it.
     """
 
-    def __init__(self, store: HistoryStore, session_id: int) -> None:
+    def __init__(
+        self, store: HistoryStore, session_id: int, uids: dict[int, str] | None = None
+    ) -> None:
         self.store = store
         self.session_id = session_id
-        self._pending: deque[Callable[[], None]] = deque()
+        # Each write waiting, with the seq of the phase it is about (None: the session's own).
+        self._pending: deque[tuple[int | None, Callable[[], None]]] = deque()
         self.problem: str | None = None
+        self.error: str | None = None  # the last failed write's reason, without the advice
+        # seq -> the set's uid, shared with whoever may write the same sets to a file.
+        self.uids = {} if uids is None else uids
 
     @property
     def pending(self) -> int:
         return len(self._pending)
 
+    @property
+    def unsaved_seqs(self) -> set[int]:
+        """The phases whose record (or its correction) is not in the history yet."""
+        return {seq for seq, _ in self._pending if seq is not None}
+
     def handle(self, event: Event, wall: float) -> None:
         sid = self.session_id
         if isinstance(event, PhaseLogged):
             seq, rec = event.record.seq, event.record
-            self._pending.append(lambda: self.store.record(sid, seq, rec))
+            uid = self.uids.setdefault(seq, new_uid())
+            self._pending.append((seq, lambda: self.store.record(sid, seq, rec, uid)))
         elif isinstance(event, PhaseCorrected):
             seq, actual = event.record.seq, event.record.actual
-            self._pending.append(lambda: self.store.correct(sid, seq, actual))
+            self._pending.append((seq, lambda: self.store.correct(sid, seq, actual)))
         elif isinstance(event, SessionEnded) and not event.resumable:
             done = event.completed
-            self._pending.append(lambda: self.store.finish(sid, done, wall))
+            self._pending.append((None, lambda: self.store.finish(sid, done, wall)))
         else:
             return
         self.flush()
 
     def rate(self, exercise_index: int, rpe: int) -> None:
         sid = self.session_id
-        self._pending.append(lambda: self.store.set_rpe(sid, exercise_index, rpe))
+        self._pending.append((None, lambda: self.store.set_rpe(sid, exercise_index, rpe)))
         self.flush()
 
     def flush(self) -> bool:
         """Write everything waiting, in order; False (and `problem` set) if something failed."""
         while self._pending:
             try:
-                self._pending[0]()
+                self._pending[0][1]()
             except HistoryWriteError as error:
+                self.error = str(error)
                 self.problem = f"Not saved yet ({len(self._pending)} waiting, will retry): {error}"
                 return False
             self._pending.popleft()
-        self.problem = None
+        self.problem = self.error = None
         return True

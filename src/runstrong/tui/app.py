@@ -95,6 +95,8 @@ class RunstrongApp(SessionFlow):
         self.history_problem: str | None = None
         self._foreign_file = False
         self.recorder: Recorder | None = None
+        # Printed after the terminal is given back: where unsaved sets went.
+        self.exit_notes: list[str] = []
 
     @property
     def catalog(self) -> Catalog:
@@ -378,10 +380,30 @@ class RunstrongApp(SessionFlow):
         self._catalog = None
         self.call_after_refresh(self._refresh_home)
 
+    def _keep_unsaved(self, recorder: Recorder) -> None:
+        """Ending (a closed terminal, a kill) with sets the history still does not have and
+        no choice made on a summary: they go to a file, and the exit status says so."""
+        from runstrong.application.unsaved import rescue
+
+        left = recorder.unsaved()
+        if left is not None and not self.unsaved_settled:
+            self.exit_notes.append(rescue(left, self.history_path, recorder.started))
+            self.lost_sets += left.sets
+        elif self.lost_sets:
+            from runstrong.formatting import counted
+
+            self.exit_notes.append(f"{counted(self.lost_sets, 'set')} left unsaved, as chosen.")
+
+    def exit_status(self) -> int:
+        """0 only when no set is left unsaved: sets only in memory never end with success."""
+        from runstrong.exit_codes import EXIT_ERROR
+
+        return EXIT_ERROR if self.lost_sets else (self.return_code or 0)
+
     def on_unmount(self) -> None:
         if self._player is not None:
             self._player.close()
         if self.recorder is not None:
-            self.recorder.flush()
+            self._keep_unsaved(self.recorder)
         if self.store is not None:
             self.store.close()

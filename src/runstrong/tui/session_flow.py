@@ -5,6 +5,7 @@ engine, a recorder and the session screen; `RunstrongApp` supplies the state it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
@@ -36,6 +37,11 @@ class SessionFlow(App[None]):
     clock: Clock
     wall: Clock
     mute: bool
+    history_path: Path
+    # Sets left unsaved by the person's choice on a summary: the app's exit status says so.
+    lost_sets: int = 0
+    # The last session's unsaved sets were dealt with on its summary (saved, written, left).
+    unsaved_settled: bool = True
 
     @property
     def catalog(self) -> Catalog:
@@ -215,9 +221,12 @@ class SessionFlow(App[None]):
         )
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
+        self.unsaved_settled = False
         screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
 
         def finished(completed: bool | None) -> None:
+            from runstrong.application.unsaved import default_path
+
             view = engine.view()
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
@@ -227,8 +236,11 @@ class SessionFlow(App[None]):
                 completed=bool(completed),
                 notes=self._balance_notes(session),
                 rating_for=rating_for,
+                unsaved=recorder.unsaved(),
+                retry=recorder.unsaved,
+                save_to=default_path(self.history_path, recorder.started),
             )
-            self.push_screen(screen, lambda _: self._after_summary(exit_after))
+            self.push_screen(screen, lambda lost: self._after_summary(exit_after, lost or 0))
 
         self.push_screen(screen, finished)
 
@@ -236,7 +248,9 @@ class SessionFlow(App[None]):
         if self.recorder is not None:
             self.recorder.rate(message.exercise_index, message.rpe)
 
-    def _after_summary(self, exit_after: bool) -> None:
+    def _after_summary(self, exit_after: bool, lost: int = 0) -> None:
+        self.unsaved_settled = True
+        self.lost_sets += lost
         if exit_after:
             self.exit()
         else:

@@ -32,10 +32,10 @@ def km_title(km: list[tuple[date, float]], any_runs: bool) -> str:
 
 def whole_ticks(values: list[int]) -> list[int]:
     """Axis marks on whole numbers only (a chart of reps never shows 2.5 reps), about 6 of
-    them, from 0 to the highest value."""
+    them, from 0 to a mark above the highest value (the line never sits on the frame)."""
     top = max([*values, 1])
     step = max(1, math.ceil(top / 6))
-    return list(range(0, top + step, step))
+    return list(range(0, top + 2 * step, step))
 
 
 def _amount(kind: str, value: int | None) -> str:
@@ -210,6 +210,7 @@ class HistoryScreen(Screen[None]):
         count = max((len([p for p in points if (p[2] or "") == side]) for side in sides), default=1)
         plt.xticks(list(range(1, count + 1, max(1, count // 10))))
         ticks = whole_ticks([p[3] for p in points])
+        plt.ylim(0, ticks[-1])
         plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         plt.xlabel("session")
         plt.ylabel(unit)
