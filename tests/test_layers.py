@@ -37,6 +37,7 @@ DOMAIN = [
     "exit_codes",
     "application.resume",
     "application.unsaved",
+    "application.watchdog",
     "history",
     "history.database",
     "history.exchange",

@@ -95,10 +95,10 @@ class Recorder:
             return self.log.problem
         return self._start_problem or self._unavailable
 
-    def unsaved(self) -> Unsaved | None:
-        """After one more try: the sets the history does not have, and why; None if all
-        are saved (or there were none)."""
-        problem = self.flush()
+    def unsaved(self, *, retry: bool = True) -> Unsaved | None:
+        """After one more try (unless `retry` is off: no history call at all): the sets the
+        history does not have, and why; None if all are saved (or there were none)."""
+        problem = self.flush() if retry else (self._start_problem or self._unavailable)
         if self.log is not None:
             problem = self.log.error or problem
         else:

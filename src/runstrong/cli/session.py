@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 
 from rich.console import Console
@@ -42,7 +43,16 @@ def run_app(
         # The terminal may be gone (a closed window): the file holds the sets either way.
         with contextlib.suppress(OSError):
             print(f"runstrong: {note}", file=sys.stderr)
-    return app.exit_status()
+    status = app.exit_status()
+    if app.watchdog.armed:
+        # Ended by a hang-up, SIGTERM or a lost terminal: every set is committed and the
+        # history closed. The interpreter's own tear-down takes seconds on a busy machine,
+        # long enough to look hung, so it is skipped.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:

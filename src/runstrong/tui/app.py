@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
+from textual.driver import Driver
 from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
+from runstrong.application.watchdog import Watchdog
 from runstrong.formatting import when_text
 from runstrong.settings import Settings
 from runstrong.tui.commands import SessionCommands
@@ -97,6 +99,9 @@ class RunstrongApp(SessionFlow):
         self.recorder: Recorder | None = None
         # Printed after the terminal is given back: where unsaved sets went.
         self.exit_notes: list[str] = []
+        self.watchdog = Watchdog()
+        self._exit_soon: Callable[[int], object] | None = None
+        self._kept = threading.Lock()
 
     @property
     def catalog(self) -> Catalog:
@@ -229,13 +234,37 @@ class RunstrongApp(SessionFlow):
 
     def _catch_hang_ups(self) -> None:
         """SIGTERM and a closed terminal (SIGHUP) end the app cleanly: the terminal is put
-        back, every completed set is already saved, and the session stays resumable."""
+        back, every completed set is already saved, and the session stays resumable; and
+        end the process within seconds even if shutting down gets stuck."""
+        from runstrong.application.watchdog import end_on_hang_ups
+
         if threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit, None, 128 + number)
+        self._exit_soon = lambda code: loop.call_soon_threadsafe(self.exit, None, code)
+        with contextlib.suppress(ValueError, OSError):
+            end_on_hang_ups(self.watchdog, self._exit_soon, self._last_words)
+
+    def get_driver_class(self) -> type[Driver]:
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from runstrong.tui.terminal_guard import guarded
+
+        base = super().get_driver_class()
+        return guarded(base, self._terminal_lost) if base is LinuxDriver else base
+
+    def _terminal_lost(self) -> None:
+        """The terminal is gone (a write failed): end, as after a hang-up. Called from the
+        output thread."""
+        self.watchdog.arm(128 + signal.SIGHUP, self._last_words)
+        if self._exit_soon is not None:
+            with contextlib.suppress(RuntimeError):
+                self._exit_soon(128 + signal.SIGHUP)
+
+    def _last_words(self) -> None:
+        """Before the watchdog ends a stuck process: sets only in memory go to a file."""
+        if self.recorder is not None:
+            self._keep_unsaved(self.recorder, retry=False)
 
     # -- a history found damaged while reading -------------------------------------------
     def on_history_damaged(self, message: HistoryDamaged) -> None:
@@ -380,12 +409,15 @@ class RunstrongApp(SessionFlow):
         self._catalog = None
         self.call_after_refresh(self._refresh_home)
 
-    def _keep_unsaved(self, recorder: Recorder) -> None:
+    def _keep_unsaved(self, recorder: Recorder, *, retry: bool = True) -> None:
         """Ending (a closed terminal, a kill) with sets the history still does not have and
         no choice made on a summary: they go to a file, and the exit status says so."""
         from runstrong.application.unsaved import rescue
 
-        left = recorder.unsaved()
+        # Once: the main thread at unmount or the watchdog's thread, whichever comes first.
+        if not self._kept.acquire(blocking=False):
+            return
+        left = recorder.unsaved(retry=retry)
         if left is not None and not self.unsaved_settled:
             self.exit_notes.append(rescue(left, self.history_path, recorder.started))
             self.lost_sets += left.sets
