@@ -58,11 +58,12 @@ HANG_UPS = (signal.SIGTERM, signal.SIGHUP)
 
 def end_on_hang_ups(
     watchdog: Watchdog, exit_soon: Callable[[int], object], last_words: Callable[[], None]
-) -> None:
+) -> Callable[[], None]:
     """SIGTERM and SIGHUP: ask the app to end (`exit_soon(128 + signal)`, which must be safe
     from a signal handler) and arm the watchdog. Plain handlers rather than the event loop's:
     they run even while the loop is stuck, which is exactly when they are needed. A hang-up
-    also brings SIGCONT, which from then on resumes nothing."""
+    also brings SIGCONT, which from then on resumes nothing. Returns what puts the earlier
+    handlers back."""
 
     def on_signal(number: int, _frame: object) -> None:
         signal.signal(signal.SIGCONT, signal.SIG_DFL)
@@ -70,5 +71,10 @@ def end_on_hang_ups(
         with contextlib.suppress(RuntimeError):  # the loop has already closed
             exit_soon(128 + number)
 
-    for number in HANG_UPS:
-        signal.signal(number, on_signal)
+    before = {number: signal.signal(number, on_signal) for number in HANG_UPS}
+
+    def restore() -> None:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+    return restore

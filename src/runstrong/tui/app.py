@@ -102,6 +102,7 @@ class RunstrongApp(SessionFlow):
         self.watchdog = Watchdog()
         self._exit_soon: Callable[[int], object] | None = None
         self._kept = threading.Lock()
+        self._restore_signals: Callable[[], None] = lambda: None
 
     @property
     def catalog(self) -> Catalog:
@@ -243,7 +244,9 @@ class RunstrongApp(SessionFlow):
         loop = asyncio.get_running_loop()
         self._exit_soon = lambda code: loop.call_soon_threadsafe(self.exit, None, code)
         with contextlib.suppress(ValueError, OSError):
-            end_on_hang_ups(self.watchdog, self._exit_soon, self._last_words)
+            self._restore_signals = end_on_hang_ups(
+                self.watchdog, self._exit_soon, self._last_words
+            )
 
     def get_driver_class(self) -> type[Driver]:
         from textual.drivers.linux_driver import LinuxDriver
@@ -439,3 +442,6 @@ class RunstrongApp(SessionFlow):
             self._keep_unsaved(self.recorder)
         if self.store is not None:
             self.store.close()
+        # Tests run many apps in one process, which must not keep their handlers; a lost
+        # terminal from here on still arms the watchdog (terminal_guard).
+        self._restore_signals()
