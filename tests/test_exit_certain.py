@@ -30,6 +30,7 @@ def test_the_watchdog_says_its_last_words_then_ends_the_process() -> None:
 
 def test_last_words_that_fail_do_not_stop_the_end() -> None:
     done = threading.Event()
+
     def fail() -> None:
         raise OSError("disk gone")
 

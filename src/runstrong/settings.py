@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -187,6 +187,19 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     wrote them; a symlinked file stays a symlink (its target is replaced). A file that does not
     parse is left alone and SettingsNotSaved says so.
     """
+    return _save(settings, path, NAMES)[0]
+
+
+def save_edited(
+    settings: Settings, keys: Collection[str], path: Path | None = None
+) -> tuple[Path, Settings]:
+    """Write only `keys` (what the person edited), read against the file as it is now: a
+    `plan use` in another terminal since the settings screen opened stays. Returns the
+    settings now in effect: the file's, with the edited keys."""
+    return _save(settings, path, tuple(key for key in NAMES if key in keys))
+
+
+def _save(settings: Settings, path: Path | None, keys: tuple[str, ...]) -> tuple[Path, Settings]:
     path = path or paths.settings_file()
     target = path.resolve() if path.is_symlink() else path
     label = clean_text(str(path))
@@ -208,7 +221,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
             ) from None
         parsed, _ = parse_toml(source, label)
         written, _ = from_mapping(parsed or {}, label)
-    for key in NAMES:
+    for key in keys:
         wanted = getattr(settings, key)
         if getattr(written, key) == wanted and (
             key in document or wanted == getattr(DEFAULTS, key)
@@ -216,7 +229,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)
-    return path
+    return path, replace(written, **{key: getattr(settings, key) for key in keys})
 
 
 def _replace_file(target: Path, text: str, label: str) -> None:

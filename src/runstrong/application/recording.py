@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 
+from runstrong.application.instance_lock import SessionLock
 from runstrong.application.unsaved import SessionFacts, Unsaved, unsaved
 from runstrong.history import HistoryStore, HistoryWriteError, SessionLog
 from runstrong.history.database import new_uid
@@ -40,6 +41,8 @@ class Recorder:
         self.uids: dict[int, str] = {}
         self._latest: dict[tuple[int, int, str | None, int], PhaseRecord] = {}
         self._ended: SessionEnded | None = None
+        # While this session runs, no other runstrong offers to resume it.
+        self.lock = None if store is None else SessionLock(store.path)
 
     def begin(
         self, session: Session, *, resume_id: int | None = None, started: float | None = None
@@ -52,6 +55,7 @@ class Recorder:
             with contextlib.suppress(sqlite3.DatabaseError):
                 self.uid = self.store.session_uid(resume_id) or self.uid
             self.log = SessionLog(self.store, resume_id, self.uids)
+            self._hold(resume_id)
 
     def _open_log(self) -> None:
         if self.store is None or self._session is None or self.log is not None:
@@ -67,6 +71,17 @@ class Recorder:
             return
         self._start_problem = self._start_error = None
         self.log = SessionLog(self.store, sid, self.uids)
+        if self._ended is None:
+            self._hold(sid)
+
+    def _hold(self, session_id: int) -> None:
+        if self.lock is not None:
+            self.lock.hold(session_id)
+
+    def release(self) -> None:
+        """The session is over (or put aside to finish later): others may offer it."""
+        if self.lock is not None:
+            self.lock.release()
 
     def handle(self, event: Event) -> None:
         self.events.append(event)
@@ -75,6 +90,7 @@ class Recorder:
             self._latest[event.record.key] = event.record
         elif isinstance(event, SessionEnded):
             self._ended = event
+            self.release()
         self._open_log()
         if self.log is not None:
             self.log.handle(event, self.wall())

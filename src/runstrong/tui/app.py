@@ -7,7 +7,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -356,7 +356,7 @@ class RunstrongApp(SessionFlow):
 
         def chosen(slug: str | None) -> None:
             if slug:
-                self._save_settings(replace(self.settings, plan=slug))
+                self._save_settings(replace(self.settings, plan=slug), {"plan"})
 
         self.push_screen(PlansScreen(plans, self.settings.plan or DEFAULT_PLAN, names), chosen)
 
@@ -381,17 +381,17 @@ class RunstrongApp(SessionFlow):
         )
 
     def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
-        if self._save_settings(message.settings):
+        if self._save_settings(message.settings, message.edited):
             self.pop_screen()
 
-    def _save_settings(self, chosen: Settings) -> bool:
+    def _save_settings(self, chosen: Settings, edited: Collection[str]) -> bool:
         try:
-            path = settings_file.save(chosen)
+            path, now = settings_file.save_edited(chosen, edited)
         except (settings_file.SettingsNotSaved, OSError) as error:
             self.notify(f"Could not save settings: {error}", severity="error", timeout=10)
             return False
         self._options_override = None  # from now on the saved timings are the ones
-        self.apply_settings(chosen)
+        self.apply_settings(now)
         self.notify(f"Saved {path}", timeout=4)
         self.call_after_refresh(self._refresh_home)
         return True
@@ -440,6 +440,7 @@ class RunstrongApp(SessionFlow):
             self._player.close()
         if self.recorder is not None:
             self._keep_unsaved(self.recorder)
+            self.recorder.release()
         if self.store is not None:
             self.store.close()
         # Tests run many apps in one process, which must not keep their handlers; a lost

@@ -63,11 +63,16 @@ class SessionFlow(App[None]):
 
     def _start_first(self, session: Session) -> None:
         """`runstrong start X`: straight into X, unless X was left unfinished: then ask."""
+        from runstrong.application.instance_lock import resumable
         from runstrong.application.resume import same_session
         from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
 
         left = (
-            [u for u in self.store.unfinished() if same_session(u, session)]
+            [
+                u
+                for u in resumable(self.history_path, self.store.unfinished())
+                if same_session(u, session)
+            ]
             if self.store is not None
             else []
         )
@@ -94,7 +99,11 @@ class SessionFlow(App[None]):
     def _offer_resume(self) -> None:
         if self.store is None:
             return
-        unfinished: list[Unfinished] = self._read_history(lambda store: store.unfinished(), [])
+        from runstrong.application.instance_lock import resumable
+
+        unfinished: list[Unfinished] = self._read_history(
+            lambda store: resumable(store.path, store.unfinished()), []
+        )
         if not unfinished:
             return
         from runstrong.tui.screens.offers import ResumeAnswer, resume_offer
