@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from runstrong import paths, settings
@@ -77,15 +78,9 @@ def test_saving_the_settings_screen_keeps_a_plan_chosen_meanwhile() -> None:
     settings.save(Settings(plan="off-season", count_in=3))
     on_screen, _ = settings.load()  # the settings screen opens with these ...
     assert main(["plan", "use", "in-season"]) == 0  # ... another terminal picks a plan ...
-    edited = Settings(**{**vars_of(on_screen), "count_in": 5})  # ... the person edits one key
+    edited = replace(on_screen, count_in=5)  # ... and the person edits one key
     path, now = settings.save_edited(edited, {"count_in"})
     assert path == paths.settings_file()
     saved, _ = settings.load()
     assert (saved.plan, saved.count_in) == ("in-season", 5)
     assert (now.plan, now.count_in) == ("in-season", 5)
-
-
-def vars_of(chosen: Settings) -> dict[str, object]:
-    from dataclasses import asdict
-
-    return asdict(chosen)
