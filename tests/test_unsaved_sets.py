@@ -120,3 +120,12 @@ def test_at_exit_unsaved_sets_are_written_somewhere(tmp_path: Path) -> None:
     written = Path(said.split(" to ", 1)[1].split(". ", 1)[0])
     assert written.exists() and len(written.read_text().splitlines()) == 4
     written.unlink()
+
+
+def test_the_file_has_every_field_an_export_has(tmp_path: Path) -> None:
+    from runstrong.history.exchange import EXPORT_FIELDS
+
+    recorder = record_whole_session(None, FakeClock())
+    left = recorder.unsaved()
+    assert left is not None
+    assert set(json.loads(left.lines[0])) == set(EXPORT_FIELDS)

@@ -38,3 +38,30 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
 def amount(count: int | None, unit: str) -> str:
     """A hold or a rep count with its unit: '30 s', '1 rep', '12 reps' (never '1 reps')."""
     return f"{count} s" if unit == "s" else counted(count or 0, "rep")
+
+
+KG_PER_LB = 0.45359237
+KM_PER_MI = 1.609344
+
+
+def load_text(kg: float | None, units: str = "kg") -> str:
+    """A load in the person's units ("20 kg", "44.1 lb"); stored loads are always kg."""
+    if kg is None:
+        return "-"
+    if units == "lb":
+        return f"{round(kg / KG_PER_LB, 1):g} lb"
+    return f"{round(kg, 2):g} kg"
+
+
+def load_from(amount: float, units: str = "kg") -> float:
+    """A load typed in the person's units, in kg for storage."""
+    return round(amount * KG_PER_LB, 3) if units == "lb" else amount
+
+
+def distance_text(km: float | None, units: str = "kg") -> str:
+    """A run's distance: km with kg, miles with lb (the person's choice of `units`)."""
+    if km is None:
+        return "-"
+    if units == "lb":
+        return f"{km / KM_PER_MI:.1f} mi"
+    return f"{km:.1f} km"

@@ -11,6 +11,7 @@ import contextlib
 import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
+    # The day the active plan began: its easier weeks count from here (None: from the
+    # plan's first session in the history).
+    plan_started: date | None = None
+    units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
+    companion_lan: bool = False  # the phone page on the home network rather than this computer
 
     @property
     def timing(self) -> Timing:
@@ -71,6 +77,7 @@ RANGES = {
 }
 NAMES = tuple(f.name for f in fields(Settings))
 DAY_KEYS = ("long_run_day",)
+UNITS = ("kg", "lb")
 DEFAULTS = Settings()
 
 
@@ -91,6 +98,13 @@ class SettingsNotSaved(Exception):
 def _check(check: Checker, key: str, value: Any) -> Any:
     """The value if it fits `key`, else None after recording a problem."""
     default = getattr(DEFAULTS, key)
+    if key == "plan_started":
+        return _day(check, value)
+    if key == "units":
+        if value in UNITS:
+            return value
+        check.add(f'expected "kg" or "lb", got {shown_value(value)}', key=key)
+        return None
     if key == "session_time":
         clock = clock_time(value) if isinstance(value, str) else None
         if clock is None:
@@ -135,6 +149,19 @@ def _check(check: Checker, key: str, value: Any) -> Any:
     if isinstance(value, str):
         return clean_text(value)
     check.add(f"expected text, got {shown_value(value)}", key=key)
+    return None
+
+
+def _day(check: Checker, value: Any) -> date | None:
+    """A date written as a TOML date (2026-01-05) or as ISO text ("2026-01-05")."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    check.add(f"expected a date such as 2026-01-05, got {shown_value(value)}", key="plan_started")
     return None
 
 
@@ -226,6 +253,9 @@ def _save(settings: Settings, path: Path | None, keys: tuple[str, ...]) -> tuple
         if getattr(written, key) == wanted and (
             key in document or wanted == getattr(DEFAULTS, key)
         ):
+            continue
+        if wanted is None:
+            document.pop(key, None)  # TOML has no null: an unset value is left out
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)

@@ -104,4 +104,27 @@ def test_a_terminal_that_cannot_encode_braille_gets_ascii() -> None:
     assert charset_for(ascii_console) is Charset.ASCII
     figure = load_library()[0]["squat-jump"].figure
     assert figure is not None
-    "\n".join(figure_lines(figure, charset_for(ascii_console))).encode("ascii")
+    "\n".join(line.plain for line in figure_lines(figure, charset_for(ascii_console))).encode(
+        "ascii"
+    )
+
+
+@pytest.mark.parametrize(("columns", "tall"), [(100, 20), (80, 16), (60, 10)])
+def test_figures_use_the_terminals_width(columns: int, tall: int) -> None:
+    from runstrong.cli.exercise import figure_lines
+    from runstrong.figures import Charset
+    from runstrong.workout.catalog import load_library
+
+    figure = load_library()[0]["body-squat"].figure
+    assert figure is not None
+    rows = [line.plain for line in figure_lines(figure, Charset.BRAILLE, columns)]
+    drawing = rows[: rows.index(next(r for r in rows if "start" in r))]
+    assert len(drawing) >= tall  # head to ground, a standing figure
+    assert all(len(row) <= columns for row in rows)
+
+
+def test_a_one_sided_exercise_says_which_side_the_figure_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "exercise", "single-leg-balance")
+    assert "Drawn with the right side working; the left side is the mirror image." in out

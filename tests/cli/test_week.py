@@ -42,7 +42,16 @@ def test_week_json_is_seven_days_monday_first(
     assert [d["weekday"] for d in days] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     assert days[-1]["run"] == "long"
     for day in days:
-        assert set(day) == {"date", "weekday", "run", "session", "light", "when", "reason"}
+        assert set(day) == {
+            "date",
+            "weekday",
+            "run",
+            "session",
+            "light",
+            "when",
+            "reason",
+            "easier_week",
+        }
         assert day["run"] in {"none", "easy", "key", "long"}
         assert day["when"] in {"before-run", "after-run", "any", None}
         assert isinstance(day["light"], bool) and day["reason"]

@@ -20,11 +20,10 @@ from runstrong.history import (
 )
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.planning.progression import next_target
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing
-from runstrong.workout.model import Progression, Session, Side
+from runstrong.workout.model import Session, Side
 
 from ..drive import run_engine
 from ..fakes import FakeClock
@@ -342,14 +341,6 @@ def test_stats_best_latest_weeks_and_streak(tmp_path: Path) -> None:
     assert queries.streak_weeks(store.db, 1, today) == 3
     assert queries.streak_weeks(store.db, 2, today) == 0
     assert queries.progress(store.db, "Plank")[0][1:] == ("hold", None, 10)
-
-
-def test_progression_steps_up_only_after_a_clean_session() -> None:
-    rule = Progression(15, 60, 5)
-    assert next_target(rule, 15, []) == 15
-    assert next_target(rule, 15, [(15, 15), (15, 16)]) == 20
-    assert next_target(rule, 15, [(20, 20), (20, 14)]) == 20
-    assert next_target(rule, 15, [(60, 60)]) == 60
 
 
 def test_logged_events_hold_what_history_needs() -> None:

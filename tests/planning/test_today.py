@@ -98,7 +98,8 @@ def test_week_json_has_the_contract_fields() -> None:
     assert [d["weekday"] for d in days] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     assert [d["run"] for d in days] == ["none", "easy", "none", "key", "none", "none", "long"]
     assert all(
-        set(d) == {"date", "weekday", "run", "session", "light", "when", "reason"} for d in days
+        set(d) == {"date", "weekday", "run", "session", "light", "when", "reason", "easier_week"}
+        for d in days
     )
     assert days[0]["date"] == "2026-11-23"
     assert {d["when"] for d in days} <= {"before-run", "after-run", "any", None}

@@ -44,7 +44,7 @@ SESSION = Session(slug="mini", name="Mini", exercises=(PLANK, SIDE), rest_betwee
 
 def make_app(**kwargs: Any) -> tuple[RunstrongApp, FakeClock]:
     clock = FakeClock()
-    catalog = Catalog({"mini": SESSION}, {}, ())
+    catalog = kwargs.pop("catalog", Catalog({"mini": SESSION}, {}, ()))
     app = RunstrongApp(
         catalog=catalog,
         clock=clock,
@@ -182,7 +182,9 @@ async def test_progression_offer_and_effort_rating() -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
+        await run(app, clock, pilot, 4 + 5 + 4 + 1)  # in the rest after the plank's last set
+        await pilot.press("6")  # every set met at effort 6: one step up next time
+        await run(app, clock, pilot, 4 + 3 + 1 + 3 + 0.5)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("7")
         await pilot.press("enter")
@@ -202,6 +204,7 @@ async def test_progression_offer_and_effort_rating() -> None:
     latest, first = queries.sessions(store.db)
     assert latest.sets[0].target == 6 and latest.sets[0].actual == 6
     assert {s.rpe for s in first.sets if s.exercise == "Side plank"} == {7}
+    assert {s.rpe for s in first.sets if s.exercise == "Plank"} == {6}
 
 
 async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
@@ -287,3 +290,50 @@ async def test_a_light_session_resumes_as_the_light_session() -> None:
         assert isinstance(screen, SessionScreen)
         assert screen.engine.session.light
         assert screen.engine.session.exercises == light.exercises
+
+
+SQUAT = Exercise(
+    name="Goblet squat",
+    sets=2,
+    rest=10,
+    phases=(Phase(PhaseKind.REPS, 3, 1.0),),
+    load=20.0,
+)
+LIFTS = Session(slug="mini", name="Mini", exercises=(SQUAT, PLANK), rest_between_exercises=5)
+
+
+async def test_load_keys_in_the_rest_and_last_time_on_screen() -> None:
+    catalog = Catalog({"mini": LIFTS}, {}, ())
+    app, clock = make_app(session=LIFTS, catalog=catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.check_action("load", ()) is False  # during a set: hidden
+        await run(app, clock, pilot, 3.25)  # set 1 done: in its rest
+        assert screen.check_action("load", ()) is True
+        assert "load 20 kg" in str(screen.query_one("#hint", Static).render())
+        await pilot.press("right_square_bracket", "right_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert "load 22.5 kg" in str(screen.query_one("#hint", Static).render())
+        await run(app, clock, pilot, 10 + 3.25 + 1)  # set 2 at 22.5 kg, then rate it
+        await pilot.press("6")
+        await pilot.press("q", "y")
+        await pilot.pause()
+    store = HistoryStore(paths.history_file())
+    (done,) = queries.sessions(store.db)
+    assert [s.load_kg for s in done.sets if s.exercise == "Goblet squat"] == [22.5, 22.5]
+    store.close()
+    # Next time: the offer starts from the last load (+2.5 kg: every rep at effort 6) and the
+    # screen shows last time during the set.
+    app, clock = make_app(session=LIFTS, catalog=catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine.session.exercises[0].load == 25.0
+        target = str(screen.query_one("#target", Static).render())
+        assert "25 kg" in target and "last 3 x 22.5 kg" in target

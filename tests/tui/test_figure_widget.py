@@ -3,6 +3,8 @@ when the drawing changes."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from textual.app import App, ComposeResult
 
@@ -24,13 +26,13 @@ async def test_draws_at_its_content_size_and_follows_position_and_fraction() -> 
         widget = app.query_one(ExerciseFigure)
         figure = widget.figure
         assert figure is not None
-        assert widget.lines == draw(figure, 30, 12, position="start")
+        assert widget.lines == draw(figure, 30, 12, position="start", plain=False)
         widget.position = "end"
         await pilot.pause()
-        assert widget.lines == draw(figure, 30, 12, position="end")
+        assert widget.lines == draw(figure, 30, 12, position="end", plain=False)
         widget.fraction = 0.25
         await pilot.pause()
-        assert widget.lines == draw(figure, 30, 12, fraction=0.25)
+        assert widget.lines == draw(figure, 30, 12, fraction=0.25, plain=False)
         widget.show(None)
         await pilot.pause()
         assert widget.lines == []
@@ -140,3 +142,60 @@ def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> No
     assert moment("front-plank", 3.3) == ("hold", None)
     position, fraction = moment("arm-swing-drill", 0.75)
     assert position is None and fraction == pytest.approx(0.5)
+
+
+class OneSidedApp(App[None]):
+    CSS = "ExerciseFigure { width: 30; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ExerciseFigure(load_library()[0]["single-leg-balance"].figure, id="figure")
+
+
+async def test_the_right_side_is_drawn_mirrored_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    figure = load_library()[0]["single-leg-balance"].figure
+    assert figure is not None and figure.works == "right"
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = OneSidedApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(ExerciseFigure)
+        widget.show(figure, position="hold", side="left")
+        await pilot.pause()
+        # The last row names the side; above it the drawing, mirrored for the left side, and
+        # (without colour) with the far side in fewer dots.
+        assert widget.lines[-1].strip() == "left side"
+        assert widget.lines[:-1] == draw(figure, 30, 11, position="hold", mirror=True, plain=True)
+        widget.show(figure, position="hold", side="right")
+        await pilot.pause()
+        assert widget.lines[-1].strip() == "right side"
+        assert widget.lines[:-1] == draw(figure, 30, 11, position="hold", plain=True)
+
+
+async def test_the_session_gives_the_figure_room_beside_the_clock() -> None:
+    from textual.widgets import Static
+
+    from ..drive import drive
+    from ..fakes import FakeClock
+    from .test_snapshots import MOMENTS, app_at
+
+    app, _ = app_at(0)
+    clock = cast(FakeClock, app.clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drive(app, clock, MOMENTS["hold"], pilot)
+        figure = app.screen.query_one(ExerciseFigure)
+        assert figure.display and figure.size.height >= 10
+        assert app.screen.query_one("#cues", Static).size.height >= 3
+
+
+async def test_a_small_screen_shows_the_figure_while_getting_ready() -> None:
+    from ..drive import drive
+    from ..fakes import FakeClock
+    from .test_snapshots import MOMENTS, app_at
+
+    app, _ = app_at(0)
+    clock = cast(FakeClock, app.clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await drive(app, clock, MOMENTS["get_ready"], pilot)
+        figure = app.screen.query_one(ExerciseFigure)
+        assert figure.display and figure.size.height >= 8 and figure.lines
+        await drive(app, clock, MOMENTS["hold"] - MOMENTS["get_ready"], pilot)
+        assert not figure.display  # the hold keeps the small screen for the clock

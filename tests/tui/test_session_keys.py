@@ -178,6 +178,7 @@ async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
 
 
 async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:
+    from runstrong.figures import draw
     from runstrong.tui.screens.dialogs import ExerciseInfo
     from runstrong.tui.widgets.figure import ExerciseFigure
     from runstrong.workout.catalog import load_library
@@ -191,5 +192,11 @@ async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ExerciseInfo)
         assert bridge.figure is not None
-        shown = [f.position for f in app.screen.query(ExerciseFigure)]
-        assert shown == [label for label, _ in bridge.figure.distinct()] and len(shown) >= 2
+        figures = list(app.screen.query(ExerciseFigure))
+        # Each drawn at its own key position (the label "end / hold" names two equal ones),
+        # so the dialog shows the same start and end as the figure beside the clock.
+        assert [f.position for f in figures] == ["start", "end"]
+        assert figures[0].lines != figures[1].lines
+        assert figures[1].lines == draw(
+            bridge.figure, *figures[1].content_size, position="end", plain=app.no_color
+        )

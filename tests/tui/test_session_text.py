@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from runstrong.application import session_text as words
 from runstrong.formatting import duration_text
 from runstrong.session.engine import EngineOptions, SessionEngine
-from runstrong.tui.screens import session_text as words
 from runstrong.workout.model import Exercise, Side
 
 from ..fakes import FakeClock

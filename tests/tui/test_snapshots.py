@@ -65,6 +65,8 @@ def app_at(seconds: float) -> tuple[RunstrongApp, Callable[[Pilot[Any]], Awaitab
 MOMENTS = {
     "get_ready": 3.0,
     "hold": 10 + 6.0,
+    # The right side of the side plank: its figure is the left side's, mirrored.
+    "hold_right": 10 + 15 + 5 + 6.0,
     "switch_sides": 10 + 15 + 2.0,
     "rest": 10 + 15 + 5 + 15 + 12.0,
     "reps": 10 + (15 + 5 + 15 + 30) * 2 - 30 + 45 + 6.5,

@@ -72,6 +72,7 @@ def _line(facts: SessionFacts, record: PhaseRecord, uid: str) -> dict[str, objec
         "actual": record.actual,
         "completed_at": iso(record.ended_at),
         "rpe": None,
+        "load_kg": record.load_kg,
         "exercise_name": record.exercise_name,
         "exercise_index": record.exercise_index,
         "phase_index": record.phase_index,

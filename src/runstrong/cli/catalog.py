@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -13,9 +15,10 @@ from runstrong import paths
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.history import open_existing_quietly
+from runstrong.history.last_time import LastTime
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
-from runstrong.planning.progression import Suggestion, suggestions
+from runstrong.planning.progression import Suggested, suggest
 from runstrong.session.timeline import Timing, estimate_seconds, seconds_per_exercise
 from runstrong.text import terminal_json
 from runstrong.workout.catalog import (
@@ -27,6 +30,9 @@ from runstrong.workout.catalog import (
     resolve,
 )
 from runstrong.workout.model import Exercise, Session
+
+if TYPE_CHECKING:
+    from runstrong import settings
 
 
 def minutes(seconds: float) -> str:
@@ -126,6 +132,8 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
         ],
         "rest": exercise.rest,
         "rest_after": exercise.rest_after,
+        "load_kg": exercise.load,
+        "takes_load": exercise.loaded,
         "progression": None
         if exercise.progression is None
         else {
@@ -142,20 +150,49 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
     }
 
 
-def _history_suggestions(session: Session) -> dict[int, Suggestion]:
-    """Progression targets earned in the history, if there is a readable one."""
+@dataclass(frozen=True, slots=True)
+class FromHistory:
+    """Each exercise's last full session and the next target it suggests (by index)."""
+
+    last: dict[int, LastTime]
+    suggested: dict[int, Suggested]
+
+
+def _from_history(session: Session) -> FromHistory:
+    """What the history says about each exercise, if there is a readable history."""
     store = open_existing_quietly(paths.history_file())
     if store is None:
-        return {}
+        return FromHistory({}, {})
+    from runstrong.planning.week import easier_week_on
+
     with store:
-        found = suggestions(session, store.last_session_of)
-    return {s.index: s for s in found}
+        today = date.today()
+        easier = (not session.light) and easier_week_on(
+            load_catalog(), settings_now(), today, store
+        )
+        last: dict[int, LastTime] = {}
+        suggested: dict[int, Suggested] = {}
+        for index, exercise in enumerate(session.exercises):
+            found = store.last_full(exercise.key)
+            if found is None:
+                continue
+            last[index] = found
+            offer = suggest(exercise, found, today, light=session.light, easier_week=easier)
+            if offer is not None:
+                suggested[index] = offer
+    return FromHistory(last, suggested)
+
+
+def settings_now() -> settings.Settings:
+    from runstrong import settings
+
+    return settings.load()[0]
 
 
 def show_session(out: Console, session: Session) -> None:
     timing = settings_timing()
     per_exercise = seconds_per_exercise(session, timing)
-    offers = _history_suggestions(session)
+    offers = _from_history(session).suggested
     header = Text(session.name + (" (light version)" if session.light else ""), style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
@@ -181,11 +218,9 @@ def show_session(out: Console, session: Session) -> None:
         if exercise.progression:
             p = exercise.progression
             prescription.append(f"\nbuilds {p.start} → {p.end} by {p.step}", style="dim")
-            offer = offers.get(number - 1)
-            if offer:
-                prescription.append(
-                    f"\nnext: {offer.suggested} {offer.unit} (your history)", style="bold green"
-                )
+        offer = offers.get(number - 1)
+        if offer:
+            prescription.append(f"\nnext: {offer.why}", style="bold green")
         prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
@@ -237,8 +272,11 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
             _exercise_json(e, s)
             for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
-        for index, offer in _history_suggestions(loaded).items():
-            data["exercises"][index]["suggested_target"] = offer.suggested
+        found = _from_history(loaded)
+        for index, row in enumerate(data["exercises"]):
+            offer, last = found.suggested.get(index), found.last.get(index)
+            row["suggested"] = None if offer is None else offer.as_json()
+            row["last"] = None if last is None else last.as_json()
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
     show_session(out, loaded)

@@ -9,13 +9,26 @@ from rich.text import Text
 
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_USAGE
-from runstrong.figures import Charset, Figure, draw_position
+from runstrong.figures import Charset, Figure
+from runstrong.figures.render import fit_width, render_position
+from runstrong.figures.shapes import Layer
 from runstrong.text import terminal_json
 from runstrong.workout.catalog import Catalog, load_catalog
 from runstrong.workout.checks import did_you_mean
 from runstrong.workout.model import LibraryExercise, PhaseKind, Session
 
-FIGURE_WIDTH, FIGURE_HEIGHT = 24, 10
+# The figures use the terminal's width: about one row per 4.5 columns (22 rows at 100 columns),
+# between these bounds; a wide figure (lying down) gets fewer rows so its positions fit across.
+FIGURE_ROWS = (8, 30)
+COLUMNS_PER_ROW = 4.5
+GAP = "  "
+LAYER_STYLES = {
+    Layer.FAR: "dim",
+    Layer.HELD: "dim",
+    Layer.BAND: "yellow",
+    Layer.PATH: "cyan",
+    Layer.GROUND: "dim",
+}
 
 
 def _uses(catalog: Catalog, ident: str) -> list[Session]:
@@ -71,17 +84,49 @@ def charset_for(console: Console) -> Charset:
     return Charset.BRAILLE if "utf" in (console.encoding or "").lower() else Charset.ASCII
 
 
+def figure_size(figure: Figure, columns: int) -> tuple[int, int]:
+    """(width, height) of each key position's drawing so they all fit across `columns`."""
+    count = len(figure.distinct())
+    low, high = FIGURE_ROWS
+    height = max(low, min(high, round(columns / COLUMNS_PER_ROW)))
+    room = (columns - len(GAP) * (count - 1)) // count
+    while height > low and fit_width(figure, height) > room:
+        height -= 1
+    return min(room, max(fit_width(figure, height), 12)), height
+
+
 def figure_lines(
-    figure: Figure, charset: Charset, width: int = FIGURE_WIDTH, height: int = FIGURE_HEIGHT
-) -> list[str]:
-    """Every key position side by side, each named underneath."""
+    figure: Figure, charset: Charset, columns: int = 80, *, colour: bool = False
+) -> list[Text]:
+    """Every key position side by side, each named underneath, sized to `columns`; coloured by
+    layer (the far limbs dim) or, without colour, with the far side in fewer dots."""
+    width, height = figure_size(figure, columns)
     shown = figure.distinct()
-    drawings = [draw_position(figure, position, width, height, charset) for _, position in shown]
-    rows = ["  ".join(parts).rstrip() for parts in zip(*drawings, strict=True)]
+    drawings = [
+        render_position(figure, position, width, height, charset, plain=not colour)
+        for _, position in shown
+    ]
+    rows: list[Text] = []
+    for r in range(height):
+        row = Text()
+        for n, drawing in enumerate(drawings):
+            if n:
+                row.append(GAP)
+            for char, layer in zip(drawing.lines[r], drawing.layers[r], strict=True):
+                row.append(char, LAYER_STYLES.get(layer, "") if (colour and layer) else "")
+        row.rstrip()
+        rows.append(row)
     # A figure lying down fills only the bottom of its frame: leave out the empty sky.
-    while len(rows) > 1 and not rows[0].strip():
+    while len(rows) > 1 and not rows[0].plain.strip():
         rows.pop(0)
-    rows.append("  ".join(label.center(width) for label, _ in shown).rstrip())
+    rows.append(Text(GAP.join(label.center(width) for label, _ in shown).rstrip()))
+    if figure.works:
+        other = "right" if figure.works == "left" else "left"
+        rows.append(
+            Text(
+                f"Drawn with the {figure.works} side working; the {other} side is the mirror image."
+            )
+        )
     return rows
 
 
@@ -111,8 +156,9 @@ def show_exercise(out: Console, entry: LibraryExercise, catalog: Catalog) -> Non
         out.print(Text("Harder: ", style="bold") + Text(entry.harder))
     if entry.figure is not None:
         out.print(Text(f"Figure ({entry.figure.view.value} view)", style="bold"))
-        for line in figure_lines(entry.figure, charset_for(out)):
-            out.print(Text(line), no_wrap=True, crop=True)
+        colour = out.color_system is not None and not out.no_color
+        for line in figure_lines(entry.figure, charset_for(out), out.width, colour=colour):
+            out.print(line, no_wrap=True, crop=True)
     users = _uses(catalog, entry.id)
     used = ", ".join(f"{s.name} ({s.slug})" for s in users) if users else "no session yet"
     out.print(Text("Used in: ", style="bold") + Text(used))

@@ -13,7 +13,7 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
-from runstrong.formatting import amount, counted, duration_text, when_text
+from runstrong.formatting import amount, counted, duration_text, load_text, when_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.database import check_integrity, empty_history
 from runstrong.history.exchange import ImportProblem, render
@@ -133,6 +133,8 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
                 "latest": s.latest,
                 "latest_at": s.latest_at,
                 "sessions": s.sessions,
+                "best_load_kg": s.best_load_kg,
+                "best_load_reps": s.best_load_reps,
             }
             for s, label in labelled(store.exercise_stats())
         ],
@@ -177,9 +179,12 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
         unit = "s" if item["kind"] == "hold" else "reps"
+        best = amount(item["best"], unit)
+        if item["best_load_kg"] is not None:
+            best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
         table.add_row(
             Text(item["label"]),
-            amount(item["best"], unit),
+            best,
             amount(item["latest"], unit),
             str(item["sessions"]),
         )

@@ -63,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="speak exercise names and sides (needs espeak-ng or spd-say)",
     )
+    start.add_argument(
+        "--companion",
+        action="store_true",
+        help="show the session on a phone too: a page with the clock and big buttons",
+    )
+    start.add_argument(
+        "--lan",
+        action="store_true",
+        help="with --companion: serve the page on the home network (a QR code to scan)",
+    )
 
     history = commands.add_parser("history", help="past sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -206,7 +216,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "start":
             from runstrong.cli.session import cmd_start
 
-            return cmd_start(err, args.session, mute=args.mute, voice=args.voice, light=args.light)
+            return cmd_start(
+                err,
+                args.session,
+                mute=args.mute,
+                voice=args.voice,
+                light=args.light,
+                companion=args.companion or args.lan,
+                lan=args.lan,
+            )
         if args.command == "history":
             from runstrong.cli.history import cmd_history
 

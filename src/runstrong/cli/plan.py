@@ -16,6 +16,7 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.planning.easier import WORDS as EASIER_WORDS
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
@@ -136,6 +137,7 @@ def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
         "reason": today.reason,
         "done_this_week": today.done_this_week,
         "per_week": today.per_week,
+        "easier_week": today.easier_week,
     }
 
 
@@ -166,6 +168,8 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bo
         if not today.reason.startswith(headline.rstrip(".")):
             out.print(Text(headline, style="bold green" if done else "bold"))
         out.print(Text(today.reason, style="bold green" if done else "bold"))
+    if today.easier_week:
+        out.print(Text(EASIER_WORDS, style="bold yellow"))
     if "this week" not in today.reason:
         out.print(
             Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week", style="dim")
@@ -193,6 +197,8 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
             style="bold",
         )
     )
+    if week[0].easier_week:
+        out.print(Text(EASIER_WORDS, style="bold yellow"))
     for day in week:
         line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
         line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")

@@ -11,7 +11,7 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.activities.sources import collect
 from runstrong.cli.terminal import ascii_only
-from runstrong.formatting import duration_text
+from runstrong.formatting import distance_text, duration_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.runs import RunLength, add_runs, recent_runs
 from runstrong.text import terminal_json
@@ -101,7 +101,7 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
         ("date", "left"),
         ("start", "left"),
         ("run", "left"),
-        ("km", "right"),
+        ("mi" if chosen.units == "lb" else "km", "right"),
         ("time", "right"),
         ("", "left"),
     ):
@@ -113,7 +113,7 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
             start.strftime("%a %d %b %Y"),
             start.strftime("%H:%M"),
             Text(row.name),
-            "-" if row.distance_km is None else f"{row.distance_km:.1f}",
+            distance_text(row.distance_km, chosen.units).split(" ")[0],
             duration_text(row.duration_s),
             Text("long", style="bold") if kind is RunLength.LONG else "",
         )

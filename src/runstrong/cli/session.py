@@ -24,7 +24,13 @@ def has_terminal() -> bool:
 
 
 def run_app(
-    session: Session | None = None, *, mute: bool = False, voice: bool = False, review: bool = False
+    session: Session | None = None,
+    *,
+    mute: bool = False,
+    voice: bool = False,
+    review: bool = False,
+    companion: bool = False,
+    lan: bool = False,
 ) -> int:
     if not has_terminal():
         # Without one the app would spin on a closed input and write escape codes into a
@@ -36,7 +42,14 @@ def run_app(
 
     chosen, warnings = settings.load()
     app = RunstrongApp(
-        session=session, mute=mute, voice=voice, review=review, settings=chosen, warnings=warnings
+        session=session,
+        mute=mute,
+        voice=voice,
+        review=review,
+        settings=chosen,
+        warnings=warnings,
+        companion=companion,
+        lan=lan,
     )
     app.run()
     for note in app.exit_notes:
@@ -55,8 +68,23 @@ def run_app(
     return status
 
 
-def cmd_start(err: Console, target: str, *, mute: bool, voice: bool, light: bool = False) -> int:
+def cmd_start(
+    err: Console,
+    target: str,
+    *,
+    mute: bool,
+    voice: bool,
+    light: bool = False,
+    companion: bool = False,
+    lan: bool = False,
+) -> int:
     loaded = session_or_exit_code(err, target)
     if isinstance(loaded, int):
         return loaded
-    return run_app(light_session(loaded) if light else loaded, mute=mute, voice=voice)
+    return run_app(
+        light_session(loaded) if light else loaded,
+        mute=mute,
+        voice=voice,
+        companion=companion,
+        lan=lan,
+    )

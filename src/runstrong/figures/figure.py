@@ -109,6 +109,16 @@ class Figure:
     feet: float = 1.0
     # A body point to draw close up (the rest of the body runs off the edges), or "".
     close_up: str = ""
+    # Body points whose path through a rep is drawn (a dotted arc with an arrowhead).
+    path: tuple[str, ...] = ()
+    # Body points that go round in small circles: a ring with an arrowhead is drawn round each.
+    circles: tuple[str, ...] = ()
+    # The rep goes round: through the key positions in order and on back to the first (a
+    # circle), instead of there and back the same way.
+    loop: bool = False
+    # The side that works in the drawing ("left" or "right") for a one-sided exercise: the
+    # other side is drawn as its mirror image. "" for both sides at once.
+    works: str = ""
 
     def position(self, name: str) -> KeyPosition | None:
         return next((p for p in self.positions if p.name == name), None)
@@ -145,6 +155,10 @@ class Figure:
     def start_name(self) -> str:
         """The position to show while getting ready: the first."""
         return self.positions[0].name
+
+    def mirrored_for(self, side: str | None) -> bool:
+        """Whether the drawing is flipped to show `side` ("left"/"right") working."""
+        return bool(self.works and side and side != self.works)
 
     def prop(self, kind: str) -> Prop | None:
         return next((p for p in self.props if p.kind.value == kind), None)

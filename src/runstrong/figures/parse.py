@@ -4,6 +4,10 @@
     view = "side"                      # "side" (moves front to back) or "front" (sideways)
     feet = 2                           # optional: draw the feet larger, for an ankle move
     close_up = "ankle_r"               # optional: draw only the room round this body point
+    path = ["knee_r"]                  # optional: draw where these points travel in a rep
+    circles = ["hip"]                  # optional: these points go round in small circles
+    loop = true                        # optional: the rep goes round (a circle), not back
+    works = "left"                     # one-sided: the side the drawing shows working
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
     hold = { torso = 80, shoulder = 80, elbow = 90, ankle = 40, on = ["toes", "elbows"] }
 
@@ -41,7 +45,7 @@ from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 from runstrong.workout.checks import Checker, did_you_mean, type_name
 
-FIGURE_KEYS = ("view", "props", "feet", "close_up")
+FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "loop", "works")
 PLACEMENT_KEYS = ("on", "x", "lift")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -72,6 +76,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 SURFACES = (GROUND, "box", "step", "chair", "roller", "wall", "wedge")
 PROP_KEYS = ("kind", "x", "w", "h", "at", "from", "to")
 LENGTH = (-300.0, 300.0)
+WORKING_SIDES = ("left", "right")
 
 
 def _prop(check: Checker, raw: Any, where: str, key: str) -> Prop | None:
@@ -241,6 +246,22 @@ def _position(
     return KeyPosition(name, angles, contacts, x, lift)
 
 
+def _path(check: Checker, raw: Any, where: str, key: str) -> tuple[str, ...]:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        check.add(
+            f'expected a list of body points such as ["knee_r"], got {type_name(raw)}', where, key
+        )
+        return ()
+    for item in items:
+        if item not in POINTS:
+            check.add(
+                f"unknown body point {clean_text(item)!r}{did_you_mean(item, POINTS)}", where, key
+            )
+            return ()
+    return tuple(items)
+
+
 def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") -> Figure | None:
     """The figure a table describes, or None after recording why it cannot be drawn."""
     if not isinstance(raw, dict):
@@ -300,6 +321,19 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
             where,
             prefix + "close_up",
         )
+    path = _path(check, raw.get("path", []), where, prefix + "path")
+    circles = _path(check, raw.get("circles", []), where, prefix + "circles")
+    loop = raw.get("loop", False)
+    if not isinstance(loop, bool):
+        check.add(f"expected true or false, got {type_name(loop)}", where, prefix + "loop")
+    works = raw.get("works", "")
+    if works not in ("", *WORKING_SIDES):
+        check.add(
+            f'expected "left" or "right" (the side the drawing shows working), got '
+            f"{type_name(works)}",
+            where,
+            prefix + "works",
+        )
     if len(check.problems) != before:
         return None
     figure = Figure(
@@ -308,6 +342,10 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         tuple(p for p in props if p is not None),
         feet=feet or 1.0,
         close_up=close_up,
+        path=path,
+        circles=circles,
+        loop=bool(loop),
+        works=works,
     )
     for position_name, message in check_figure(figure):
         check.add(message, where, prefix + position_name)

@@ -1,43 +1,177 @@
 """Figures to text: place a position (or a moment between two), draw its lines, fit the frame.
 
 The frame is the same for every position of one figure, so an animation does not jump about
-and the ground stays on the bottom row.
+and the ground stays on the bottom row. A drawing comes with the layer of each character cell
+(near limbs, far limbs, props, band, path), so a screen can colour the far side dimmer; in
+plain text (`plain=True`, for NO_COLOR or a file) the far side and the path are drawn with
+fewer dots instead.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from itertools import pairwise
+
 from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.figure import Figure, KeyPosition, placed
-from runstrong.figures.motion import position_at
-from runstrong.figures.shapes import Line, Shape, extent, figure_shapes
-from runstrong.figures.skeleton import Point
+from runstrong.figures.motion import position_at, rep_keys
+from runstrong.figures.shapes import (
+    Circle,
+    Layer,
+    Line,
+    Shape,
+    extent,
+    figure_shapes,
+)
+from runstrong.figures.skeleton import Body, Point
 
 # A close-up shows this far (cm) either side of its body point and above it: a lower leg and
 # foot, large enough that an ankle's turn shows.
 CLOSE_UP_SIDE = 32.0
-CLOSE_UP_ABOVE = 28.0
+CLOSE_UP_ABOVE = 50.0
+# The whole body, small, in a top corner of a close-up: which part this is, which way it faces.
+INSET_SHARE = 0.5
+# Front to back: a cell shows the colour of the front-most layer among its dots.
+LAYER_ORDER = (
+    Layer.NEAR,
+    Layer.BAND,
+    Layer.PATH,
+    Layer.PROP,
+    Layer.HELD,
+    Layer.FAR,
+    Layer.GROUND,
+)
+# The far side of the body is drawn set back by this many dots (back and up), the way a
+# drawing in perspective does, so a far limb right behind a near one still shows beside it.
+FAR_SHIFT = (-2.0, -1.0)
+# Layers drawn behind the near side: they leave a gap where a near line crosses them.
+BEHIND = {Layer.FAR, Layer.HELD}
+# Samples along a rep for a motion path.
+PATH_STEPS = 48
+ARROW = 7.0
+# A ring drawn round a point that goes in circles: its radius (cm) and the part it leaves open.
+RING = 16.0
+RING_OPEN = 0.17
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """Text lines and, per character cell, the front-most layer drawn there (None if blank)."""
+
+    lines: list[str]
+    layers: list[list[Layer | None]]
+
+
+def _close_up_frame(figure: Figure) -> tuple[float, float, float, float]:
+    spots = [placed(figure, position).points[figure.close_up] for position in figure.positions]
+    middle = sum(x for x, _ in spots) / len(spots)
+    return (
+        middle - CLOSE_UP_SIDE,
+        0.0,
+        middle + CLOSE_UP_SIDE,
+        max(y for _, y in spots) + CLOSE_UP_ABOVE,
+    )
 
 
 def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
     """(left, bottom, right, top) that holds every position of the figure and its props, or
     for a close-up the part of the room round its body point in every position."""
     if figure.close_up:
-        spots = [placed(figure, position).points[figure.close_up] for position in figure.positions]
-        middle = sum(x for x, _ in spots) / len(spots)
-        return (
-            middle - CLOSE_UP_SIDE,
-            0.0,
-            middle + CLOSE_UP_SIDE,
-            max(y for _, y in spots) + CLOSE_UP_ABOVE,
-        )
-    shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0))]
+        return _close_up_frame(figure)
+    shapes: list[Shape] = [Line((0.0, 0.0), (0.0, 0.0)), *path_shapes(figure)]
     for position in figure.positions:
-        shapes.extend(figure_shapes(figure, placed(figure, position)))
+        body = placed(figure, position)
+        shapes.extend(figure_shapes(figure, body))
+        shapes.extend(ring_shapes(figure, body))
     left, _, right, top = extent(shapes)
     margin = 6.0
     # The ground is the bottom edge: what dips a little below it (within the checks'
     # tolerance) is cut off rather than lifting the floor off the last row.
     return left - margin, 0.0, right + margin, top + margin
+
+
+def path_shapes(figure: Figure) -> list[Shape]:
+    """Where each of the figure's `path` points travels in one rep: a dotted track with an
+    arrowhead at the end of the way out (and one back at the start, for a there-and-back
+    swing; a loop goes round, one way)."""
+    if not figure.path or len(rep_keys(figure)) < 2:
+        return []
+    span = 1.0 if figure.loop else 0.5
+    bodies = [
+        placed(figure, position_at(figure, span * i / PATH_STEPS)) for i in range(PATH_STEPS + 1)
+    ]
+    shapes: list[Shape] = []
+    for point in figure.path:
+        track = [body.points[point] for body in bodies]
+        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
+        shapes.extend(_arrowhead(track[-4], track[-1]))
+        if not figure.loop:
+            shapes.extend(_arrowhead(track[3], track[0]))
+    return shapes
+
+
+def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
+    """A ring with an arrowhead round each of the figure's `circles` points: it goes round."""
+    shapes: list[Shape] = []
+    for point in figure.circles:
+        cx, cy = body.points[point]
+        steps = 28
+        track = [
+            (
+                cx + RING * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cy + RING * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+            )
+            for i in range(steps + 1)
+        ]
+        shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
+        shapes.extend(_arrowhead(track[-3], track[-1]))
+    return shapes
+
+
+def _arrowhead(before: Point, tip: Point) -> list[Shape]:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    # Two barbs back from the tip, 35 degrees either side of the way it travels.
+    cos, sin = 0.82, 0.57
+    barbs = [
+        (tip[0] - ARROW * (ux * cos - uy * sin), tip[1] - ARROW * (uy * cos + ux * sin)),
+        (tip[0] - ARROW * (ux * cos + uy * sin), tip[1] - ARROW * (uy * cos - ux * sin)),
+    ]
+    return [Line(tip, barb, layer=Layer.PATH) for barb in barbs]
+
+
+def _inset(
+    figure: Figure, position: KeyPosition, frame: tuple[float, float, float, float]
+) -> list[Shape]:
+    """The whole body, small, in the top corner the close-up leaves emptier, with a ring round
+    the close-up point."""
+    whole = figure_shapes(figure, placed(figure, position))
+    w_left, _, w_right, w_top = extent(whole)
+    left, _, right, top = frame
+    box = (right - left) * INSET_SHARE
+    scale = min(box / max(w_right - w_left, 1.0), box / max(w_top, 1.0))
+    # The close-up's own lines in the top band decide the corner: the one with fewer.
+    xs = [p[0] for s in whole if isinstance(s, Line) for p in (s.start, s.end) if p[1] > top - box]
+    mid = (left + right) / 2
+    on_left = sum(x < mid for x in xs) <= sum(x >= mid for x in xs)
+    x0 = left + 1.0 if on_left else right - 1.0 - (w_right - w_left) * scale
+    y0 = top - 1.0 - w_top * scale
+
+    def small(p: Point) -> Point:
+        return (x0 + (p[0] - w_left) * scale, y0 + p[1] * scale)
+
+    shapes: list[Shape] = [Line(small((w_left, 0.0)), small((w_right, 0.0)), layer=Layer.PROP)]
+    for shape in whole:
+        if isinstance(shape, Line):
+            layer = Layer.NEAR if shape.layer is Layer.FAR else shape.layer
+            shapes.append(Line(small(shape.start), small(shape.end), layer=layer))
+        else:
+            shapes.append(Circle(small(shape.center), shape.radius * scale, shape.layer))
+    spot = placed(figure, position).points[figure.close_up]
+    shapes.append(Circle(small(spot), 9.0 * scale + 2.0, layer=Layer.PATH))
+    return shapes
 
 
 def draw_shapes(
@@ -46,26 +180,76 @@ def draw_shapes(
     width: int,
     height: int,
     charset: Charset = Charset.BRAILLE,
-) -> list[str]:
-    """Shapes in room centimetres -> `height` lines of `width` characters, ground at the bottom."""
+    *,
+    plain: bool = False,
+    mirror: bool = False,
+) -> Drawing:
+    """Shapes in room centimetres -> `height` lines of `width` characters, ground at the bottom;
+    `mirror` flips them left to right within the frame."""
     canvas = Canvas(width, height)
     left, bottom, right, top = frame
     across, down = canvas.dots_across - 1, canvas.dots_down - 1
     scale = min(across / max(right - left, 1.0), down / max(top - bottom, 1.0))
     offset = (across - (right - left) * scale) / 2
 
-    def to_dots(point: Point) -> tuple[float, float]:
-        return ((point[0] - left) * scale + offset, down - (point[1] - bottom) * scale)
+    def to_dots(point: Point, layer: Layer = Layer.NEAR) -> tuple[float, float]:
+        col, row = (point[0] - left) * scale + offset, down - (point[1] - bottom) * scale
+        if layer is Layer.FAR:
+            return col + FAR_SHIFT[0], row + FAR_SHIFT[1]
+        return col, row
 
+    rank = {layer: LAYER_ORDER.index(layer) for layer in LAYER_ORDER}
+    for layer in LAYER_ORDER:
+        give_way = layer in BEHIND
+        # Plain text has no dimmer colour: what is behind, or only a track, has fewer dots.
+        gap = 1 if plain and layer is not Layer.NEAR else 0
+        if layer is Layer.PATH:
+            gap = 2 if plain else 1
+        for shape in shapes:
+            if shape.layer is not layer:
+                continue
+            if isinstance(shape, Line):
+                dash = (2, 2) if layer is Layer.BAND and plain else None
+                canvas.line(
+                    to_dots(shape.start, layer),
+                    to_dots(shape.end, layer),
+                    gap=1 if shape.dotted else gap,
+                    layer=rank[layer],
+                    dash=dash,
+                    give_way=give_way,
+                )
+            else:
+                radius = shape.radius * scale
+                canvas.circle(
+                    to_dots(shape.center), max(radius, 2.5 if shape.round else 1.0), rank[layer]
+                )
     ground_row = to_dots((0.0, 0.0))[1]
     # Dotted, so a body lying just above the floor still reads as a line of its own.
-    canvas.line((0.0, ground_row), (float(across), ground_row), gap=1)
-    for shape in shapes:
-        if isinstance(shape, Line):
-            canvas.line(to_dots(shape.start), to_dots(shape.end), gap=1 if shape.dotted else 0)
-        else:
-            canvas.circle(to_dots(shape.center), max(shape.radius * scale, 1.0))
-    return canvas.lines(charset)
+    canvas.line((0.0, ground_row), (float(across), ground_row), gap=1, layer=rank[Layer.GROUND])
+    if mirror:
+        canvas.mirror()
+    layers = [[None if i is None else LAYER_ORDER[i] for i in row] for row in canvas.layers()]
+    return Drawing(canvas.lines(charset), layers)
+
+
+def render_position(
+    figure: Figure,
+    position: KeyPosition,
+    width: int,
+    height: int,
+    charset: Charset = Charset.BRAILLE,
+    *,
+    mirror: bool = False,
+    plain: bool = False,
+) -> Drawing:
+    """One moment of the figure, with its motion path and (for a close-up) the body inset;
+    `mirror` flips it left to right (the other side working)."""
+    frame = figure_frame(figure)
+    body = placed(figure, position)
+    shapes = [*path_shapes(figure), *figure_shapes(figure, body), *ring_shapes(figure, body)]
+    if figure.close_up:
+        shapes.extend(_inset(figure, position, frame))
+    return draw_shapes(shapes, frame, width, height, charset, plain=plain, mirror=mirror)
 
 
 def draw_position(
@@ -74,9 +258,22 @@ def draw_position(
     width: int,
     height: int,
     charset: Charset = Charset.BRAILLE,
+    *,
+    mirror: bool = False,
+    plain: bool = True,
 ) -> list[str]:
-    body = placed(figure, position)
-    return draw_shapes(figure_shapes(figure, body), figure_frame(figure), width, height, charset)
+    return render_position(
+        figure, position, width, height, charset, mirror=mirror, plain=plain
+    ).lines
+
+
+def moment(figure: Figure, position: str | None, fraction: float | None) -> KeyPosition:
+    """The key position named `position`, or `fraction` of the way through one rep
+    (0 = first position, 0.5 = last, 1 = back to the first), or the first position."""
+    if fraction is not None:
+        return position_at(figure, fraction)
+    key = figure.position(position) if position else None
+    return key or figure.positions[0]
 
 
 def draw(
@@ -87,11 +284,24 @@ def draw(
     position: str | None = None,
     fraction: float | None = None,
     charset: Charset | str = Charset.BRAILLE,
+    mirror: bool = False,
+    plain: bool = True,
 ) -> list[str]:
-    """The figure at a named key position, or `fraction` of the way through one rep
-    (0 = first position, 0.5 = last, 1 = back to the first), or its first position."""
-    chosen = Charset(charset)
-    if fraction is not None:
-        return draw_position(figure, position_at(figure, fraction), width, height, chosen)
-    key = figure.position(position) if position else None
-    return draw_position(figure, key or figure.positions[0], width, height, chosen)
+    """The figure at a named key position, or `fraction` of the way through one rep, or its
+    first position, as plain text."""
+    return render_position(
+        figure,
+        moment(figure, position, fraction),
+        width,
+        height,
+        Charset(charset),
+        mirror=mirror,
+        plain=plain,
+    ).lines
+
+
+def fit_width(figure: Figure, height: int) -> int:
+    """How many columns the figure's frame needs when drawn `height` rows tall."""
+    left, bottom, right, top = figure_frame(figure)
+    dots_per_cm = (height * 4 - 1) / max(top - bottom, 1.0)
+    return max(8, round((right - left) * dots_per_cm / 2) + 1)

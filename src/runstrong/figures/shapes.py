@@ -1,12 +1,28 @@
-"""What a drawing is made of: lines and circles in room centimetres, for body and props."""
+"""What a drawing is made of: lines and circles in room centimetres, each on a layer (the near
+side of the body, the far side, props, a band, a motion path), for body and props."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
 
 from runstrong.figures.figure import Figure, Prop, PropKind
-from runstrong.figures.skeleton import HEAD_RADIUS, NOSE, Body, Point
+from runstrong.figures.skeleton import HEAD_RADIUS, NOSE, Body, Point, View
+
+
+class Layer(StrEnum):
+    """What a line is part of: it decides the colour (or, in plain text, the dot pattern) and
+    which lines give way where they cross."""
+
+    NEAR = "near"  # the trunk, head and the limbs on the viewer's side
+    FAR = "far"  # the limbs behind the body: dimmer, with a gap where a near line crosses
+    PROP = "prop"
+    BAND = "band"
+    PATH = "path"  # where a body point travels during a rep
+    HELD = "held"  # a load seen behind the near limbs (a trap bar's plate, a bag by the legs)
+    GROUND = "ground"
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,12 +30,16 @@ class Line:
     start: Point
     end: Point
     dotted: bool = False
+    layer: Layer = Layer.NEAR
 
 
 @dataclass(frozen=True, slots=True)
 class Circle:
     center: Point
     radius: float
+    layer: Layer = Layer.NEAR
+    # Drawn at least a few dots across, so a small round thing never comes out square.
+    round: bool = False
 
 
 Shape = Line | Circle
@@ -29,10 +49,92 @@ def _end(body: Body, end: str | Point) -> Point:
     return body.points[end] if isinstance(end, str) else end
 
 
-def _rectangle(left: float, bottom: float, width: float, height: float) -> list[Shape]:
+def _rectangle(
+    left: float, bottom: float, width: float, height: float, layer: Layer = Layer.PROP
+) -> list[Shape]:
     a, b = (left, bottom), (left + width, bottom)
     c, d = (left + width, bottom + height), (left, bottom + height)
-    return [Line(a, b), Line(b, c), Line(c, d), Line(d, a)]
+    return [
+        Line(a, b, layer=layer),
+        Line(b, c, layer=layer),
+        Line(c, d, layer=layer),
+        Line(d, a, layer=layer),
+    ]
+
+
+def _polyline(points: list[Point], layer: Layer) -> list[Shape]:
+    return [Line(a, b, layer=layer) for a, b in pairwise(points)]
+
+
+def _band(prop: Prop, body: Body) -> list[Shape]:
+    """The band's line, and for an end tied to the room its anchor: a post from the floor
+    with the knot round it, so it reads as fixed rather than as another limb."""
+    shapes: list[Shape] = [
+        Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), layer=Layer.BAND)
+    ]
+    for end in prop.ends:
+        if isinstance(end, str):
+            continue
+        x, y = end
+        shapes.append(Line((x, 0.0), (x, max(y, 0.0) + 8.0), layer=Layer.PROP))
+        shapes.append(Line((x - 5.0, 0.0), (x + 5.0, 0.0), layer=Layer.PROP))
+        shapes.append(Circle((x, y), 2.5, layer=Layer.BAND))
+    return shapes
+
+
+def _trap_bar(hx: float, hy: float) -> list[Shape]:
+    """A trap bar from the side: the handle across the hand and a plate round it, with its
+    hub (behind the near leg, so the leg stays in front)."""
+    centre = max(hy - 4.0, 21.0)
+    return [
+        Circle((hx, centre), 21.0, layer=Layer.HELD),
+        Circle((hx, centre), 5.0, layer=Layer.HELD),
+        Line((hx - 5.0, hy), (hx + 5.0, hy), layer=Layer.PROP),
+    ]
+
+
+def _rucksack(prop: Prop, body: Body) -> list[Shape]:
+    """A rucksack: a bag with a rounded top and a front pocket, worn on the back (at the
+    shoulders or neck) or hanging from a hand by its straps."""
+    hx, hy = body.points[prop.at]
+    if prop.at in ("neck", "shoulder", "shoulder_l", "shoulder_r"):
+        # On the back: along the spine, on the side away from the face.
+        nx, ny = body.points["neck"]
+        px, py = body.points["hip"]
+        length = max(((nx - px) ** 2 + (ny - py) ** 2) ** 0.5, 1.0)
+        ux, uy = (nx - px) / length, (ny - py) / length  # up the spine
+        fx, fy = body.facing or (1.0, 0.0)
+        back = -1.0 if ux * fy - uy * fx > 0 else 1.0
+        bx, by = -uy * back, ux * back  # away from the chest
+
+        def at(up: float, out: float) -> Point:
+            return (nx - ux * up + bx * out, ny - uy * up + by * out)
+
+        outline = [at(4, 3), at(0, 9), at(2, 15), at(8, 18), at(34, 18), at(38, 3)]
+        pocket = [at(22, 18), at(22, 22), at(33, 22), at(33, 18)]
+        return [*_polyline(outline, Layer.PROP), *_polyline(pocket, Layer.PROP)]
+    top = hy - 8.0
+    outline = [
+        (hx - 13.0, top - 30.0),
+        (hx - 13.0, top - 5.0),
+        (hx - 8.0, top),
+        (hx + 8.0, top),
+        (hx + 13.0, top - 5.0),
+        (hx + 13.0, top - 30.0),
+        (hx - 13.0, top - 30.0),
+    ]
+    pocket = [
+        (hx - 8.0, top - 30.0),
+        (hx - 8.0, top - 19.0),
+        (hx + 8.0, top - 19.0),
+        (hx + 8.0, top - 30.0),
+    ]
+    return [
+        *_polyline(outline, Layer.HELD),
+        *_polyline(pocket, Layer.HELD),
+        Line((hx - 6.0, top), (hx, hy), layer=Layer.PROP),
+        Line((hx + 6.0, top), (hx, hy), layer=Layer.PROP),
+    ]
 
 
 def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
@@ -40,59 +142,77 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
     if kind in (PropKind.BOX, PropKind.STEP):
         return _rectangle(prop.x, 0.0, prop.w, prop.h)
     if kind is PropKind.WALL:
-        return [Line((prop.x, 0.0), (prop.x, prop.h))]
+        return [Line((prop.x, 0.0), (prop.x, prop.h), layer=Layer.PROP)]
     if kind is PropKind.WEDGE:
+        # The slope, and upright ribs under it so the board reads as a slant, not a box.
         low, high, foot = (prop.x + prop.w, 0.0), (prop.x, prop.h), (prop.x, 0.0)
-        return [Line(foot, low), Line(low, high), Line(high, foot)]
+        ribs = [
+            Line(
+                (prop.x + prop.w * f, 0.0),
+                (prop.x + prop.w * f, prop.h * (1 - f)),
+                dotted=True,
+                layer=Layer.PROP,
+            )
+            for f in (0.33, 0.66)
+        ]
+        return [
+            Line(foot, low, layer=Layer.PROP),
+            Line(low, high, layer=Layer.PROP),
+            Line(high, foot, layer=Layer.PROP),
+            *ribs,
+        ]
     if kind is PropKind.ROLLER:
-        return [Circle((prop.x, prop.h / 2), prop.h / 2)]
+        # Round, with its core: the end of a cylinder.
+        centre, radius = (prop.x, prop.h / 2), prop.h / 2
+        return [
+            Circle(centre, radius, layer=Layer.PROP, round=True),
+            Circle(centre, radius * 0.3, layer=Layer.PROP),
+        ]
     if kind is PropKind.CHAIR:
         seat = (prop.x, prop.h), (prop.x + prop.w, prop.h)
         return [
-            Line(*seat),
-            Line((prop.x, 0.0), (prop.x, prop.h + 45.0)),
-            Line((prop.x + prop.w, 0.0), (prop.x + prop.w, prop.h)),
+            Line(*seat, layer=Layer.PROP),
+            Line((prop.x, 0.0), (prop.x, prop.h + 45.0), layer=Layer.PROP),
+            Line((prop.x + prop.w, 0.0), (prop.x + prop.w, prop.h), layer=Layer.PROP),
         ]
     if kind is PropKind.BAND:
-        shapes: list[Shape] = [
-            Line(_end(body, prop.ends[0]), _end(body, prop.ends[1]), dotted=True)
-        ]
-        # An end tied to the room shows what it is tied to: a post from the floor.
-        shapes.extend(
-            Line((x, 0.0), (x, max(y, 0.0) + 6.0))
-            for x, y in (e for e in prop.ends if not isinstance(e, str))
-        )
-        return shapes
+        return _band(prop, body)
+    if kind is PropKind.RUCKSACK:
+        return _rucksack(prop, body)
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
-        return [Circle((hx, hy - 11.0), 9.0), Line((hx, hy), (hx, hy - 2.0))]
-    if kind is PropKind.BAR:
-        return [Circle((hx, hy), 22.0), Line((hx - 12.0, hy), (hx + 12.0, hy))]
-    if kind is PropKind.RUCKSACK:
-        # A bag hanging from its straps, so it reads as a bag rather than a box.
         return [
-            *_rectangle(hx - 13.0, hy - 40.0, 26.0, 30.0),
-            Line((hx - 10.0, hy - 10.0), (hx, hy)),
-            Line((hx + 10.0, hy - 10.0), (hx, hy)),
+            Circle((hx, hy - 11.0), 9.0, layer=Layer.PROP),
+            Line((hx, hy), (hx, hy - 2.0), layer=Layer.PROP),
         ]
-    # A towel: a cloth on the floor under the hand, folded so it shows thick.
+    if kind is PropKind.BAR:
+        return _trap_bar(hx, hy)
+    # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.
     return [
-        Line((hx - 18.0, 1.0), (hx + 18.0, 1.0)),
-        Line((hx - 18.0, 4.0), (hx + 18.0, 4.0)),
-        Line((hx - 18.0, 1.0), (hx - 18.0, 4.0)),
-        Line((hx + 18.0, 1.0), (hx + 18.0, 4.0)),
+        *_rectangle(hx - 22.0, 0.5, 44.0, 6.0),
+        Line((hx - 22.0, 3.5), (hx + 22.0, 3.5), layer=Layer.PROP),
     ]
 
 
-def body_shapes(body: Body) -> list[Shape]:
-    shapes: list[Shape] = [Line(body.points[b.start], body.points[b.end]) for b in body.bones]
+def _far(name: str) -> bool:
+    return name.endswith("_l")
+
+
+def body_shapes(body: Body, view: View = View.SIDE) -> list[Shape]:
+    """The bones and head; seen from the side, the left limbs are the far ones (the figure
+    faces right, so its right side is towards the viewer)."""
+    shapes: list[Shape] = []
+    for bone in body.bones:
+        start, end = body.points[bone.start], body.points[bone.end]
+        far = view is View.SIDE and _far(bone.end)
+        shapes.append(Line(start, end, layer=Layer.FAR if far else Layer.NEAR))
     shapes.append(Circle(body.head_center, HEAD_RADIUS))
     if body.facing is not None:
-        (x, y), (dx, dy) = body.head_center, body.facing
+        (x, y), (fx, fy) = body.head_center, body.facing
         shapes.append(
             Line(
-                (x + dx * HEAD_RADIUS, y + dy * HEAD_RADIUS),
-                (x + dx * (HEAD_RADIUS + NOSE), y + dy * (HEAD_RADIUS + NOSE)),
+                (x + fx * HEAD_RADIUS, y + fy * HEAD_RADIUS),
+                (x + fx * (HEAD_RADIUS + NOSE), y + fy * (HEAD_RADIUS + NOSE)),
             )
         )
     return shapes
@@ -102,7 +222,7 @@ def figure_shapes(figure: Figure, body: Body) -> list[Shape]:
     shapes: list[Shape] = []
     for prop in figure.props:
         shapes.extend(prop_shapes(prop, body))
-    return shapes + body_shapes(body)
+    return shapes + body_shapes(body, figure.view)
 
 
 def _corners(shape: Shape) -> Iterator[Point]:

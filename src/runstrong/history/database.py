@@ -152,7 +152,17 @@ def _v4(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite3.Connection) -> None:
+    # Version 5: the weight lifted in a set of a loaded exercise, in kilograms (NULL: none).
+    _run(
+        db,
+        """
+        ALTER TABLE sets ADD COLUMN load_kg REAL CHECK (load_kg IS NULL OR load_kg >= 0);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

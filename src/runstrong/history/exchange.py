@@ -31,6 +31,7 @@ EXPORT_FIELDS = (
     "actual",
     "completed_at",
     "rpe",
+    "load_kg",
     # Beyond the documented contract: what an import needs to rebuild the session faithfully.
     "exercise_name",
     "exercise_index",
@@ -71,7 +72,7 @@ STRONG_FIELDS = (
 _EXPORT_QUERY = """
 SELECT t.uid AS set_id, s.uid AS session_id, s.slug AS session, s.name AS session_name,
        s.started_at, t.exercise, t.set_number AS "set", t.side, t.kind, t.target, t.actual,
-       t.completed_at, t.rpe, t.exercise_name, t.exercise_index, t.phase_index,
+       t.completed_at, t.rpe, t.load_kg, t.exercise_name, t.exercise_index, t.phase_index,
        t.started_at AS set_started_at, s.status AS session_status,
        s.ended_at AS session_ended_at, s.planned_sets, s.light
 FROM sets t JOIN sessions s ON s.id = t.session_id
@@ -128,6 +129,13 @@ def _strong_duration(start: str, end: str | None) -> str:
     return f"{hours}h {rest // 60}m" if hours else f"{rest // 60}m"
 
 
+def _strong_weight(load_kg: float | None) -> float | int:
+    # Strong reads the weight in the unit its own settings name; kilograms, as stored.
+    if load_kg is None:
+        return 0
+    return int(load_kg) if float(load_kg).is_integer() else round(load_kg, 2)
+
+
 def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
     """The Strong app's export layout, which Hevy and other loggers can import."""
     writer = csv.writer(out, lineterminator="\n")
@@ -151,7 +159,7 @@ def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
                     _strong_duration(r["started_at"], r["session_ended_at"]),
                     r["exercise_name"],
                     order[key],
-                    0,
+                    _strong_weight(r["load_kg"]),
                     "" if hold else r["actual"],
                     0,
                     r["actual"] if hold else "",
@@ -212,8 +220,8 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
     cursor = db.execute(
         "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
         "exercise_index, set_number, side, phase_index, kind, target, actual, "
-        "started_at, completed_ts, completed_at, rpe) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "started_at, completed_ts, completed_at, rpe, load_kg) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             r["set_id"],
             sid,
@@ -231,6 +239,7 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
             r["completed_at_ts"],
             r["completed_at"],
             r.get("rpe"),
+            r.get("load_kg"),
         ),
     )
     return bool(cursor.rowcount)

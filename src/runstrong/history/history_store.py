@@ -24,6 +24,7 @@ from runstrong.history.database import (
     open_history,
     transaction,
 )
+from runstrong.history.last_time import Best, LastTime, bests, last_full
 from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.session.timeline import Step, set_starts
 from runstrong.workout.model import PhaseKind, Session, Side, Source
@@ -121,8 +122,8 @@ class HistoryStore:
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
-                "started_at, completed_ts, completed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "started_at, completed_ts, completed_at, load_kg) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid or new_uid(),
                     session_id,
@@ -139,14 +140,16 @@ class HistoryStore:
                     iso(record.started_at),
                     record.ended_at,
                     iso(record.ended_at),
+                    record.load_kg,
                 ),
             )
 
-    def correct(self, session_id: int, seq: int, actual: int) -> None:
+    def correct(self, session_id: int, seq: int, actual: int, load_kg: float | None = None) -> None:
+        """A logged phase's rep count, and its load, fixed in the rest after it."""
         with self._writing() as db:
             db.execute(
-                "UPDATE sets SET actual = ? WHERE session_id = ? AND seq = ?",
-                (actual, session_id, seq),
+                "UPDATE sets SET actual = ?, load_kg = ? WHERE session_id = ? AND seq = ?",
+                (actual, load_kg, session_id, seq),
             )
 
     def set_rpe(self, session_id: int, exercise_index: int, rpe: int) -> None:
@@ -203,6 +206,7 @@ class HistoryStore:
                 r["actual"],
                 started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
                 ended_at=r["completed_ts"],
+                load_kg=r["load_kg"],
             )
             for r in rows
         ]
@@ -225,8 +229,12 @@ class HistoryStore:
     def progress(self, exercise: str) -> list[tuple[str, str, str | None, int]]:
         return queries.progress(self.db, exercise)
 
-    def last_session_of(self, exercise: str) -> list[tuple[int | None, int]]:
-        return queries.last_session_of(self.db, exercise)
+    def last_full(self, exercise: str) -> LastTime | None:
+        """The exercise's sets in its latest full (not light) session."""
+        return last_full(self.db, exercise)
+
+    def bests(self) -> dict[tuple[str, str], Best]:
+        return bests(self.db)
 
     def weekly_counts(self, weeks: int = 8, today: date | None = None) -> list[tuple[date, int]]:
         return queries.weekly_counts(self.db, weeks, today)
@@ -332,8 +340,8 @@ class SessionLog:
             uid = self.uids.setdefault(seq, new_uid())
             self._pending.append((seq, lambda: self.store.record(sid, seq, rec, uid)))
         elif isinstance(event, PhaseCorrected):
-            seq, actual = event.record.seq, event.record.actual
-            self._pending.append((seq, lambda: self.store.correct(sid, seq, actual)))
+            seq, actual, load = event.record.seq, event.record.actual, event.record.load_kg
+            self._pending.append((seq, lambda: self.store.correct(sid, seq, actual, load)))
         elif isinstance(event, SessionEnded) and not event.resumable:
             done = event.completed
             self._pending.append((None, lambda: self.store.finish(sid, done, wall)))

@@ -19,7 +19,7 @@ from typing import Any
 
 from runstrong.history import runs
 from runstrong.text import clean_text, shown_value
-from runstrong.workout.checks import Problem
+from runstrong.workout.checks import LOAD_KG, Problem
 
 MAX_TEXT = 500
 MIN_YEAR, MAX_YEAR = 1900, 9998
@@ -91,6 +91,17 @@ class Line:
         else:
             self.values[key] = value
 
+    def decimal(self, key: str, low: float, high: float) -> None:
+        """An optional decimal (a load in kg): absent or null reads as None."""
+        value = self.raw.get(key)
+        if value is None:
+            self.values[key] = None
+            return
+        if type(value) not in (int, float) or not low <= value <= high:
+            self.bad(key, f"expected a number from {low:g} to {high:g}, got {shown_value(value)}")
+        else:
+            self.values[key] = float(value)
+
     def choice(self, key: str, allowed: tuple[str | None, ...], default: str | None) -> None:
         value = self.raw.get(key, default)
         if value not in allowed:
@@ -155,6 +166,7 @@ def check_set(line: Line) -> None:
     line.whole("actual", 0, 1_000_000)
     line.whole("target", 0, 100_000, required=False)
     line.whole("rpe", 1, 10, required=False)
+    line.decimal("load_kg", 0, LOAD_KG[1])
     line.whole("exercise_index", 0, 10_000, required=False)
     line.whole("phase_index", 0, 1_000, required=False)
     line.whole("planned_sets", 0, 100_000, required=False)

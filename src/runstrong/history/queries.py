@@ -44,6 +44,7 @@ class SetRow:
     completed_at: str
     rpe: int | None
     exercise_index: int = 0
+    load_kg: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,7 @@ class SetRow:
             "actual": self.actual,
             "completed_at": self.completed_at,
             "rpe": self.rpe,
+            "load_kg": self.load_kg,
         }
 
 
@@ -112,6 +114,7 @@ def _set_row(r: sqlite3.Row) -> SetRow:
         shown(r["completed_at"]),
         r["rpe"],
         r["exercise_index"],
+        r["load_kg"],
     )
 
 
@@ -178,6 +181,9 @@ class ExerciseStat:
     latest: int
     latest_at: str
     sessions: int
+    best_load_kg: float | None = None
+    """For a loaded exercise: the heaviest load, done for `best_load_reps` at most."""
+    best_load_reps: int | None = None
 
 
 def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
@@ -189,8 +195,8 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     stats: list[ExerciseStat] = []
     groups = db.execute(
         # A 0 (an older history or an import) is never a best; the row still counts.
-        "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n "
-        "FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
+        "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n, "
+        "max(load_kg) AS heaviest FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
     ).fetchall()
     for g in groups:
         latest = db.execute(
@@ -203,6 +209,12 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
             "ORDER BY completed_ts LIMIT 1",
             (g["exercise"], g["kind"], g["best"]),
         ).fetchone()
+        reps = None
+        if g["heaviest"] is not None:
+            reps = db.execute(
+                "SELECT max(actual) FROM sets WHERE exercise = ? AND kind = ? AND load_kg = ?",
+                (g["exercise"], g["kind"], g["heaviest"]),
+            ).fetchone()[0]
         stats.append(
             ExerciseStat(
                 g["exercise"],
@@ -213,6 +225,8 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
                 latest["actual"],
                 latest["completed_at"],
                 g["n"],
+                g["heaviest"],
+                reps,
             )
         )
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
@@ -342,19 +356,6 @@ def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str 
         (exercise,),
     ).fetchall()
     return [(r["day"], r["kind"], r["side"], r["best"]) for r in rows]
-
-
-def last_session_of(db: sqlite3.Connection, exercise: str) -> list[tuple[int | None, int]]:
-    """(target, actual) of each set of an exercise in the latest session that had it."""
-    rows = db.execute(
-        """
-        SELECT target, actual FROM sets WHERE exercise = ? AND session_id = (
-            SELECT session_id FROM sets WHERE exercise = ?
-            ORDER BY completed_ts DESC LIMIT 1)
-        """,
-        (exercise, exercise),
-    ).fetchall()
-    return [(r[0], r[1]) for r in rows]
 
 
 def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:

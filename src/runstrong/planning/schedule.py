@@ -50,6 +50,7 @@ class Day:
     reason: str
     done: bool = False  # logged, not a suggestion
     counts: bool = False  # one of the plan's sessions (activation is not)
+    easier_week: bool = False  # every fourth week of the plan (planning.easier)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +61,7 @@ class Day:
             "light": self.light,
             "when": None if self.when is None else self.when.value,
             "reason": self.reason,
+            "easier_week": self.easier_week,
         }
 
 

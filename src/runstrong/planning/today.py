@@ -7,7 +7,7 @@ disagree: the week decides, today reads it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -32,10 +32,15 @@ class Today:
     per_week: int
     when: When | None = None
     run: RunKind = RunKind.NONE
+    easier_week: bool = False
 
 
 def today_from_week(plan: Plan, week: Sequence[Day], today: date) -> Today:
     entry = next(day for day in week if day.day == today)
+    return replace(_today(plan, week, today, entry), easier_week=entry.easier_week)
+
+
+def _today(plan: Plan, week: Sequence[Day], today: date, entry: Day) -> Today:
     done = sum(1 for day in week if day.done and day.counts)
     if entry.done:
         following = next((d for d in week if d.day > today and d.counts and not d.done), None)

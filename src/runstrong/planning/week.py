@@ -16,6 +16,7 @@ from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
 from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
 from runstrong.planning.actual import RECENT_DAYS, week_runs
+from runstrong.planning.easier import is_easier_week, plan_start
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import RunKind, runs_from_settings
@@ -113,8 +114,11 @@ def week_for(
         note = taken_into_account(
             recorded_runs(on - timedelta(days=1), on, store), on, chosen.long_run_minutes
         )
-    done = [Done(day, slug, light) for day, slug, light in trained_sessions(store)]
+    logged = trained_sessions(store)
+    done = [Done(day, slug, light) for day, slug, light in logged]
     week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
+    started = started_on(plan, chosen, logged)
+    week = [replace(d, easier_week=is_easier_week(d.day, started)) for d in week]
     if note:
         # Say which recorded runs today's advice took into account, wherever it is shown.
         week = [
@@ -122,6 +126,24 @@ def week_for(
             for d in week
         ]
     return plan, week
+
+
+def started_on(
+    plan: Plan, chosen: settings.Settings, logged: Iterable[tuple[date, str, bool]]
+) -> date | None:
+    """When the plan began: `plan_started`, else its first logged session."""
+    counted = {slug for _, slug, _ in logged if plan.counts(slug)}
+    return plan_start(chosen.plan_started, ((d, s) for d, s, _ in logged), counted)
+
+
+def easier_week_on(
+    catalog: Catalog, chosen: settings.Settings, on: date, store: HistoryStore | None = None
+) -> bool:
+    """Whether `on` falls in one of the active plan's easier weeks."""
+    plan = active_plan(load_plans(catalog.entries), chosen.plan)
+    if plan is None:
+        return False
+    return is_easier_week(on, started_on(plan, chosen, trained_sessions(store)))
 
 
 def today_for(

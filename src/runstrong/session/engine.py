@@ -25,6 +25,7 @@ from runstrong.session.events import (
     SessionEnded,
     StepStarted,
 )
+from runstrong.session.loads import Loads
 from runstrong.session.timeline import (
     Step,
     StepKind,
@@ -72,6 +73,7 @@ class SessionEngine:
         # Records of a resumed session come first, so the summary covers the whole session.
         self.records: list[PhaseRecord] = list(done)
         self._next_seq = max((r.seq for r in done), default=-1) + 1
+        self.loads = Loads(session, self.records)
         self.index = start_index
         self.started = False
         self.finished = False
@@ -210,6 +212,8 @@ class SessionEngine:
             correction=self._correction(),
             rating_for=self._rating_for(),
             finished=self.finished,
+            load_for=self.loads.adjustable(self.step),
+            load_kg=self.loads.shown(self.step, focus),
         )
 
     # -- moving --------------------------------------------------------------------------
@@ -293,8 +297,9 @@ class SessionEngine:
         # A set ended before anything was done (0 reps, 0 s) is skipped, not logged.
         if step.kind.is_work and step.phase is not None and actual:
             ended = self._wall() - (self._clock() - at)
+            start, load = self._step_started_wall, self.loads.of(step.exercise)
             record = PhaseRecord.of(
-                self._next_seq, step, self.exercise_of(step), actual, self._step_started_wall, ended
+                self._next_seq, step, self.exercise_of(step), actual, start, ended, load
             )
             self._next_seq += 1
             # A redone set (after `back`) replaces the first attempt: a set counts once.
@@ -396,6 +401,10 @@ class SessionEngine:
         fixed = replace(record, actual=max(0, record.actual + delta))
         self.records[-1] = fixed
         return [PhaseCorrected(fixed)]
+
+    def adjust_load(self, delta_kg: float) -> list[Event]:
+        """In the rest after a set of a loaded exercise: that set's load, and the next's."""
+        return list(self.loads.adjust(self.step, self.records, delta_kg))
 
     def stop(self, *, resumable: bool = False) -> list[Event]:
         if self.finished:

@@ -47,10 +47,18 @@ class PhaseRecord:
     actual: int
     started_at: float
     ended_at: float
+    load_kg: float | None = None
 
     @classmethod
     def of(
-        cls, seq: int, step: Step, exercise: Exercise, actual: int, started: float, ended: float
+        cls,
+        seq: int,
+        step: Step,
+        exercise: Exercise,
+        actual: int,
+        started: float,
+        ended: float,
+        load_kg: float | None = None,
     ) -> PhaseRecord:
         """The record of a finished work step (`step.phase` is set for work steps)."""
         phase = step.phase
@@ -68,6 +76,7 @@ class PhaseRecord:
             max(0, actual),
             started,
             ended,
+            load_kg,
         )
 
     @property

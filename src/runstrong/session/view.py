@@ -50,3 +50,7 @@ class View:
     rating_for: int | None
     """The exercise (index) that an effort rating applies to, after its last set."""
     finished: bool
+    load_for: int | None = None
+    """The exercise (index) whose load the load keys change, in the rest after its set."""
+    load_kg: float | None = None
+    """The load of the set on screen (in a rest: of the set just done), if it takes one."""

@@ -73,6 +73,8 @@ class RunstrongApp(SessionFlow):
         review: bool = False,
         settings: Settings | None = None,
         warnings: list[str] | None = None,
+        companion: bool = False,
+        lan: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -103,6 +105,14 @@ class RunstrongApp(SessionFlow):
         self._exit_soon: Callable[[int], object] | None = None
         self._kept = threading.Lock()
         self._restore_signals: Callable[[], None] = lambda: None
+        # The phone page: started with each session when asked on the command line.
+        self.companion_at_start = companion
+        self._lan_flag = lan
+
+    @property
+    def companion_lan(self) -> bool:
+        """`--lan` holds for this run; otherwise the setting says where the phone page is."""
+        return self._lan_flag or self.settings.companion_lan
 
     @property
     def catalog(self) -> Catalog:
@@ -184,7 +194,9 @@ class RunstrongApp(SessionFlow):
             from runstrong.tui.screens.history import HistoryScreen
 
             self.push_screen(
-                HistoryScreen(self.store, weekly_target=self._weekly_target()),
+                HistoryScreen(
+                    self.store, weekly_target=self._weekly_target(), units=self.settings.units
+                ),
                 lambda _: self.exit(),
             )
             if problem:
@@ -316,7 +328,11 @@ class RunstrongApp(SessionFlow):
     def action_history(self) -> None:
         from runstrong.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store, weekly_target=self._weekly_target()))
+        self.push_screen(
+            HistoryScreen(
+                self.store, weekly_target=self._weekly_target(), units=self.settings.units
+            )
+        )
 
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target

@@ -5,6 +5,7 @@ engine, a recorder and the session screen; `RunstrongApp` supplies the state it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -14,13 +15,14 @@ from runstrong.tui.screens.home import HomeScreen
 from runstrong.workout.model import Session
 
 if TYPE_CHECKING:
+    from runstrong.application.before_session import BeforeSession
     from runstrong.application.recording import Recorder
     from runstrong.audio import Player
     from runstrong.history import HistoryStore, Unfinished
     from runstrong.history.balance import Balance
-    from runstrong.planning.progression import Suggestion
     from runstrong.session.engine import Clock, EngineOptions
     from runstrong.session.events import PhaseRecord
+    from runstrong.settings import Settings
     from runstrong.tui.screens.offers import ProgressionAnswer, ResumeAnswer
     from runstrong.tui.screens.summary import SummaryScreen
     from runstrong.workout.catalog import Catalog
@@ -42,6 +44,14 @@ class SessionFlow(App[None]):
     lost_sets: int = 0
     # The last session's unsaved sets were dealt with on its summary (saved, written, left).
     unsaved_settled: bool = True
+    settings: Settings
+    before: BeforeSession | None = None
+    """What the history said before the session running now (last time, bests)."""
+    companion_at_start: bool
+
+    @property
+    def companion_lan(self) -> bool:
+        raise NotImplementedError
 
     @property
     def catalog(self) -> Catalog:
@@ -127,23 +137,39 @@ class SessionFlow(App[None]):
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
         self.request_session(message.session)
 
+    def _before(self, session: Session, *, easier: bool | None = None) -> BeforeSession:
+        from datetime import date
+
+        from runstrong.application.before_session import before_session
+        from runstrong.planning.week import easier_week_on
+
+        today = date.fromtimestamp(self.wall())
+        if easier is None:
+            easier = self._read_history(
+                lambda store: easier_week_on(self.catalog, self.settings, today, store), False
+            )
+        found: BeforeSession | None = self._read_history(
+            lambda store: before_session(session, store, today, easier_week=easier), None
+        )
+        return found or before_session(session, None, today, easier_week=easier)
+
     def request_session(self, session: Session, *, exit_after: bool = False) -> None:
         """Start a session, first offering any progression its history has earned."""
-        from runstrong.planning.progression import apply, suggestions
+        from runstrong.planning.progression import apply
         from runstrong.tui.screens.offers import ProgressionAnswer, progression_offer
 
-        offers: list[Suggestion] = self._read_history(
-            lambda store: suggestions(session, store.last_session_of), []
-        )
-        if not offers:
-            self.start_session(session, exit_after=exit_after)
+        before = self._before(session)
+        self.before = before
+        if not before.offers:
+            self.start_session(before.session, exit_after=exit_after)
             return
 
         def answered(answer: ProgressionAnswer | None) -> None:
-            chosen = apply(session, offers) if answer is ProgressionAnswer.ACCEPT else session
+            accepted = answer is ProgressionAnswer.ACCEPT
+            chosen = apply(before.session, before.offers) if accepted else before.session
             self.start_session(chosen, exit_after=exit_after)
 
-        self.push_screen(progression_offer(offers), answered)
+        self.push_screen(progression_offer(before.offers, self.settings.units), answered)
 
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
@@ -184,6 +210,8 @@ class SessionFlow(App[None]):
                 answered,
             )
             return
+        # Last time and the bests, for the screen and the summary; the session stays as it was.
+        self.before = replace(self._before(session, easier=False), session=session)
         timeline = SessionEngine(session, options=self.options).timeline
         start = resume_index(timeline, store.done_phases(unfinished.id))
         done = store.records_of(unfinished.id)
@@ -206,6 +234,7 @@ class SessionFlow(App[None]):
         done: list[PhaseRecord] | None = None,
         elapsed_before: float = 0.0,
     ) -> None:
+        from runstrong.application.last_words import compared
         from runstrong.application.recording import Recorder
         from runstrong.application.summary import summarize
         from runstrong.session.engine import SessionEngine
@@ -231,7 +260,17 @@ class SessionFlow(App[None]):
         recorder.begin(session, resume_id=resume_id)
         self.recorder = recorder
         self.unsaved_settled = False
-        screen = SessionScreen(engine, self.player, recorder, muted=self.mute)
+        before = self.before
+        screen = SessionScreen(
+            engine,
+            self.player,
+            recorder,
+            muted=self.mute,
+            last=before.last if before is not None else None,
+            units=self.settings.units,
+            companion_lan=self.companion_lan,
+            companion_at_start=self.companion_at_start,
+        )
 
         def finished(completed: bool | None) -> None:
             from runstrong.application.unsaved import default_path
@@ -240,14 +279,16 @@ class SessionFlow(App[None]):
             summary = summarize(session, engine.records, view.session_elapsed)
             last = view.rating_for
             rating_for = None if last is None else (last, session.exercises[last].name)
+            last_times, bests = compared(session, engine.records, before, self.settings.units)
             screen = SummaryScreen(
                 summary,
                 completed=bool(completed),
-                notes=self._balance_notes(session),
+                notes=bests + self._balance_notes(session),
                 rating_for=rating_for,
                 unsaved=recorder.unsaved(),
                 retry=recorder.unsaved,
                 save_to=default_path(self.history_path, recorder.started),
+                last_times=last_times,
             )
             self.push_screen(screen, lambda lost: self._after_summary(exit_after, lost or 0))
 

@@ -26,6 +26,7 @@ LIBRARY_KEYS = (
     "easier",
     "harder",
     "figure",
+    "takes_load",
 )
 PRESCRIPTION_KEYS = ("sets", "reps", "hold", "tempo")
 
@@ -92,5 +93,6 @@ def parse_library(
             easier=check.text(table, "easier", where) or "",
             harder=check.text(table, "harder", where) or "",
             figure=parse_figure(check, table["figure"], where) if "figure" in table else None,
+            takes_load=bool(check.boolean(table, "takes_load", where)),
         )
     return library, check.problems

@@ -57,6 +57,8 @@ class Phase:
     kind: PhaseKind
     target: int | None
     tempo: float | None = None
+    # Where this part's target builds to; a compound exercise's parts each have their own.
+    progression: Progression | None = None
 
     @property
     def is_max_hold(self) -> bool:
@@ -104,6 +106,7 @@ class LibraryExercise:
     # The usual dose: sets and one phase, the builder's starting point.
     prescription: Prescription | None = None
     figure: Figure | None = None
+    takes_load: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,25 @@ class Exercise:
     # Seconds after the last set, instead of the session's rest between exercises.
     rest_after: int | None = None
     figure: Figure | None = None
+    # Kilograms to lift or carry, when the file says; `takes_load` marks an exercise done
+    # with a weight (from the library) even before a first load is known.
+    load: float | None = None
+    takes_load: bool = False
+
+    @property
+    def loaded(self) -> bool:
+        return self.takes_load or self.load is not None
+
+    @property
+    def progressions(self) -> tuple[tuple[int, Progression], ...]:
+        """(phase index, rule) for every part whose target builds over the weeks."""
+        if self.progression is not None:
+            return ((0, self.progression),)
+        return tuple(
+            (index, phase.progression)
+            for index, phase in enumerate(self.phases)
+            if phase.progression is not None
+        )
 
     @property
     def key(self) -> str:

@@ -7,12 +7,14 @@ a person can fix a whole file in one pass.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from runstrong.figures.parse import parse_figure
 from runstrong.text import clean_text
 from runstrong.workout.checks import (
     HOLD_SECONDS,
+    LOAD_KG,
     REPS,
     REST_SECONDS,
     SETS,
@@ -66,8 +68,9 @@ ENTRY_KEYS = (
     "progression",
     "phases",
     "figure",
+    "load",
 )
-PHASE_KEYS = ("reps", "hold", "tempo")
+PHASE_KEYS = ("reps", "hold", "tempo", "progression")
 PROGRESSION_KEYS = ("from", "to", "step")
 
 
@@ -143,6 +146,10 @@ def _phases(check: Checker, entry: Mapping[str, Any], where: str) -> tuple[Phase
         prefix = f"phases[{number}]."
         check.unknown_keys(table, PHASE_KEYS, where, prefix)
         phase = parse_phase(check, table, where, prefix)
+        if phase and "progression" in table:
+            # Each part of a compound set builds on its own: the hold and the pulses.
+            rule = _progression(check, table["progression"], where, phase, prefix)
+            phase = replace(phase, progression=rule)
         if phase:
             phases.append(phase)
     return tuple(phases) if len(phases) == len(raw) else ()
@@ -174,36 +181,53 @@ def parse_sides(
 
 
 def _progression(
+    check: Checker, raw: object, where: str, phase: Phase, prefix: str = ""
+) -> Progression | None:
+    key = prefix + "progression"
+    if not isinstance(raw, dict):
+        check.add(
+            f"expected a table such as {{ from = 15, to = 60, step = 5 }}, got {type_name(raw)}",
+            where,
+            key,
+        )
+        return None
+    check.unknown_keys(raw, PROGRESSION_KEYS, where, key + ".")
+    if phase.target is None:
+        check.add("progression needs a reps or hold target, not a hold to the limit", where, key)
+        return None
+    bounds = REPS if phase.kind is PhaseKind.REPS else HOLD
+    unit = "reps" if phase.kind is PhaseKind.REPS else "seconds"
+    values = {}
+    for name in PROGRESSION_KEYS:
+        if name not in raw:
+            check.add(f"missing; expected a whole number of {unit}", where, f"{key}.{name}")
+        values[name] = check.integer(raw, name, bounds, where, unit, key + ".")
+    start, end, step = values["from"], values["to"], values["step"]
+    if start is None or end is None or step is None:
+        return None
+    if start > end:
+        check.add(f"'from' ({start}) must not be above 'to' ({end})", where, key)
+        return None
+    return Progression(start, end, step)
+
+
+def _entry_progression(
     check: Checker, entry: Mapping[str, Any], where: str, phases: tuple[Phase, ...]
 ) -> Progression | None:
     raw = entry.get("progression")
     if raw is None:
         return None
-    if not isinstance(raw, dict):
+    if len(phases) > 1:
         check.add(
-            f"expected a table such as {{ from = 15, to = 60, step = 5 }}, got {type_name(raw)}",
+            "with phases, give each phase its own progression, such as "
+            "phases = [{ hold = 30, progression = { from = 30, to = 60, step = 5 } }, ...]",
             where,
             "progression",
         )
         return None
-    check.unknown_keys(raw, PROGRESSION_KEYS, where, "progression.")
-    if len(phases) != 1 or phases[0].target is None:
-        check.add("progression needs a single reps or hold target", where, "progression")
+    if not phases:
         return None
-    bounds = REPS if phases[0].kind is PhaseKind.REPS else HOLD
-    unit = "reps" if phases[0].kind is PhaseKind.REPS else "seconds"
-    values = {}
-    for key in PROGRESSION_KEYS:
-        if key not in raw:
-            check.add(f"missing; expected a whole number of {unit}", where, f"progression.{key}")
-        values[key] = check.integer(raw, key, bounds, where, unit, "progression.")
-    start, end, step = values["from"], values["to"], values["step"]
-    if start is None or end is None or step is None:
-        return None
-    if start > end:
-        check.add(f"'from' ({start}) must not be above 'to' ({end})", where, "progression")
-        return None
-    return Progression(start, end, step)
+    return _progression(check, raw, where, phases[0])
 
 
 def _exercise(
@@ -243,7 +267,8 @@ def _exercise(
     rest = check.integer(entry, "rest", REST, where, "seconds")
     rest_after = check.integer(entry, "rest_after", REST, where, "seconds")
     sides = parse_sides(check, entry, where)
-    progression = _progression(check, entry, where, phases)
+    progression = _entry_progression(check, entry, where, phases)
+    load = check.decimal(entry, "load", LOAD_KG, where, "kg")
     cues = check.text_list(entry, "cues", where)
     description = check.text(entry, "description", where, multiline=True)
     easier, harder = check.text(entry, "easier", where), check.text(entry, "harder", where)
@@ -271,6 +296,8 @@ def _exercise(
         category=base.category if base else None,
         rest_after=rest_after,
         figure=figure or (base.figure if base else None),
+        load=load,
+        takes_load=load is not None or (base.takes_load if base else False),
     )
 
 

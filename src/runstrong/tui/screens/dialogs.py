@@ -136,9 +136,11 @@ class ExerciseInfo(Dialog[None]):
         Binding("escape,i,enter,q", "close", "Back to the session"),
     ]
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, side: str | None = None) -> None:
         super().__init__()
         self.exercise = exercise
+        # The side being worked, for a one-sided exercise: its figure is drawn for that side.
+        self.side = side
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
@@ -146,10 +148,13 @@ class ExerciseInfo(Dialog[None]):
             yield Static(Text(exercise.name), classes="heading")
             if exercise.figure is not None:
                 # Every key position side by side: how the movement starts and where it goes.
+                # Each by its own key name: a label may join two equal ones ("end / hold").
                 with Horizontal(id="figures"):
-                    for label, _ in exercise.figure.distinct():
+                    for label, position in exercise.figure.distinct():
                         with Vertical(classes="pose"):
-                            yield ExerciseFigure(exercise.figure, position=label)
+                            yield ExerciseFigure(
+                                exercise.figure, position=position.name, side=self.side
+                            )
                             yield Static(label, classes="pose-label")
             yield Static(Text(exercise.describe()))
             if exercise.description:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
-from runstrong.formatting import amount, duration_text, when_text
+from runstrong.formatting import amount, distance_text, duration_text, load_text, when_text
 from runstrong.history import HistoryStore, queries, runs
 from runstrong.history.balance import Balance
 from runstrong.tui.history_guard import guard_history
@@ -22,12 +21,13 @@ from runstrong.tui.history_guard import guard_history
 SESSIONS_SHOWN = 300
 
 
-def km_title(km: list[tuple[date, float]], any_runs: bool) -> str:
-    """The km chart's title: it says when there is nothing to chart, and why."""
-    if any(k for _, k in km):
-        return "Km run per week"
+def km_title(amounts: list[float], any_runs: bool, unit: str = "km") -> str:
+    """The distance chart's title: it says when there is nothing to chart, and why."""
+    title = f"{unit.capitalize()} run per week"
+    if any(amounts):
+        return title
     # The README says how to import runs; the title only needs to say there are none.
-    return "Km run per week: " + ("no runs in these weeks" if any_runs else "no runs imported")
+    return f"{title}: " + ("no runs in these weeks" if any_runs else "no runs imported")
 
 
 def whole_ticks(values: list[int]) -> list[int]:
@@ -39,6 +39,7 @@ def whole_ticks(values: list[int]) -> list[int]:
 
 
 def _amount(kind: str, value: int | None) -> str:
+    """Seconds or reps as the tables show them ("max": a hold to the limit)."""
     if value is None:
         return "max"
     return f"{value} s" if kind == "hold" else f"{value}"
@@ -53,9 +54,12 @@ class HistoryScreen(Screen[None]):
         Binding("3", "show_tab('weeks')", "Weeks"),
     ]
 
-    def __init__(self, store: HistoryStore | None, *, weekly_target: int = 2) -> None:
+    def __init__(
+        self, store: HistoryStore | None, *, weekly_target: int = 2, units: str = "kg"
+    ) -> None:
         super().__init__()
         self.store = store
+        self._units = units
         self.weekly_target = weekly_target
         self.session_rows: list[queries.SessionHead] = []
         self.exercise_rows: list[queries.ExerciseStat] = []
@@ -163,7 +167,8 @@ class HistoryScreen(Screen[None]):
                 s.side or "",
                 s.kind,
                 _amount(s.kind, s.target),
-                _amount(s.kind, s.actual),
+                _amount(s.kind, s.actual)
+                + ("" if s.load_kg is None else f" x {load_text(s.load_kg, self._units)}"),
                 "" if s.rpe is None else f"{s.rpe}/10",
             )
 
@@ -183,9 +188,12 @@ class HistoryScreen(Screen[None]):
                 sides = f"{amount(b.left, b.unit)} / {amount(b.right, b.unit)}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
+            best = _amount(stat.kind, stat.best)
+            if stat.best_load_kg is not None:
+                best = f"{stat.best_load_reps} x {load_text(stat.best_load_kg, self._units)}"
             table.add_row(
                 Text(name),
-                _amount(stat.kind, stat.best),
+                best,
                 _amount(stat.kind, stat.latest),
                 str(stat.sessions),
                 sides,
@@ -249,9 +257,12 @@ class HistoryScreen(Screen[None]):
         """Kilometres run in the same weeks, beside the sessions: strength next to running."""
         assert self.store is not None
         km = runs.weekly_km(self.store.db, weeks)
+        # Miles for a person who chose pounds (`units = "lb"`); stored as km either way.
+        unit = distance_text(1.0, self._units).split(" ")[1]
+        amounts = [float(distance_text(k, self._units).split(" ")[0]) for _, k in km]
         plt = self.query_one("#km-chart", PlotextPlot).plt
-        plt.bar([w.strftime("%d %b") for w, _ in km], [k for _, k in km], width=0.5, color="green")
-        plt.title(km_title(km, bool(runs.recent_runs(self.store.db, limit=1))))
+        plt.bar([w.strftime("%d %b") for w, _ in km], amounts, width=0.5, color="green")
+        plt.title(km_title(amounts, bool(runs.recent_runs(self.store.db, limit=1)), unit))
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -7,7 +7,7 @@ from enum import Enum
 
 from rich.text import Text
 
-from runstrong.formatting import amount, when_text
+from runstrong.formatting import amount, load_text, when_text
 from runstrong.history import Unfinished
 from runstrong.history.database import iso
 from runstrong.planning.progression import Suggestion
@@ -86,14 +86,20 @@ def history_problem(message: str, *, can_move: bool) -> Choice[HistoryAnswer]:
     )
 
 
-def progression_offer(offers: list[Suggestion]) -> Choice[ProgressionAnswer]:
-    body = Text("Last time you met every target, so these can build up today:\n\n")
+def progression_offer(offers: list[Suggestion], units: str = "kg") -> Choice[ProgressionAnswer]:
+    body = Text("From how your last full session went, today:\n\n")
     for offer in offers:
-        body.append(f"  {offer.name}: {amount(offer.suggested, offer.unit)}", style="bold")
-        body.append(f" (file: {amount(offer.current, offer.unit)})\n")
+        target, was = amount(offer.suggested, offer.unit), amount(offer.current, offer.unit)
+        if offer.load_kg is not None:
+            target += f" at {load_text(offer.load_kg, units)}"
+            was += f" at {load_text(offer.current_load_kg, units)}"
+        body.append(f"  {offer.name}: {target}", style="bold")
+        body.append(f" (now: {was})\n")
+        if offer.why:
+            body.append(f"    {offer.why}\n", style="dim")
     body.append("\nAccepted targets are used for this session and saved with its sets.")
     return Choice(
-        "Ready to progress",
+        "Your next targets",
         body,
         [
             Answer("a", "Accept", ProgressionAnswer.ACCEPT),

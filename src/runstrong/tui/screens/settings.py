@@ -92,6 +92,9 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="row"):
                 yield Label("Spoken cues (espeak-ng or spd-say)")
                 yield Switch(value=c.voice, id="voice")
+            with Horizontal(classes="row"):
+                yield Label("Phone page (w) on the home network")
+                yield Switch(value=c.companion_lan, id="companion_lan")
             for key, label in NUMBERS:
                 with Horizontal(classes="row"):
                     yield Label(label)
@@ -142,10 +145,14 @@ class SettingsScreen(Screen[None]):
         data: dict[str, Any] = {
             "sound": self.query_one("#sound", Switch).value,
             "voice": self.query_one("#voice", Switch).value,
+            "companion_lan": self.query_one("#companion_lan", Switch).value,
             # Set in settings.toml only; kept as they are when this screen saves.
             "long_run_minutes": self.current.long_run_minutes,
             "session_time": self.current.session_time,
+            "units": self.current.units,
         }
+        if self.current.plan_started is not None:
+            data["plan_started"] = self.current.plan_started
         for key, _ in NUMBERS:
             raw = self.query_one(f"#{key}", Input).value.strip()
             data[key] = int(raw) if raw.lstrip("-").isdigit() else raw

@@ -67,8 +67,11 @@ class SummaryScreen(Screen[int]):
         unsaved: Unsaved | None = None,
         retry: Callable[[], Unsaved | None] | None = None,
         save_to: Path | None = None,
+        last_times: list[str] | None = None,
     ) -> None:
+        """`last_times`: per exercise, what it did last time (empty: nothing to compare)."""
         super().__init__()
+        self.last_times = last_times or []
         self.summary = summary
         self.completed = completed
         self.notes = notes or []
@@ -116,11 +119,18 @@ class SummaryScreen(Screen[int]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("exercise", "sets", "done")
-        for result in self.summary.exercises:
-            table.add_row(
-                Text(result.name), f"{result.sets_done}/{result.planned_sets}", Text(result.actuals)
-            )
+        compare = any(self.last_times)
+        table.add_columns("exercise", "sets", "done", *(["last time"] if compare else []))
+        for index, result in enumerate(self.summary.exercises):
+            cells = [
+                Text(result.name),
+                f"{result.sets_done}/{result.planned_sets}",
+                Text(result.actuals),
+            ]
+            if compare:
+                last = self.last_times[index] if index < len(self.last_times) else ""
+                cells.append(Text(last.removeprefix("last time ").removeprefix("last ")))
+            table.add_row(*cells)
 
     def on_key(self, event: events.Key) -> None:
         rpe = RPE_KEYS.get(event.key)

@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from runstrong.figures import Charset, Figure, draw
+from runstrong.figures import Charset, Figure
+from runstrong.figures.render import Drawing, moment, render_position
+from runstrong.figures.shapes import Layer
 from runstrong.session.timeline import StepKind
 from runstrong.session.view import View
 
@@ -14,6 +16,35 @@ from runstrong.session.view import View
 SELF_COUNTED_REP_SECONDS = 3.0
 # A timed movement (a hold whose figure has no still `hold` position, e.g. an arm swing).
 TIMED_MOVEMENT_SECONDS = 1.5
+# How each layer of a drawing is coloured: the far side of the body dimmer than the near side,
+# so crossing limbs read as one behind the other; the band and a motion path stand apart.
+LAYER_STYLES: dict[Layer, str] = {
+    Layer.NEAR: "",
+    Layer.FAR: "dim",
+    Layer.PROP: "",
+    Layer.HELD: "dim",
+    Layer.BAND: "yellow",
+    Layer.PATH: "cyan",
+    Layer.GROUND: "dim",
+}
+
+
+def side_caption(figure: Figure | None, side: str | None) -> str:
+    """The words under a one-sided exercise's figure: which side the drawing shows working."""
+    if figure is None or not figure.works:
+        return ""
+    return f"{side or figure.works} side"
+
+
+def styled(drawing: Drawing) -> Text:
+    """The drawing as Rich text, each run of cells in its layer's style."""
+    text = Text(no_wrap=True, overflow="crop")
+    for row, (line, layers) in enumerate(zip(drawing.lines, drawing.layers, strict=True)):
+        if row:
+            text.append("\n")
+        for char, layer in zip(line, layers, strict=True):
+            text.append(char, LAYER_STYLES[layer] if layer else "")
+    return text
 
 
 def figure_moment(view: View) -> tuple[str | None, float | None]:
@@ -58,57 +89,82 @@ class ExerciseFigure(Widget):
     position: reactive[str | None] = reactive(None, repaint=False)
     fraction: reactive[float | None] = reactive(None, repaint=False)
     charset: reactive[Charset] = reactive(Charset.BRAILLE, repaint=False)
+    # The side working now ("left"/"right") for a one-sided exercise: mirrors the drawing when
+    # the figure shows the other one, and names the side on the last row.
+    side: reactive[str | None] = reactive(None, repaint=False)
 
     def __init__(
         self,
         figure: Figure | None = None,
         *,
         position: str | None = None,
+        side: str | None = None,
         name: str | None = None,
         id: str | None = None,  # noqa: A002
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
+        self._text = Text()
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
+        self.set_reactive(ExerciseFigure.side, side)
 
     def show(
-        self, figure: Figure | None, *, position: str | None = None, fraction: float | None = None
+        self,
+        figure: Figure | None,
+        *,
+        position: str | None = None,
+        fraction: float | None = None,
+        side: str | None = None,
     ) -> None:
         """Set what to draw in one go (one redraw at most)."""
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
         self.set_reactive(ExerciseFigure.fraction, fraction)
+        self.set_reactive(ExerciseFigure.side, side)
         self._redraw()
 
     def follow(self, view: View) -> None:
         """Show the session's moment: call it on every tick; it repaints only on change."""
         position, fraction = figure_moment(view)
-        self.show(view.exercise.figure, position=position, fraction=fraction)
+        side = view.focus.side.value if view.focus.side else None
+        self.show(view.exercise.figure, position=position, fraction=fraction, side=side)
 
     @property
     def lines(self) -> list[str]:
         """The text on screen now, one string per row."""
         return list(self._lines)
 
-    def _drawing(self) -> list[str]:
+    def _drawing(self) -> Drawing | None:
         width, height = self.content_size
-        if self.figure is None or width < 1 or height < 1:
-            return []
-        return draw(
-            self.figure,
+        figure = self.figure
+        caption = side_caption(figure, self.side)
+        if caption and height > 4:
+            height -= 1
+        if figure is None or width < 1 or height < 1:
+            return None
+        drawing = render_position(
+            figure,
+            moment(figure, self.position, self.fraction),
             width,
             height,
-            position=self.position,
-            fraction=self.fraction,
-            charset=self.charset,
+            self.charset,
+            mirror=figure.mirrored_for(self.side),
+            # Without colour the far side cannot be dimmer: it is drawn with fewer dots.
+            plain=self.app.no_color,
         )
+        if caption and height < self.content_size.height:
+            line = caption.center(width)[:width]
+            return Drawing([*drawing.lines, line], [*drawing.layers, [None] * len(line)])
+        return drawing
 
     def _redraw(self) -> None:
-        lines = self._drawing()
+        drawing = self._drawing()
+        lines = drawing.lines if drawing else []
         if lines != self._lines:
             self._lines = lines
+            self._text = styled(drawing) if drawing else Text()
             self.refresh()
 
     def watch_figure(self) -> None:
@@ -123,8 +179,11 @@ class ExerciseFigure(Widget):
     def watch_charset(self) -> None:
         self._redraw()
 
+    def watch_side(self) -> None:
+        self._redraw()
+
     def on_resize(self) -> None:
         self._redraw()
 
     def render(self) -> Text:
-        return Text("\n".join(self._lines), no_wrap=True, overflow="crop")
+        return self._text

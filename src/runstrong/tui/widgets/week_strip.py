@@ -1,7 +1,8 @@
 """This week at a glance on the home screen: seven narrow columns, Monday to Sunday.
 
 Row one is the day and its run, row two the strength work: the session's first word, a tick
-once done, a "½" for a light version. Today stands out; days gone by are dimmed.
+once done, a "½" for a light version. Today stands out; days gone by are dimmed. In an
+easier week a third line says so.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
+from runstrong.planning.easier import WORDS as EASIER_WORDS
 from runstrong.planning.rules import RunKind, When, weekday
 from runstrong.planning.schedule import Day
 
@@ -45,6 +47,8 @@ def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) 
         bottom.append(" " * (CELL - len(label[: CELL - 1])))
     top.append("\n")
     top.append_text(bottom)
+    if any(day.easier_week for day in week):
+        top.append("\n" + EASIER_WORDS, style="bold")
     return top
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from runstrong.formatting import amount, duration_text
+from runstrong.application.last_words import last_time_text
+from runstrong.formatting import amount, duration_text, load_text
+from runstrong.history.last_time import LastTime
 from runstrong.session.events import PhaseRecord
 from runstrong.session.timeline import Step, StepKind
 from runstrong.session.view import SessionPhase, View
@@ -81,9 +83,9 @@ def next_text(view: View, session: Session) -> str:
     if upcoming is None:
         return "Next: finished"
     exercise = session.exercises[upcoming.exercise]
-    amount = upcoming.phase.describe() if upcoming.phase else ""
+    planned = upcoming.phase.describe() if upcoming.phase else ""
     side = f" ({upcoming.side})" if upcoming.side else ""
-    return f"Next: {exercise.name}{side}, set {upcoming.set_number}/{exercise.sets}, {amount}"
+    return f"Next: {exercise.name}{side}, set {upcoming.set_number}/{exercise.sets}, {planned}"
 
 
 def status_text(view: View, session: Session) -> str:
@@ -119,3 +121,33 @@ def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:
     if muted:
         hints.append("sound off (m)")
     return "  ·  ".join(hints)
+
+
+def about(view: View) -> int:
+    """The exercise "last time" is about: in a rest, the one just done; else the focus."""
+    return view.step.exercise if view.step.kind is StepKind.REST else view.focus.exercise
+
+
+def with_load(view: View, text: str, units: str, last: LastTime | None) -> str:
+    """During a set: its load and what it did last time, after the target."""
+    if not view.step.kind.is_work:
+        return text
+    parts = [text]
+    if view.load_kg is not None:
+        parts.append(load_text(view.load_kg, units))
+    if last is not None:
+        parts.append(last_time_text(last, units))
+    return SEPARATOR.join(part for part in parts if part)
+
+
+def rest_load(view: View, hint: str, units: str, last: LastTime | None) -> str:
+    """In the rest after a set: the load just lifted (with its keys) and last time."""
+    if view.step.kind is not StepKind.REST:
+        return hint
+    parts = []
+    if view.load_for is not None:
+        parts.append(f"load {load_text(view.load_kg or 0.0, units)}  [ ] -/+2.5 kg")
+    if last is not None:
+        parts.append(last_time_text(last, units))
+    parts.append(hint)
+    return "  ·  ".join(part for part in parts if part)

@@ -1,0 +1,212 @@
+"""Depth, motion and sides: far limbs drawn behind, motion paths and rings, mirrored sides.
+
+Exact renders are kept as text under renders/; set RUNSTRONG_UPDATE_RENDERS=1 to rewrite them
+after a deliberate change to the drawing (and look at the new ones before committing).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from runstrong.figures import Figure, parse_figure, placed, position_at
+from runstrong.figures.render import (
+    PATH_STEPS,
+    draw_shapes,
+    figure_frame,
+    path_shapes,
+    render_position,
+)
+from runstrong.figures.shapes import Layer, Line, figure_shapes, prop_shapes
+from runstrong.workout.checks import Checker
+
+RENDERS = Path(__file__).parent / "renders"
+WIDTH, HEIGHT = 20, 9
+
+# Knee raised on the left: the drawing shows the left side working.
+ONE_LEG = {
+    "view": "side",
+    "works": "left",
+    "start": {"hip": [90, 0], "knee": [90, 0], "shoulder": [40, -20], "on": ["foot_r"]},
+}
+# The far (left) leg hangs straight while the near shin folds back across it.
+CROSSING = {"view": "side", "start": {"hip": [20, 70], "knee": [0, 120], "lift": 10}}
+# One hand goes round: down, out, up, across, and on to down again.
+ARM_CIRCLE = {
+    "view": "front",
+    "loop": True,
+    "path": ["hand_r"],
+    "start": {"shoulder": [0, 20], "on": ["feet"]},
+    "out": {"shoulder": [0, 90], "on": ["feet"]},
+    "up": {"shoulder": [0, 170], "on": ["feet"]},
+    "in": {"shoulder": [0, 90], "elbow": [0, 120], "on": ["feet"]},
+}
+
+
+def figure_of(raw: dict[str, Any]) -> Figure:
+    check = Checker("test.toml")
+    figure = parse_figure(check, raw, 'exercise "test"')
+    assert check.problems == [], check.problems
+    assert figure is not None
+    return figure
+
+
+def problems_of(raw: dict[str, Any]) -> list[str]:
+    check = Checker("test.toml")
+    assert parse_figure(check, raw, 'exercise "test"') is None
+    return [str(p) for p in check.problems]
+
+
+def matches_render(name: str, lines: list[str]) -> bool:
+    path = RENDERS / f"{name}.txt"
+    text = "\n".join(lines) + "\n"
+    if os.environ.get("RUNSTRONG_UPDATE_RENDERS"):
+        RENDERS.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path.read_text(encoding="utf-8") == text
+
+
+def dots(lines: list[str]) -> set[tuple[int, int]]:
+    """The braille dots of a drawing as (column, row)."""
+    bits = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
+    found: set[tuple[int, int]] = set()
+    for row, line in enumerate(lines):
+        for col, char in enumerate(line):
+            code = ord(char) - 0x2800 if char != " " else 0
+            for dc in range(2):
+                for dr in range(4):
+                    if code & bits[dc][dr]:
+                        found.add((col * 2 + dc, row * 4 + dr))
+    return found
+
+
+# --- sides ---------------------------------------------------------------------------------
+
+
+def test_the_right_side_is_the_mirror_image_of_the_left() -> None:
+    figure = figure_of(ONE_LEG)
+    start = figure.positions[0]
+    left = render_position(figure, start, WIDTH, HEIGHT, plain=True).lines
+    right = render_position(figure, start, WIDTH, HEIGHT, plain=True, mirror=True).lines
+    assert matches_render("one-leg-left", left)
+    assert matches_render("one-leg-right", right)
+    across = WIDTH * 2 - 1
+    assert dots(right) == {(across - c, r) for c, r in dots(left)}  # dot for dot
+    assert not figure.mirrored_for("left") and not figure.mirrored_for(None)
+    assert figure.mirrored_for("right")
+    assert not figure_of({**ONE_LEG, "works": ""}).mirrored_for("right")
+
+
+def test_works_names_a_side() -> None:
+    assert problems_of({**ONE_LEG, "works": "both"})[0].endswith(
+        'figure.works: expected "left" or "right" (the side the drawing shows working), '
+        "got text 'both'"
+    )
+
+
+# --- depth ---------------------------------------------------------------------------------
+
+
+def test_a_far_limb_is_drawn_behind_a_near_one() -> None:
+    figure = figure_of(CROSSING)
+    body = placed(figure, figure.positions[0])
+    shapes = figure_shapes(figure, body)
+    frame = figure_frame(figure)
+    whole = render_position(figure, figure.positions[0], WIDTH, HEIGHT, plain=True)
+    assert matches_render("far-leg-behind", whole.lines)
+    near_only = [s for s in shapes if s.layer is not Layer.FAR]
+    near = dots(draw_shapes(near_only, frame, WIDTH, HEIGHT, plain=True).lines)
+    drawn = dots(whole.lines)
+    far = drawn - near
+    assert near <= drawn  # the near leg is whole where the far one crosses it
+    assert len(far) > 10  # the far leg is there...
+    # ...and gives way: none of its dots touches a near one (a gap where they cross).
+    assert not any(
+        (c + dc, r + dr) in near for c, r in far for dc in (-1, 0, 1) for dr in (-1, 0, 1)
+    )
+
+
+def test_far_limbs_are_a_layer_of_their_own_for_colour() -> None:
+    figure = figure_of(CROSSING)
+    colour = render_position(figure, figure.positions[0], WIDTH, HEIGHT)
+    cells = {layer for row in colour.layers for layer in row}
+    assert {Layer.NEAR, Layer.FAR, Layer.GROUND} <= cells
+    # In colour the far side is solid (dimmed by the screen); in plain text it has fewer dots.
+    plain = render_position(figure, figure.positions[0], WIDTH, HEIGHT, plain=True)
+    assert len(dots(plain.lines)) < len(dots(colour.lines))
+
+
+def test_the_front_view_has_no_far_side() -> None:
+    figure = figure_of(ARM_CIRCLE)
+    body = placed(figure, figure.positions[0])
+    assert all(s.layer is not Layer.FAR for s in figure_shapes(figure, body))
+
+
+# --- motion --------------------------------------------------------------------------------
+
+
+def test_a_loop_goes_round_its_key_positions_and_on_to_the_first() -> None:
+    figure = figure_of(ARM_CIRCLE)
+    for n, key in enumerate(figure.positions):
+        at = position_at(figure, n / len(figure.positions))
+        assert at.angles.get("shoulder_r", 0.0) == pytest.approx(key.angles.get("shoulder_r", 0.0))
+    # Not back the way it came: a quarter past "up" is on the way to "in", not to "out".
+    past_up = position_at(figure, 0.5 + 0.1)
+    assert past_up.angles["elbow_r"] > 10
+
+
+def test_a_circle_draws_its_path_closed_with_an_arrowhead() -> None:
+    figure = figure_of(ARM_CIRCLE)
+    path = path_shapes(figure)
+    track = [s for s in path if isinstance(s, Line)]
+    assert all(s.layer is Layer.PATH for s in path)
+    first, last = track[0].start, track[-3].end  # the last two lines are the arrowhead
+    assert first == pytest.approx(last, abs=0.5)
+    drawing = render_position(figure, figure.positions[0], WIDTH, HEIGHT, plain=True)
+    assert matches_render("arm-circle-path", drawing.lines)
+    coloured = render_position(figure, figure.positions[0], WIDTH, HEIGHT)
+    assert Layer.PATH in {layer for row in coloured.layers for layer in row}
+
+
+def test_a_swing_there_and_back_has_an_arrowhead_at_each_end() -> None:
+    swing = figure_of({**ARM_CIRCLE, "loop": False})
+    loop = figure_of(ARM_CIRCLE)
+    # The track is PATH_STEPS lines; each arrowhead two more.
+    assert len(path_shapes(swing)) == PATH_STEPS + 4
+    assert len(path_shapes(loop)) == PATH_STEPS + 2
+
+
+def test_circles_draw_a_ring_round_the_point() -> None:
+    arms_out = {"view": "front", "start": {"shoulder": 90, "on": ["feet"]}}
+    plain = figure_of(arms_out)
+    ringed = figure_of({**arms_out, "circles": ["hand_r"]})
+    a = render_position(plain, plain.positions[0], WIDTH, HEIGHT)
+    b = render_position(ringed, ringed.positions[0], WIDTH, HEIGHT)
+    assert Layer.PATH not in {x for row in a.layers for x in row}
+    assert Layer.PATH in {x for row in b.layers for x in row}
+
+
+def test_path_and_circles_name_body_points() -> None:
+    found = problems_of({**ARM_CIRCLE, "path": ["hand_x"]})[0]
+    assert "figure.path: unknown body point 'hand_x' (did you mean 'hand_r'" in found
+    found = problems_of({**ARM_CIRCLE, "circles": "knee"})[0]
+    assert "figure.circles: unknown body point 'knee'" in found
+    found = problems_of({**ARM_CIRCLE, "loop": "yes"})[0]
+    assert found.endswith("figure.loop: expected true or false, got text 'yes'")
+
+
+def test_a_rucksack_is_worn_on_the_back_or_carried_in_the_hand() -> None:
+    def bag_xs(at: str) -> list[float]:
+        figure = figure_of(
+            {"props": [{"kind": "rucksack", "at": at}], "start": {"shoulder": 10, "on": ["feet"]}}
+        )
+        bag = prop_shapes(figure.props[0], placed(figure, figure.positions[0]))
+        return [p[0] for s in bag if isinstance(s, Line) for p in (s.start, s.end)]
+
+    worn = bag_xs("neck")
+    assert worn and max(worn) < 0  # behind the back (the figure faces +x)
+    carried = bag_xs("hand_r")
+    assert min(carried) < 0 < max(carried)  # hanging round the hand
