@@ -43,6 +43,7 @@ DOMAIN = [
     "application.resume",
     "application.unsaved",
     "application.watchdog",
+    "application.instance_lock",
     "application.session_text",
     "companion",
     "companion.address",

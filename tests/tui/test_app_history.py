@@ -318,7 +318,7 @@ async def test_load_keys_in_the_rest_and_last_time_on_screen() -> None:
         assert "load 22.5 kg" in str(screen.query_one("#hint", Static).render())
         await run(app, clock, pilot, 10 + 3.25 + 1)  # set 2 at 22.5 kg, then rate it
         await pilot.press("6")
-        await pilot.press("q", "y")
+        await pilot.press("q", "e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     (done,) = queries.sessions(store.db)
