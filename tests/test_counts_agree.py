@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from runstrong.history import HistoryStore, SessionLog, queries
 from runstrong.session.engine import EngineOptions, SessionEngine
 from runstrong.session.events import PhaseLogged, PhaseRecord, sets_in
 from runstrong.session.timeline import Timing, planned_sets
-from runstrong.workout.model import PhaseKind, Side
+from runstrong.workout.model import Category, Exercise, PhaseKind, Side
 
 from .drive import run_engine
 from .fakes import FakeClock
@@ -142,3 +143,45 @@ def test_light_sessions_say_so_on_the_summary_and_in_history(tmp_path: Path) -> 
 
     sess = light_session(session(exercise("Plank", hold(30), sets=4)))
     assert sess.light and summarize(sess, [], 10).title == "Test session (light)"
+
+
+def _both_sides(store: HistoryStore, clock: FakeClock, ex: Exercise, left: int, right: int) -> None:
+    """One set on each side: `left` and `right` reps (taps, or seconds into paced reps)."""
+    sess = session(ex)
+    engine = SessionEngine(
+        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(0, switch_sides=1))
+    )
+    log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
+    events = engine.start()
+    for count in (left, right):
+        phase = ex.phases[0]
+        if phase.tempo is None:
+            for _ in range(count):
+                engine.tap()
+        else:
+            events += run_engine(engine, clock, count * phase.tempo + 0.1)
+        events += engine.done()  # ends the set (paced: cut short)
+        events += engine.done()  # skips the switch
+    for event in events:
+        log.handle(event, clock.wall())
+    clock.advance(86400)
+
+
+def test_left_right_only_from_counted_reps_and_whole_sets_outside_the_warm_up(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    clock = FakeClock()
+    circles = replace(
+        exercise("Standing hip circles", reps(10, tempo=1.0), sides=BOTH),
+        category=Category.WARM_UP,
+    )
+    paced = exercise("Band walk", reps(10, tempo=1.0), sides=BOTH)
+    counted = exercise("Single-leg squat", reps(10), sides=BOTH)
+    for _ in range(3):
+        _both_sides(store, clock, circles, 2, 1)  # a warm-up drill, cut short
+        _both_sides(store, clock, paced, 6, 3)  # the timer's count, cut short
+        _both_sides(store, clock, counted, 8, 10)  # the person's own count
+    (balance,) = store.balances()
+    assert balance.name == "Single-leg squat"
+    assert (balance.left, balance.right, balance.weaker) == (24, 30, "left")

@@ -122,8 +122,8 @@ class HistoryStore:
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
-                "started_at, completed_ts, completed_at, load_kg) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "started_at, completed_ts, completed_at, load_kg, paced, warm_up) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid or new_uid(),
                     session_id,
@@ -141,6 +141,8 @@ class HistoryStore:
                     record.ended_at,
                     iso(record.ended_at),
                     record.load_kg,
+                    int(record.paced),
+                    int(record.warm_up),
                 ),
             )
 
@@ -207,6 +209,8 @@ class HistoryStore:
                 started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
                 ended_at=r["completed_ts"],
                 load_kg=r["load_kg"],
+                paced=bool(r["paced"]),
+                warm_up=bool(r["warm_up"]),
             )
             for r in rows
         ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from runstrong.session.timeline import Step
-from runstrong.workout.model import Exercise, PhaseKind, Side
+from runstrong.workout.model import Category, Exercise, PhaseKind, Side
 
 
 class Cue(StrEnum):
@@ -48,6 +48,9 @@ class PhaseRecord:
     started_at: float
     ended_at: float
     load_kg: float | None = None
+    # What left against right may compare: reps the timer counted, warm-up drills are not.
+    paced: bool = False
+    warm_up: bool = False
 
     @classmethod
     def of(
@@ -77,6 +80,8 @@ class PhaseRecord:
             started,
             ended,
             load_kg,
+            phase.is_paced,
+            exercise.category is Category.WARM_UP,
         )
 
     @property
