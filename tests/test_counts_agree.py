@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,42 @@ def test_left_right_only_from_counted_reps_and_whole_sets_outside_the_warm_up(
     (balance,) = store.balances()
     assert balance.name == "Single-leg squat"
     assert (balance.left, balance.right, balance.weaker) == (24, 30, "left")
+
+
+def _logged(store: HistoryStore, slug: str, on: datetime, *, light: bool = False) -> None:
+    """A session of `slug` on `on` with every planned set (one) done: it counts."""
+    sess = replace(session(exercise("Plank", hold(5))), slug=slug, light=light)
+    sid = store.begin_session(sess, on.timestamp(), 1)
+    stamp = on.timestamp() + 60
+    record = PhaseRecord(0, 0, "plank", "Plank", 1, None, 0, PhaseKind.HOLD, 5, 5, stamp, stamp)
+    store.record(sid, 0, record)
+    store.finish(sid, True, stamp + 60)
+
+
+def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
+    from runstrong.planning.today import done_this_week
+    from runstrong.planning.week import counting, today_for, week_for, weekly_target
+    from runstrong.settings import Settings
+    from runstrong.workout.catalog import load_catalog
+
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    monday = datetime(2026, 11, 30, 8)  # a Monday
+    _logged(store, "power", monday)  # the plan's: counts
+    _logged(store, "pre-run-activation", monday + timedelta(hours=2))  # not the plan's
+    _logged(store, "hips-and-glutes", monday + timedelta(days=1), light=True)  # light: one
+    _logged(store, "core-stability", monday + timedelta(days=6))  # Sunday, after Wednesday
+    catalog, chosen = load_catalog(), Settings(plan="off-season")
+    wednesday = (monday + timedelta(days=2)).date()
+    _, today = today_for(catalog, chosen, wednesday, store)
+    _, week = week_for(catalog, chosen, wednesday, store)
+    counts = counting(catalog.entries, chosen)
+    weeks_tab = store.weekly_counts(1, wednesday, counts)[-1][1]
+    assert today is not None and today.per_week == weekly_target(catalog.entries, chosen) == 3
+    # today, week (and the home screen, which shows both), the Weeks tab: one number.
+    assert today.done_this_week == done_this_week(week, wednesday) == weeks_tab == 2
+    # Nothing logged after Wednesday shows in Wednesday's week.
+    assert [d.day.weekday() for d in week if d.done] == [0, 1]
+    sunday = (monday + timedelta(days=6)).date()
+    _, on_sunday = today_for(catalog, chosen, sunday, store)
+    assert on_sunday is not None and on_sunday.done_this_week == 3
+    assert store.weekly_counts(1, sunday, counts)[-1][1] == 3

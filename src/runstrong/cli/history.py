@@ -18,8 +18,8 @@ from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.database import check_integrity, empty_history
 from runstrong.history.exchange import ImportProblem, render
 from runstrong.history.import_check import check_lines
-from runstrong.history.queries import labelled
-from runstrong.planning.week import weekly_target
+from runstrong.history.queries import Counts, labelled
+from runstrong.planning.week import counting, weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import session_slugs
@@ -111,8 +111,11 @@ def cmd_history(
     return 0
 
 
-def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
-    """`target`: sessions a week that count towards the streak (the plan's)."""
+def stats_data(
+    store: HistoryStore | None, target: int = 1, counts: Counts | None = None
+) -> dict[str, Any]:
+    """`target`: sessions a week that count towards the streak (the plan's); `counts`: which
+    sessions count (the plan's; all without one)."""
     if store is None:
         return {
             "exercises": [],
@@ -140,9 +143,9 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
         ],
         "weeks": [
             {"week_of": week.isoformat(), "sessions": count}
-            for week, count in store.weekly_counts()
+            for week, count in store.weekly_counts(counting=counts)
         ],
-        "streak_weeks": store.streak_weeks(target),
+        "streak_weeks": store.streak_weeks(target, counting=counts),
         "weekly_target": target,
         "balance": [
             {
@@ -167,7 +170,8 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
         return store
     chosen, _ = settings.load()
     # The plan only needs the sessions' names (file names), not the sessions read and checked.
-    data = stats_data(store, weekly_target(session_slugs(), chosen))
+    slugs = session_slugs()
+    data = stats_data(store, weekly_target(slugs, chosen), counting(slugs, chosen))
     if as_json:
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0

@@ -240,11 +240,15 @@ class HistoryStore:
     def bests(self) -> dict[tuple[str, str], Best]:
         return bests(self.db)
 
-    def weekly_counts(self, weeks: int = 8, today: date | None = None) -> list[tuple[date, int]]:
-        return queries.weekly_counts(self.db, weeks, today)
+    def weekly_counts(
+        self, weeks: int = 8, today: date | None = None, counting: queries.Counts | None = None
+    ) -> list[tuple[date, int]]:
+        return queries.weekly_counts(self.db, weeks, today, counting)
 
-    def streak_weeks(self, target: int = 1, today: date | None = None) -> int:
-        return queries.streak_weeks(self.db, target, today)
+    def streak_weeks(
+        self, target: int = 1, today: date | None = None, counting: queries.Counts | None = None
+    ) -> int:
+        return queries.streak_weeks(self.db, target, today, counting)
 
     def balances(self) -> list[Balance]:
         return balances(self.db)

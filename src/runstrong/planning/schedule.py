@@ -50,6 +50,7 @@ class Day:
     reason: str
     done: bool = False  # logged, not a suggestion
     counts: bool = False  # one of the plan's sessions (activation is not)
+    sessions_done: int = 0  # the plan's sessions logged this day (light ones as one each)
     easier_week: bool = False  # every fourth week of the plan (planning.easier)
 
     def as_json(self) -> dict[str, Any]:
@@ -220,9 +221,11 @@ def plan_week(
     """Monday to Sunday of the week holding `today`.
 
     `runs` gives each date's run (missing dates: no run) and should cover the day before
-    Monday and the day after Sunday too; `done` is every logged session, any order.
+    Monday and the day after Sunday too; `done` is every logged session, any order. What was
+    logged after `today` is left out: the week as it stood on that day.
     """
     plan = coach.plan
+    done = [d for d in done if d.day <= today]
     monday = monday_of(today)
     week = [monday + timedelta(days=n) for n in range(7)]
     logged = {day: [d for d in done if d.day == day] for day in week}
@@ -273,6 +276,7 @@ class _Words:
     def logged(self, day: date, run: RunKind, items: list[Done]) -> Day:
         main = next((d for d in items if self.coach.plan.counts(d.slug)), items[0])
         counts = self.coach.plan.counts(main.slug)
+        sessions = sum(1 for d in items if self.coach.plan.counts(d.slug))
         return Day(
             day,
             run,
@@ -282,6 +286,7 @@ class _Words:
             f"Done: {self.name(main.slug)}" + (" (light)." if main.light else "."),
             done=True,
             counts=counts,
+            sessions_done=sessions,
         )
 
     def placed(self, choice: _Choice, run: RunKind, number: int) -> Day:

@@ -159,6 +159,13 @@ def today_for(
     return plan, today_from_week(plan, week, on)
 
 
+def counting(known_sessions: Iterable[str], chosen: settings.Settings) -> Callable[[str], bool]:
+    """Which sessions count towards the week: the active plan's (`Plan.counts`), or every
+    session when no plan is active. The same rule as `today_from_week`."""
+    plan = active_plan(load_plans(known_sessions), chosen.plan)
+    return plan.counts if plan is not None else (lambda _slug: True)
+
+
 def weekly_target(known_sessions: Iterable[str], chosen: settings.Settings) -> int:
     """Sessions a week to aim for: the active plan's, or the setting when there is none."""
     plan = active_plan(load_plans(known_sessions), chosen.plan)

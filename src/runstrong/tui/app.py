@@ -195,7 +195,10 @@ class RunstrongApp(SessionFlow):
 
             self.push_screen(
                 HistoryScreen(
-                    self.store, weekly_target=self._weekly_target(), units=self.settings.units
+                    self.store,
+                    weekly_target=self._weekly_target(),
+                    units=self.settings.units,
+                    counting=self._counting(),
                 ),
                 lambda _: self.exit(),
             )
@@ -330,9 +333,17 @@ class RunstrongApp(SessionFlow):
 
         self.push_screen(
             HistoryScreen(
-                self.store, weekly_target=self._weekly_target(), units=self.settings.units
+                self.store,
+                weekly_target=self._weekly_target(),
+                units=self.settings.units,
+                counting=self._counting(),
             )
         )
+
+    def _counting(self) -> Callable[[str], bool]:
+        from runstrong.planning.week import counting
+
+        return counting(self.catalog.entries, self.settings)
 
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target

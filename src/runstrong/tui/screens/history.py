@@ -55,12 +55,19 @@ class HistoryScreen(Screen[None]):
     ]
 
     def __init__(
-        self, store: HistoryStore | None, *, weekly_target: int = 2, units: str = "kg"
+        self,
+        store: HistoryStore | None,
+        *,
+        weekly_target: int = 2,
+        units: str = "kg",
+        counting: queries.Counts | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self._units = units
         self.weekly_target = weekly_target
+        # Which sessions count towards the week: the plan's, as `today` and `week` count.
+        self.counting = counting
         self.session_rows: list[queries.SessionHead] = []
         self.exercise_rows: list[queries.ExerciseStat] = []
         self._filled: set[str] = set()
@@ -227,8 +234,8 @@ class HistoryScreen(Screen[None]):
     # -- weeks --------------------------------------------------------------------------
     def _fill_weeks(self, balances: list[Balance]) -> None:
         assert self.store is not None
-        weeks = self.store.weekly_counts(12)
-        streak = self.store.streak_weeks(self.weekly_target)
+        weeks = self.store.weekly_counts(12, counting=self.counting)
+        streak = self.store.streak_weeks(self.weekly_target, counting=self.counting)
         this_week = weeks[-1][1] if weeks else 0
         self.query_one("#streak", Static).update(
             Text(
