@@ -144,29 +144,38 @@ class ExerciseInfo(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
-        with Vertical(id="dialog"), VerticalScroll(id="body"):
-            yield Static(Text(exercise.name), classes="heading")
-            if exercise.figure is not None:
-                # Every key position side by side: how the movement starts and where it goes.
-                # Each by its own key name: a label may join two equal ones ("end / hold").
-                with Horizontal(id="figures"):
-                    for label, position in exercise.figure.distinct():
-                        with Vertical(classes="pose"):
-                            yield ExerciseFigure(
-                                exercise.figure, position=position.name, side=self.side
-                            )
-                            yield Static(label, classes="pose-label")
-            yield Static(Text(exercise.describe()))
-            if exercise.description:
-                yield Static(Text(exercise.description), classes="section")
-            for label, value in (("Easier", exercise.easier), ("Harder", exercise.harder)):
-                if value:
-                    line = Text(f"{label}: ", style="bold")
-                    line.append(value)
-                    yield Static(line, classes="section")
-            if exercise.equipment:
-                yield Static(Text("Equipment: " + ", ".join(exercise.equipment)), classes="section")
-            yield Static(Text("esc to go back", style="dim"), classes="section")
+        with Vertical(id="dialog"):
+            # Outside the scrolling part, so it is always in view however long the text.
+            yield Static(Text("Escape closes this   ·   up/down scroll"), id="info-keys")
+            with VerticalScroll(id="body"):
+                yield from self._body(exercise)
+
+    def on_mount(self) -> None:
+        # Focused, so the arrow keys and page keys scroll a text longer than the box.
+        self.query_one("#body", VerticalScroll).focus()
+
+    def _body(self, exercise: Exercise) -> ComposeResult:
+        yield Static(Text(exercise.name), classes="heading")
+        if exercise.figure is not None:
+            # Every key position side by side: how the movement starts and where it goes.
+            # Each by its own key name: a label may join two equal ones ("end / hold").
+            with Horizontal(id="figures"):
+                for label, position in exercise.figure.distinct():
+                    with Vertical(classes="pose"):
+                        yield ExerciseFigure(
+                            exercise.figure, position=position.name, side=self.side
+                        )
+                        yield Static(label, classes="pose-label")
+        yield Static(Text(exercise.describe()))
+        if exercise.description:
+            yield Static(Text(exercise.description), classes="section")
+        for label, value in (("Easier", exercise.easier), ("Harder", exercise.harder)):
+            if value:
+                line = Text(f"{label}: ", style="bold")
+                line.append(value)
+                yield Static(line, classes="section")
+        if exercise.equipment:
+            yield Static(Text("Equipment: " + ", ".join(exercise.equipment)), classes="section")
 
     def action_close(self) -> None:
         self.dismiss(None)
