@@ -59,6 +59,10 @@ class Settings:
     plan_started: date | None = None
     units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
     companion_lan: bool = False  # the phone page on the home network rather than this computer
+    # Not a key of the file: whether the person has told runstrong their running week (any of
+    # WEEK_KEYS in the file). Until then no run is assumed, not even the default Sunday long
+    # run, and today's line says how to set the week.
+    week_told: bool = True
 
     @property
     def timing(self) -> Timing:
@@ -75,7 +79,9 @@ RANGES = {
     "weekly_target": WEEKLY_TARGET,
     "long_run_minutes": LONG_RUN_MINUTES,
 }
-NAMES = tuple(f.name for f in fields(Settings))
+NAMES = tuple(f.name for f in fields(Settings) if f.name != "week_told")
+WEEK_KEYS = ("run_days", "key_run_days", "long_run_day")
+UNTOLD = Settings(week_told=False)
 DAY_KEYS = ("long_run_day",)
 UNITS = ("kg", "lb")
 DEFAULTS = Settings()
@@ -173,13 +179,13 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         source = decode_utf8(read_capped(path, "settings file"))
     except Refused as refused:
         if not path.exists() and not path.is_symlink():
-            return Settings(), []
-        return Settings(), [f"{label}: {refused}; using default settings"]
+            return UNTOLD, []
+        return UNTOLD, [f"{label}: {refused}; using default settings"]
     if not source.strip():
-        return Settings(), []
+        return UNTOLD, []
     doc, problems = parse_toml(source, label)
     if doc is None:
-        return Settings(), [f"{problem}; using default settings" for problem in problems]
+        return UNTOLD, [f"{problem}; using default settings" for problem in problems]
     return from_mapping(doc, label)
 
 
@@ -200,7 +206,7 @@ def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str
                 check.problems[-1], message=check.problems[-1].message + "; using the default"
             )
     warnings = [str(problem) for problem in check.problems]
-    return Settings(**values), warnings
+    return Settings(**values, week_told=any(key in doc for key in WEEK_KEYS)), warnings
 
 
 def _as_toml(value: Any) -> Any:
@@ -259,7 +265,8 @@ def _save(settings: Settings, path: Path | None, keys: tuple[str, ...]) -> tuple
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)
-    return path, replace(written, **{key: getattr(settings, key) for key in keys})
+    told = written.week_told or any(key in keys for key in WEEK_KEYS)
+    return path, replace(written, **{key: getattr(settings, key) for key in keys}, week_told=told)
 
 
 def _replace_file(target: Path, text: str, label: str) -> None:

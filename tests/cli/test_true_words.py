@@ -60,3 +60,21 @@ def test_exercise_chart_axis_is_whole_reps_and_km_chart_says_no_runs() -> None:
     assert whole_ticks([]) == [0, 1, 2]
     assert km_title([], any_runs=False) == "Km run per week: no runs imported"
     assert "no runs imported" not in km_title([], any_runs=True)
+
+
+def test_before_the_running_week_is_set_no_long_run_is_claimed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sunday = "2026-12-06"
+    said = run(capsys, "today", "--date", sunday)
+    claims = ("after your long run", "long run today", "long run yesterday")
+    assert not any(claim in said.lower() for claim in claims)
+    assert "press , on the home screen" in said
+    week = json.loads(run(capsys, "week", "--date", sunday, "--json"))
+    days = week["days"] if isinstance(week, dict) else week
+    assert all(day["run"] == "none" for day in days)
+    # Once told (here: the long run only), the long run is planned around again.
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text('long_run_day = "sun"\n')
+    said = run(capsys, "today", "--date", sunday)
+    assert "after your long run" in said.lower() and "press ," not in said

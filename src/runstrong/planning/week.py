@@ -86,10 +86,17 @@ def runs_around(
 ) -> tuple[dict[date, RunKind], frozenset[date]]:
     """Each date's run from `first` to `last` (recorded up to `on`, the usual week after),
     and the dates up to `on` whose run is recorded."""
-    usual = runs_from_settings(chosen, first, last)
+    # An untold week assumes no runs: no long run is claimed that nobody said happens.
+    usual = runs_from_settings(chosen, first, last) if chosen.week_told else {}
     since = min(first, on - timedelta(days=RECENT_DAYS))
     recorded = run_kinds(recorded_runs(since, last, store), chosen.long_run_minutes)
     return week_runs(usual, recorded, on), frozenset(d for d in recorded if d <= on)
+
+
+SET_THE_WEEK = (
+    "Your running week is not set, so no runs are assumed: press , on the home screen "
+    "(settings) to give your run days and long run"
+)
 
 
 def week_for(
@@ -119,12 +126,13 @@ def week_for(
     week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
     started = started_on(plan, chosen, logged)
     week = [replace(d, easier_week=is_easier_week(d.day, started)) for d in week]
-    if note:
-        # Say which recorded runs today's advice took into account, wherever it is shown.
-        week = [
-            replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == on else d
-            for d in week
-        ]
+    # Say which recorded runs today's advice took into account, wherever it is shown, and
+    # that the week is not set while it is not.
+    extra = f" From your runs: {note}." if note else ""
+    if not chosen.week_told:
+        extra += f" {SET_THE_WEEK}."
+    if extra:
+        week = [replace(d, reason=d.reason + extra) if d.day == on else d for d in week]
     return plan, week
 
 

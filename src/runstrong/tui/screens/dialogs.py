@@ -145,10 +145,10 @@ class ExerciseInfo(Dialog[None]):
     def compose(self) -> ComposeResult:
         exercise = self.exercise
         with Vertical(id="dialog"):
-            # Outside the scrolling part, so it is always in view however long the text.
-            yield Static(Text("Escape closes this   ·   up/down scroll"), id="info-keys")
             with VerticalScroll(id="body"):
                 yield from self._body(exercise)
+            # Outside the scrolling part (docked below it), so it is always in view.
+            yield Static(Text("Escape closes this   ·   up/down scroll"), id="info-keys")
 
     def on_mount(self) -> None:
         # Focused, so the arrow keys and page keys scroll a text longer than the box.

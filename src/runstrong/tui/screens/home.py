@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -22,6 +23,7 @@ from runstrong.planning.light import light_session
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
 from runstrong.session.timeline import Timing, estimate_minutes
+from runstrong.text import clean_text
 from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Session
@@ -36,7 +38,26 @@ KEYS = (
     "enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
     ", settings  n new session  ctrl+p commands  q quit"
 )
+# The same keys in 58 columns, for terminals narrower than the lines above (60x20).
+KEYS_NARROW = (
+    "enter start  t today  l light  / filter  m length  e kit\n"
+    "h history  p plans  , settings  n new  ^p commands  q quit"
+)
 LENGTHS = (None, 10, 20, 30, 45)
+# A filter is a few words. Capped, a paste of 20 KB (escape codes and all) cannot tie the
+# list up matching thousands of words on every key.
+FILTER_MAX = 60
+
+
+class FilterBox(Input):
+    """The filter box: a paste is cleaned of escape codes and cut to what fits (a bare Input
+    with `max_length` refuses a long paste whole)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first = event.text.splitlines()[0] if event.text else ""
+        room = max(0, FILTER_MAX - len(self.value))
+        super()._on_paste(events.Paste(clean_text(first[: room * 8])[:room]))
+        event.stop()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +89,10 @@ class HomeScreen(Screen[None]):
     # As the app's first screen it is not pushed, so its stylesheet comes as DEFAULT_CSS
     # (read from the file beside it) rather than CSS_PATH, which only pushed screens load.
     DEFAULT_CSS = Path(__file__).with_name("home.tcss").read_text(encoding="utf-8")
+    # Below 22 rows (60x20) the screen keeps what choosing needs: home.tcss's `-short`.
+    # (Textual declares these without ClassVar, so annotating them here upsets mypy.)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
 
     # The filters: each change redraws the list through its watcher.
     words: reactive[str] = reactive("", init=False)
@@ -121,12 +146,16 @@ class HomeScreen(Screen[None]):
         yield WeekStrip(id="week")
         yield Static(INTRO, id="intro")
         with Horizontal(id="filters"):
-            yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)", id="filter")
+            yield FilterBox(
+                placeholder="/ filter: name, focus or kit (e.g. core, band)",
+                id="filter",
+                max_length=FILTER_MAX,
+            )
             yield Static(id="filter-state")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="recent")
-        yield Static(KEYS, id="keys")
+        yield Static(KEYS, id="keys")  # KEYS_NARROW when narrow: on_resize
         yield Static(id="problems")
 
     def on_mount(self) -> None:
@@ -136,6 +165,11 @@ class HomeScreen(Screen[None]):
         table.focus()
         # The refresh after mount lays the screen out; the one after that has drawn it.
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
+
+    def on_resize(self) -> None:
+        # The full lines need 80 columns with their padding (80x24 shows them).
+        wide = self.size.width >= max(len(line) for line in KEYS.splitlines()) + 4
+        self.query_one("#keys", Static).update(KEYS if wide else KEYS_NARROW)
 
     def show(
         self,
@@ -254,7 +288,7 @@ class HomeScreen(Screen[None]):
             self._show_detail(min(table.cursor_row, len(self.rows) - 1))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.words = event.value
+        self.words = clean_text(event.value[:FILTER_MAX])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
