@@ -14,8 +14,7 @@ import shutil
 import statistics
 import sys
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
@@ -30,7 +29,7 @@ async def measure(seconds: float) -> list[float]:
     chromium = shutil.which("chromium")
     if chromium is None:
         sys.exit("needs Debian's chromium")
-    app = RunstrongApp(session=SESSION, options=EngineOptions(Timing(get_ready=0)), companion=True)
+    app = RunstrongApp(session=SESSION, settings=Settings(get_ready=0), companion=True)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):
             screens = [s for s in app.screen_stack if isinstance(s, SessionScreen)]

@@ -8,9 +8,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Event
 from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
 
 
@@ -52,14 +53,14 @@ async def real_clock_run(seconds: float) -> tuple[float, float, float, int]:
         app = RunstrongApp(
             session=_session(seconds),
             player=Silent(),
-            options=EngineOptions(Timing(get_ready=0)),
+            settings=Settings(get_ready=0),
             history_path=Path(tmp) / "h.sqlite3",
         )
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, SessionScreen)
-            engine = screen.engine
+            engine = screen.runner.engine
             seen: dict[int, tuple[float, float]] = {}
             update = engine.update
 
@@ -93,7 +94,7 @@ def fake_two_hours() -> tuple[float, float]:
         _session(2 * 3600 + 60, hold=45, rest=20),
         clock=clock,
         wall=clock,
-        options=EngineOptions(Timing(get_ready=0)),
+        timing=Timing(get_ready=0),
     )
     engine.start()
     planned = _planned_starts(engine, 0.0)

@@ -9,8 +9,7 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.workout.catalog import load_library
@@ -34,7 +33,7 @@ async def shoot() -> None:
         figure=side.figure,
     )
     session = Session(slug="core", name="Core stability", exercises=(plank,))
-    app = RunstrongApp(session=session, options=EngineOptions(Timing(get_ready=1)), companion=True)
+    app = RunstrongApp(session=session, settings=Settings(get_ready=1), companion=True)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):
             screens = [s for s in app.screen_stack if isinstance(s, SessionScreen)]

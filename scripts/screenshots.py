@@ -23,10 +23,10 @@ DOCS = ROOT / "docs"
 def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
     """A person doing a whole session; the left side stops early, a little less each week."""
     from runstrong.history import SessionLog
-    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import SessionEngine
     from runstrong.session.timeline import StepKind, Timing, planned_sets
 
-    engine = SessionEngine(session, clock=clock, wall=clock.wall, options=EngineOptions(Timing()))
+    engine = SessionEngine(session, clock=clock, wall=clock.wall, timing=Timing())
     log = SessionLog(store, store.begin_session(session, clock.wall(), planned_sets(session)))
     for event in engine.start():
         log.handle(event, clock.wall())
@@ -65,8 +65,7 @@ async def shoot() -> None:
 
     from runstrong.history import HistoryStore
     from runstrong.paths import history_file
-    from runstrong.session.engine import EngineOptions
-    from runstrong.session.timeline import Timing
+    from runstrong.settings import Settings
     from runstrong.tui.app import RunstrongApp
     from runstrong.tui.screens.session import SessionScreen
     from runstrong.workout.catalog import load_catalog
@@ -90,10 +89,10 @@ async def shoot() -> None:
                 await pilot.pause()
             # Run the session until the moment worth showing, at the app's 4 Hz.
             while until is not None and isinstance(app.screen, SessionScreen):
-                if until(app.screen.engine.view()):
+                if until(app.screen.runner.view):
                     break
                 session_clock.advance(0.25)
-                app.screen.tick()
+                app.screen.runner.tick()
             await pilot.pause()
             app.save_screenshot(str(DOCS / f"{name}.svg"))
 
@@ -119,7 +118,7 @@ async def shoot() -> None:
             clock=session_clock,
             wall=session_clock.wall,  # type: ignore[arg-type]
             player=FakePlayer(),
-            options=EngineOptions(Timing()),
+            settings=Settings(),
             history_path=Path(os.environ["RUNSTRONG_DATA_DIR"]) / f"{name}.db",
         )
         await save(app, name, keys, until)

@@ -24,7 +24,7 @@ async def drive(app: RunstrongApp, clock: FakeClock, seconds: float, pilot: Any 
         clock.advance(TICK)
         screen = app.screen
         if isinstance(screen, SessionScreen):
-            screen.tick()
+            screen.runner.tick()
     if pilot is not None:
         await pilot.pause()
 

@@ -11,7 +11,7 @@ import pytest
 from runstrong.application.resume import time_taken
 from runstrong.application.summary import summarize
 from runstrong.history import HistoryStore, SessionLog, queries
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseLogged, PhaseRecord, sets_in
 from runstrong.session.timeline import Timing, planned_sets
 from runstrong.workout.model import Category, Exercise, PhaseKind, Side
@@ -27,7 +27,7 @@ def _engine(*exercises: object, count_in: float = 3.0) -> tuple[SessionEngine, F
         session(*exercises),  # type: ignore[arg-type]
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0, switch_sides=5), count_in),
+        timing=Timing(get_ready=0, switch_sides=5, count_in=count_in),
     )
     engine.start()
     return engine, clock
@@ -78,9 +78,7 @@ def _logged_session(tmp_path: Path, *, stop: str) -> tuple[HistoryStore, Session
     store = HistoryStore(tmp_path / "h.sqlite3")
     sess = session(exercise("Side plank", hold(5), sets=2, sides=BOTH), exercise("Plank", hold(5)))
     clock = FakeClock()
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(0, switch_sides=1))
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(0, switch_sides=1))
     log = SessionLog(store, store.begin_session(sess, clock.wall(), planned_sets(sess)))
     for event in engine.start() + run_engine(engine, clock, 5 + 1 + 5 + 0.5):
         log.handle(event, clock.wall())
@@ -122,7 +120,7 @@ def test_a_resumed_session_shows_the_whole_time(tmp_path: Path) -> None:
         engine.session,
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(0, switch_sides=1)),
+        timing=Timing(0, switch_sides=1),
         done=done,
         elapsed_before=before,
     )
@@ -149,9 +147,7 @@ def test_light_sessions_say_so_on_the_summary_and_in_history(tmp_path: Path) -> 
 def _both_sides(store: HistoryStore, clock: FakeClock, ex: Exercise, left: int, right: int) -> None:
     """One set on each side: `left` and `right` reps (taps, or seconds into paced reps)."""
     sess = session(ex)
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(0, switch_sides=1))
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(0, switch_sides=1))
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     events = engine.start()
     for count in (left, right):

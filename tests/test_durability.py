@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.history import HistoryStore, queries, resume_index
+from runstrong.history import HistoryStore, queries
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +19,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import SessionEngine
     from runstrong.history import HistoryStore, SessionLog
     from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
     from runstrong.session.timeline import Timing
@@ -34,7 +34,7 @@ CHILD = textwrap.dedent(
         Exercise(name="Plank", sets=20, rest=5, phases=(Phase(PhaseKind.HOLD, 10),)),))
     store = HistoryStore(Path(sys.argv[1]))
     engine = SessionEngine(session, clock=clock, wall=lambda: 1.7e9 + clock.now,
-                           options=EngineOptions(Timing(get_ready=0)))
+                           timing=Timing(get_ready=0))
     log = SessionLog(store, store.begin_session(session, 1.7e9, 20))
     saved = 0
     for event in engine.start():
@@ -74,7 +74,8 @@ def test_sigkill_loses_no_saved_set(tmp_path: Path, kill_after: int) -> None:
     assert len(row.sets) >= kill_after
     assert [s.set for s in row.sets] == list(range(1, len(row.sets) + 1))
     (unfinished,) = store.unfinished()
-    from runstrong.session.timeline import Timing, build_timeline
+    from runstrong.session.engine import SessionEngine
+    from runstrong.session.timeline import Timing
     from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
 
     session = Session(
@@ -82,6 +83,8 @@ def test_sigkill_loses_no_saved_set(tmp_path: Path, kill_after: int) -> None:
         name="Kill test",
         exercises=(Exercise(name="Plank", sets=20, rest=5, phases=(Phase(PhaseKind.HOLD, 10),)),),
     )
-    timeline = build_timeline(session, Timing(get_ready=0))
-    step = timeline[resume_index(timeline, store.done_phases(unfinished.id))]
+    resumed = SessionEngine(
+        session, timing=Timing(get_ready=0), done=store.records_of(unfinished.id)
+    )
+    step = resumed.timeline[resumed.index]
     assert step.set_number == len(row.sets) + 1

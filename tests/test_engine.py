@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
 from runstrong.session.timeline import StepKind, Timing
 from runstrong.workout.model import Exercise, PhaseKind, Side
@@ -24,7 +24,7 @@ def make(
         session(*exercises_, rest_between_exercises=rest_between),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=5), count_in),
+        timing=Timing(get_ready=get_ready, switch_sides=5, count_in=count_in),
     )
     events = engine.start() if start else []
     return engine, clock, events
@@ -344,10 +344,9 @@ def test_wall_clock_times_of_records() -> None:
 
 
 def test_resume_from_a_later_step() -> None:
-    clock = FakeClock()
-    engine = SessionEngine(
-        session(exercise("A", hold(10), sets=3)), clock=clock, wall=clock.wall, start_index=3
-    )
+    first, clock, _ = make(exercise("A", hold(10), sets=3))
+    run_for(first, clock, 10 + 10.25)  # GET READY, set 1: resting before set 2
+    engine = SessionEngine(first.session, clock=clock, wall=clock.wall, done=first.records)
     engine.start()
     # A resume lands in GET READY for the set, never in a running hold.
     assert kind(engine) is StepKind.GET_READY
@@ -441,8 +440,9 @@ def test_a_resumed_engine_carries_the_earlier_records() -> None:
     run_for(first, clock, 5.25)
     done = list(first.records)
     engine = SessionEngine(
-        first.session, clock=clock, wall=clock.wall, start_index=2, done=done, options=first.options
+        first.session, clock=clock, wall=clock.wall, done=done, timing=first.timing
     )
+    assert engine.index == 2  # the engine finds the first set not done itself
     engine.start()
     run_for(engine, clock, 3 + 5.25)
     assert [r.set_number for r in engine.records] == [1, 2]

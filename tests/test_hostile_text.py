@@ -6,8 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.workout.catalog import load_library, load_session_file
@@ -53,7 +52,7 @@ async def test_session_screen_shows_it_literally_at_60x20(tmp_path: Path) -> Non
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0)),
+        settings=Settings(get_ready=0),
     )
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()

@@ -72,13 +72,13 @@ def test_bad_library_values_are_named(table: dict[str, object], expected: str) -
 
 
 def _entries(slug: str) -> list[str]:
-    session = load_catalog((30, 45)).entries[slug]
+    session = load_catalog().entries[slug]
     assert isinstance(session, Session)
     return [e.library_id or e.name for e in session.exercises]
 
 
 def test_content_follows_the_coaching_review() -> None:
-    catalog = load_catalog((30, 45))
+    catalog = load_catalog()
     sessions = [s for s in catalog.sessions]
     used = {e.library_id for s in sessions for e in s.exercises}
     assert {
@@ -120,9 +120,7 @@ def test_plans_cover_the_review() -> None:
     from runstrong.planning.plans import Plan, load_plans
 
     plans = {
-        slug: p
-        for slug, p in load_plans(load_catalog((30, 45)).entries).items()
-        if isinstance(p, Plan)
+        slug: p for slug, p in load_plans(load_catalog().entries).items() if isinstance(p, Plan)
     }
     off = plans["off-season"]
     assert "feet-and-ankles" in off.rotation and off.variant_of("power") == "power-home"

@@ -17,9 +17,7 @@ from hypothesis import strategies as st
 from runstrong import settings as settings_file
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
-from runstrong.session.engine import EngineOptions
 from runstrong.session.events import PhaseLogged
-from runstrong.session.timeline import Timing
 from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
@@ -125,7 +123,7 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
         clock=clock,
         wall=clock.wall,
         player=player,
-        options=EngineOptions(Timing(get_ready=0)),
+        settings=Settings(get_ready=0),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -133,18 +131,20 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
         assert isinstance(screen, SessionScreen)
         for _ in range(24):  # 6 s of normal 4 Hz ticks
             clock.advance(0.25)
-            screen.tick()
+            screen.runner.tick()
         clock.advance(2.0)  # the loop is blocked: no tick for 2 s, straight past 2 ticks
-        screen.tick()
+        screen.runner.tick()
         for _ in range(12):
             clock.advance(0.25)
-            screen.tick()
+            screen.runner.tick()
         await pilot.pause()
-        assert app.recorder is not None
-        (record,) = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert app.flow.runner is not None
+        (record,) = [
+            e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)
+        ]
         assert record.ended_at - record.started_at == 10 and record.actual == 10
         assert player.played.count("tick") == 3 and player.played.count("rest") == 1
-        assert screen.engine.step.kind.value == "REST"
+        assert screen.runner.view.step.kind.value == "REST"
 
 
 async def test_pause_for_an_hour_loses_nothing() -> None:
@@ -154,7 +154,7 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0), count_in=3),
+        settings=Settings(get_ready=0, count_in=3),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -163,12 +163,12 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         await drive(app, clock, 8)
         await pilot.press("p")
         clock.advance(3600)
-        screen.tick()
-        assert screen.engine.view().remaining == 12
+        screen.runner.tick()
+        assert screen.runner.view.remaining == 12
         await pilot.press("p")
         await drive(app, clock, 3 + 12 + 0.25, pilot)
-        assert app.recorder is not None
-        records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert app.flow.runner is not None
+        records = [e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)]
         assert [r.actual for r in records] == [20]
 
 

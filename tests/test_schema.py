@@ -62,7 +62,8 @@ def test_issue_example_loads(tmp_path: Path) -> None:
     taps, plank, bridge, test = session.exercises
     assert (taps.sets, taps.rest, taps.phases[0].target, taps.phases[0].tempo) == (2, 20, 10, 2.0)
     assert plank.sides == (Side.LEFT, Side.RIGHT)
-    assert plank.rest == 30  # falls back to the session default
+    assert plank.rest is None  # the session's rest between sets applies as it runs
+    assert session.rest_between_sets == 30
     assert plank.progression is not None and plank.progression.end == 60
     assert [p.kind for p in bridge.phases] == [PhaseKind.HOLD, PhaseKind.REPS]
     assert test.phases[0].is_max_hold and test.sets == 1

@@ -56,9 +56,14 @@ def test_default_rests_apply_to_files_without_their_own(user_workouts: Path) -> 
     (user_workouts / "own.toml").write_text(
         '[session]\nname = "Own"\nrest_between_sets = 40\n[[exercises]]\nname = "A"\nhold = 5\n'
     )
+    from runstrong.session.timeline import rest_after_set, session_rests
+
     catalog = load_catalog()
     mine, own = catalog.entries["mine"], catalog.entries["own"]
     assert isinstance(mine, Session) and isinstance(own, Session)
-    assert (mine.rest_between_sets, mine.rest_between_exercises) == (20, 60)
-    assert mine.exercises[0].rest == 20
-    assert (own.rest_between_sets, own.rest_between_exercises) == (40, 60)
+    # The files keep what they say; the person's defaults come in as the session runs.
+    assert (mine.rest_between_sets, mine.rest_between_exercises) == (None, None)
+    timing = settings.load()[0].timing
+    assert session_rests(mine, timing) == (20, 60)
+    assert rest_after_set(mine, mine.exercises[0], False, timing) == 20
+    assert session_rests(own, timing) == (40, 60)

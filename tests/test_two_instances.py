@@ -13,7 +13,7 @@ from runstrong.application.instance_lock import held_elsewhere, resumable
 from runstrong.application.recording import Recorder
 from runstrong.cli import main
 from runstrong.history import HistoryStore
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.timeline import Timing
 from runstrong.settings import Settings
 
@@ -38,9 +38,7 @@ def test_a_running_session_is_not_offered_to_a_second_instance(tmp_path: Path) -
     path = tmp_path / "history.sqlite3"
     store = HistoryStore(path)
     clock = FakeClock()
-    engine = SessionEngine(
-        SESSION, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    engine = SessionEngine(SESSION, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     recorder = Recorder(store, clock.wall)
     recorder.begin(SESSION)
     for event in engine.start() + run_engine(engine, clock, 6):

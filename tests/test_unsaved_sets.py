@@ -11,7 +11,7 @@ import pytest
 from runstrong.application import unsaved as unsaved_sets
 from runstrong.application.recording import Recorder
 from runstrong.history import HistoryStore
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.timeline import Timing
 
 from .drive import run_engine
@@ -43,9 +43,7 @@ def full_disk(store: HistoryStore) -> None:
 
 
 def record_whole_session(store: HistoryStore | None, clock: FakeClock) -> Recorder:
-    engine = SessionEngine(
-        BOTH_SIDES, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    engine = SessionEngine(BOTH_SIDES, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     recorder = Recorder(store, clock.wall, None if store else "History not saved: read-only")
     recorder.begin(BOTH_SIDES)
     for event in engine.start() + run_engine(engine, clock, 120):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -66,8 +66,48 @@ class Settings:
 
     @property
     def timing(self) -> Timing:
-        """The lengths a session takes from settings: the app and every estimate use these."""
-        return Timing(get_ready=self.get_ready, switch_sides=self.switch_sides)
+        """The lengths a session takes from settings: the one place `Timing` is built from
+        them, for a running session and every estimate alike."""
+        return Timing(
+            get_ready=self.get_ready,
+            switch_sides=self.switch_sides,
+            count_in=self.count_in,
+            rest_between_sets=self.rest_between_sets,
+            rest_between_exercises=self.rest_between_exercises,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EffectiveSettings:
+    """The settings as they hold for this run: the file's (`saved`), with the command line's
+    flags on top. The flags are applied here, once, and outlast a save."""
+
+    saved: Settings = field(default_factory=Settings)
+    mute: bool = False
+    voice: bool = False
+    companion: bool = False
+    """--companion: the phone page starts with each session."""
+    lan: bool = False
+    """--lan: the phone page on the home network, whatever the setting says."""
+
+    @property
+    def sound(self) -> bool:
+        return self.saved.sound and not self.mute
+
+    @property
+    def speaks(self) -> bool:
+        return self.voice or self.saved.voice
+
+    @property
+    def companion_lan(self) -> bool:
+        return self.lan or self.saved.companion_lan
+
+    @property
+    def timing(self) -> Timing:
+        return self.saved.timing
+
+    def with_saved(self, chosen: Settings) -> EffectiveSettings:
+        return replace(self, saved=chosen)
 
 
 RANGES = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runstrong.audio.voice import announcement
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Event, StepStarted
 from runstrong.session.timeline import Timing
 from runstrong.workout.model import Side
@@ -37,7 +37,7 @@ def test_sentences_for_get_ready_switch_rest_and_done() -> None:
         session(exercise("Side plank", hold(5), sets=2, rest=30, sides=(Side.LEFT, Side.RIGHT))),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=3, switch_sides=5)),
+        timing=Timing(get_ready=3, switch_sides=5),
     )
     said = spoken_over(engine, clock, 3 + 5 + 5 + 5 + 30 + 5 + 5 + 5 + 1, engine.start())
     assert said == [
@@ -55,7 +55,7 @@ def test_rest_before_another_exercise_names_it() -> None:
         session(exercise("Plank", hold(5)), exercise("Bridge", hold(5))),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0)),
+        timing=Timing(get_ready=0),
     )
     said = spoken_over(engine, clock, 5.25, engine.start())
     assert said == ["Rest. Next: Bridge"]

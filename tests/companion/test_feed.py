@@ -13,7 +13,7 @@ from runstrong.companion.feed import (
     state,
     visible,
 )
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.timeline import Timing
 from runstrong.workout.catalog import load_library
 from runstrong.workout.model import Side
@@ -28,9 +28,7 @@ def engine_for(clock: FakeClock) -> SessionEngine:
         exercise("Side plank", hold(15), sides=(Side.LEFT, Side.RIGHT)),
         exercise("Taps", reps(4, tempo=1.0)),
     )
-    engine = SessionEngine(
-        plan, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
-    )
+    engine = SessionEngine(plan, clock=clock, wall=clock.wall, timing=Timing(get_ready=5))
     engine.start()
     return engine
 
@@ -112,9 +110,7 @@ def test_a_hold_shows_its_held_position_and_reps_swap_between_their_positions() 
         replace(exercise("Plank", hold(20)), figure=plank_figure),
         replace(exercise("Squat", reps(4, tempo=2.0)), figure=squat_figure),
     )
-    engine = SessionEngine(
-        plan, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
-    )
+    engine = SessionEngine(plan, clock=clock, wall=clock.wall, timing=Timing(get_ready=5))
     engine.start()
     engine.done()  # into the hold
     figures = FigureCache()

@@ -12,8 +12,7 @@ from textual.pilot import Pilot
 
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session
@@ -56,7 +55,7 @@ async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set()
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10)),
+        settings=Settings(get_ready=10),
         companion=True,
     )
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,11 +83,11 @@ async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set()
 
             await page.click("#done")
             await phase_is(page, "HOLD")
-            assert screen.engine.view().phase.value == "HOLD"  # the terminal moved on too
+            assert screen.runner.view.phase.value == "HOLD"  # the terminal moved on too
 
             await page.click("#done")  # ends the first set early: it is logged
             await phase_is(page, "REST")
-            await until(lambda: len(screen.engine.records) == 1, pilot)
+            await until(lambda: len(screen.runner.records) == 1, pilot)
             store = HistoryStore(paths.history_file())
             (row,) = store.sessions()
             assert row.sets_done == 1
@@ -100,7 +99,7 @@ async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set()
                 headers={"Origin": "http://evil.example"},
             )
             assert foreign.status == 403
-            assert screen.engine.view().phase.value == "REST"
+            assert screen.runner.view.phase.value == "REST"
 
             # When the session ends the page says so within 3 s, instead of a frozen clock.
             await screen.companion.stop()

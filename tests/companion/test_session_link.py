@@ -8,8 +8,7 @@ import aiohttp
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.companion import CompanionInfo
 from runstrong.tui.screens.session import SessionScreen
@@ -36,7 +35,7 @@ async def test_w_starts_one_companion_shows_its_address_and_it_stops_with_the_se
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10)),
+        settings=Settings(get_ready=10),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await until(lambda: isinstance(app.screen, SessionScreen), pilot)

@@ -20,7 +20,7 @@ from runstrong.figures.render import (
     path_shapes,
     render_position,
 )
-from runstrong.figures.shapes import Layer, Line, figure_shapes, prop_shapes
+from runstrong.figures.shapes import Arrow, Layer, Line, Shape, figure_shapes, prop_shapes
 from runstrong.workout.checks import Checker
 
 RENDERS = Path(__file__).parent / "renders"
@@ -163,7 +163,8 @@ def test_a_circle_draws_its_path_closed_with_an_arrowhead() -> None:
     path = path_shapes(figure)
     track = [s for s in path if isinstance(s, Line)]
     assert all(s.layer is Layer.PATH for s in path)
-    first, last = track[0].start, track[-3].end  # the last two lines are the arrowhead
+    first, last = track[0].start, track[-1].end
+    assert isinstance(path[-1], Arrow)  # the arrowhead comes last
     assert first == pytest.approx(last, abs=0.5)
     drawing = render_position(figure, figure.positions[0], WIDTH, HEIGHT, plain=True)
     assert matches_render("arm-circle-path", drawing.lines)
@@ -174,9 +175,26 @@ def test_a_circle_draws_its_path_closed_with_an_arrowhead() -> None:
 def test_a_swing_there_and_back_has_an_arrowhead_at_each_end() -> None:
     swing = figure_of({**ARM_CIRCLE, "loop": False})
     loop = figure_of(ARM_CIRCLE)
-    # The track is PATH_STEPS lines; each arrowhead two more.
-    assert len(path_shapes(swing)) == PATH_STEPS + 4
-    assert len(path_shapes(loop)) == PATH_STEPS + 2
+    # The track is PATH_STEPS lines; then one arrowhead per end it points to.
+    assert len(path_shapes(swing)) == PATH_STEPS + 2
+    assert len(path_shapes(loop)) == PATH_STEPS + 1
+    assert sum(isinstance(s, Arrow) for s in path_shapes(swing)) == 2
+
+
+def test_an_arrowhead_keeps_its_size_in_dots_at_any_scale() -> None:
+    """A track's direction shows even drawn small: the barbs are dots, not centimetres."""
+    figure = figure_of({**ARM_CIRCLE, "loop": False})
+
+    def arrow_dots(width: int, height: int) -> int:
+        shapes: list[Shape] = [s for s in path_shapes(figure) if isinstance(s, Arrow)]
+        frame = figure_frame(figure)
+        drawing = draw_shapes(shapes, frame, width, height)
+        # Leave out the bottom row: the ground line spans the width, whatever the arrows.
+        rows = drawing.lines[:-1]
+        return sum(bin(ord(c) - 0x2800).count("1") for row in rows for c in row if c != " ")
+
+    assert arrow_dots(24, 10) >= 8
+    assert arrow_dots(24, 10) == arrow_dots(96, 40)
 
 
 def test_circles_draw_a_ring_round_the_point() -> None:
@@ -210,3 +228,21 @@ def test_a_rucksack_is_worn_on_the_back_or_carried_in_the_hand() -> None:
     assert worn and max(worn) < 0  # behind the back (the figure faces +x)
     carried = bag_xs("hand_r")
     assert min(carried) < 0 < max(carried)  # hanging round the hand
+
+
+def test_a_front_view_foot_sits_under_its_ankle_and_tips_either_way() -> None:
+    """Seen from the front the sole is centred under the ankle, so a foot turning in or out
+    tips like a seesaw: the inner edge (heel) rises turned in, the outer (toe) turned out."""
+
+    def foot(ankle: float) -> tuple[tuple[float, float], tuple[float, float], float]:
+        figure = figure_of({"view": "front", "start": {"ankle": ankle, "lift": 10}})
+        body = placed(figure, figure.positions[0])
+        return body.points["heel_r"], body.points["toe_r"], body.points["ankle_r"][0]
+
+    (hx, hy), (tx, ty), ax = foot(0)
+    assert (hx + tx) / 2 == pytest.approx(ax)
+    assert hy == pytest.approx(ty)
+    (_, in_heel), (_, in_toe), _ = foot(-30)
+    assert in_heel > in_toe
+    (_, out_heel), (_, out_toe), _ = foot(30)
+    assert out_toe > out_heel

@@ -302,7 +302,7 @@ def test_which_position_a_hold_and_get_ready_show() -> None:
 def test_sessions_and_library_entries_with_figures_stay_hashable() -> None:
     from runstrong.workout.catalog import load_catalog
 
-    catalog = load_catalog((30, 45))
+    catalog = load_catalog()
     assert all(isinstance(hash(entry), int) for entry in catalog.library.values())
     assert all(isinstance(hash(session), int) for session in catalog.sessions)
 

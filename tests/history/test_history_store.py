@@ -16,11 +16,10 @@ from runstrong.history import (
     NotAHistory,
     SessionLog,
     queries,
-    resume_index,
 )
 from runstrong.history.database import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _v1
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseLogged
 from runstrong.session.timeline import Timing
 from runstrong.workout.model import Session, Side
@@ -44,9 +43,7 @@ def run_session(
         exercise("Lunge", reps(5, tempo=1.0), sides=BOTH),
     )
     clock = clock or FakeClock()
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     sid = store.begin_session(sess, clock.wall(), 4)
     log = SessionLog(store, sid)
     for event in engine.start():
@@ -87,9 +84,10 @@ def test_resume_from_first_set_not_done(tmp_path: Path) -> None:
     engine, _log = run_session(store, until=16)  # plank set 1 done, set 2 under way
     (unfinished,) = store.unfinished()
     assert unfinished.sets_logged == 1
-    done = store.done_phases(unfinished.id)
-    index = resume_index(engine.timeline, done)
-    step = engine.timeline[index]
+    resumed = SessionEngine(
+        engine.session, timing=engine.timing, done=store.records_of(unfinished.id)
+    )
+    step = resumed.timeline[resumed.index]
     assert (step.exercise, step.set_number, step.kind.value) == (0, 2, "HOLD")
     assert store.next_seq(unfinished.id) == 1
 
@@ -98,9 +96,7 @@ def test_rep_correction_and_rpe_are_saved(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "h.sqlite3")
     sess = session(exercise("Lunge", reps(5), sets=2))
     clock = FakeClock()
-    engine = SessionEngine(
-        sess, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    engine = SessionEngine(sess, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 2))
     for event in engine.start() + engine.done() + engine.adjust_reps(-2):
         log.handle(event, clock.wall())
@@ -303,7 +299,7 @@ def _side_session(left: int, right: int, clock: FakeClock, store: HistoryStore) 
         sess,
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        timing=Timing(get_ready=0, switch_sides=1),
     )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start():
@@ -383,7 +379,7 @@ def test_balance_compares_only_sets_done_on_both_sides(tmp_path: Path) -> None:
         sess,
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        timing=Timing(get_ready=0, switch_sides=1),
     )
     log = SessionLog(store, store.begin_session(sess, clock.wall(), 1))
     for event in engine.start() + run_engine(engine, clock, 20) + engine.done():

@@ -18,7 +18,7 @@ from runstrong.cli import main
 from runstrong.formatting import distance_text, load_from, load_text
 from runstrong.history import HistoryStore, SessionLog
 from runstrong.history.last_time import Best, LastSet, LastTime
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseCorrected, PhaseLogged
 from runstrong.session.timeline import StepKind, Timing
 from runstrong.workout.model import PhaseKind
@@ -32,9 +32,7 @@ LOADED = session(SQUAT, exercise("Plank", hold(5)))
 
 
 def _engine(clock: FakeClock) -> SessionEngine:
-    return SessionEngine(
-        LOADED, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    return SessionEngine(LOADED, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
 
 
 def test_the_load_keys_fix_the_set_just_done_and_carry_to_the_next() -> None:
@@ -186,9 +184,7 @@ def test_the_summary_puts_today_beside_last_time_and_names_new_bests(tmp_path: P
     before = before_session(LOADED, store, date.fromtimestamp(FakeClock().wall()))
     assert before.session.exercises[0].load == 22.5  # the last load used
     clock = FakeClock()
-    engine = SessionEngine(
-        before.session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=0))
-    )
+    engine = SessionEngine(before.session, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
     engine.start()
     run_engine(engine, clock, 4.5)
     engine.adjust_load(2.5)

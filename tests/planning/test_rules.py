@@ -58,7 +58,7 @@ PATTERNS = {
 
 @pytest.fixture
 def catalog() -> Catalog:
-    return load_catalog((30, 45))
+    return load_catalog()
 
 
 def bundled_plans(catalog: Catalog) -> list[Plan]:
@@ -196,7 +196,7 @@ RUN_KINDS = st.sampled_from(list(RunKind))
 @lru_cache(maxsize=1)
 def bundled_catalog() -> Catalog:
     # First called inside a test, with the config folders isolated: bundled files only.
-    return load_catalog((30, 45))
+    return load_catalog()
 
 
 @settings(max_examples=60, deadline=None)

@@ -14,8 +14,7 @@ from runstrong.cli import main
 from runstrong.history import HistoryStore
 from runstrong.history.runs import add_runs
 from runstrong.planning.week import intensity_in
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.workout.catalog import load_catalog
@@ -101,7 +100,7 @@ async def test_home_today_line_says_what_it_took_into_account() -> None:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0)),
+        settings=Settings(get_ready=0),
     )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

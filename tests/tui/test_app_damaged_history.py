@@ -10,9 +10,12 @@ from textual.widgets import Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore
+from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import Choice
+from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.summary import SummaryScreen
 
+from ..fakes import FakePlayer
 from ..history.test_hostile_history import make_damaged_history
 from ..tui.test_app_history import SESSION, make_app, run
 
@@ -69,3 +72,30 @@ async def test_session_summary_on_a_damaged_file_does_not_crash() -> None:
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)  # no question blocked the session
         assert app.store is None  # found damaged: nothing more is written into it
+
+
+async def test_home_screen_on_a_history_damaged_from_page_3_on() -> None:
+    """The home screen's reads meet the damage: today's line and the week still come from the
+    plan and the settings (nothing reopens the file behind the app's back), and the app offers
+    to move the file aside instead of dying with SQLite's "malformed" traceback."""
+    path = paths.history_file()
+    path.parent.mkdir(parents=True)
+    make_damaged_history(path)
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 :] = b"\xff" * (len(data) - 4096 * 2)  # every page from the third on
+    path.write_bytes(bytes(data))
+    before = _digest(path)
+    app = RunstrongApp(player=FakePlayer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(6):
+            await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, Choice) and "damaged" in _dialog_text(app)
+        assert app.store is None
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen) and home.today is not None
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.store is not None
+    moved = [p for p in path.parent.iterdir() if p.name.startswith("history.") and p != path]
+    assert [_digest(p) for p in moved if p.suffix == path.suffix] == [before]

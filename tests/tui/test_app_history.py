@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore, queries
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
@@ -50,7 +51,7 @@ def make_app(**kwargs: Any) -> tuple[RunstrongApp, FakeClock]:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0, switch_sides=1)),
+        settings=kwargs.pop("settings", Settings(get_ready=0, switch_sides=1)),
         **kwargs,
     )
     return app, clock
@@ -77,7 +78,7 @@ async def test_crash_then_resume_from_the_first_set_not_done() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        view = screen.engine.view()
+        view = screen.runner.view
         # Lands in a count-in for plank set 2 (GET READY is 0 here): the clock is not running.
         assert (view.focus.exercise, view.focus.set_number) == (0, 2)
         assert view.phase == "COUNT-IN" and view.remaining == 4
@@ -152,7 +153,7 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().exercise.name == "Plank"
+        assert screen.runner.view.exercise.name == "Plank"
     app, clock = make_app(session=plain)
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -160,7 +161,7 @@ async def test_start_of_an_interrupted_session_asks_to_resume_it() -> None:
         await pilot.pause()
         fresh = app.screen
         assert isinstance(fresh, SessionScreen)
-        assert fresh.engine.view().exercise.name == "Side plank"
+        assert fresh.runner.view.exercise.name == "Side plank"
     store = HistoryStore(paths.history_file())
     assert store.unfinished() == []
     assert [row.status for row in store.sessions()] == ["stopped"]
@@ -196,7 +197,9 @@ async def test_progression_offer_and_effort_rating() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.step.phase is not None and screen.engine.step.phase.target == 6
+        assert (
+            screen.runner.view.step.phase is not None and screen.runner.view.step.phase.target == 6
+        )
         await run(app, clock, pilot, 6.25)  # plank set 1 at the new target
         await pilot.press("q", "e")
         await pilot.pause()
@@ -207,14 +210,27 @@ async def test_progression_offer_and_effort_rating() -> None:
     assert {s.rpe for s in first.sets if s.exercise == "Plank"} == {6}
 
 
-async def test_review_screen_lists_sessions_and_sets(tmp_path: Path) -> None:
+async def test_review_screen_lists_sessions_and_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app, clock = make_app(session=SESSION)
     async with app.run_test() as pilot:
         await pilot.pause()
         await run(app, clock, pilot, 4 + 5 + 4 + 5 + 3 + 1 + 3 + 0.5)
+    read_on: list[threading.Thread] = []
+    heads = HistoryStore.session_heads
+
+    def spy(store: HistoryStore, limit: int = 500) -> list[Any]:
+        read_on.append(threading.current_thread())
+        return heads(store, limit)
+
+    monkeypatch.setattr(HistoryStore, "session_heads", spy)
     app, _ = make_app(review=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        # The list (over ten years, 100,000 sets) is read in a worker, off the event loop.
+        assert read_on and threading.main_thread() not in read_on
         assert isinstance(app.screen, HistoryScreen)
         sessions = app.screen.query_one("#session-list", DataTable)
         sets = app.screen.query_one("#session-sets", DataTable)
@@ -256,8 +272,8 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.view().focus.set_number == 2
-        assert screen.engine.session.name == "From a file"
+        assert screen.runner.view.focus.set_number == 2
+        assert screen.runner.session.name == "From a file"
     path.write_text(FILE_SESSION.replace("hold = 4", "hold = 6"))
     app, clock = make_app()
     async with app.run_test() as pilot:
@@ -270,8 +286,8 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
         await pilot.pause()
         fresh = app.screen
         assert isinstance(fresh, SessionScreen)
-        assert fresh.engine.view().focus.set_number == 1
-        assert fresh.engine.session.exercises[0].phases[0].target == 6
+        assert fresh.runner.view.focus.set_number == 1
+        assert fresh.runner.session.exercises[0].phases[0].target == 6
 
 
 async def test_a_light_session_resumes_as_the_light_session() -> None:
@@ -288,8 +304,8 @@ async def test_a_light_session_resumes_as_the_light_session() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.session.light
-        assert screen.engine.session.exercises == light.exercises
+        assert screen.runner.session.light
+        assert screen.runner.session.exercises == light.exercises
 
 
 SQUAT = Exercise(
@@ -334,6 +350,6 @@ async def test_load_keys_in_the_rest_and_last_time_on_screen() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.session.exercises[0].load == 25.0
+        assert screen.runner.session.exercises[0].load == 25.0
         target = str(screen.query_one("#target", Static).render())
         assert "25 kg" in target and "last 3 x 22.5 kg" in target

@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from textual.widgets._toast import Toast
 
 from runstrong import paths
+from runstrong.application.resume import ResumeAnswer
 from runstrong.history import Unfinished
 from runstrong.planning.progression import Suggestion
 from runstrong.tui.app import RunstrongApp
@@ -18,7 +19,6 @@ from runstrong.tui.screens.dialogs import ConfirmQuit, Dialog, StopAnswer, kept_
 from runstrong.tui.screens.offers import (
     HistoryAnswer,
     ProgressionAnswer,
-    ResumeAnswer,
     history_problem,
     progression_offer,
     resume_offer,

@@ -60,7 +60,7 @@ def test_figure_moment_follows_the_session() -> None:
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
-    from runstrong.session.engine import EngineOptions, SessionEngine
+    from runstrong.session.engine import SessionEngine
     from runstrong.session.timeline import Timing
     from runstrong.tui.widgets.figure import figure_moment
     from runstrong.workout.catalog import load_session_file
@@ -78,9 +78,7 @@ def test_figure_moment_follows_the_session() -> None:
         session = load_session_file(path, load_library()[0])
     assert isinstance(session, Session)
     clock = FakeClock()
-    engine = SessionEngine(
-        session, clock=clock, wall=clock.wall, options=EngineOptions(Timing(get_ready=5))
-    )
+    engine = SessionEngine(session, clock=clock, wall=clock.wall, timing=Timing(get_ready=5))
     engine.start()
 
     def run(seconds: float) -> None:

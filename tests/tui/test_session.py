@@ -7,9 +7,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
-from runstrong.session.engine import EngineOptions
 from runstrong.session.events import PhaseLogged
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.screens.summary import SummaryScreen
@@ -34,7 +33,7 @@ def make_app(
         wall=clock.wall,
         player=player,
         mute=mute,
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+        settings=Settings(get_ready=10, switch_sides=5),
     )
     return app, clock, player
 
@@ -79,8 +78,8 @@ async def test_a_session_followed_to_done_without_keys() -> None:
         await advance(app, clock, pilot, 1.25)
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(PhaseBanner).phase == "DONE"
-        assert app.recorder is not None
-        logged = [e for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert app.flow.runner is not None
+        logged = [e for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)]
         assert len(logged) == 5
         assert player.played[-1] == "complete"
         # 3-2-1 in every step of 5 s or more (GET READY, two plank holds, three rests, the
@@ -116,8 +115,8 @@ async def test_keys_pause_count_reps_and_quit() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(PhaseBanner).phase == "STOPPED"
-        assert app.recorder is not None
-        records = [e.record for e in app.recorder.events if isinstance(e, PhaseLogged)]
+        assert app.flow.runner is not None
+        records = [e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)]
         assert [(r.side, r.actual) for r in records] == [("left", 2), ("right", 5)]
 
 
@@ -132,7 +131,7 @@ async def test_info_pauses_and_mute_silences() -> None:
         await pilot.press("escape")
         session_screen = app.screen
         assert isinstance(session_screen, SessionScreen)
-        assert session_screen.engine.view().counting_in == 3
+        assert session_screen.runner.view.counting_in == 3
         await pilot.press("m")
         played = len(player.played)
         await advance(app, clock, pilot, 30)

@@ -8,9 +8,8 @@ from textual.widgets import Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
 from runstrong.session.view import SessionPhase
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
 from runstrong.tui.screens.session import SessionScreen
@@ -31,7 +30,7 @@ def make_app(*exercises_: Exercise, get_ready: int = 5) -> tuple[RunstrongApp, F
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=3)),
+        settings=Settings(get_ready=get_ready, switch_sides=3),
     )
     return app, clock
 
@@ -72,7 +71,7 @@ async def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
         hint_seen: set[tuple[str, int, int]] = set()
         rests_without: set[tuple[str, int, int]] = set()
         while isinstance(app.screen, SessionScreen):
-            step = app.screen.engine.view().step
+            step = app.screen.runner.view.step
             where = (step.kind.value, step.exercise, step.set_number)
             (hint_seen if "fix reps" in text_of(app, "#hint") else rests_without).add(where)
             await drive(app, clock, 0.5, pilot)
@@ -112,7 +111,7 @@ async def test_up_next_and_next_line_always_name_the_same_step() -> None:
                 assert bottom.startswith(f"Next: {name}"), (title, bottom)
                 checked += 1
             if "finished" in bottom:
-                step = app.screen.engine.view().step
+                step = app.screen.runner.view.step
                 finished_in.add((step.kind.value, step.set_number, step.side))
             await drive(app, clock, 0.5, pilot)
         assert checked > 10
@@ -145,7 +144,7 @@ async def test_back_redoes_a_set_and_the_history_keeps_only_the_redo() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        view = screen.engine.view()
+        view = screen.runner.view
         assert view.phase is SessionPhase.GET_READY and view.focus.set_number == 1
         await drive(app, clock, 5 + 3, pilot)
         await pilot.press("enter")  # the redo ends at 3 s
@@ -163,18 +162,18 @@ async def test_time_the_app_did_not_see_pauses_and_logs_nothing() -> None:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         clock.advance(120)  # Ctrl+Z, SIGSTOP or a closed lid: no update for two minutes
-        screen.tick()
+        screen.runner.tick()
         await pilot.pause()
         banner = screen.query_one(PhaseBanner)
-        view = screen.engine.view()
+        view = screen.runner.view
         assert banner.phase == SessionPhase.PAUSED and view.remaining == 14
-        assert screen.engine.records == []
+        assert screen.runner.records == []
         await pilot.press("p")
         await pilot.pause()
         phases = [banner.phase]
         await drive(app, clock, 3 + 14.25, pilot)
         assert phases == [SessionPhase.COUNT_IN]
-        assert [r.actual for r in screen.engine.records] == [20]
+        assert [r.actual for r in screen.runner.records] == [20]
 
 
 async def test_info_shows_the_exercise_figure_in_each_key_position() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runstrong.application import session_text as words
 from runstrong.formatting import duration_text
-from runstrong.session.engine import EngineOptions, SessionEngine
+from runstrong.session.engine import SessionEngine
 from runstrong.workout.model import Exercise, Side
 
 from ..fakes import FakeClock
@@ -19,7 +19,7 @@ def make(*items: Exercise, get_ready: int = 5) -> tuple[SessionEngine, FakeClock
         session(*items),
         clock=clock,
         wall=clock.wall,
-        options=EngineOptions(Timing(get_ready=get_ready, switch_sides=4)),
+        timing=Timing(get_ready=get_ready, switch_sides=4),
     )
     engine.start()
     return engine, clock

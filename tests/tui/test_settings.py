@@ -64,7 +64,8 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
         return FakePlayer()
 
     monkeypatch.setattr(audio, "choose_player", choose_player)
-    app = RunstrongApp(catalog=Catalog({}, {}, ()))
+    catalog = Catalog({}, {}, ())
+    app = RunstrongApp(catalog=catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         first = app.player
         assert [b["voice"] for b in built] == [False]
@@ -83,13 +84,12 @@ async def test_saved_settings_take_effect_at_once(monkeypatch: pytest.MonkeyPatc
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert (
-            app.options.count_in,
-            app.options.timing.get_ready,
-            app.options.timing.switch_sides,
-        ) == (0, 20, 8)
-        assert app.catalog.rests == (40, 90)
-        assert app.mute and app.theme == "nord"
+        timing = app.effective.timing
+        assert (timing.count_in, timing.get_ready, timing.switch_sides) == (0, 20, 8)
+        # The new rests reach every session through Timing: no file is read again.
+        assert (timing.rest_between_sets, timing.rest_between_exercises) == (40, 90)
+        assert app.catalog is catalog
+        assert not app.effective.sound and app.theme == "nord"
         # The voice needs a new player: the old one is closed and the next one speaks.
         assert isinstance(first, FakePlayer) and first.closed
         assert app.player is not first and built[-1]["voice"] is True
@@ -123,5 +123,5 @@ async def test_a_failed_save_keeps_the_screen_and_the_values(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and screen.query_one("#count_in", Input).value == "5"
-        assert app.settings.count_in == Settings().count_in
+        assert app.effective.saved.count_in == Settings().count_in
         assert any("Permission denied" in n.message for n in app._notifications)

@@ -25,6 +25,6 @@ async def test_saving_settings_does_not_undo_a_plan_use_made_meanwhile() -> None
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert (app.settings.plan, app.settings.count_in) == ("in-season", 5)
+        assert (app.effective.saved.plan, app.effective.saved.count_in) == ("in-season", 5)
     saved, _ = settings.load()
     assert (saved.plan, saved.count_in) == ("in-season", 5)

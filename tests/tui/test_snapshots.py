@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.workout.catalog import load_library
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
@@ -52,7 +51,7 @@ def app_at(seconds: float) -> tuple[RunstrongApp, Callable[[Pilot[Any]], Awaitab
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+        settings=Settings(get_ready=10, switch_sides=5),
     )
 
     async def run_before(pilot: Pilot[Any]) -> None:

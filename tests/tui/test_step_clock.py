@@ -8,8 +8,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets import block_font
@@ -195,7 +194,7 @@ def session_app() -> tuple[RunstrongApp, FakeClock]:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=10, switch_sides=5)),
+        settings=Settings(get_ready=10, switch_sides=5),
     )
     return app, clock
 
@@ -205,7 +204,7 @@ async def tick(app: RunstrongApp, clock: FakeClock, seconds: float) -> None:
         clock.advance(0.25)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        screen.tick()
+        screen.runner.tick()
 
 
 @pytest.mark.parametrize(("size", "least_rows"), [((80, 24), 5), ((120, 40), 9)])

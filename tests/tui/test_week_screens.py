@@ -7,8 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from runstrong import paths, settings
-from runstrong.session.engine import EngineOptions
-from runstrong.session.timeline import Timing
+from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.home import HomeScreen
@@ -45,7 +44,7 @@ def make_app() -> RunstrongApp:
         clock=clock,
         wall=clock.wall,
         player=FakePlayer(),
-        options=EngineOptions(Timing(get_ready=0)),
+        settings=Settings(get_ready=0),
     )
 
 
@@ -72,7 +71,7 @@ async def test_home_explains_itself_filters_and_starts_light() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.session.light and screen.engine.session.exercises[0].sets == 1
+        assert screen.runner.session.light and screen.runner.session.exercises[0].sets == 1
 
 
 async def test_settings_screen_saves_and_rejects_bad_values() -> None:
@@ -97,7 +96,7 @@ async def test_settings_screen_saves_and_rejects_bad_values() -> None:
     saved, warnings = settings.load()
     assert saved.count_in == 0 and saved.run_days == ("tue", "sat") and not warnings
     assert saved.long_run_day == "sat"
-    assert app.options.count_in == 0
+    assert app.effective.timing.count_in == 0
 
 
 async def test_builder_composes_saves_and_starts(tmp_path: Path) -> None:
@@ -162,4 +161,4 @@ async def test_command_palette_starts_a_session_by_name() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine.session.name == "Band work"
+        assert screen.runner.session.name == "Band work"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from runstrong.application.instance_lock import SessionLock
 from runstrong.application.unsaved import SessionFacts, Unsaved, unsaved
-from runstrong.history import HistoryStore, HistoryWriteError, SessionLog
+from runstrong.history import HistoryError, HistoryStore, HistoryWriteError, SessionLog
 from runstrong.history.database import new_uid
 from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
 from runstrong.session.timeline import planned_sets
@@ -52,7 +52,7 @@ class Recorder:
         self._session = (session, self.wall() if started is None else started)
         if self.store is not None and resume_id is not None:
             # A damaged history: a file copy of its sets gets a fresh session id.
-            with contextlib.suppress(sqlite3.DatabaseError):
+            with contextlib.suppress(HistoryError, sqlite3.DatabaseError):
                 self.uid = self.store.session_uid(resume_id) or self.uid
             self.log = SessionLog(self.store, resume_id, self.uids)
             self._hold(resume_id)

@@ -1,12 +1,15 @@
-"""Finding the session an interrupted history row belongs to, so it can be picked up again."""
+"""Sessions left unfinished (a crash, a closed terminal): whether to offer them, what the
+answer does to the history, and finding the session again so it can be picked up."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from pathlib import Path
 
-from runstrong.history import Unfinished
+from runstrong.application.instance_lock import resumable
+from runstrong.history import HistoryStore, Unfinished
 from runstrong.planning.light import light_session
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.catalog import Catalog, load_session_file
@@ -34,7 +37,7 @@ def session_to_resume(
             return ToResume(
                 None, problem=f"{unfinished.name} came from {path}, which is no longer there."
             )
-        loaded = load_session_file(path, catalog.library, label=str(path), rests=catalog.rests)
+        loaded = load_session_file(path, catalog.library, label=str(path))
         if not isinstance(loaded, Session):
             return ToResume(
                 None,
@@ -79,3 +82,50 @@ def same_session(unfinished: Unfinished, session: Session) -> bool:
     if unfinished.source_path or session.source is Source.FILE:
         return unfinished.source_path == session.path
     return unfinished.slug == session.slug
+
+
+class ResumeAnswer(Enum):
+    RESUME = "resume"
+    CLOSE = "close"
+    FRESH = "start fresh"
+    LATER = "later"  # asked again next time
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeOffer:
+    """The unfinished session to offer, and older ones that an answer closes for good."""
+
+    latest: Unfinished
+    older: tuple[Unfinished, ...] = ()
+
+
+def offer_at_start(store: HistoryStore) -> ResumeOffer | None:
+    """What opening runstrong offers to resume: the latest unfinished session, if any.
+    Raises HistoryError when the history cannot be read. A session another running
+    runstrong holds is not offered (nor closed): `instance_lock`."""
+    unfinished = resumable(store.path, store.unfinished())
+    if not unfinished:
+        return None
+    return ResumeOffer(unfinished[0], tuple(unfinished[1:]))
+
+
+def offer_for(store: HistoryStore, session: Session) -> ResumeOffer | None:
+    """`runstrong start X` while X is unfinished: X's latest unfinished row, if any."""
+    left = [u for u in resumable(store.path, store.unfinished()) if same_session(u, session)]
+    return ResumeOffer(left[0], tuple(left[1:])) if left else None
+
+
+def close_unfinished(store: HistoryStore, left: Iterable[Unfinished], at: float) -> None:
+    """Mark sessions as stopped: they are no longer offered. Raises HistoryWriteError."""
+    for old in left:
+        store.finish(old.id, completed=False, ended_ts=at)
+
+
+def settle(store: HistoryStore, offer: ResumeOffer, answer: ResumeAnswer | None, at: float) -> None:
+    """What an answer leaves in the history. Resuming or starting fresh closes the older
+    rows (one unfinished session at a time); closing or starting fresh closes the latest too;
+    "later" (or no answer) leaves everything to be offered again."""
+    if answer in (ResumeAnswer.CLOSE, ResumeAnswer.FRESH):
+        close_unfinished(store, [offer.latest], at)
+    if answer in (ResumeAnswer.RESUME, ResumeAnswer.CLOSE, ResumeAnswer.FRESH):
+        close_unfinished(store, offer.older, at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import PhaseKind, Session
 
@@ -57,3 +58,14 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
         exercises=tuple(results),
         light=session.light,
     )
+
+
+def balance_notes(session: Session, balances: list[Balance]) -> list[str]:
+    """A sentence for each one-sided exercise of `session` whose weaker side lags."""
+    keys = {exercise.key for exercise in session.exercises if exercise.sides}
+    return [
+        f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
+        f"the last {b.sessions} sessions. Start sets on that side."
+        for b in balances
+        if b.exercise in keys and b.weaker
+    ]

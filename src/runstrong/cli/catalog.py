@@ -19,7 +19,13 @@ from runstrong.history.last_time import LastTime
 from runstrong.planning.intensity import intensity_of
 from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggested, suggest
-from runstrong.session.timeline import Timing, estimate_seconds, seconds_per_exercise
+from runstrong.session.timeline import (
+    Timing,
+    estimate_seconds,
+    rest_after_set,
+    seconds_per_exercise,
+    session_rests,
+)
 from runstrong.text import terminal_json
 from runstrong.workout.catalog import (
     Catalog,
@@ -119,7 +125,7 @@ def _session_summary(session: Session, timing: Timing) -> dict[str, Any]:
     }
 
 
-def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, seconds: float, rest: int) -> dict[str, Any]:
     return {
         "name": exercise.name,
         "id": exercise.library_id,
@@ -130,7 +136,7 @@ def _exercise_json(exercise: Exercise, seconds: float) -> dict[str, Any]:
             {"kind": p.kind.value, "target": "max" if p.is_max_hold else p.target, "tempo": p.tempo}
             for p in exercise.phases
         ],
-        "rest": exercise.rest,
+        "rest": rest,
         "rest_after": exercise.rest_after,
         "load_kg": exercise.load,
         "takes_load": exercise.loaded,
@@ -158,7 +164,7 @@ class FromHistory:
     suggested: dict[int, Suggested]
 
 
-def _from_history(session: Session) -> FromHistory:
+def _from_history(session: Session, catalog: Catalog, chosen: settings.Settings) -> FromHistory:
     """What the history says about each exercise, if there is a readable history."""
     store = open_existing_quietly(paths.history_file())
     if store is None:
@@ -167,9 +173,7 @@ def _from_history(session: Session) -> FromHistory:
 
     with store:
         today = date.today()
-        easier = (not session.light) and easier_week_on(
-            load_catalog(), settings_now(), today, store
-        )
+        easier = (not session.light) and easier_week_on(catalog, chosen, today, store)
         last: dict[int, LastTime] = {}
         suggested: dict[int, Suggested] = {}
         for index, exercise in enumerate(session.exercises):
@@ -189,10 +193,12 @@ def settings_now() -> settings.Settings:
     return settings.load()[0]
 
 
-def show_session(out: Console, session: Session) -> None:
-    timing = settings_timing()
+def show_session(
+    out: Console, session: Session, catalog: Catalog, chosen: settings.Settings
+) -> None:
+    timing = chosen.timing
     per_exercise = seconds_per_exercise(session, timing)
-    offers = _from_history(session).suggested
+    offers = _from_history(session, catalog, chosen).suggested
     header = Text(session.name + (" (light version)" if session.light else ""), style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
@@ -202,10 +208,8 @@ def show_session(out: Console, session: Session) -> None:
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
-    facts.append(
-        f"rest {session.rest_between_sets} s between sets, "
-        f"{session.rest_between_exercises} s between exercises"
-    )
+    between_sets, between_exercises = session_rests(session, timing)
+    facts.append(f"rest {between_sets} s between sets, {between_exercises} s between exercises")
     out.print(Text(" · ".join(facts), style="dim"))
     table = Table(show_lines=True, expand=False)
     table.add_column("#", justify="right")
@@ -225,22 +229,22 @@ def show_session(out: Console, session: Session) -> None:
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
         # One set has no rest between sets: show the pause that follows it instead.
-        after = (
-            session.rest_between_exercises if exercise.rest_after is None else exercise.rest_after
-        )
+        rest = rest_after_set(session, exercise, exercise.sets == 1, timing)
         table.add_row(
             str(number),
             Text(exercise.name),
             prescription,
-            f"{exercise.rest if exercise.sets > 1 else after} s",
+            f"{rest} s",
             Text("\n".join(f"• {cue}" for cue in exercise.cues)),
         )
     out.print(table)
 
 
-def session_or_exit_code(err: Console, target: str) -> Session | int:
+def session_or_exit_code(
+    err: Console, target: str, catalog: Catalog | None = None
+) -> Session | int:
     """The session a slug or path names, or the exit code after saying why there is none."""
-    catalog = load_catalog()
+    catalog = catalog or load_catalog()
     loaded = resolve(target, catalog)
     if loaded is None:
         close = catalog.closest(target)
@@ -256,30 +260,32 @@ def session_or_exit_code(err: Console, target: str) -> Session | int:
 
 
 def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: bool = False) -> int:
-    loaded = session_or_exit_code(err, target)
+    # The files and the settings are read once, here at the edge.
+    catalog = load_catalog()
+    loaded = session_or_exit_code(err, target, catalog)
     if isinstance(loaded, int):
         return loaded
     if light:
         loaded = light_session(loaded)
+    chosen = settings_now()
     if as_json:
-        timing = settings_timing()
+        timing = chosen.timing
         data = _session_summary(loaded, timing)
         data["description"] = loaded.description
-        data["rest_between_sets"] = loaded.rest_between_sets
-        data["rest_between_exercises"] = loaded.rest_between_exercises
+        data["rest_between_sets"], data["rest_between_exercises"] = session_rests(loaded, timing)
         data["light"] = loaded.light
         data["exercises"] = [
-            _exercise_json(e, s)
+            _exercise_json(e, s, rest_after_set(loaded, e, False, timing))
             for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
-        found = _from_history(loaded)
+        found = _from_history(loaded, catalog, chosen)
         for index, row in enumerate(data["exercises"]):
             offer, last = found.suggested.get(index), found.last.get(index)
             row["suggested"] = None if offer is None else offer.as_json()
             row["last"] = None if last is None else last.as_json()
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
-    show_session(out, loaded)
+    show_session(out, loaded, catalog, chosen)
     return 0
 
 
@@ -298,7 +304,7 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
                     Text(f"{name}: ok (exercise library, {len(library)} exercises)"), style="green"
                 )
             continue
-        loaded = load_session_file(Path(name), catalog.library, rests=catalog.rests)
+        loaded = load_session_file(Path(name), catalog.library)
         if isinstance(loaded, Invalid):
             failed += 1
             _report(err, loaded)

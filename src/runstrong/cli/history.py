@@ -15,8 +15,7 @@ from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
 from runstrong.formatting import amount, counted, duration_text, load_text, when_text
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.database import check_integrity, empty_history
-from runstrong.history.exchange import ImportProblem, render
+from runstrong.history.exchange import ImportProblem
 from runstrong.history.import_check import check_lines
 from runstrong.history.queries import Counts, labelled
 from runstrong.planning.week import counting, weekly_target
@@ -44,7 +43,7 @@ def _writing(err: Console) -> HistoryStore | int:
     except HistoryError as error:
         _say(err, f"runstrong: {error}")
         return EXIT_ERROR
-    damage = check_integrity(store.db)
+    damage = store.damage()
     if damage is not None:
         store.close()
         _say(
@@ -232,7 +231,7 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     store = _reading(err)
     if isinstance(store, int):
         return store
-    text = render(empty_history(), fmt) if store is None else store.export(fmt)
+    text = (store or HistoryStore.empty()).export(fmt)
     if output is None:
         sys.stdout.write(text)
         return 0

@@ -188,6 +188,14 @@ def _history_failure(error: sqlite3.Error) -> str:
     return f"runstrong: the history file {path} could not be used ({error})."
 
 
+def _history_error() -> type[Exception]:
+    """HistoryError, imported only once something was raised (an except clause's class is
+    looked up then): `runstrong --version` should not load the history package."""
+    from runstrong.history import HistoryError
+
+    return HistoryError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Each command imports only what it needs: `runstrong stats` should not pay for the
     # calendar or activity-file libraries, and `runstrong --version` for none of them.
@@ -286,6 +294,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except sqlite3.Error as error:
         err.print(Text(clean_text(_history_failure(error))), style="red", soft_wrap=True)
+        return EXIT_ERROR
+    except _history_error() as error:
+        cause = error.__cause__
+        words = (
+            _history_failure(cause) if isinstance(cause, sqlite3.Error) else f"runstrong: {error}"
+        )
+        err.print(Text(clean_text(words)), style="red", soft_wrap=True)
         return EXIT_ERROR
     except BrokenPipeError:
         # `runstrong list | head`: the reader left; nothing is wrong.

@@ -17,6 +17,7 @@ from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.figure import Figure, KeyPosition, placed
 from runstrong.figures.motion import position_at, rep_keys
 from runstrong.figures.shapes import (
+    Arrow,
     Circle,
     Layer,
     Line,
@@ -49,7 +50,10 @@ FAR_SHIFT = (-2.0, -1.0)
 BEHIND = {Layer.FAR, Layer.HELD}
 # Samples along a rep for a motion path.
 PATH_STEPS = 48
-ARROW = 7.0
+# An arrowhead's barbs, in dots (so it shows at any size), and the dot spacing of a track:
+# sparse, so a path never reads as a band or a prop's edge (those are solid lines).
+ARROW_DOTS = 4.0
+PATH_GAP = 2
 # A ring drawn round a point that goes in circles: its radius (cm) and the part it leaves open.
 RING = 16.0
 RING_OPEN = 0.17
@@ -130,16 +134,7 @@ def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
 
 
 def _arrowhead(before: Point, tip: Point) -> list[Shape]:
-    dx, dy = tip[0] - before[0], tip[1] - before[1]
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-    ux, uy = dx / length, dy / length
-    # Two barbs back from the tip, 35 degrees either side of the way it travels.
-    cos, sin = 0.82, 0.57
-    barbs = [
-        (tip[0] - ARROW * (ux * cos - uy * sin), tip[1] - ARROW * (uy * cos + ux * sin)),
-        (tip[0] - ARROW * (ux * cos + uy * sin), tip[1] - ARROW * (uy * cos - ux * sin)),
-    ]
-    return [Line(tip, barb, layer=Layer.PATH) for barb in barbs]
+    return [Arrow(before, tip)]
 
 
 def _inset(
@@ -167,6 +162,8 @@ def _inset(
         if isinstance(shape, Line):
             layer = Layer.NEAR if shape.layer is Layer.FAR else shape.layer
             shapes.append(Line(small(shape.start), small(shape.end), layer=layer))
+        elif isinstance(shape, Arrow):
+            shapes.append(Arrow(small(shape.before), small(shape.tip), shape.layer))
         else:
             shapes.append(Circle(small(shape.center), shape.radius * scale, shape.layer))
     spot = placed(figure, position).points[figure.close_up]
@@ -204,11 +201,14 @@ def draw_shapes(
         # Plain text has no dimmer colour: what is behind, or only a track, has fewer dots.
         gap = 1 if plain and layer is not Layer.NEAR else 0
         if layer is Layer.PATH:
-            gap = 2 if plain else 1
+            gap = PATH_GAP
         for shape in shapes:
             if shape.layer is not layer:
                 continue
-            if isinstance(shape, Line):
+            if isinstance(shape, Arrow):
+                for barb in _barbs(to_dots(shape.before), to_dots(shape.tip)):
+                    canvas.line(to_dots(shape.tip), barb, layer=rank[layer])
+            elif isinstance(shape, Line):
                 dash = (2, 2) if layer is Layer.BAND and plain else None
                 canvas.line(
                     to_dots(shape.start, layer),
@@ -230,6 +230,19 @@ def draw_shapes(
         canvas.mirror()
     layers = [[None if i is None else LAYER_ORDER[i] for i in row] for row in canvas.layers()]
     return Drawing(canvas.lines(charset), layers)
+
+
+def _barbs(before: Point, tip: Point) -> list[Point]:
+    """The two barbs' ends of an arrowhead at `tip` (in dots), 35 degrees either side of the
+    way it travels."""
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    cos, sin = 0.82, 0.57
+    return [
+        (tip[0] - ARROW_DOTS * (ux * cos - uy * sin), tip[1] - ARROW_DOTS * (uy * cos + ux * sin)),
+        (tip[0] - ARROW_DOTS * (ux * cos + uy * sin), tip[1] - ARROW_DOTS * (uy * cos - ux * sin)),
+    ]
 
 
 def render_position(

@@ -42,7 +42,17 @@ class Circle:
     round: bool = False
 
 
-Shape = Line | Circle
+@dataclass(frozen=True, slots=True)
+class Arrow:
+    """An arrowhead at `tip`, pointing the way from `before`: its barbs are a few dots long
+    whatever the scale, so a track's direction shows even in a small drawing."""
+
+    before: Point
+    tip: Point
+    layer: Layer = Layer.PATH
+
+
+Shape = Line | Circle | Arrow
 
 
 def _end(body: Body, end: str | Point) -> Point:
@@ -83,13 +93,18 @@ def _band(prop: Prop, body: Body) -> list[Shape]:
 
 
 def _trap_bar(hx: float, hy: float) -> list[Shape]:
-    """A trap bar from the side: the handle across the hand and a plate round it, with its
-    hub (behind the near leg, so the leg stays in front)."""
-    centre = max(hy - 4.0, 21.0)
+    """A trap bar from the side: the frame's rail running front to back through the hands,
+    a raised grip where the hand holds it, and a plate with its hub behind (dimmer, so the
+    near leg and the straight arm stay in front and it reads as a bar, not a ball held)."""
+    centre = max(hy - 2.0, 21.0)
+    rail = centre + 2.0
     return [
         Circle((hx, centre), 21.0, layer=Layer.HELD),
-        Circle((hx, centre), 5.0, layer=Layer.HELD),
-        Line((hx - 5.0, hy), (hx + 5.0, hy), layer=Layer.PROP),
+        Circle((hx, centre), 4.0, layer=Layer.HELD),
+        Line((hx - 34.0, rail), (hx + 34.0, rail), layer=Layer.PROP),
+        Line((hx - 34.0, rail), (hx - 34.0, rail - 4.0), layer=Layer.PROP),
+        Line((hx + 34.0, rail), (hx + 34.0, rail - 4.0), layer=Layer.PROP),
+        Line((hx - 6.0, rail + 3.0), (hx + 6.0, rail + 3.0), layer=Layer.PROP),
     ]
 
 
@@ -229,6 +244,8 @@ def _corners(shape: Shape) -> Iterator[Point]:
     if isinstance(shape, Line):
         yield shape.start
         yield shape.end
+    elif isinstance(shape, Arrow):
+        yield shape.tip
     else:
         (x, y), r = shape.center, shape.radius
         yield (x - r, y - r)

@@ -36,6 +36,8 @@ SHIN = 44.0
 FOOT_DROP = 7.0
 HEEL_BACK = 6.0
 TOE_FORWARD = 17.0
+# Seen from the front: half the sole's width, either side of the point under the ankle.
+FRONT_FOOT_HALF = 5.0
 # How far a figure may enlarge its feet (`feet = 2` in its table) for a move done by the ankle.
 FOOT_SCALE = (1.0, 3.0)
 # The nose: a short tick off the head towards where the face looks, so a body lying down
@@ -224,12 +226,14 @@ def forward_kinematics(angles: Mapping[str, float], view: View, feet: float = 1.
         # Not a joint: where a band sits "just above the ankle".
         points[f"shin_{side}"] = _along(knee, shin, SHIN * 0.7)
         if front:
-            # Seen from the front the foot is its sole across, inner edge under the ankle;
-            # `ankle` tips it: + lifts the outer edge (turned out), - the inner (turned in).
+            # Seen from the front the foot is a wedge under the ankle, its sole across: `heel`
+            # is the sole's inner edge, `toe` its outer one. `ankle` tips it about the ankle:
+            # + lifts the outer edge (turned out), - the inner (turned in).
             foot = shin + turn * angle(f"ankle_{side}")
             sole = _along(ankle, foot, FOOT_DROP * feet)
-            points[f"heel_{side}"] = sole
-            points[f"toe_{side}"] = _along(sole, foot + 90.0 * turn, TOE_FORWARD * 0.5 * feet)
+            half = FRONT_FOOT_HALF * feet
+            points[f"heel_{side}"] = _along(sole, foot - 90.0 * turn, half)
+            points[f"toe_{side}"] = _along(sole, foot + 90.0 * turn, half)
         else:
             foot = shin - angle(f"ankle_{side}")
             sole = _along(ankle, foot, FOOT_DROP * feet)

@@ -13,7 +13,6 @@ from runstrong.history.history_store import (
     Unfinished,
     open_existing,
     open_existing_quietly,
-    resume_index,
 )
 
 __all__ = [
@@ -27,5 +26,4 @@ __all__ = [
     "Unfinished",
     "open_existing",
     "open_existing_quietly",
-    "resume_index",
 ]

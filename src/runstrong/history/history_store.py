@@ -9,15 +9,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from runstrong.history import queries
+from runstrong.history import queries, runs
 from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
     HistoryError,
     HistoryWriteError,
     SessionStatus,
+    check_integrity,
+    empty_history,
     iso,
     new_uid,
     open_for_reading,
@@ -26,7 +29,6 @@ from runstrong.history.database import (
 )
 from runstrong.history.last_time import Best, LastTime, bests, last_full
 from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
-from runstrong.session.timeline import Step, set_starts
 from runstrong.workout.model import PhaseKind, Session, Side, Source
 
 if TYPE_CHECKING:
@@ -47,7 +49,26 @@ class Unfinished:
     source_hash: str | None = None
 
 
-PhaseKey = tuple[int, int, str | None, int]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading(
+    method: Callable[Concatenate[HistoryStore, P], R],
+) -> Callable[Concatenate[HistoryStore, P], R]:
+    """A read that meets damage (past the first pages it only shows when those pages are
+    read) raises HistoryError like every other problem with the file, never sqlite3's own."""
+
+    @wraps(method)
+    def read(store: HistoryStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise HistoryError(
+                store.path, f"is damaged or not a runstrong history ({error})"
+            ) from error
+
+    return read
 
 
 class HistoryStore:
@@ -62,8 +83,18 @@ class HistoryStore:
         db = open_for_reading(path)
         return None if db is None else cls(path, db=db)
 
+    @classmethod
+    def empty(cls) -> HistoryStore:
+        """A history in memory with nothing in it: what exporting no history writes."""
+        return cls(Path(":memory:"), db=empty_history())
+
     def close(self) -> None:
         self.db.close()
+
+    def damage(self) -> str | None:
+        """None for a sound file, else SQLite's first complaint. Reads every page: only
+        before writing a whole import, never on start-up."""
+        return check_integrity(self.db)
 
     def __enter__(self) -> HistoryStore:
         return self
@@ -103,6 +134,7 @@ class HistoryStore:
             )
         return int(cursor.lastrowid or 0)
 
+    @_reading
     def session_uid(self, session_id: int) -> str | None:
         row = self.db.execute("SELECT uid FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return None if row is None else str(row[0])
@@ -169,6 +201,7 @@ class HistoryStore:
                 (status.value, iso(ended_ts), session_id),
             )
 
+    @_reading
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
             "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
@@ -189,6 +222,7 @@ class HistoryStore:
             for r in rows
         ]
 
+    @_reading
     def records_of(self, session_id: int) -> list[PhaseRecord]:
         """The phases already logged for a session, oldest first, as the engine made them."""
         rows = self.db.execute(
@@ -216,50 +250,78 @@ class HistoryStore:
         ]
 
     # -- reads for the screens and commands ----------------------------------------------
+    @_reading
     def sessions(
         self, *, limit: int | None = 20, exercise: str | None = None
     ) -> list[queries.SessionRow]:
         return queries.sessions(self.db, limit=limit, exercise=exercise)
 
+    @_reading
     def session_detail(self, session_id: int) -> queries.SessionRow | None:
         return queries.session_detail(self.db, session_id)
 
+    @_reading
     def session_heads(self, limit: int = 500) -> list[queries.SessionHead]:
         return queries.session_heads(self.db, limit)
 
+    @_reading
     def exercise_stats(self) -> list[queries.ExerciseStat]:
         return queries.exercise_stats(self.db)
 
+    @_reading
     def progress(self, exercise: str) -> list[tuple[str, str, str | None, int]]:
         return queries.progress(self.db, exercise)
 
+    @_reading
     def last_full(self, exercise: str) -> LastTime | None:
         """The exercise's sets in its latest full (not light) session."""
         return last_full(self.db, exercise)
 
+    @_reading
     def bests(self) -> dict[tuple[str, str], Best]:
         return bests(self.db)
 
+    @_reading
     def weekly_counts(
         self, weeks: int = 8, today: date | None = None, counting: queries.Counts | None = None
     ) -> list[tuple[date, int]]:
         return queries.weekly_counts(self.db, weeks, today, counting)
 
+    @_reading
     def streak_weeks(
         self, target: int = 1, today: date | None = None, counting: queries.Counts | None = None
     ) -> int:
         return queries.streak_weeks(self.db, target, today, counting)
 
+    @_reading
     def balances(self) -> list[Balance]:
         return balances(self.db)
 
+    @_reading
     def trained_days(self, since: date | None = None) -> list[tuple[date, str]]:
         return queries.trained_days(self.db, since)
 
+    @_reading
+    def runs_between(self, first: date, last: date) -> list[runs.RunRow]:
+        """Runs recorded from `first` to `last` (local dates)."""
+        return runs.runs_between(self.db, first, last)
+
+    @_reading
+    def weekly_km(self, weeks: int) -> list[tuple[date, float]]:
+        """Kilometres run in each of the last `weeks` weeks, oldest first."""
+        return runs.weekly_km(self.db, weeks)
+
+    @_reading
+    def has_runs(self) -> bool:
+        """Whether any run was ever imported (a chart of none says why it is empty)."""
+        return bool(runs.recent_runs(self.db, limit=1))
+
+    @_reading
     def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool]]:
         return queries.trained_sessions(self.db, since)
 
     # -- exchange ------------------------------------------------------------------------
+    @_reading
     def export(self, fmt: str) -> str:
         from runstrong.history.exchange import render
 
@@ -270,13 +332,7 @@ class HistoryStore:
 
         return import_jsonl(self.db, text, file)
 
-    def done_phases(self, session_id: int) -> set[PhaseKey]:
-        rows = self.db.execute(
-            "SELECT exercise_index, set_number, side, phase_index FROM sets WHERE session_id = ?",
-            (session_id,),
-        ).fetchall()
-        return {(r[0], r[1], r[2], r[3]) for r in rows}
-
+    @_reading
     def next_seq(self, session_id: int) -> int:
         row = self.db.execute(
             "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (session_id,)
@@ -299,18 +355,6 @@ def open_existing_quietly(path: Path) -> HistoryStore | None:
         return open_existing(path)
     except HistoryError:
         return None
-
-
-def resume_index(timeline: tuple[Step, ...], done: set[PhaseKey]) -> int:
-    """Where to pick a session up again: the start of the first set not fully done."""
-    starts = set_starts(timeline)
-    for step in timeline:
-        if not step.kind.is_work:
-            continue
-        side = None if step.side is None else step.side.value
-        if (step.exercise, step.set_number, side, step.phase_index) not in done:
-            return starts[(step.exercise, step.set_number)]
-    return len(timeline) - 1
 
 
 class SessionLog:

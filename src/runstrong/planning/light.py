@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from runstrong.session.timeline import estimate_seconds
+from runstrong.session.timeline import Timing, estimate_seconds
 from runstrong.workout.model import Category, Exercise, Intensity, Phase, PhaseKind, Session
 
 MIN_FACTOR, MAX_FACTOR = 0.5, 0.8
@@ -66,15 +66,31 @@ def light_session(session: Session) -> Session:
 
 
 def _shorter_rests(session: Session) -> Session:
+    """Halve every rest the file sets; a rest it leaves to the person's default (None) is
+    halved from the standard default, so the light version stays short for everyone."""
+    standard = Timing()
+
+    def half(seconds: int | None, default: int) -> int:
+        return (default if seconds is None else seconds) // 2
+
     exercises = tuple(
-        replace(e, rest=e.rest // 2, rest_after=None if e.rest_after is None else e.rest_after // 2)
+        replace(
+            e,
+            rest=half(
+                session.rest_between_sets if e.rest is None else e.rest,
+                standard.rest_between_sets,
+            ),
+            rest_after=None if e.rest_after is None else e.rest_after // 2,
+        )
         for e in session.exercises
     )
     return replace(
         session,
         exercises=exercises,
-        rest_between_sets=session.rest_between_sets // 2,
-        rest_between_exercises=session.rest_between_exercises // 2,
+        rest_between_sets=half(session.rest_between_sets, standard.rest_between_sets),
+        rest_between_exercises=half(
+            session.rest_between_exercises, standard.rest_between_exercises
+        ),
     )
 
 

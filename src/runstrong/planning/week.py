@@ -7,14 +7,14 @@ the recorded ones for the days gone by and the settings' usual week ahead (`plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
 from runstrong import paths, settings
 from runstrong.history import HistoryStore, open_existing_quietly
-from runstrong.history.runs import RunRow, run_kinds, runs_between, taken_into_account
+from runstrong.history.runs import RunRow, run_kinds, taken_into_account
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.easier import is_easier_week, plan_start
 from runstrong.planning.intensity import intensity_of
@@ -78,7 +78,7 @@ def trained_sessions(store: HistoryStore | None = None) -> list[tuple[date, str,
 
 def recorded_runs(first: date, last: date, store: HistoryStore | None = None) -> list[RunRow]:
     """Runs recorded from `first` to `last` (local dates); none when there is no history."""
-    return _read(store, lambda opened: runs_between(opened.db, first, last))
+    return _read(store, lambda opened: opened.runs_between(first, last))
 
 
 def runs_around(
@@ -105,8 +105,10 @@ def week_for(
     on: date | None = None,
     store: HistoryStore | None = None,
     runs: Mapping[date, RunKind] | None = None,
+    logged: Sequence[tuple[date, str, bool]] | None = None,
 ) -> tuple[Plan | None, list[Day]]:
-    """The active plan and the seven days of the week holding `on` (today by default)."""
+    """The active plan and the seven days of the week holding `on` (today by default).
+    `runs` and `logged` (the sessions trained) given, nothing is read from the history."""
     plan = active_plan(load_plans(catalog.entries), chosen.plan)
     if plan is None:
         return None, []
@@ -121,7 +123,8 @@ def week_for(
         note = taken_into_account(
             recorded_runs(on - timedelta(days=1), on, store), on, chosen.long_run_minutes
         )
-    logged = trained_sessions(store)
+    if logged is None:
+        logged = trained_sessions(store)
     done = [Done(day, slug, light) for day, slug, light in logged]
     week = plan_week(coach_for(catalog, plan), runs, done, on, ran)
     started = started_on(plan, chosen, logged)

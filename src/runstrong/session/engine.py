@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from runstrong.session.cues import cues_between
 from runstrong.session.events import (
@@ -32,6 +32,7 @@ from runstrong.session.timeline import (
     Timing,
     build_timeline,
     estimate_step,
+    first_not_done,
     set_starts,
 )
 from runstrong.session.view import SessionPhase, View
@@ -45,12 +46,6 @@ GAP_SECONDS = 5.0
 JUMP_COUNT_IN = 3.0
 
 
-@dataclass(frozen=True, slots=True)
-class EngineOptions:
-    timing: Timing = field(default_factory=Timing)
-    count_in: float = 3.0
-
-
 class SessionEngine:
     def __init__(
         self,
@@ -58,23 +53,24 @@ class SessionEngine:
         *,
         clock: Clock = time.monotonic,
         wall: Clock = time.time,
-        options: EngineOptions | None = None,
-        start_index: int = 0,
+        timing: Timing | None = None,
         done: Sequence[PhaseRecord] = (),
         elapsed_before: float = 0.0,
     ) -> None:
+        """`done`: the records of an interrupted session; it picks up again at the start of
+        the first set not done."""
         self.session = session
-        self.options = options or EngineOptions()
-        self.timeline: tuple[Step, ...] = build_timeline(session, self.options.timing)
+        self.timing = timing or Timing()
+        self.timeline: tuple[Step, ...] = build_timeline(session, self.timing)
         self._clock = clock
         self._wall = wall
-        self._estimates = [estimate_step(s, self.options.timing) for s in self.timeline]
+        self._estimates = [estimate_step(s, self.timing) for s in self.timeline]
         self._total_estimate = sum(self._estimates) or 1.0
         # Records of a resumed session come first, so the summary covers the whole session.
         self.records: list[PhaseRecord] = list(done)
         self._next_seq = max((r.seq for r in done), default=-1) + 1
         self.loads = Loads(session, self.records)
-        self.index = start_index
+        self.index = first_not_done(self.timeline, done) if done else 0
         self.started = False
         self.finished = False
         # A GET READY inserted before the step a jump landed on; `index` is that step.
@@ -266,13 +262,13 @@ class SessionEngine:
         step = self.timeline[index]
         if lead_in and step.kind.is_work:
             # A jump never starts the work clock unseen: GET READY first, or a count-in.
-            ready = self.options.timing.get_ready
+            ready = self.timing.get_ready
             if ready > 0:
                 self._lead_in = replace(
                     step, kind=StepKind.GET_READY, phase=None, seconds=float(ready)
                 )
             else:
-                self._count_in_until = at + (self.options.count_in or JUMP_COUNT_IN)
+                self._count_in_until = at + (self.timing.count_in or JUMP_COUNT_IN)
                 self._anchor = self._count_in_until
         self._step_started_wall = self._wall() - (self._clock() - self._anchor)
         events: list[Event] = [StepStarted(index)]
@@ -322,9 +318,9 @@ class SessionEngine:
             return events
         frozen = self._frozen
         self._frozen = None
-        counts_in = self.step.kind.is_work and self.step.is_timed and self.options.count_in > 0
+        counts_in = self.step.kind.is_work and self.step.is_timed and self.timing.count_in > 0
         if counts_in:
-            self._count_in_until = now + self.options.count_in
+            self._count_in_until = now + self.timing.count_in
             self._anchor = self._count_in_until - frozen
         else:
             self._anchor = now - frozen

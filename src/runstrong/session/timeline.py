@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
@@ -25,10 +27,16 @@ class StepKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """Lengths that come from settings rather than from the workout file."""
+    """Lengths that come from the person's settings rather than from the workout file, and
+    the rests a file that names none takes (`Settings.timing` is the one place that builds it
+    from settings)."""
 
     get_ready: int = 10
     switch_sides: int = 5
+    # After a pause in a hold or paced reps: seconds to get back into position.
+    count_in: float = 3.0
+    rest_between_sets: int = 30
+    rest_between_exercises: int = 45
     # Only for estimates: how long a person takes per rep they count themselves.
     seconds_per_rep: float = 3.0
     max_hold_estimate: int = 60
@@ -49,6 +57,12 @@ class Step:
     phase_index: int = 0
     phase: Phase | None = None
     seconds: float | None = None
+
+    @property
+    def key(self) -> tuple[int, int, str | None, int]:
+        """Which phase of which set this is, as `PhaseRecord.key` names a logged one."""
+        side = None if self.side is None else self.side.value
+        return (self.exercise, self.set_number, side, self.phase_index)
 
     def same_set(self, other: Step) -> bool:
         return (other.exercise, other.set_number) == (self.exercise, self.set_number)
@@ -95,6 +109,30 @@ def _set_steps(index: int, exercise: Exercise, set_number: int, timing: Timing) 
     return steps
 
 
+def session_rests(session: Session, timing: Timing) -> tuple[int, int]:
+    """The session's rests between sets and between exercises, the person's where the file
+    sets none."""
+    return (
+        timing.rest_between_sets
+        if session.rest_between_sets is None
+        else session.rest_between_sets,
+        timing.rest_between_exercises
+        if session.rest_between_exercises is None
+        else session.rest_between_exercises,
+    )
+
+
+def rest_after_set(session: Session, exercise: Exercise, last_set: bool, timing: Timing) -> int:
+    """The rest after a set: the exercise's own, else the session's, else the person's."""
+    if last_set:
+        choices = (exercise.rest_after, session.rest_between_exercises)
+        default = timing.rest_between_exercises
+    else:
+        choices = (exercise.rest, session.rest_between_sets)
+        default = timing.rest_between_sets
+    return next((seconds for seconds in choices if seconds is not None), default)
+
+
 def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step, ...]:
     timing = timing or Timing()
     first = 0
@@ -108,15 +146,7 @@ def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step
             last_set = set_number == exercise.sets
             if last_set and index == last_exercise:
                 continue
-            rest = (
-                exercise.rest
-                if not last_set
-                else (
-                    session.rest_between_exercises
-                    if exercise.rest_after is None
-                    else exercise.rest_after
-                )
-            )
+            rest = rest_after_set(session, exercise, last_set, timing)
             if rest > 0:
                 steps.append(Step(StepKind.REST, index, set_number, seconds=float(rest)))
     steps.append(Step(StepKind.DONE, last_exercise, 0))
@@ -163,3 +193,21 @@ def set_starts(timeline: tuple[Step, ...]) -> dict[tuple[int, int], int]:
         if step.kind.is_work:
             starts.setdefault((step.exercise, step.set_number), index)
     return starts
+
+
+class Keyed(Protocol):
+    """A logged phase, named by the same key as the step it was logged from."""
+
+    @property
+    def key(self) -> tuple[int, int, str | None, int]: ...
+
+
+def first_not_done(timeline: tuple[Step, ...], done: Iterable[Keyed]) -> int:
+    """Where to pick a session up again: the start of the first set with a phase not done
+    (the DONE step when every set is)."""
+    logged = {record.key for record in done}
+    starts = set_starts(timeline)
+    for step in timeline:
+        if step.kind.is_work and step.key not in logged:
+            return starts[(step.exercise, step.set_number)]
+    return len(timeline) - 1

@@ -1,16 +1,16 @@
 """The session screen's link to the companion page: starts the server on request, feeds it the
-screen's state after every change, and turns the page's buttons into the screen's own actions,
-so a tap on the phone and a key on the laptop take exactly the same path."""
+session's state after every change, and turns the page's buttons into the session runner's
+commands, so a tap on the phone and a key on the laptop take exactly the same path."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from runstrong.companion.feed import Command, FigureCache, state
 
 if TYPE_CHECKING:
+    from runstrong.application.runner import SessionRunner
     from runstrong.companion.server import CompanionServer
-    from runstrong.session.engine import SessionEngine
 
 NEEDS_EXTRA = (
     "The phone page needs the companion extra: pip install 'runstrong[companion]' "
@@ -19,26 +19,9 @@ NEEDS_EXTRA = (
 NO_NETWORK = "No home network found: the phone page is on this computer only."
 
 
-class Controls(Protocol):
-    """What the session screen offers the page: its engine, its ratings and its actions."""
-
-    engine: SessionEngine
-
-    @property
-    def ratings(self) -> dict[int, int]: ...
-
-    def action_tap(self) -> None: ...
-    def action_pause(self) -> None: ...
-    def action_done(self) -> None: ...
-    def action_skip(self) -> None: ...
-    def action_back(self) -> None: ...
-    def action_more_rest(self) -> None: ...
-    def rate(self, rpe: int) -> bool: ...
-
-
 class CompanionLink:
-    def __init__(self, controls: Controls, *, lan: bool) -> None:
-        self.controls = controls
+    def __init__(self, runner: SessionRunner, *, lan: bool) -> None:
+        self.runner = runner
         self.lan = lan
         self.server: CompanionServer | None = None
         self.notice = ""
@@ -83,22 +66,20 @@ class CompanionLink:
 
     # -- Remote, for the server ---------------------------------------------------------
     def companion_state(self) -> dict[str, object]:
-        engine = self.controls.engine
-        return state(
-            engine.view(), engine.session, rated=self.controls.ratings, figures=self._figures
-        )
+        runner = self.runner
+        return state(runner.view, runner.session, rated=runner.rated, figures=self._figures)
 
     def companion_command(self, command: Command) -> None:
-        c = self.controls
-        actions = {
-            "tap": c.action_tap,
-            "pause": c.action_pause,
-            "done": c.action_done,
-            "skip": c.action_skip,
-            "back": c.action_back,
-            "more_rest": c.action_more_rest,
+        runner = self.runner
+        commands = {
+            "tap": runner.tap,
+            "pause": runner.toggle_pause,
+            "done": runner.done,
+            "skip": runner.skip,
+            "back": runner.back,
+            "more_rest": runner.more_rest,
         }
         if command.name == "rate" and command.value is not None:
-            c.rate(command.value)
-        elif command.name in actions:
-            actions[command.name]()
+            runner.rate(command.value)
+        elif command.name in commands:
+            commands[command.name]()

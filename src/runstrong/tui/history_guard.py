@@ -2,29 +2,30 @@
 as the command line gives, never a traceback.
 
 Damage past a file's first pages only shows when those pages are read, so any read can meet
-it. Screens wrap their reads with `guard_history`; the app hears `HistoryDamaged` once, closes
-the file so nothing more is written into it, and asks what to do.
+it (the store raises HistoryError). Screens wrap their reads with `guard_history`; the app
+hears `HistoryDamaged` once, closes the file so nothing more is written into it, and asks.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 from textual.message import Message
 
+from runstrong.history import HistoryError
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 class HistoryDamaged(Message):
-    """A read from the history failed; `reason` is SQLite's words for it."""
+    """A read from the history failed; `error` says which file and why."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, error: HistoryError) -> None:
         super().__init__()
-        self.reason = reason
+        self.error = error
 
 
 class ReadsHistory(Protocol):
@@ -36,13 +37,6 @@ class ReadsHistory(Protocol):
 S = TypeVar("S", bound=ReadsHistory)
 
 
-def damage_message(path: object, reason: str) -> str:
-    return (
-        f"{path}: is damaged or not a runstrong history ({reason}). It has not been "
-        "changed, and nothing more will be saved into it."
-    )
-
-
 def guard_history(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R | None]:
     """Run a screen method that reads the history; on an SQLite error, stop reading from it
     (the screen's store becomes None) and tell the app, instead of raising."""
@@ -51,9 +45,9 @@ def guard_history(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenat
     def guarded(self: S, *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as error:
+        except HistoryError as error:
             self.store = None
-            self.post_message(HistoryDamaged(str(error)))
+            self.post_message(HistoryDamaged(error))
             return None
 
     return cast("Callable[Concatenate[S, P], R | None]", guarded)

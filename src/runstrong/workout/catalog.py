@@ -19,7 +19,7 @@ from runstrong.reading import Refused, read_capped
 from runstrong.workout.checks import Problem, parse_document
 from runstrong.workout.library_schema import parse_library
 from runstrong.workout.model import LibraryExercise, Session, Source
-from runstrong.workout.schema import DEFAULT_RESTS, parse_session
+from runstrong.workout.schema import parse_session
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,6 @@ def load_session_file(
     library: Mapping[str, LibraryExercise],
     source: Source = Source.FILE,
     label: str | None = None,
-    rests: tuple[int, int] = DEFAULT_RESTS,
 ) -> Loaded:
     label = label or str(entry)
     slug = Path(entry.name).stem
@@ -82,7 +81,7 @@ def load_session_file(
     if data is not None:
         doc, problems = parse_document(data, label)
         if doc is not None:
-            session, problems = parse_session(doc, label, slug, library, source, rests)
+            session, problems = parse_session(doc, label, slug, library, source)
             if session is not None:
                 return replace(session, digest=hashlib.sha256(data).hexdigest())
     return Invalid(slug, label, source, tuple(problems))
@@ -107,7 +106,6 @@ class Catalog:
     entries: dict[str, Loaded]
     library: dict[str, LibraryExercise]
     library_problems: tuple[Problem, ...]
-    rests: tuple[int, int] = DEFAULT_RESTS
 
     @property
     def sessions(self) -> list[Session]:
@@ -132,22 +130,17 @@ def session_slugs() -> list[str]:
     return sorted({Path(entry.name).stem for folder in folders for entry in _session_files(folder)})
 
 
-def load_catalog(rests: tuple[int, int] | None = None) -> Catalog:
-    """Every session; files that set no rests get `rests`, by default the person's settings."""
-    if rests is None:
-        from runstrong import settings
-
-        chosen, _ = settings.load()
-        rests = (chosen.rest_between_sets, chosen.rest_between_exercises)
+def load_catalog() -> Catalog:
+    """Every session, as its file says (rests it does not set stay None)."""
     library, library_problems = load_library()
     entries: dict[str, Loaded] = {}
     for entry in _session_files(paths.bundled_workouts()):
-        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}", rests)
+        loaded = load_session_file(entry, library, Source.BUNDLED, f"bundled {entry.name}")
         entries[loaded.slug] = loaded
     for entry in _session_files(paths.user_workouts_dir()):
-        loaded = load_session_file(entry, library, Source.USER, rests=rests)
+        loaded = load_session_file(entry, library, Source.USER)
         entries[loaded.slug] = loaded
-    return Catalog(dict(sorted(entries.items())), library, tuple(library_problems), rests)
+    return Catalog(dict(sorted(entries.items())), library, tuple(library_problems))
 
 
 def looks_like_path(text: str) -> bool:
@@ -159,6 +152,6 @@ def resolve(target: str, catalog: Catalog) -> Loaded | None:
     if looks_like_path(target):
         # The absolute path is kept so the session can be resumed from any folder.
         path = Path(target).expanduser().resolve()
-        loaded = load_session_file(path, catalog.library, label=target, rests=catalog.rests)
+        loaded = load_session_file(path, catalog.library, label=target)
         return replace(loaded, path=str(path)) if isinstance(loaded, Session) else loaded
     return catalog.entries.get(target)

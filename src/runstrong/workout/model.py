@@ -122,7 +122,8 @@ class Exercise:
     name: str
     sets: int
     phases: tuple[Phase, ...]
-    rest: int
+    # Seconds between sets; None: the session's, else the person's default (Timing).
+    rest: int | None
     cues: tuple[str, ...] = ()
     description: str = ""
     easier: str = ""
@@ -177,8 +178,10 @@ class Session:
     description: str = ""
     focus: tuple[str, ...] = ()
     equipment: tuple[str, ...] = ()
-    rest_between_sets: int = 30
-    rest_between_exercises: int = 45
+    # None when the file does not say: the person's defaults apply (Timing), so a change of
+    # settings needs no file read again.
+    rest_between_sets: int | None = None
+    rest_between_exercises: int | None = None
     source: Source = Source.BUNDLED
     path: str = ""
     light: bool = False

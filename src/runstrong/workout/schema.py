@@ -235,7 +235,6 @@ def _exercise(
     index: int,
     entry: Mapping[str, Any],
     library: Mapping[str, LibraryExercise],
-    default_rest: int,
 ) -> Exercise | None:
     where = _where(index, entry)
     check.unknown_keys(entry, ENTRY_KEYS, where)
@@ -283,7 +282,7 @@ def _exercise(
         name=name or (base.name if base else ""),
         sets=sets,
         phases=phases,
-        rest=default_rest if rest is None else rest,
+        rest=rest,
         cues=cues or (base.cues if base else ()),
         description=description or (base.description if base else ""),
         easier=easier or (base.easier if base else ""),
@@ -301,18 +300,14 @@ def _exercise(
     )
 
 
-DEFAULT_RESTS = (30, 45)
-
-
 def parse_session(
     doc: Mapping[str, Any],
     file: str,
     slug: str,
     library: Mapping[str, LibraryExercise],
     source: Source,
-    rests: tuple[int, int] = DEFAULT_RESTS,
 ) -> tuple[Session | None, list[Problem]]:
-    """`rests`: the person's default rests (settings), for files that do not set their own."""
+    """Rests the file does not set stay None: the person's defaults apply when it runs."""
     check = Checker(file)
     check.unknown_keys(doc, ("session", "exercises"), "")
     head = doc.get("session")
@@ -325,7 +320,6 @@ def parse_session(
         check.add("missing; expected the session's name as text", "[session]", "name")
     rest_sets = check.integer(head, "rest_between_sets", REST, "[session]", "seconds")
     rest_exercises = check.integer(head, "rest_between_exercises", REST, "[session]", "seconds")
-    default_rest = rests[0] if rest_sets is None else rest_sets
     entries = doc.get("exercises")
     exercises: list[Exercise] = []
     if not isinstance(entries, list) or not entries:
@@ -334,7 +328,7 @@ def parse_session(
         check.add("expected [[exercises]] tables", "", "exercises")
     else:
         for index, entry in enumerate(entries, start=1):
-            exercise = _exercise(check, index, entry, library, default_rest)
+            exercise = _exercise(check, index, entry, library)
             if exercise:
                 exercises.append(exercise)
     description = check.text(head, "description", "[session]", multiline=True) or ""
@@ -361,8 +355,8 @@ def parse_session(
         description=description,
         focus=focus,
         equipment=equipment,
-        rest_between_sets=default_rest,
-        rest_between_exercises=rests[1] if rest_exercises is None else rest_exercises,
+        rest_between_sets=rest_sets,
+        rest_between_exercises=rest_exercises,
         source=source,
         path=file,
         intensity=Intensity(intensity) if intensity else None,

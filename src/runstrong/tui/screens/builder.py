@@ -1,5 +1,6 @@
-"""Composing a session from the exercise library. The screen hands the draft to the app,
-which saves it (asking before it replaces anything) and starts it when asked."""
+"""Composing a session from the exercise library and saving it, asking before it replaces or
+hides anything. Save + start dismisses the screen with the saved session, for the app to start;
+a save that fails keeps the screen (and the draft) open."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static, Switch
 from textual.widgets.option_list import Option
 
+from runstrong.application.drafts import clash, save_draft
+from runstrong.tui.notices import DONE, ERROR
+from runstrong.tui.screens.dialogs import Answer, Choice
 from runstrong.workout.builder import Draft, from_library
-from runstrong.workout.model import LibraryExercise
+from runstrong.workout.catalog import Catalog
+from runstrong.workout.model import Session
 
 FIELDS = ("sets", "reps", "hold", "tempo", "rest")
 
@@ -32,8 +37,9 @@ def _number(text: str, kind: type[int] | type[float]) -> int | float | None:
         return None
 
 
-class BuilderScreen(Screen[None]):
-    """Posts `DraftReady` on save; the app saves, then calls `saved` or dismisses the screen."""
+class BuilderScreen(Screen[Session | None]):
+    """Dismissed with the saved session to start it (ctrl+r), or None; posts `Saved` after
+    every file written, so the list of sessions is read again."""
 
     CSS_PATH = "builder.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,20 +51,19 @@ class BuilderScreen(Screen[None]):
         Binding("escape", "close", "Back"),
     ]
 
-    def __init__(self, library: dict[str, LibraryExercise]) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         super().__init__()
-        self.library = library
+        self.catalog = catalog
+        self.library = catalog.library
         self.draft = Draft()
+        # This screen's own earlier save: writing there again replaces nobody else's file.
         self.saved_to: Path | None = None
 
     @dataclass
-    class DraftReady(Message):
-        """The person asked to save the draft (and to start it, with `start`)."""
+    class Saved(Message):
+        """A session file was written."""
 
-        draft: Draft
-        start: bool
-        # This screen's own earlier save: writing there again replaces nobody else's file.
-        saved_to: Path | None
+        path: Path
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="name-row"):
@@ -197,11 +202,52 @@ class BuilderScreen(Screen[None]):
                 "Add at least one exercise first (enter on a library exercise).", severity="warning"
             )
             return
-        self.post_message(self.DraftReady(self.draft.copy(), start, self.saved_to))
+        draft = self.draft.copy()
+        path = draft.path()
+        problem = None if path == self.saved_to else clash(draft, path, self.catalog.entries)
+        if problem is None:
+            self._write(draft, start=start)
+            return
 
-    def saved(self, path: Path) -> None:
-        """The app wrote the draft to `path`."""
-        self.saved_to = path
+        def answered(replace_it: bool | None) -> None:
+            if replace_it:
+                self._write(draft, start=start)
+
+        self.app.push_screen(
+            Choice(
+                "Replace a session?",
+                problem,
+                [
+                    Answer("y", "Replace it", True, "error"),
+                    Answer("n", "Keep it", False, "primary"),
+                ],
+                otherwise=False,
+            ),
+            answered,
+        )
+
+    def _write(self, draft: Draft, *, start: bool) -> None:
+        try:
+            saved = save_draft(draft, self.catalog)
+        except OSError as error:
+            # The builder stays open with the draft, so nothing typed is lost.
+            self.notify(
+                f"Could not save {draft.path()}: {error.strerror or error}",
+                title="Not saved",
+                severity="error",
+                timeout=ERROR,
+            )
+            return
+        self.saved_to = saved.path
+        self.post_message(self.Saved(saved.path))
+        if saved.problems is not None:
+            self.notify(
+                saved.problems, title="Saved with problems", severity="error", timeout=ERROR
+            )
+            return
+        self.notify(f"Saved {saved.path}", timeout=DONE)
+        if start and self.is_current and isinstance(saved.loaded, Session):
+            self.dismiss(saved.loaded)
 
     def action_save(self) -> None:
         self._ask_to_save(start=False)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar, Generic, Literal, TypeVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -61,6 +60,9 @@ class Choice(Dialog[AnswerT]):
         self.body = body
         self.answers = list(answers)
         self.otherwise = otherwise
+        # Each answer's key is a binding of this dialog, so the keys panel names it too.
+        for number, answer in enumerate(self.answers):
+            self._bindings.bind(answer.key, f"answer({number})", answer.label)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -74,16 +76,11 @@ class Choice(Dialog[AnswerT]):
                         f"{answer.label} ({answer.key})", id=f"answer-{number}", variant=variant
                     )
 
-    def on_key(self, event: events.Key) -> None:
-        for answer in self.answers:
-            if event.key == answer.key:
-                event.stop()
-                self.dismiss(answer.value)
-                return
+    def action_answer(self, number: int) -> None:
+        self.dismiss(self.answers[number].value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        number = int((event.button.id or "answer-0").removeprefix("answer-"))
-        self.dismiss(self.answers[number].value)
+        self.action_answer(int((event.button.id or "answer-0").removeprefix("answer-")))
 
     def action_otherwise(self) -> None:
         self.dismiss(self.otherwise)

@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, T
 from textual_plotext import PlotextPlot
 
 from runstrong.formatting import amount, distance_text, duration_text, load_text, when_text
-from runstrong.history import HistoryStore, queries, runs
+from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.balance import Balance
-from runstrong.tui.history_guard import guard_history
+from runstrong.tui.history_guard import HistoryDamaged, guard_history
 
 SESSIONS_SHOWN = 300
 
@@ -91,14 +91,36 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="balance")
         yield Footer()
 
-    @guard_history
     def on_mount(self) -> None:
         if self.store is None:
             self.query_one("#session-title", Static).update(
                 "No history yet: sets you finish are saved here."
             )
             return
-        self.session_rows = self.store.session_heads(limit=SESSIONS_SHOWN)
+        self.query_one("#session-title", Static).update("Reading your history...")
+        # Off the event loop: over ten years of sets the list takes a noticeable moment.
+        self.run_worker(self._read_sessions, thread=True, exit_on_error=False)
+
+    def _read_sessions(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            rows = store.session_heads(limit=SESSIONS_SHOWN)
+        except HistoryError as error:
+            self.app.call_from_thread(self._damaged, error)
+            return
+        self.app.call_from_thread(self._show_sessions, rows)
+
+    def _damaged(self, error: HistoryError) -> None:
+        self.store = None
+        self.query_one("#session-title", Static).update("")
+        self.post_message(HistoryDamaged(error))
+
+    @guard_history
+    def _show_sessions(self, rows: list[queries.SessionHead]) -> None:
+        self.session_rows = rows
+        self.query_one("#session-title", Static).update("")
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
@@ -263,13 +285,13 @@ class HistoryScreen(Screen[None]):
     def _fill_km(self, weeks: int) -> None:
         """Kilometres run in the same weeks, beside the sessions: strength next to running."""
         assert self.store is not None
-        km = runs.weekly_km(self.store.db, weeks)
+        km = self.store.weekly_km(weeks)
         # Miles for a person who chose pounds (`units = "lb"`); stored as km either way.
         unit = distance_text(1.0, self._units).split(" ")[1]
         amounts = [float(distance_text(k, self._units).split(" ")[0]) for _, k in km]
         plt = self.query_one("#km-chart", PlotextPlot).plt
         plt.bar([w.strftime("%d %b") for w, _ in km], amounts, width=0.5, color="green")
-        plt.title(km_title(amounts, bool(runs.recent_runs(self.store.db, limit=1)), unit))
+        plt.title(km_title(amounts, self.store.has_runs(), unit))
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -20,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from runstrong.planning.light import light_session
-from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict
 from runstrong.session.timeline import Timing, estimate_minutes
 from runstrong.text import clean_text
@@ -32,39 +30,14 @@ INTRO = (
     "Strength and coordination for runners. Pick a session and follow along: "
     "runstrong times every hold, counts paced reps and rests, and logs each set."
 )
-# The keys are named in two lines of text rather than a Footer: a Footer of this screen's
-# keys was most of the start-up time over a bare Textual app (bench/run.py --only startup).
-KEYS = (
-    "enter start  t today  l light  / filter  m length  e kit  h history  p plans\n"
-    ", settings  n new session  ctrl+p commands  q quit"
-)
-# The same keys in 58 columns, for terminals narrower than the lines above (60x20).
-KEYS_NARROW = (
-    "enter start  t today  l light  / filter  m length  e kit\n"
-    "h history  p plans  , settings  n new  ^p commands  q quit"
-)
+if TYPE_CHECKING:
+    # Not at start-up: the home data reads the history, after the first frame.
+    from runstrong.application.home import HomeData
+
 LENGTHS = (None, 10, 20, 30, 45)
 # A filter is a few words. Capped, a paste of 20 KB (escape codes and all) cannot tie the
 # list up matching thousands of words on every key.
 FILTER_MAX = 60
-
-
-class FilterBox(Input):
-    """The filter box: a paste is cleaned of escape codes and cut to what fits (a bare Input
-    with `max_length` refuses a long paste whole)."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        first = event.text.splitlines()[0] if event.text else ""
-        room = max(0, FILTER_MAX - len(self.value))
-        super()._on_paste(events.Paste(clean_text(first[: room * 8])[:room]))
-        event.stop()
-
-
-@dataclass(frozen=True, slots=True)
-class Recent:
-    when: str
-    name: str
-    ended: str  # how it ended, in words ("done", "stopped", "not finished")
 
 
 @functools.cache
@@ -85,11 +58,53 @@ def matches(
     return all(word in haystack.lower() for word in words.lower().split())
 
 
+def keys_to_fit(bindings: list[BindingType], width: int) -> str:
+    """The help lines in `width` columns: as `keys_text` when that fits, else shorter words
+    ("^p", the first word of each) packed into lines as long as fit (two at 60x20)."""
+    full = keys_text(bindings)
+    if all(len(line) <= width for line in full.splitlines()):
+        return full
+    items = [
+        f"{(b.key_display or b.key).replace('ctrl+', '^')} {b.description.split()[0]}"
+        for b in bindings
+        if isinstance(b, Binding) and b.action != "leave_filter"
+    ]
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + 2 + len(item) > width:
+            lines.append("")
+        lines[-1] += ("  " if lines[-1] else "") + item
+    return "\n".join(lines)
+
+
+class FilterBox(Input):
+    """The filter box: a paste is cleaned of escape codes and cut to what fits (a bare Input
+    with `max_length` refuses a long paste whole)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first = event.text.splitlines()[0] if event.text else ""
+        room = max(0, FILTER_MAX - len(self.value))
+        super()._on_paste(events.Paste(clean_text(first[: room * 8])[:room]))
+        event.stop()
+
+
+def keys_text(bindings: list[BindingType], per_line: int = 8) -> str:
+    """The help line: every binding with a description, as "key what", in two lines.
+    Listed whether `show` is set or not: `show` only keeps them out of a Footer."""
+    shown = [
+        f"{b.key_display or b.key} {b.description}"
+        for b in bindings
+        if isinstance(b, Binding) and b.action != "leave_filter"
+    ]
+    return "\n".join("  ".join(shown[i : i + per_line]) for i in range(0, len(shown), per_line))
+
+
 class HomeScreen(Screen[None]):
     # As the app's first screen it is not pushed, so its stylesheet comes as DEFAULT_CSS
     # (read from the file beside it) rather than CSS_PATH, which only pushed screens load.
     DEFAULT_CSS = Path(__file__).with_name("home.tcss").read_text(encoding="utf-8")
-    # Below 22 rows (60x20) the screen keeps what choosing needs: home.tcss's `-short`.
+    # Below 22 rows (60x20) the screen keeps what choosing needs: home.tcss's `-short`; below
+    # 80 columns the keys take shorter words (`keys_to_fit`).
     # (Textual declares these without ClassVar, so annotating them here upsets mypy.)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
@@ -107,37 +122,35 @@ class HomeScreen(Screen[None]):
     class Shown(Message):
         """The first frame is drawn: what is slower to work out can follow."""
 
+    # The one list of this screen's keys: the help line under the list is written from it.
+    # (Two lines of text rather than a Footer: a Footer of these keys was most of the start-up
+    # time over a bare Textual app, bench/run.py --only startup.)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("escape", "leave_filter", "Back to the list", show=False),
-        Binding("t", "start_today", "Today", show=False),
-        Binding("l", "toggle_light", "Light", show=False),
-        Binding("slash", "filter", "Filter", show=False),
-        Binding("m", "cycle_length", "Length", show=False),
-        Binding("e", "toggle_kit", "No kit", show=False),
-        Binding("h", "app.history", "History"),
-        Binding("p", "app.plans", "Plans", show=False),
-        Binding("comma", "app.settings", "Settings"),
-        Binding("n", "app.builder", "New", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("enter", "start", "start", priority=True),
+        Binding("escape", "leave_filter", "back to the list", show=False),
+        Binding("t", "start_today", "today"),
+        Binding("l", "toggle_light", "light"),
+        Binding("slash", "filter", "filter", key_display="/"),
+        Binding("m", "cycle_length", "length"),
+        Binding("e", "toggle_kit", "kit"),
+        Binding("h", "app.history", "history"),
+        Binding("p", "app.plans", "plans"),
+        Binding("comma", "app.settings", "settings", key_display=","),
+        Binding("n", "app.builder", "new session"),
+        Binding("ctrl+p", "app.command_palette", "commands", show=False, key_display="ctrl+p"),
+        Binding("q", "app.quit", "quit"),
     ]
 
-    def __init__(
-        self,
-        catalog: Catalog | None,
-        today: Today | None = None,
-        recent: list[Recent] | None = None,
-        week: Sequence[Day] = (),
-        on: date | None = None,
-    ) -> None:
+    def __init__(self, catalog: Catalog | None, data: HomeData | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.timing = Timing()
-        self.today = today
-        self.recent = recent or []
-        self.week = list(week)
-        self.on = on or date.today()
+        self.data = data
         self.rows: list[Session] = []
+
+    @property
+    def today(self) -> Today | None:
+        return None if self.data is None else self.data.today
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -155,7 +168,7 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="recent")
-        yield Static(KEYS, id="keys")  # KEYS_NARROW when narrow: on_resize
+        yield Static(keys_text(self.BINDINGS), id="keys")
         yield Static(id="problems")
 
     def on_mount(self) -> None:
@@ -167,19 +180,12 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
 
     def on_resize(self) -> None:
-        # The full lines need 80 columns with their padding (80x24 shows them).
-        wide = self.size.width >= max(len(line) for line in KEYS.splitlines()) + 4
-        self.query_one("#keys", Static).update(KEYS if wide else KEYS_NARROW)
+        padding = 4 if self.size.width >= 80 else 2  # home.tcss: #keys, and -narrow
+        self.query_one("#keys", Static).update(
+            keys_to_fit(self.BINDINGS, self.size.width - padding)
+        )
 
-    def show(
-        self,
-        catalog: Catalog | None,
-        today: Today | None,
-        recent: list[Recent],
-        week: Sequence[Day] = (),
-        on: date | None = None,
-        timing: Timing | None = None,
-    ) -> None:
+    def show(self, catalog: Catalog | None, data: HomeData, timing: Timing | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
         same_sessions = (
             catalog is self.catalog
@@ -187,8 +193,7 @@ class HomeScreen(Screen[None]):
             and (timing is None or timing == self.timing)
         )
         self.timing = timing or self.timing
-        self.catalog, self.today, self.recent = catalog, today, recent
-        self.week, self.on = list(week), on or date.today()
+        self.catalog, self.data = catalog, data
         self._show_data(fill=not same_sessions)
 
     def _name_of(self, slug: str) -> str:
@@ -199,10 +204,12 @@ class HomeScreen(Screen[None]):
         if fill:
             self._fill()
         self._show_today()
-        self.query_one("#week", WeekStrip).show(self.week, self._name_of, self.on)
-        if self.recent:
+        data = self.data
+        week, on = ([], date.today()) if data is None else (data.week, data.on)
+        self.query_one("#week", WeekStrip).show(week, self._name_of, on)
+        if data is not None and data.recent:
             line = Text("Recent: ", style="bold")
-            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})" for r in self.recent))
+            line.append("  ·  ".join(f"{r.when} {r.name} ({r.ended})" for r in data.recent))
             self.query_one("#recent", Static).update(line)
         else:
             self.query_one("#recent", Static).update(

@@ -7,18 +7,12 @@ from enum import Enum
 
 from rich.text import Text
 
+from runstrong.application.resume import ResumeAnswer
 from runstrong.formatting import amount, load_text, when_text
 from runstrong.history import Unfinished
 from runstrong.history.database import iso
 from runstrong.planning.progression import Suggestion
 from runstrong.tui.screens.dialogs import Answer, Choice, kept_sentence
-
-
-class ResumeAnswer(Enum):
-    RESUME = "resume"
-    CLOSE = "close"
-    FRESH = "start fresh"
-    LATER = "later"  # asked again next time
 
 
 class HistoryAnswer(Enum):

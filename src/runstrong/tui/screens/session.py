@@ -1,12 +1,12 @@
-"""Following a session: one screen, readable from the mat, driven by the engine's clock."""
+"""Following a session: one screen, readable from the mat, showing the session runner's View
+and sending it the keys."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -15,28 +15,27 @@ from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
 from runstrong.application import session_text as words
-from runstrong.application.recording import Recorder
 from runstrong.application.rpe import RPE_KEYS
-from runstrong.audio.voice import announcement
-from runstrong.session.engine import SessionEngine
-from runstrong.session.events import CueEvent, Event, SessionEnded, StepStarted, sets_in
+from runstrong.application.runner import SessionRunner
+from runstrong.session.events import sets_in
 from runstrong.session.loads import LOAD_STEP_KG
 from runstrong.session.view import SessionPhase
 from runstrong.tui.companion_link import CompanionLink
+from runstrong.tui.notices import BRIEF, WARNING
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo, StopAnswer
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
-    from runstrong.audio import Player
     from runstrong.history.last_time import LastTime
 
 REFRESH_HZ = 4
 
 
 class SessionScreen(Screen[bool]):
-    """Dismissed with True when the session reached DONE, False when the person stopped."""
+    """Shows a running session and sends it the person's keys; dismissed with True when the
+    session reached DONE, False when the person stopped it."""
 
     CSS_PATH = "session.tcss"
     # Size classes for session.tcss: at 60x20 and below the clock keeps Textual's 3-row digits.
@@ -62,35 +61,37 @@ class SessionScreen(Screen[bool]):
         Binding("q", "quit_session", "Quit"),
         # Ctrl+C would end the app at once; mid-session it asks, exactly like q.
         Binding("ctrl+c", "quit_session", "Quit", show=False, priority=True),
+        # Effort, in the rest after an exercise's last set: shown (once) only then.
+        *(
+            Binding(key, f"rate({rpe})", "Effort (0 = 10)", key_display="1-9", show=rpe == 1)
+            for key, rpe in RPE_KEYS.items()
+        ),
     ]
 
     def __init__(
         self,
-        engine: SessionEngine,
-        player: Player,
-        recorder: Recorder,
+        runner: SessionRunner,
         *,
-        muted: bool = False,
         last: Mapping[str, LastTime] | None = None,
         units: str = "kg",
         companion_lan: bool = False,
         companion_at_start: bool = False,
     ) -> None:
         super().__init__()
-        self.engine = engine
+        self.runner = runner
         self.last = dict(last or {})
         self.units = units
         self._load_keys: int | None = None
-        self.player = player
-        self.recorder = recorder
-        self._rated: dict[int, int] = {}
+        # The phone page drives the same runner and hears the same changes.
+        self.companion = CompanionLink(runner, lan=companion_lan)
+        self._companion_at_start = companion_at_start
         self._shown: dict[str, str] = {}
         self._live = False
-        self.muted = muted
+        self._rating_open = False
         self._timer: Timer | None = None
         self._paused_for_dialog = False
-        self.companion = CompanionLink(self, lan=companion_lan)
-        self._companion_at_start = companion_at_start
+        self._stop_listening: Callable[[], None] = lambda: None
+        self._stop_publishing: Callable[[], None] = lambda: None
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -116,36 +117,30 @@ class SessionScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self._live = True
-        self._handle(self.engine.start())
-        self._timer = self.set_interval(1 / REFRESH_HZ, self.tick)
+        self._stop_listening = self.runner.listen(self._changed)
+        self._stop_publishing = self.runner.listen(self.companion.publish)
+        self.runner.start()
+        self._timer = self.set_interval(1 / REFRESH_HZ, self.runner.tick)
         if self._companion_at_start:
             self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
-    # -- the 4 Hz loop -----------------------------------------------------------------
-    def tick(self) -> None:
-        self._handle(self.engine.update())
-        self._set_text("#saving", self.recorder.flush() or "")
+    def on_unmount(self) -> None:
+        self._stop_listening()
+        self._stop_publishing()
 
-    def _handle(self, events: list[Event]) -> None:
-        for event in events:
-            if isinstance(event, CueEvent):
-                if not self.muted:
-                    self.player.play(event.cue)
-            elif isinstance(event, StepStarted):
-                sentence = announcement(self.engine.view())
-                if sentence and not self.muted:
-                    self.player.say(sentence)
-            else:
-                self.recorder.handle(event)
-                if isinstance(event, SessionEnded):
-                    self._finish(event.completed)
+    # -- the runner's changes ------------------------------------------------------------
+    def _changed(self) -> None:
+        if self.runner.ended is not None and self._live:
+            self._finish(self.runner.ended)
+            return
         self.render_view()
 
     def render_view(self) -> None:
         if not self._live:
             return
-        view = self.engine.view()
-        session = self.engine.session
+        runner = self.runner
+        view = runner.view
+        session = runner.session
         self._set_text("#status", words.status_text(view, session))
         self.query_one(PhaseBanner).phase = view.phase
         # Small screens keep the figure for GET READY only: what to set up, then the clock.
@@ -159,13 +154,15 @@ class SessionScreen(Screen[bool]):
         if bar.progress != round(view.step_progress, 3):
             bar.update(progress=round(view.step_progress, 3))
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
-        hint = words.hint_text(view, self.muted, self._rated)
+        hint = words.hint_text(view, runner.muted, runner.rated)
         self._set_text("#hint", words.rest_load(view, hint, self.units, last))
-        if view.load_for != self._load_keys:
+        self._set_text("#saving", runner.saving_problem or "")
+        self._set_text("#next", words.next_text(view, session))
+        if (view.rating_for is not None) != self._rating_open or view.load_for != self._load_keys:
+            # The footer names the effort and load keys only while they do something.
+            self._rating_open = view.rating_for is not None
             self._load_keys = view.load_for
             self.refresh_bindings()
-        self._set_text("#next", words.next_text(view, session))
-        self.companion.publish()
 
     def _set_text(self, selector: str, value: str) -> None:
         # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
@@ -184,74 +181,56 @@ class SessionScreen(Screen[bool]):
         self.app.run_worker(self.companion.stop(), group="companion-stop")
         self.dismiss(completed)
 
-    def on_key(self, event: events.Key) -> None:
-        rpe = RPE_KEYS.get(event.key)
-        if rpe is not None and self.rate(rpe):
-            event.stop()
-
-    @property
-    def ratings(self) -> dict[int, int]:
-        return self._rated
-
-    def rate(self, rpe: int) -> bool:
-        """Rates the exercise the View says a rating applies to; False when there is none."""
-        target = self.engine.view().rating_for
-        if target is None:
-            return False
-        self._rated[target] = rpe
-        self.recorder.rate(target, rpe)
-        self.render_view()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return self.runner.view.rating_for is not None
+        if action == "load":
+            return self.runner.view.load_for is not None
         return True
 
     # -- keys ---------------------------------------------------------------------------
     def action_tap(self) -> None:
-        self._handle(self.engine.tap())
+        self.runner.tap()
 
     def action_pause(self) -> None:
-        self._handle(self.engine.toggle_pause())
+        self.runner.toggle_pause()
 
     def action_done(self) -> None:
-        self._handle(self.engine.done())
+        self.runner.done()
 
     def action_skip(self) -> None:
-        self._handle(self.engine.skip_exercise())
+        self.runner.skip()
 
     def action_back(self) -> None:
-        self._handle(self.engine.back())
+        self.runner.back()
 
     def action_adjust(self, delta: int) -> None:
-        self._handle(self.engine.adjust_reps(delta))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "load":
-            return self.engine.view().load_for is not None
-        return True
+        self.runner.fix_count(delta)
 
     def action_load(self, steps: int) -> None:
-        self._handle(self.engine.adjust_load(steps * LOAD_STEP_KG))
+        self.runner.change_load(steps * LOAD_STEP_KG)
 
     def action_more_rest(self) -> None:
-        self._handle(self.engine.add_rest())
+        self.runner.more_rest()
+
+    def action_rate(self, rpe: int) -> None:
+        self.runner.rate(rpe)
 
     def action_mute(self) -> None:
-        self.muted = not self.muted
-        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
-        self.render_view()
+        self.runner.toggle_mute()
+        self.notify("Sound off" if self.runner.muted else "Sound on", timeout=BRIEF)
 
     def _pause_for_dialog(self) -> None:
-        view = self.engine.view()
-        self._paused_for_dialog = not view.paused and not view.finished
-        if self._paused_for_dialog:
-            self._handle(self.engine.toggle_pause())
+        self._paused_for_dialog = self.runner.pause_unless_paused()
 
     def _resume_after_dialog(self) -> None:
-        if self._paused_for_dialog and self.engine.view().paused:
-            self._handle(self.engine.toggle_pause())
+        if self._paused_for_dialog and self.runner.view.paused:
+            self.runner.toggle_pause()
         self._paused_for_dialog = False
 
     def action_info(self) -> None:
         self._pause_for_dialog()
-        view = self.engine.view()
+        view = self.runner.view
         side = view.focus.side.value if view.focus.side else None
         self.app.push_screen(
             ExerciseInfo(view.exercise, side), lambda _: self._resume_after_dialog()
@@ -260,7 +239,7 @@ class SessionScreen(Screen[bool]):
     async def _start_companion(self, *, show: bool) -> None:
         url = await self.companion.start()
         if url is None:
-            self.notify(self.companion.notice, severity="warning", timeout=8)
+            self.notify(self.companion.notice, severity="warning", timeout=WARNING)
             return
         self._set_text("#companion", f"Phone: {url}")
         self.query_one("#companion").add_class("-on")
@@ -283,10 +262,10 @@ class SessionScreen(Screen[bool]):
 
         def answered(answer: StopAnswer | None) -> None:
             if answer is StopAnswer.FINISH_LATER:
-                self._handle(self.engine.stop(resumable=True))
+                self.runner.stop(resumable=True)
             elif answer is StopAnswer.END_HERE:
-                self._handle(self.engine.stop())
+                self.runner.stop()
             else:
                 self._resume_after_dialog()
 
-        self.app.push_screen(ConfirmQuit(sets_in(self.engine.records)), answered)
+        self.app.push_screen(ConfirmQuit(sets_in(self.runner.records)), answered)

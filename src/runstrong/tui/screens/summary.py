@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -48,6 +47,11 @@ class SummaryScreen(Screen[int]):
         Binding("r", "retry", "Retry saving", show=False),
         Binding("w", "write", "Write to a file", show=False),
         Binding("d", "discard", "Leave them", show=False),
+        # Effort for the last exercise, when there is one to rate: shown once in the Footer.
+        *(
+            Binding(key, f"rate({rpe})", "Effort (0 = 10)", key_display="1-9", show=rpe == 1)
+            for key, rpe in RPE_KEYS.items()
+        ),
     ]
 
     @dataclass
@@ -132,11 +136,9 @@ class SummaryScreen(Screen[int]):
                 cells.append(Text(last.removeprefix("last time ").removeprefix("last ")))
             table.add_row(*cells)
 
-    def on_key(self, event: events.Key) -> None:
-        rpe = RPE_KEYS.get(event.key)
-        if rpe is None or self.rating_for is None or self._asking:
+    def action_rate(self, rpe: int) -> None:
+        if self.rating_for is None:
             return
-        event.stop()
         self.post_message(self.Rated(self.rating_for[0], rpe))
         self.query_one("#rate", Static).update(f"Effort {rpe}/10 saved.")
 
@@ -146,7 +148,9 @@ class SummaryScreen(Screen[int]):
         return self.query_one("#save-path", Input).has_class("-asking")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While a path is typed, r, w and d are letters of it.
+        # While a path is typed, r, w, d, q and digits are characters of it.
+        if action == "rate":
+            return self.rating_for is not None and not self._asking
         if action in ("retry", "write", "discard"):
             return self.unsaved is not None and not self._asking
         if action == "quit_summary":

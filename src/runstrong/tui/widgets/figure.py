@@ -70,9 +70,10 @@ class ExerciseFigure(Widget):
 
     What it shows: `fraction` of the way through one rep when that is set (0 = first key
     position, 0.5 = last, 1 = back at the first), otherwise the key position named by
-    `position` ("start", "end", "hold"...; None = the first). Use `show()` to change several
-    at once. Moving `fraction` every frame is cheap: the text is only replaced, and the widget
-    only repainted, when the drawing itself changes.
+    `position` ("start", "end", "hold"...; None = the first). A change to any of them asks
+    for one redraw, made once the current handler is done, so `show()` setting several costs
+    one drawing. Moving `fraction` every frame is cheap: the text is only replaced, and the
+    widget only repainted, when the drawing itself changes.
     """
 
     DEFAULT_CSS = """
@@ -106,6 +107,8 @@ class ExerciseFigure(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
         self._text = Text()
+        self._redraw_asked = False
+        # The starting values, before there is anything to draw on.
         self.set_reactive(ExerciseFigure.figure, figure)
         self.set_reactive(ExerciseFigure.position, position)
         self.set_reactive(ExerciseFigure.side, side)
@@ -119,11 +122,10 @@ class ExerciseFigure(Widget):
         side: str | None = None,
     ) -> None:
         """Set what to draw in one go (one redraw at most)."""
-        self.set_reactive(ExerciseFigure.figure, figure)
-        self.set_reactive(ExerciseFigure.position, position)
-        self.set_reactive(ExerciseFigure.fraction, fraction)
-        self.set_reactive(ExerciseFigure.side, side)
-        self._redraw()
+        self.figure = figure
+        self.position = position
+        self.fraction = fraction
+        self.side = side
 
     def follow(self, view: View) -> None:
         """Show the session's moment: call it on every tick; it repaints only on change."""
@@ -159,7 +161,13 @@ class ExerciseFigure(Widget):
             return Drawing([*drawing.lines, line], [*drawing.layers, [None] * len(line)])
         return drawing
 
+    def _ask_redraw(self) -> None:
+        if not self._redraw_asked:
+            self._redraw_asked = True
+            self.call_next(self._redraw)
+
     def _redraw(self) -> None:
+        self._redraw_asked = False
         drawing = self._drawing()
         lines = drawing.lines if drawing else []
         if lines != self._lines:
@@ -168,19 +176,19 @@ class ExerciseFigure(Widget):
             self.refresh()
 
     def watch_figure(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_position(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_fraction(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_charset(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def watch_side(self) -> None:
-        self._redraw()
+        self._ask_redraw()
 
     def on_resize(self) -> None:
         self._redraw()

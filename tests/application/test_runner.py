@@ -1,0 +1,132 @@
+"""The session runner in plain Python, on a fake clock: what the screen and the companion page
+share. Commands are methods, the state is the engine's View, events go to sound, voice and the
+history, and listeners hear every change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from runstrong.application.runner import SessionRunner
+from runstrong.history import HistoryStore
+from runstrong.session.timeline import StepKind, Timing
+
+from ..fakes import FakeClock, FakePlayer
+from ..helpers import exercise, hold, reps, session
+
+SESSION = session(
+    exercise("Plank", hold(10), sets=2, rest=5),
+    exercise("Squat", reps(3, 1.0)),
+    rest_between_exercises=5,
+)
+
+
+def make(
+    store: HistoryStore | None = None, *, muted: bool = False
+) -> tuple[SessionRunner, FakeClock, FakePlayer, list[int]]:
+    clock, player = FakeClock(), FakePlayer()
+    runner = SessionRunner.begin(
+        SESSION,
+        store=store,
+        player=player,
+        timing=Timing(get_ready=0),
+        clock=clock,
+        wall=clock.wall,
+        muted=muted,
+    )
+    changes: list[int] = []
+    runner.listen(lambda: changes.append(1))
+    runner.start()
+    return runner, clock, player, changes
+
+
+def run(runner: SessionRunner, clock: FakeClock, seconds: float) -> None:
+    for _ in range(round(seconds / 0.25)):
+        clock.advance(0.25)
+        runner.tick()
+
+
+def test_events_go_to_sound_voice_and_history(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    runner, clock, player, changes = make(store)
+    assert player.played[:1] == ["go"] and changes == [1]
+    run(runner, clock, 10.25)  # plank set 1 done: resting
+    assert runner.view.step.kind is StepKind.REST
+    assert "rest" in player.played and "tick" in player.played
+    (row,) = store.sessions()
+    assert [s.actual for s in row.sets] == [10]
+    assert runner.saving_problem is None and len(changes) == 1 + 41
+
+
+def test_muted_plays_and_says_nothing() -> None:
+    runner, clock, player, _ = make(muted=True)
+    run(runner, clock, 12)
+    assert player.played == [] and player.said == []
+    runner.toggle_mute()
+    run(runner, clock, 5)
+    assert player.played  # the next step's cue
+
+
+def test_commands_are_plain_methods_and_the_view_answers() -> None:
+    runner, _, _, changes = make()
+    runner.toggle_pause()
+    assert runner.view.paused
+    runner.toggle_pause()
+    runner.done()  # the hold ends early
+    assert runner.view.step.kind is StepKind.REST and [r.actual for r in runner.records] == [0]
+    before = runner.view.remaining
+    runner.more_rest()
+    assert runner.view.remaining == (before or 0) + 15
+    runner.back()  # redo plank set 1
+    assert runner.view.focus.set_number == 1
+    runner.skip()  # on to the squats
+    assert runner.view.focus.exercise == 1
+    assert len(changes) == 1 + 6
+
+
+def test_effort_and_fixing_the_count_only_when_they_apply(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    runner, clock, _, _ = make(store)
+    assert not runner.rate(7)  # nothing to rate during a hold
+    run(runner, clock, 10.25 + 5 + 10.25)  # both plank sets: resting before the squats
+    assert runner.view.rating_for == 0
+    assert not runner.rate(11)
+    assert runner.rate(7) and runner.rated == {0: 7}
+    run(runner, clock, 5 + 3.25)  # the squats, three reps on a 1 s tempo
+    runner.fix_count(-1)
+    assert runner.ended is True  # the last set ends the session: nothing to fix any more
+    (row,) = store.sessions()
+    assert [s.rpe for s in row.sets][:2] == [7, 7] and row.status == "completed"
+
+
+def test_stop_ends_the_session_and_the_summary_counts_what_was_done() -> None:
+    runner, clock, _, _ = make()
+    run(runner, clock, 10.25)
+    runner.stop()
+    assert runner.ended is False
+    summary = runner.summary()
+    assert (summary.sets_done, summary.sets_planned) == (1, 3)
+
+
+def test_without_a_history_the_runner_says_what_is_not_saved() -> None:
+    runner, clock, _, _ = make(None)
+    run(runner, clock, 10.25)
+    assert runner.saving_problem == "History not saved: no history file"
+
+
+def test_a_resumed_runner_starts_at_the_first_set_not_done(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    first, clock, _, _ = make(store)
+    run(first, clock, 10.25)
+    (unfinished,) = store.unfinished()
+    runner = SessionRunner.begin(
+        SESSION,
+        store=store,
+        player=FakePlayer(),
+        timing=Timing(get_ready=0),
+        clock=clock,
+        wall=clock.wall,
+        resume_id=unfinished.id,
+        done=store.records_of(unfinished.id),
+    )
+    runner.start()
+    assert runner.view.focus.set_number == 2 and runner.view.exercise.name == "Plank"
