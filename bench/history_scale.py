@@ -120,3 +120,45 @@ def screen_open_seconds(env: dict[str, str]) -> float:
                 return time.perf_counter() - begin
 
     return statistics.median(asyncio.run(run()) for _ in range(3))
+
+
+def import_seconds(env: dict[str, str], export: Path, rounds: int = 3) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of `runstrong import` of `export`
+    into an empty history. CPU time is what to compare on a shared, busy machine."""
+    import resource
+    import subprocess
+    import sys
+
+    history = Path(env["RUNSTRONG_DATA_DIR"]) / "history.sqlite3"
+    walls, cpus = [], []
+    for _ in range(rounds):
+        for stale in history.parent.glob("history.sqlite3*"):
+            stale.unlink()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "runstrong", "import", str(export)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+if __name__ == "__main__":
+    # `python -m bench.history_scale`: the import measure alone.
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        environment = {**os.environ, "RUNSTRONG_DATA_DIR": str(folder / "data")}
+        (folder / "data").mkdir()
+        target = folder / "ten-years.jsonl"
+        sets = make_export(target)
+        wall, cpu = import_seconds(environment, target)
+        load = os.getloadavg()[0]
+        print(
+            f"runstrong import {sets:,} sets ({target.stat().st_size / 1e6:.0f} MB): "
+            f"{wall:.2f} s wall, {cpu:.2f} s CPU (medians of 3; load average {load:.1f})"
+        )

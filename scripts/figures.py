@@ -44,7 +44,7 @@ Cells = list[list["Layer | None"]]
 # Colours of the layers, as the app shows them: the far limbs dimmer than the near ones.
 COLOURS = {
     Layer.NEAR: "#f2f2f2",
-    Layer.FAR: "#8a8a8a",
+    Layer.FAR: "#a8a8a8",
     Layer.PROP: "#c8b48c",
     Layer.HELD: "#a89570",
     Layer.BAND: "#ffb030",

@@ -24,7 +24,7 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
     """A person doing a whole session; the left side stops early, a little less each week."""
     from runstrong.history import SessionLog
     from runstrong.session.engine import SessionEngine
-    from runstrong.session.timeline import StepKind, Timing, planned_sets
+    from runstrong.session.timeline import SessionPhase, Timing, planned_sets
 
     engine = SessionEngine(session, clock=clock, wall=clock.wall, timing=Timing())
     log = SessionLog(store, store.begin_session(session, clock.wall(), planned_sets(session)))
@@ -34,7 +34,7 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
         step = engine.step
         phase = step.phase
         if (
-            step.kind is StepKind.HOLD
+            step.kind is SessionPhase.HOLD
             and phase is not None
             and phase.target
             and step.side is not None
@@ -44,7 +44,7 @@ def simulate(session: Any, store: Any, clock: Any, week: int) -> None:
                 clock.advance(1)
                 engine.update()
             events = engine.done()
-        elif step.kind is StepKind.REPS and phase is not None and phase.tempo is None:
+        elif step.kind is SessionPhase.REPS and phase is not None and phase.tempo is None:
             for _ in range(phase.target or 1):
                 clock.advance(2.5)
                 engine.update()

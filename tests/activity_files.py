@@ -109,3 +109,25 @@ def strava_row(
 
 def strava_csv(*rows: str) -> str:
     return "\n".join((STRAVA_HEADER, *rows)) + "\n"
+
+
+def tcx_bytes(
+    start: datetime, minutes: float, km: float, *, sport: str = "Running", lead: str = ""
+) -> bytes:
+    """A one-lap TCX activity with a point a minute (`lead`: Strava's leading spaces)."""
+    stamp = "%Y-%m-%dT%H:%M:%SZ"
+    points = "".join(
+        f"<Trackpoint><Time>{(start + timedelta(minutes=n)).strftime(stamp)}</Time>"
+        f"<DistanceMeters>{km * 1000 * n / max(1, minutes):.1f}</DistanceMeters></Trackpoint>"
+        for n in range(round(minutes) + 1)
+    )
+    return (
+        f'{lead}<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2"><Activities>'
+        f'<Activity Sport="{sport}"><Id>{start.strftime(stamp)}</Id>'
+        f'<Lap StartTime="{start.strftime(stamp)}">'
+        f"<TotalTimeSeconds>{minutes * 60 - 30:.1f}</TotalTimeSeconds>"
+        f"<DistanceMeters>{km * 1000:.1f}</DistanceMeters>"
+        f"<Track>{points}</Track></Lap></Activity></Activities></TrainingCenterDatabase>"
+    ).encode()

@@ -1,9 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from runstrong.session.timeline import Timing
+from runstrong.workout.model import Exercise
+
+from . import fuzzing
+from .fakes import FakeClock, FakePlayer
+from .helpers import session as session_of
+
+if TYPE_CHECKING:
+    from runstrong.tui.app import RunstrongApp
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +45,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Before the test modules are imported: their fuzz settings read this.
+    fuzzing.use_profile(thorough=bool(config.getoption("--runslow")))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--runslow"):
         return
@@ -40,3 +57,46 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+# -- the app as the TUI tests run it, and what its screen says --------------------------------
+def make_app(
+    *exercises: Exercise,
+    timing: Timing | None = None,
+    rest_between_exercises: int = 20,
+    **kwargs: Any,
+) -> tuple[RunstrongApp, FakeClock, FakePlayer]:
+    """The app on a fake clock (monotonic and wall alike) with a player that records cues.
+
+    Exercises make the session it starts in; `timing` replaces the person's settings (GET
+    READY, switch sides); anything else goes to RunstrongApp as it is (catalog, session...).
+    """
+    # Imported here: a conftest import would load Textual for the tests that prove it is not.
+    from runstrong.settings import Settings
+    from runstrong.tui.app import RunstrongApp
+
+    clock, player = FakeClock(), FakePlayer()
+    if exercises:
+        kwargs["session"] = session_of(*exercises, rest_between_exercises=rest_between_exercises)
+    if timing is not None:
+        chosen = kwargs.pop("settings", None) or Settings()
+        kwargs["settings"] = replace(
+            chosen,
+            get_ready=timing.get_ready,
+            switch_sides=timing.switch_sides,
+            count_in=round(timing.count_in),
+        )
+    app = RunstrongApp(clock=clock, wall=clock.wall, player=player, **kwargs)
+    return app, clock, player
+
+
+def screen_text(app: Any, selector: str | None = None) -> str:
+    """The text on the app's screen: of one Static (`selector`), or of every Static and Digits."""
+    from textual.widgets import Digits, Static
+
+    screen = app.screen
+    if selector is not None:
+        return str(screen.query_one(selector, Static).render())
+    parts = [str(widget.render()) for widget in screen.query(Static)]
+    parts += [digits.value for digits in screen.query(Digits)]
+    return "\n".join(parts)

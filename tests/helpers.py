@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
 
@@ -42,3 +43,11 @@ async def home_filled(pilot: Any) -> None:
             await pilot.pause()
             return
     raise AssertionError("the home screen was never filled")
+
+
+def saved_records(app: Any) -> list[PhaseRecord]:
+    """Every set the app's history holds, oldest session first: what a session really kept."""
+    store = app.store
+    assert store is not None
+    ids = [row[0] for row in store.db.execute("SELECT id FROM sessions ORDER BY id")]
+    return [record for sid in ids for record in store.records_of(sid)]

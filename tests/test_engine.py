@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import Cue, CueEvent, Event, PhaseCorrected, PhaseLogged, SessionEnded
-from runstrong.session.timeline import StepKind, Timing
+from runstrong.session.timeline import SessionPhase, Timing
 from runstrong.workout.model import Exercise, PhaseKind, Side
 
 from .drive import run_engine as run_for
@@ -30,7 +30,7 @@ def make(
     return engine, clock, events
 
 
-def kind(engine: SessionEngine) -> StepKind:
+def kind(engine: SessionEngine) -> SessionPhase:
     # A call, not an attribute, so a type checker does not carry one assert's narrowing over
     # to the next after the engine moved on.
     return engine.step.kind
@@ -64,17 +64,17 @@ def test_timeline_of_a_whole_session_runs_by_itself() -> None:
     )
     kinds = [s.kind for s in engine.timeline]
     assert kinds == [
-        StepKind.GET_READY,
-        StepKind.HOLD,
-        StepKind.REST,
-        StepKind.HOLD,
-        StepKind.REST,
-        StepKind.HOLD,
-        StepKind.SWITCH,
-        StepKind.HOLD,
-        StepKind.REST,
-        StepKind.REPS,
-        StepKind.DONE,
+        SessionPhase.GET_READY,
+        SessionPhase.HOLD,
+        SessionPhase.REST,
+        SessionPhase.HOLD,
+        SessionPhase.REST,
+        SessionPhase.HOLD,
+        SessionPhase.SWITCH,
+        SessionPhase.HOLD,
+        SessionPhase.REST,
+        SessionPhase.REPS,
+        SessionPhase.DONE,
     ]
     total = 10 + 30 + 20 + 30 + 40 + 15 + 5 + 15 + 40 + 8
     events += run_for(engine, clock, total + 1)
@@ -134,7 +134,7 @@ def test_a_stall_longer_than_a_step_finishes_each_step_on_its_deadline() -> None
     clock.advance(4.5)  # through hold 1 and its rest into hold 2, under the 5 s gap
     events = engine.update()
     assert [r[5] for r in logged(events)] == [2]
-    assert kind(engine) is StepKind.HOLD and engine.step.set_number == 2
+    assert kind(engine) is SessionPhase.HOLD and engine.step.set_number == 2
     assert abs(engine.view().elapsed - 0.5) < 1e-9
     assert cues(events).count(Cue.TICK) == 2  # one in the hold, one in the rest
 
@@ -217,18 +217,18 @@ def test_tapped_reps_space_counts_past_the_target_and_enter_ends_the_set() -> No
     engine, clock, _ = make(exercise("Lunge", reps(3), sets=2, sides=BOTH), get_ready=0)
     assert engine.counts_taps and engine.view().counts_taps
     run_for(engine, clock, 60)
-    assert kind(engine) is StepKind.REPS  # untimed: nothing ends by itself
+    assert kind(engine) is SessionPhase.REPS  # untimed: nothing ends by itself
     for _ in range(4):
         assert logged(engine.tap()) == []  # the target does not end the set
     assert engine.view().reps == 4
     events = engine.done()
     assert logged(events) == [("Lunge", 1, "left", "reps", 3, 4)]
-    assert kind(engine) is StepKind.SWITCH
+    assert kind(engine) is SessionPhase.SWITCH
     run_for(engine, clock, 5.25)
     engine.tap()
     events = engine.done()  # enter after some taps logs what was tapped
     assert logged(events) == [("Lunge", 1, "right", "reps", 3, 1)]
-    assert kind(engine) is StepKind.REST
+    assert kind(engine) is SessionPhase.REST
     events = engine.adjust_reps(+1) + engine.adjust_reps(+1)
     corrected = [e.record.actual for e in events if isinstance(e, PhaseCorrected)]
     assert corrected == [2, 3] and engine.records[-1].actual == 3
@@ -275,15 +275,15 @@ def test_compound_set_logs_a_record_per_phase() -> None:
 
 def test_enter_skips_get_ready_and_rest_and_r_adds_rest() -> None:
     engine, clock, _ = make(exercise("Plank", hold(10), sets=2, rest=30))
-    assert kind(engine) is StepKind.GET_READY
+    assert kind(engine) is SessionPhase.GET_READY
     engine.done()
-    assert kind(engine) is StepKind.HOLD
+    assert kind(engine) is SessionPhase.HOLD
     run_for(engine, clock, 10.25)
-    assert kind(engine) is StepKind.REST
+    assert kind(engine) is SessionPhase.REST
     engine.add_rest()
     assert engine.view().remaining == 45 - 0.25
     events = run_for(engine, clock, 45)
-    assert kind(engine) is StepKind.HOLD
+    assert kind(engine) is SessionPhase.HOLD
     assert cues(events).count(Cue.TICK) == 3
 
 
@@ -292,9 +292,13 @@ def test_skip_exercise_and_back() -> None:
         exercise("A", hold(10), sets=3), exercise("B", hold(10), sets=2), get_ready=0
     )
     run_for(engine, clock, 10.25)  # A set 1 done, resting
-    assert kind(engine) is StepKind.REST
+    assert kind(engine) is SessionPhase.REST
     engine.back()
-    assert (engine.step.exercise, engine.step.set_number, engine.step.kind) == (0, 1, StepKind.HOLD)
+    assert (engine.step.exercise, engine.step.set_number, engine.step.kind) == (
+        0,
+        1,
+        SessionPhase.HOLD,
+    )
     engine.done()
     engine.done()  # now in A set 2
     assert engine.step.set_number == 2
@@ -349,10 +353,10 @@ def test_resume_from_a_later_step() -> None:
     engine = SessionEngine(first.session, clock=clock, wall=clock.wall, done=first.records)
     engine.start()
     # A resume lands in GET READY for the set, never in a running hold.
-    assert kind(engine) is StepKind.GET_READY
+    assert kind(engine) is SessionPhase.GET_READY
     assert engine.view().focus.set_number == 2 and engine.index == 3
     run_for(engine, clock, 10.25)
-    assert kind(engine) is StepKind.HOLD and engine.step.set_number == 2
+    assert kind(engine) is SessionPhase.HOLD and engine.step.set_number == 2
 
 
 def test_adjust_reps_leaves_older_sets_alone_after_a_hold() -> None:
@@ -377,7 +381,7 @@ def test_skip_and_back_land_in_get_ready_for_the_step_they_land_on() -> None:
     view = engine.view()
     assert view.phase == "GET READY" and (view.focus.exercise, view.focus.set_number) == (0, 2)
     events = run_for(engine, clock, 5.25)
-    assert kind(engine) is StepKind.HOLD and Cue.GO in cues(events)
+    assert kind(engine) is SessionPhase.HOLD and Cue.GO in cues(events)
 
 
 def test_with_get_ready_off_a_jump_counts_in_instead() -> None:
@@ -393,7 +397,7 @@ def test_with_get_ready_off_a_jump_counts_in_instead() -> None:
 def test_back_redoes_a_set_and_its_record_replaces_the_first() -> None:
     engine, clock, _ = make(exercise("Taps", reps(5, tempo=1.0), sets=2, rest=10), get_ready=3)
     run_for(engine, clock, 3 + 5.25)  # set 1 logged: 5 reps
-    assert kind(engine) is StepKind.REST
+    assert kind(engine) is SessionPhase.REST
     engine.back()  # redo set 1
     run_for(engine, clock, 3 + 2)
     events = engine.done()  # only 2 reps this time

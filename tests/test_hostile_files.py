@@ -3,6 +3,7 @@ marks, the person's settings edited in place, `new` names, and a C locale."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -69,9 +70,14 @@ def test_special_files_are_refused_by_type_and_size(
     target = makers[kind]()
     started = time.monotonic()
     code, out, err = run(capsys, *command, str(target))
-    assert time.monotonic() - started < 1.0
+    # Reading a pipe with no writer, or /dev/zero, would never end: any bound proves the file
+    # was refused before reading. A generous one, as a busy machine can take a second to load.
+    assert time.monotonic() - started < 10.0
     assert code == 1
     words = {"fifo": "named pipe", "device": "a device", "big": "bytes", "folder": "folder"}[kind]
+    if command == ["import"] and kind == "big":
+        # An import reads an export of any size; what is wrong is its one huge line.
+        words = "characters long"
     assert words in out + err and str(target) in out + err
 
 
@@ -343,22 +349,23 @@ def test_new_reports_a_file_in_place_of_the_folder(capsys: pytest.CaptureFixture
 
 
 # -- a C locale -------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["list"],
-        ["show", "core-stability"],
-        ["plan"],
-        ["today"],
-        ["history"],
-        ["stats"],
-        ["export", "--format", "csv"],
-        ["list", "--json"],
-        ["new", "Über Core"],
-        ["validate", "workouts/core-stability.toml"],
-    ],
-)
-def test_every_command_works_in_a_c_locale(isolated_dirs: Path, command: list[str]) -> None:
+C_LOCALE_COMMANDS = [
+    ["list"],
+    ["show", "core-stability"],
+    ["plan"],
+    ["today"],
+    ["history"],
+    ["stats"],
+    ["export", "--format", "csv"],
+    ["list", "--json"],
+    ["new", "Über Core"],
+    ["validate", "workouts/core-stability.toml"],
+]
+
+
+def test_every_command_works_in_a_c_locale(isolated_dirs: Path) -> None:
+    # One interpreter started in the C locale (the locale is fixed when Python starts) runs
+    # every command in turn, as `runstrong` would, and reports each one's exit status.
     environment = {
         **os.environ,
         "LC_ALL": "C",
@@ -366,16 +373,28 @@ def test_every_command_works_in_a_c_locale(isolated_dirs: Path, command: list[st
         "PYTHONCOERCECLOCALE": "0",
         "LANG": "C",
     }
+    # The commands travel as an argument, so "Über" arrives as the C locale decodes it.
+    script = (
+        "import json, sys\n"
+        "from runstrong.cli import main\n"
+        "for argv in json.loads(sys.argv[1]):\n"
+        "    code = main(argv)\n"
+        "    sys.stdout.flush()\n"
+        "    print(f'exit {code}', file=sys.stderr, flush=True)\n"
+    )
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run(
-        [sys.executable, "-m", "runstrong", *command],
+        [sys.executable, "-c", script, json.dumps(C_LOCALE_COMMANDS, ensure_ascii=False)],
         capture_output=True,
         env=environment,
         cwd=root,
-        timeout=60,
+        timeout=120,
         stdin=subprocess.DEVNULL,
         check=False,
     )
-    assert result.returncode == 0, result.stderr.decode("ascii", "replace")
-    assert b"Traceback" not in result.stderr
+    errors = result.stderr.decode("ascii", "replace")
+    assert result.returncode == 0, errors
+    assert "Traceback" not in errors
+    exits = [line for line in errors.splitlines() if line.startswith("exit ")]
+    assert exits == ["exit 0"] * len(C_LOCALE_COMMANDS), errors
     result.stdout.decode("ascii")  # symbols fell back to ASCII

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
@@ -17,12 +17,10 @@ from runstrong.history.exchange import EXPORT_FIELDS, ImportProblem, import_json
 from runstrong.history.import_check import check_lines
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
 
+from .fuzzing import fuzz
+
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u061c")
-FUZZ = settings(
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+FUZZ = fuzz(200)
 hostile_text = st.text(max_size=20) | st.sampled_from(
     ["\x1b]0;t\x07", "\u202e", "\u061c", "\x9b2J", "\ud800", "=1+1", "9" * 400]
 )

@@ -1,136 +1,76 @@
-"""Layering, one case per module: the domain never imports Textual or Rich, and no module of
-the package is left out of the list (a new module must be placed in a layer here)."""
+"""Layering. The import contracts in pyproject.toml prove the direction statically (lint-imports
+runs in pre-commit and .ci/run); here: every module is covered by them, and importing the
+command line really loads no Textual at run time (grimp cannot see what actually gets imported
+when, only that an import statement exists)."""
 
 from __future__ import annotations
 
 import pkgutil
 import subprocess
 import sys
-
-import pytest
+import tomllib
+from pathlib import Path
 
 import runstrong
 
-DOMAIN = [
-    "workout",
-    "session",
-    "application",
-    "workout.builder",
-    "workout.checks",
-    "session.engine",
-    "session.events",
-    "formatting",
-    "workout.model",
-    "paths",
-    "application.recording",
-    "reading",
-    "application.rpe",
-    "workout.schema",
-    "workout.library_schema",
-    "settings",
-    "application.summary",
-    "text",
-    "session.timeline",
-    "workout.catalog",
-    "session.view",
-    "session.cues",
-    "session.loads",
-    "application.before_session",
-    "application.last_words",
-    "history.last_time",
-    "planning.easier",
-    "exit_codes",
-    "application.resume",
-    "application.unsaved",
-    "application.watchdog",
-    "application.instance_lock",
-    "application.runner",
-    "application.home",
-    "application.drafts",
-    "application.session_text",
-    "companion",
-    "companion.address",
-    "companion.feed",
-    "companion.server",
-    "history",
-    "history.database",
-    "history.exchange",
-    "history.history_store",
-    "history.import_check",
-    "history.queries",
-    "history.balance",
-    "history.runs",
-    "history.aside",
-    "activities",
-    "activities.model",
-    "activities.gpx",
-    "activities.fit",
-    "activities.strava",
-    "activities.sources",
-    "planning",
-    "planning.actual",
-    "planning.calendar",
-    "planning.forecast",
-    "planning.intensity",
-    "planning.light",
-    "planning.plans",
-    "planning.progression",
-    "planning.rules",
-    "planning.schedule",
-    "planning.today",
-    "planning.week",
-    "figures",
-    "figures.canvas",
-    "figures.figure",
-    "figures.motion",
-    "figures.parse",
-    "figures.render",
-    "figures.shapes",
-    "figures.skeleton",
-    "figures.validate",
-]
-# Sound and the command line may use Rich (the CLI prints with it) but never Textual at import.
-NO_TEXTUAL = [
-    "audio.play_helper",
-    "audio",
-    "audio.base",
-    "audio.processes",
-    "audio.simple",
-    "audio.voice",
-    "cli",
-    "cli.calendar",
-    "cli.catalog",
-    "cli.exercise",
-    "cli.history",
-    "cli.main",
-    "cli.plan",
-    "cli.runs",
-    "cli.session",
-    "cli.terminal",
-]
-UI_PREFIX = "tui"
-# Running it is the program itself; its one import is the cli package, checked above.
-ENTRY = {"__main__"}
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+# Running it is the program itself; its one import is the cli package.
+ENTRY = {"runstrong.__main__"}
+
+
+def _contract_modules() -> set[str]:
+    contracts = tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]
+    named: set[str] = set()
+    for contract in contracts:
+        named.update(contract.get("source_modules", ()))
+        for layer in contract.get("layers", ()):
+            named.update(part.strip() for part in layer.replace("|", ":").split(":"))
+    return named
+
+
+def test_every_module_is_under_an_import_contract() -> None:
+    """A new module or package must be placed in a contract, or nothing checks its imports."""
+    named = _contract_modules()
+    top_level = {
+        info.name for info in pkgutil.iter_modules(runstrong.__path__, "runstrong.")
+    } - ENTRY
+    assert top_level - named == set()
+    assert {m for m in named if m.startswith("runstrong.")} - _all_modules() == set()
 
 
 def _all_modules() -> set[str]:
-    found = set()
+    found = {"runstrong"}
     for info in pkgutil.walk_packages(runstrong.__path__, "runstrong."):
-        found.add(info.name.removeprefix("runstrong."))
+        found.add(info.name)
     return found
 
 
-def test_every_module_is_placed_in_a_layer() -> None:
-    placed = set(DOMAIN) | set(NO_TEXTUAL) | ENTRY
-    unplaced = {m for m in _all_modules() - placed if not m.startswith(UI_PREFIX)}
-    assert unplaced == set()
-    assert placed - _all_modules() == set()
+def test_the_readme_module_map_names_every_module() -> None:
+    readme = (PYPROJECT.parent / "README.md").read_text()
+    section = readme[readme.index("### Module map") :]
+    section = section[: section.index("\n\n", section.index("| where | what |"))]
+    missing = {
+        name
+        for name in _all_modules() - ENTRY
+        if not name.endswith("__init__")
+        and (leaf := name.rsplit(".", 1)[-1]) != "runstrong"
+        and f"`{leaf}`" not in section
+        and f"`{leaf}.py`" not in section
+        and f"{leaf}/`" not in section
+    }
+    assert missing == set()
 
 
-def _imported_by(module: str) -> set[str]:
+def test_importing_the_cli_loads_no_textual() -> None:
+    """What a command pays at start: the entry point alone loads no command module and none
+    of the heavy libraries; the command modules (each command imports its own when it runs)
+    load no Textual and no screen: the app is imported when it starts."""
     code = (
-        "import importlib, sys\n"
-        f"importlib.import_module('runstrong.{module}')\n"
+        "import sys, runstrong.cli.main\n"
+        "print('\\n'.join(sys.modules))\n"
+        "print('--- commands')\n"
+        "for name in ('catalog', 'exercise', 'history', 'plan', 'calendar', 'runs', 'session'):\n"
+        "    __import__('runstrong.cli.' + name)\n"
         "print('\\n'.join(sys.modules))\n"
     )
     result = subprocess.run(
@@ -141,20 +81,12 @@ def _imported_by(module: str) -> set[str]:
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
-    return {name.split(".")[0] for name in result.stdout.split()} | {
-        name for name in result.stdout.split() if name.startswith("runstrong.tui")
+    entry, commands = (set(part.split()) for part in result.stdout.split("--- commands"))
+    heavy = {"textual", "rich.table", "icalendar", "gpxpy", "fitdecode", "tomlkit"}
+    assert not entry & heavy
+    assert not {m for m in entry if m.startswith("runstrong.cli.")} - {
+        "runstrong.cli.main",
+        "runstrong.cli.terminal",
     }
-
-
-@pytest.mark.parametrize("module", DOMAIN)
-def test_domain_module_imports_neither_textual_nor_rich(module: str) -> None:
-    loaded = _imported_by(module)
-    assert not loaded & {"textual", "rich"}
-    assert not any(name.startswith("runstrong.tui") for name in loaded)
-
-
-@pytest.mark.parametrize("module", NO_TEXTUAL)
-def test_cli_and_audio_do_not_import_textual_at_import_time(module: str) -> None:
-    loaded = _imported_by(module)
-    assert "textual" not in loaded
-    assert not any(name.startswith("runstrong.tui") for name in loaded)
+    assert "textual" not in commands
+    assert not any(name.startswith("runstrong.tui") for name in commands)

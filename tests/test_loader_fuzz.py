@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong.workout.catalog import Invalid, load_library, load_session_file
 from runstrong.workout.model import Session
+
+from .fuzzing import fuzz
 
 LIBRARY, _ = load_library()
 KEYS = [
@@ -67,7 +69,7 @@ def _load(tmp: Path, data: bytes) -> Session | Invalid:
     return load_session_file(path, LIBRARY)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(300)
 @given(doc=documents)
 def test_structured_documents_give_session_or_problems(
     tmp_path_factory: Any, doc: dict[str, Any]
@@ -80,7 +82,7 @@ def test_structured_documents_give_session_or_problems(
         assert result.exercises
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(300)
 @given(data=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_arbitrary_bytes_give_session_or_problems(tmp_path_factory: Any, data: bytes) -> None:
     result = _load(tmp_path_factory.mktemp("b"), data)

@@ -11,20 +11,20 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
-from runstrong.session.events import PhaseLogged
 from runstrong.settings import Settings
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 
 from .drive import drive
 from .fakes import FakeClock, FakePlayer
-from .helpers import exercise, hold, session
+from .fuzzing import fuzz
+from .helpers import exercise, hold, saved_records, session
 
 plan_values = st.recursive(
     st.one_of(
@@ -50,7 +50,7 @@ plan_docs = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(600)
 @given(doc=plan_docs)
 def test_generated_plan_files_give_a_plan_or_problems(
     tmp_path_factory: Any, doc: dict[str, Any]
@@ -73,7 +73,7 @@ setting_values = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(300)
 @given(
     doc=st.dictionaries(
         st.sampled_from(
@@ -138,10 +138,7 @@ async def test_event_loop_blocked_two_seconds_mid_hold() -> None:
             clock.advance(0.25)
             screen.runner.tick()
         await pilot.pause()
-        assert app.flow.runner is not None
-        (record,) = [
-            e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)
-        ]
+        (record,) = saved_records(app)
         assert record.ended_at - record.started_at == 10 and record.actual == 10
         assert player.played.count("tick") == 3 and player.played.count("rest") == 1
         assert screen.runner.view.step.kind.value == "REST"
@@ -167,8 +164,7 @@ async def test_pause_for_an_hour_loses_nothing() -> None:
         assert screen.runner.view.remaining == 12
         await pilot.press("p")
         await drive(app, clock, 3 + 12 + 0.25, pilot)
-        assert app.flow.runner is not None
-        records = [e.record for e in app.flow.runner.recorder.events if isinstance(e, PhaseLogged)]
+        records = saved_records(app)
         assert [r.actual for r in records] == [20]
 
 

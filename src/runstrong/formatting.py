@@ -21,13 +21,26 @@ def duration_text(seconds: float | None, *, short: bool = False) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def when_text(stamp: str) -> str:
-    """An ISO time as 'Tue 24 Nov 18:05' in the time zone it was recorded in."""
+def local_time(stamp: str) -> datetime | None:
+    """A stored ISO time (UTC) in the reader's time zone; None when it cannot be read."""
     try:
         moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return moment.strftime("%a %d %b %Y %H:%M")
+        return moment.astimezone() if moment.tzinfo is not None else moment
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def when_text(stamp: str) -> str:
+    """An ISO time as 'Tue 24 Nov 2026 18:05' in the reader's time zone (the history stores
+    UTC; runs and sessions are shown alike wherever the person is now)."""
+    moment = local_time(stamp)
+    return stamp if moment is None else moment.strftime("%a %d %b %Y %H:%M")
+
+
+def day_text(stamp: str) -> str:
+    """An ISO time's local date, '2026-11-24'."""
+    moment = local_time(stamp)
+    return stamp[:10] if moment is None else moment.date().isoformat()
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
@@ -35,9 +48,43 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+def amount_text(value: int, kind: str, *, reps_word: bool = False) -> str:
+    """What a set did, one way everywhere: `30 s` for a hold, `12` for reps (a count), or
+    `12 reps` with `reps_word` where holds and reps share a column."""
+    if kind == "hold":
+        return f"{value} s"
+    return counted(value, "rep") if reps_word else str(value)
+
+
+def sets_done_text(done: int, planned: int | None) -> str:
+    """The sets-done cell: `7/8`, or `7` for a session saved before plans were counted."""
+    return f"{done}/{planned}" if planned else str(done)
+
+
+def lag_text(weaker: str, lag_percent: int, sessions: int) -> str:
+    """One side behind the other, as the summary, `stats` and the history screen say it."""
+    return (
+        f"your {weaker} side is {lag_percent}% behind the other over the last "
+        f"{counted(sessions, 'session')}"
+    )
+
+
+def balance_text(name: str, weaker: str, lag_percent: int, sessions: int) -> str:
+    """The left/right sentence for an exercise: `Clamshell: your left side is 14% behind...`."""
+    return f"{name}: {lag_text(weaker, lag_percent, sessions)}"
+
+
+def damaged_text(path: object, reason: str) -> str:
+    """A history found damaged, in the command line and the app alike."""
+    return (
+        f"the history file {path} is damaged ({reason}). It has not been changed, and nothing "
+        "more is written into it; move it aside to start a new one."
+    )
+
+
 def amount(count: int | None, unit: str) -> str:
-    """A hold or a rep count with its unit: '30 s', '1 rep', '12 reps' (never '1 reps')."""
-    return f"{count} s" if unit == "s" else counted(count or 0, "rep")
+    """A hold or a rep count with its unit, "s" or "reps": '30 s', '1 rep', '12 reps'."""
+    return amount_text(count or 0, "hold" if unit == "s" else "reps", reps_word=True)
 
 
 KG_PER_LB = 0.45359237

@@ -33,9 +33,10 @@ def _kind(mode: int) -> str:
 
 
 def read_capped(
-    entry: Traversable | Path, what: str = "file", limit: int = MAX_FILE_BYTES
+    entry: Traversable | Path, what: str = "file", limit: int | None = MAX_FILE_BYTES
 ) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes, or Refused saying why not."""
+    """The bytes of a regular file of at most `limit` bytes (any size when None), or Refused
+    saying why not."""
     if isinstance(entry, Path):
         try:
             info = entry.stat()
@@ -45,7 +46,7 @@ def read_capped(
             raise Refused(f"cannot be read: {error.strerror or error}") from None
         if not stat.S_ISREG(info.st_mode):
             raise Refused(f"is {_kind(info.st_mode)}, not a {what}")
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise Refused(f"is {info.st_size:,} bytes; a {what} is expected to be under {limit:,}")
     try:
         if isinstance(entry, Path):
@@ -53,7 +54,7 @@ def read_capped(
             # still returns at once instead of waiting for a writer.
             descriptor = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
             with os.fdopen(descriptor, "rb") as handle:
-                data = handle.read(limit + 1)
+                data = handle.read(-1 if limit is None else limit + 1)
         else:
             data = entry.read_bytes()
     except FileNotFoundError:
@@ -62,7 +63,7 @@ def read_capped(
         raise Refused(f"is a folder, not a {what}") from None
     except OSError as error:
         raise Refused(f"cannot be read: {error.strerror or error}") from None
-    if len(data) > limit:
+    if limit is not None and len(data) > limit:
         raise Refused(f"is over {limit:,} bytes; a {what} is expected to be under {limit:,}")
     return data
 

@@ -218,7 +218,9 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
     try:
         source = decode_utf8(read_capped(path, "settings file"))
     except Refused as refused:
-        if not path.exists() and not path.is_symlink():
+        # os.path.lexists never raises (Path.exists does, for a folder the person may
+        # not enter).
+        if not os.path.lexists(path):
             return UNTOLD, []
         return UNTOLD, [f"{label}: {refused}; using default settings"]
     if not source.strip():

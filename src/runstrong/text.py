@@ -59,7 +59,11 @@ def strip_controls(value: str) -> str:
 # Characters JSON may carry raw but a terminal would act on (C1 controls such as the 8-bit CSI
 # 0x9b, DEL, bidi controls) or cannot print (lone surrogates): written as \uXXXX instead, so
 # the data survives intact and the terminal sees only printable text.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+# U+2028 and U+2029 end a line for many readers (str.splitlines among them): escaped too, so
+# one record stays one line.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\ud800-\udfff\u2028\u2029" + "".join(sorted(_BIDI_CONTROLS)) + "]"
+)
 
 
 def terminal_json(data: object, *, indent: int | None = None, ascii_only: bool = False) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from runstrong.application.runner import SessionRunner
 from runstrong.history import HistoryStore
-from runstrong.session.timeline import StepKind, Timing
+from runstrong.session.timeline import SessionPhase, Timing
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold, reps, session
@@ -50,7 +50,7 @@ def test_events_go_to_sound_voice_and_history(tmp_path: Path) -> None:
     runner, clock, player, changes = make(store)
     assert player.played[:1] == ["go"] and changes == [1]
     run(runner, clock, 10.25)  # plank set 1 done: resting
-    assert runner.view.step.kind is StepKind.REST
+    assert runner.view.step.kind is SessionPhase.REST
     assert "rest" in player.played and "tick" in player.played
     (row,) = store.sessions()
     assert [s.actual for s in row.sets] == [10]
@@ -72,7 +72,7 @@ def test_commands_are_plain_methods_and_the_view_answers() -> None:
     assert runner.view.paused
     runner.toggle_pause()
     runner.done()  # the hold ends at once: a set of nothing is skipped, not logged
-    assert runner.view.step.kind is StepKind.REST and runner.records == []
+    assert runner.view.step.kind is SessionPhase.REST and runner.records == []
     before = runner.view.remaining
     runner.more_rest()
     assert runner.view.remaining == (before or 0) + 15

@@ -10,7 +10,7 @@ import pytest
 
 from runstrong import settings
 from runstrong.cli.main import main
-from runstrong.session.timeline import StepKind, build_timeline
+from runstrong.session.timeline import SessionPhase, build_timeline
 from runstrong.settings import EffectiveSettings, Settings
 from runstrong.workout.catalog import load_session_file
 
@@ -19,7 +19,7 @@ def _rests(path: Path, chosen: Settings) -> list[float | None]:
     loaded = load_session_file(path, {})
     assert not hasattr(loaded, "problems")
     steps = build_timeline(loaded, chosen.timing)
-    return [s.seconds for s in steps if s.kind is StepKind.REST]
+    return [s.seconds for s in steps if s.kind is SessionPhase.REST]
 
 
 def test_rests_the_file_leaves_out_come_from_the_settings_when_it_runs(tmp_path: Path) -> None:

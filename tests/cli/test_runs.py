@@ -21,13 +21,12 @@ from runstrong.history.runs import (
     RunLength,
     recent_runs,
     run_kinds,
-    run_kinds_between,
     runs_between,
     taken_into_account,
     weekly_km,
 )
 
-from ..activity_files import fit_bytes, gpx_bytes, strava_csv, strava_row
+from ..activity_files import fit_bytes, gpx_bytes, strava_csv, strava_row, tcx_bytes
 
 SUNDAY = datetime(2027, 1, 17, 8, 0, tzinfo=UTC)
 
@@ -357,7 +356,8 @@ def test_what_today_takes_into_account_and_km_per_week(
         taken_into_account(recent_runs(store.db), monday, 75, UTC)
         == "ran today, 5.0 km; long run yesterday, 21.1 km"
     )
-    assert run_kinds_between(store.db, monday, monday + timedelta(days=6), 75, UTC) == {
+    week_runs = runs_between(store.db, monday, monday + timedelta(days=6), UTC)
+    assert run_kinds(week_runs, 75, UTC) == {
         monday: RunLength.RUN,
         date(2027, 1, 19): RunLength.RUN,
     }
@@ -367,3 +367,38 @@ def test_what_today_takes_into_account_and_km_per_week(
         (monday, 13.0),
     ]
     store.close()
+
+
+def test_one_bad_file_in_a_strava_export_is_named_and_the_rest_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = tmp_path / "export_9.zip"
+    fit = fit_bytes(SUNDAY + timedelta(days=2), 30, 5.0)
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr(
+            "activities.csv",
+            strava_csv(
+                strava_row(1, "Jan 17, 2027, 8:00:00 AM", "Long", "Run", 6000, 21.1),
+                strava_row(2, "Jan 1, 0001, 8:00:00 AM", "Year one", "Run", 1800, 5.0),
+            ),
+        )
+        archive.writestr(
+            "activities/3.tcx.gz", gzip.compress(tcx_bytes(SUNDAY + timedelta(days=1), 40, 8.0))
+        )
+        archive.writestr("activities/4.fit.gz", gzip.compress(fit[:20] + b"\x00" * 30 + fit[50:]))
+        archive.writestr("activities/5.fit", fit)
+        archive.writestr(
+            "activities/6.gpx",
+            b"<gpx><trk><trkseg><trkpt lat='1' lon='1'>"
+            b"<time>2027-01-20T08:30:00Z</time></trkpt><trkpt lat='1' lon='1'>"
+            b"<time>2027-01-20T08:00:00Z</time></trkpt></trkseg></trk></gpx>",
+        )
+    code, out, err = run(capsys, "runs", "import", str(export))
+    assert code == 1 and "Traceback" not in err
+    assert "Imported 3 runs." in out
+    problems = err.strip().splitlines()
+    assert len(problems) == 3, err
+    assert any("activities.csv: row 3:" in p and "1970 to 2100" in p for p in problems)
+    assert any("activities/4.fit.gz:" in p for p in problems)
+    assert any("activities/6.gpx:" in p and "backwards" in p for p in problems)
+    assert {r["source"] for r in runs_json(capsys)} == {"strava", "tcx", "fit"}

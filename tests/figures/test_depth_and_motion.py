@@ -19,6 +19,7 @@ from runstrong.figures.render import (
     figure_frame,
     path_shapes,
     render_position,
+    ring_shapes,
 )
 from runstrong.figures.shapes import Arrow, Layer, Line, Shape, figure_shapes, prop_shapes
 from runstrong.workout.checks import Checker
@@ -246,3 +247,70 @@ def test_a_front_view_foot_sits_under_its_ankle_and_tips_either_way() -> None:
     assert in_heel > in_toe
     (_, out_heel), (_, out_toe), _ = foot(30)
     assert out_toe > out_heel
+
+
+def test_a_short_track_has_one_arrowhead_the_way_out() -> None:
+    """Two arrowheads on a track a few dots long overlap into a bracket: a heel that drops a
+    little gets one, pointing down (the way out)."""
+    drop = figure_of(
+        {
+            "view": "side",
+            "path": ["heel_r"],
+            "start": {"ankle": 30, "on": ["toes"]},
+            "end": {"ankle": 0, "on": ["feet"]},
+        }
+    )
+    arrows = [s for s in path_shapes(drop) if isinstance(s, Arrow)]
+    assert len(arrows) == 1
+    assert arrows[0].tip[1] < arrows[0].before[1]
+
+
+def test_a_ring_grows_with_a_body_lying_at_length() -> None:
+    """A long body is drawn small; the ring round its hip grows so it still shows."""
+    standing = figure_of({"view": "front", "circles": ["hip"], "start": {"on": ["feet"]}})
+    lying = figure_of(
+        {
+            "view": "front",
+            "circles": ["hip"],
+            "start": {
+                "torso": 74,
+                "shoulder": [90, 0],
+                "elbow": [-90, 0],
+                "hip": [-4, 4],
+                "on": ["toe_l", "elbow_l"],
+            },
+        }
+    )
+
+    def ring_width(figure: Figure) -> float:
+        body = placed(figure, figure.positions[0])
+        xs = [p[0] for s in ring_shapes(figure, body) if isinstance(s, Line) for p in (s.start,)]
+        return max(xs) - min(xs)
+
+    assert ring_width(lying) > ring_width(standing) * 1.3
+
+
+def test_a_trap_bar_stands_its_plates_on_the_floor_at_the_bottom() -> None:
+    """Its plates sit either side of the hands, their bottoms on the floor when the hands are
+    low, not a disc over the legs."""
+    low = figure_of(
+        {
+            "view": "side",
+            "props": [{"kind": "bar", "at": "hand_r"}],
+            "start": {
+                "torso": 52,
+                "hip": 122,
+                "knee": 118,
+                "ankle": "flat",
+                "shoulder": 52,
+                "on": ["feet"],
+            },
+        }
+    )
+    body = placed(low, low.positions[0])
+    hand_x = body.points["hand_r"][0]
+    bar = [s for p in low.props for s in prop_shapes(p, body) if isinstance(s, Line)]
+    ys = [y for s in bar for _, y in (s.start, s.end)]
+    xs = [x for s in bar for x, _ in (s.start, s.end)]
+    assert min(ys) == pytest.approx(0.0, abs=0.5)
+    assert min(xs) < hand_x - 35 and max(xs) > hand_x + 35

@@ -20,7 +20,7 @@ from runstrong.history import HistoryStore, SessionLog
 from runstrong.history.last_time import Best, LastSet, LastTime
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseCorrected, PhaseLogged
-from runstrong.session.timeline import StepKind, Timing
+from runstrong.session.timeline import SessionPhase, Timing
 from runstrong.workout.model import PhaseKind
 
 from ..drive import run_engine
@@ -44,7 +44,7 @@ def test_the_load_keys_fix_the_set_just_done_and_carry_to_the_next() -> None:
     events = run_engine(engine, clock, 4.5)
     (logged,) = [e for e in events if isinstance(e, PhaseLogged)]
     assert logged.record.load_kg == 20.0
-    assert engine.step.kind is StepKind.REST and engine.view().load_for == 0
+    assert engine.step.kind is SessionPhase.REST and engine.view().load_for == 0
     corrected = engine.adjust_load(2.5) + engine.adjust_load(2.5)
     assert [e.record.load_kg for e in corrected if isinstance(e, PhaseCorrected)] == [22.5, 25.0]
     assert engine.view().load_kg == 25.0 and engine.records[-1].load_kg == 25.0

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrong.planning.plans import Plan, load_plans
@@ -30,6 +30,8 @@ from runstrong.planning.week import coach_for, intensity_in
 from runstrong.settings import Settings
 from runstrong.workout.catalog import Catalog, load_catalog
 from runstrong.workout.model import Intensity, Session
+
+from ..fuzzing import fuzz
 
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
@@ -199,7 +201,7 @@ def bundled_catalog() -> Catalog:
     return load_catalog()
 
 
-@settings(max_examples=60, deadline=None)
+@fuzz(60)
 @given(
     st.lists(RUN_KINDS, min_size=9, max_size=9),
     st.integers(0, 6),

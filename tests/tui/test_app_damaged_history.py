@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from textual.widgets import Static
-
 from runstrong import paths
 from runstrong.history import HistoryStore
 from runstrong.tui.app import RunstrongApp
@@ -15,6 +13,7 @@ from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.summary import SummaryScreen
 
+from ..conftest import screen_text
 from ..fakes import FakePlayer
 from ..history.test_hostile_history import make_damaged_history
 from ..tui.test_app_history import SESSION, make_app, run
@@ -22,11 +21,6 @@ from ..tui.test_app_history import SESSION, make_app, run
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _dialog_text(app: object) -> str:
-    screen = app.screen  # type: ignore[attr-defined]
-    return "".join(str(w.render()) for w in screen.query(Static))
 
 
 async def test_history_screen_on_a_damaged_file_offers_to_move_it(tmp_path: Path) -> None:
@@ -38,7 +32,7 @@ async def test_history_screen_on_a_damaged_file_offers_to_move_it(tmp_path: Path
         await pilot.pause()
         await pilot.pause()
         if isinstance(app.screen, Choice):  # home's reads met the damage: the offer at once
-            assert "damaged" in _dialog_text(app)
+            assert "damaged" in screen_text(app)
             await pilot.press("n")
             await pilot.pause()
         # A damage not seen yet (the file went bad while the app ran) shows on `h`.
@@ -51,7 +45,7 @@ async def test_history_screen_on_a_damaged_file_offers_to_move_it(tmp_path: Path
             await pilot.press("2")
             for _ in range(3):
                 await pilot.pause()
-        assert isinstance(app.screen, Choice) and "damaged" in _dialog_text(app)
+        assert isinstance(app.screen, Choice) and "damaged" in screen_text(app)
         assert app.store is None
         assert _digest(damaged) == before
         await pilot.press("m")
@@ -90,7 +84,7 @@ async def test_home_screen_on_a_history_damaged_from_page_3_on() -> None:
         for _ in range(6):
             await pilot.pause()
         assert app.is_running
-        assert isinstance(app.screen, Choice) and "damaged" in _dialog_text(app)
+        assert isinstance(app.screen, Choice) and "damaged" in screen_text(app)
         assert app.store is None
         home = app.screen_stack[0]
         assert isinstance(home, HomeScreen) and home.today is not None

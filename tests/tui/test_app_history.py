@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from runstrong import paths
 from runstrong.history import HistoryStore, queries
-from runstrong.settings import Settings
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import Choice
 from runstrong.tui.screens.history import HistoryScreen
@@ -22,8 +22,9 @@ from runstrong.tui.screens.summary import SummaryScreen
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Progression, Session, Side
 
+from ..conftest import make_app as shared_app
 from ..drive import drive
-from ..fakes import FakeClock, FakePlayer
+from ..fakes import FakeClock
 from ..helpers import home_filled
 
 PLANK = Exercise(
@@ -44,15 +45,9 @@ SESSION = Session(slug="mini", name="Mini", exercises=(PLANK, SIDE), rest_betwee
 
 
 def make_app(**kwargs: Any) -> tuple[RunstrongApp, FakeClock]:
-    clock = FakeClock()
     catalog = kwargs.pop("catalog", Catalog({"mini": SESSION}, {}, ()))
-    app = RunstrongApp(
-        catalog=catalog,
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        settings=kwargs.pop("settings", Settings(get_ready=0, switch_sides=1)),
-        **kwargs,
+    app, clock, _ = shared_app(
+        catalog=catalog, timing=Timing(get_ready=0, switch_sides=1), **kwargs
     )
     return app, clock
 

@@ -18,7 +18,7 @@ from runstrong.workout import builder
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import LibraryExercise, Session, Source
 
-from ..fakes import FakeClock, FakePlayer
+from ..conftest import make_app as shared_app
 from ..helpers import exercise, hold
 
 LIBRARY = {"front-plank": LibraryExercise("front-plank", "Front plank", ("Long line",), "x")}
@@ -28,13 +28,7 @@ BUNDLED = Session(
 
 
 def make_app() -> RunstrongApp:
-    clock = FakeClock()
-    return RunstrongApp(
-        catalog=Catalog({"core": BUNDLED}, dict(LIBRARY), ()),
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-    )
+    return shared_app(catalog=Catalog({"core": BUNDLED}, dict(LIBRARY), ()))[0]
 
 
 async def open_builder(app: RunstrongApp, pilot: Pilot[Any], name: str) -> BuilderScreen:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.app import App
 from textual.geometry import Region
 from textual.widgets import Button, Static
@@ -34,76 +33,78 @@ OFFER = Suggestion(index=0, name="Plank", unit="s", current=30, suggested=35)
 
 
 class Host(App[None]):
-    """Shows one dialog and keeps what it was dismissed with."""
+    """Shows dialogs one after another and keeps what each was dismissed with."""
 
-    def __init__(self, dialog: Dialog[Any]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.dialog = dialog
         self.answers: list[object] = []
 
-    def on_mount(self) -> None:
-        self.push_screen(self.dialog, self.answers.append)
+    def ask(self, dialog: Dialog[Any]) -> None:
+        self.push_screen(dialog, self.answers.append)
 
 
 def dialog_text(dialog: Dialog[Any]) -> str:
     return " ".join(str(w.render()) for w in dialog.query(Static) if not isinstance(w, Button))
 
 
-@pytest.mark.parametrize(
-    ("make", "key", "answer"),
-    [
-        (lambda: resume_offer(UNFINISHED), "r", ResumeAnswer.RESUME),
-        (lambda: resume_offer(UNFINISHED), "c", ResumeAnswer.CLOSE),
-        (lambda: resume_offer(UNFINISHED), "escape", ResumeAnswer.LATER),
-        (lambda: history_problem("broken", can_move=True), "m", HistoryAnswer.MOVE_ASIDE),
-        (lambda: history_problem("broken", can_move=True), "n", HistoryAnswer.CARRY_ON),
-        (lambda: history_problem("broken", can_move=False), "escape", HistoryAnswer.CARRY_ON),
-        (lambda: progression_offer([OFFER]), "a", ProgressionAnswer.ACCEPT),
-        (lambda: progression_offer([OFFER]), "k", ProgressionAnswer.KEEP),
-        (lambda: ConfirmQuit(2), "l", StopAnswer.FINISH_LATER),
-        (lambda: ConfirmQuit(2), "e", StopAnswer.END_HERE),
-        (lambda: ConfirmQuit(2), "q", StopAnswer.KEEP_GOING),
-        (lambda: ConfirmQuit(2), "enter", StopAnswer.KEEP_GOING),  # the focused button
-    ],
-)
-async def test_dialogs_answer_with_typed_values(make: Any, key: str, answer: object) -> None:
-    app = Host(make())
+ANSWERS: list[tuple[Any, str, object]] = [
+    (lambda: resume_offer(UNFINISHED), "r", ResumeAnswer.RESUME),
+    (lambda: resume_offer(UNFINISHED), "c", ResumeAnswer.CLOSE),
+    (lambda: resume_offer(UNFINISHED), "escape", ResumeAnswer.LATER),
+    (lambda: history_problem("broken", can_move=True), "m", HistoryAnswer.MOVE_ASIDE),
+    (lambda: history_problem("broken", can_move=True), "n", HistoryAnswer.CARRY_ON),
+    (lambda: history_problem("broken", can_move=False), "escape", HistoryAnswer.CARRY_ON),
+    (lambda: progression_offer([OFFER]), "a", ProgressionAnswer.ACCEPT),
+    (lambda: progression_offer([OFFER]), "k", ProgressionAnswer.KEEP),
+    (lambda: ConfirmQuit(2), "l", StopAnswer.FINISH_LATER),
+    (lambda: ConfirmQuit(2), "e", StopAnswer.END_HERE),
+    (lambda: ConfirmQuit(2), "q", StopAnswer.KEEP_GOING),
+    (lambda: ConfirmQuit(2), "enter", StopAnswer.KEEP_GOING),  # the focused button
+]
+
+
+async def test_dialogs_answer_with_typed_values() -> None:
+    app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press(key)
-        await pilot.pause()
-    assert app.answers == [answer]
+        for make, key, answer in ANSWERS:
+            app.ask(make())
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.answers[-1:] == [answer], (key, answer)
+    assert len(app.answers) == len(ANSWERS)
 
 
 async def test_a_button_gives_the_same_answer_as_its_key() -> None:
-    app = Host(resume_offer(UNFINISHED))
+    app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
+        app.ask(resume_offer(UNFINISHED))
         await pilot.pause()
         await pilot.click("#answer-1")
         await pilot.pause()
     assert app.answers == [ResumeAnswer.CLOSE]
 
 
-@pytest.mark.parametrize(
-    ("sets", "words"),
-    [
-        (0, "Nothing has been completed yet."),
-        (1, "The 1 completed set stays in your history."),
-        (2, "The 2 completed sets stay in your history."),
-    ],
-)
-async def test_quit_and_resume_dialogs_agree_with_the_count(sets: int, words: str) -> None:
-    assert kept_sentence(sets) == words
-    for dialog in (
-        ConfirmQuit(sets),
-        resume_offer(Unfinished(1, "core", "Core", 1_700_000_000.0, False, sets)),
-    ):
-        app = Host(dialog)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            text = dialog_text(dialog)
-            assert words in text
-            assert "(s)" not in text and "set records" not in text
+async def test_quit_and_resume_dialogs_agree_with_the_count() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for sets, words in (
+            (0, "Nothing has been completed yet."),
+            (1, "The 1 completed set stays in your history."),
+            (2, "The 2 completed sets stay in your history."),
+        ):
+            assert kept_sentence(sets) == words
+            for dialog in (
+                ConfirmQuit(sets),
+                resume_offer(Unfinished(1, "core", "Core", 1_700_000_000.0, False, sets)),
+            ):
+                app.ask(dialog)
+                await pilot.pause()
+                text = dialog_text(dialog)
+                assert words in text
+                assert "(s)" not in text and "set records" not in text
+                await pilot.press("escape")
+                await pilot.pause()
 
 
 def overlaps(a: Region, b: Region) -> bool:

@@ -99,15 +99,15 @@ def test_figure_moment_follows_the_session() -> None:
 
 
 def test_a_timed_movement_moves_during_its_hold_and_a_bridge_holds_still() -> None:
-    from runstrong.session.timeline import Step, StepKind
-    from runstrong.session.view import SessionPhase, View
+    from runstrong.session.timeline import SessionPhase, Step
+    from runstrong.session.view import View
     from runstrong.tui.widgets.figure import figure_moment
     from runstrong.workout.model import Exercise, Phase, PhaseKind
 
     library = load_library()[0]
 
     def moment(ident: str, elapsed: float) -> tuple[str | None, float | None]:
-        step = Step(StepKind.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
+        step = Step(SessionPhase.HOLD, 0, 1, phase=Phase(PhaseKind.HOLD, 30), seconds=30)
         exercise = Exercise(
             name=ident,
             sets=1,

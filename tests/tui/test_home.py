@@ -11,7 +11,8 @@ from runstrong.tui.screens.home import HomeScreen
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Session
 
-from ..fakes import FakeClock, FakePlayer
+from ..conftest import make_app as shared_app
+from ..fakes import FakeClock
 from ..helpers import exercise, hold, home_filled, reps
 
 SESSIONS = {
@@ -31,10 +32,7 @@ SESSIONS = {
 
 
 def make_app() -> RunstrongApp:
-    clock = FakeClock()
-    return RunstrongApp(
-        catalog=Catalog(dict(SESSIONS), {}, ()), clock=clock, wall=clock.wall, player=FakePlayer()
-    )
+    return shared_app(catalog=Catalog(dict(SESSIONS), {}, ()))[0]
 
 
 def listed(home: HomeScreen) -> list[str]:

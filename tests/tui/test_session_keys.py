@@ -4,39 +4,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widgets import Static
-
 from runstrong import paths
 from runstrong.history import HistoryStore
-from runstrong.session.view import SessionPhase
-from runstrong.settings import Settings
+from runstrong.session.timeline import SessionPhase, Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.dialogs import ConfirmQuit
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.workout.model import Exercise, Side
 
+from ..conftest import make_app as shared_app
+from ..conftest import screen_text
 from ..drive import drive
-from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, reps, session
+from ..fakes import FakeClock
+from ..helpers import exercise, hold, reps
 
 BOTH = (Side.LEFT, Side.RIGHT)
 
 
 def make_app(*exercises_: Exercise, get_ready: int = 5) -> tuple[RunstrongApp, FakeClock]:
-    clock = FakeClock()
-    app = RunstrongApp(
-        session=session(*exercises_, rest_between_exercises=20),
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        settings=Settings(get_ready=get_ready, switch_sides=3),
-    )
+    app, clock, _ = shared_app(*exercises_, timing=Timing(get_ready=get_ready, switch_sides=3))
     return app, clock
-
-
-def text_of(app: RunstrongApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def test_ctrl_c_asks_like_q() -> None:
@@ -55,30 +43,11 @@ async def test_plus_minus_show_the_corrected_count_at_once() -> None:
     app, clock = make_app(exercise("Deadbug", reps(10, tempo=1.0), sets=2, rest=30))
     async with app.run_test(size=(80, 24)) as pilot:
         await drive(app, clock, 5 + 10.25, pilot)  # set 1 done: resting
-        assert "Deadbug, set 1: 10 reps" in text_of(app, "#hint")
-        assert "+/- fix reps" in text_of(app, "#hint")
+        assert "Deadbug, set 1: 10 reps" in screen_text(app, "#hint")
+        assert "+/- fix reps" in screen_text(app, "#hint")
         await pilot.press("minus")
         await pilot.pause()
-        assert "Deadbug, set 1: 9 reps" in text_of(app, "#hint")
-
-
-async def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
-    app, clock = make_app(
-        exercise("Deadbug", reps(4, tempo=1.0), sets=2, rest=10),
-        exercise("Plank", hold(5), sets=2, rest=10),
-    )
-    async with app.run_test(size=(80, 24)) as pilot:
-        hint_seen: set[tuple[str, int, int]] = set()
-        rests_without: set[tuple[str, int, int]] = set()
-        while isinstance(app.screen, SessionScreen):
-            step = app.screen.runner.view.step
-            where = (step.kind.value, step.exercise, step.set_number)
-            (hint_seen if "fix reps" in text_of(app, "#hint") else rests_without).add(where)
-            await drive(app, clock, 0.5, pilot)
-        # After each deadbug set (reps) the rest offers +/-; after the plank (a hold) it
-        # does not, and no other step ever shows it.
-        assert hint_seen == {("REST", 0, 1), ("REST", 0, 2)}
-        assert ("REST", 1, 1) in rests_without
+        assert "Deadbug, set 1: 9 reps" in screen_text(app, "#hint")
 
 
 async def test_count_in_after_a_pause_shows_count_in_not_hold() -> None:
@@ -95,35 +64,11 @@ async def test_count_in_after_a_pause_shows_count_in_not_hold() -> None:
         assert phases == [SessionPhase.COUNT_IN, SessionPhase.HOLD]
 
 
-async def test_up_next_and_next_line_always_name_the_same_step() -> None:
-    # The last exercise has sides: its rests and switches must name what is still to come.
-    app, clock = make_app(
-        exercise("Bridge", reps(3, tempo=1.0), sets=1),
-        exercise("Clam", hold(4), sets=2, rest=6, sides=BOTH),
-        get_ready=3,
-    )
-    async with app.run_test(size=(100, 30)) as pilot:
-        checked, finished_in = 0, set()
-        while isinstance(app.screen, SessionScreen):
-            title, bottom = text_of(app, "#title"), text_of(app, "#next")
-            if title.startswith("Up next: "):
-                name = title.removeprefix("Up next: ").split("  ·  ")[0]
-                assert bottom.startswith(f"Next: {name}"), (title, bottom)
-                checked += 1
-            if "finished" in bottom:
-                step = app.screen.runner.view.step
-                finished_in.add((step.kind.value, step.set_number, step.side))
-            await drive(app, clock, 0.5, pilot)
-        assert checked > 10
-        # "finished" only while the very last side of the very last set is under way.
-        assert finished_in == {("HOLD", 2, "right")}
-
-
 async def test_self_counted_reps_pass_the_target_and_enter_ends_the_set() -> None:
     app, clock = make_app(exercise("Lunge", reps(10), sets=1), exercise("Plank", hold(5)))
     async with app.run_test(size=(80, 24)) as pilot:
         await drive(app, clock, 5.25, pilot)
-        assert "space counts a rep, enter ends the set" in text_of(app, "#target")
+        assert "space counts a rep, enter ends the set" in screen_text(app, "#target")
         for _ in range(12):
             await pilot.press("space")
         await pilot.pause()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from textual.binding import Binding
+
 from runstrong.application import session_text as words
 from runstrong.formatting import duration_text
 from runstrong.session.engine import SessionEngine
+from runstrong.session.timeline import SessionPhase
+from runstrong.session.view import View
+from runstrong.tui.screens.session import SessionScreen
 from runstrong.workout.model import Exercise, Side
 
 from ..fakes import FakeClock
 from ..helpers import exercise, hold, reps, session
+
+BOTH = (Side.LEFT, Side.RIGHT)
 
 
 def make(*items: Exercise, get_ready: int = 5) -> tuple[SessionEngine, FakeClock]:
@@ -84,3 +93,81 @@ def test_clock_text() -> None:
         "2:05",
         "1:02:05",
     ]
+
+
+def views_to_the_end(engine: SessionEngine, clock: FakeClock) -> Iterator[View]:
+    """What the screen would show every half second, from the start to the last step."""
+    while not engine.finished:
+        yield engine.view()
+        for _ in range(2):
+            clock.advance(0.25)
+            engine.update()
+
+
+def test_up_next_and_next_line_always_name_the_same_step() -> None:
+    # The last exercise has sides: its rests and switches must name what is still to come.
+    engine, clock = make(
+        exercise("Bridge", reps(3, tempo=1.0), sets=1),
+        exercise("Clam", hold(4), sets=2, rest=6, sides=BOTH),
+        get_ready=3,
+    )
+    checked, finished_in = 0, set()
+    for view in views_to_the_end(engine, clock):
+        title, bottom = words.title(view, engine.session), words.next_text(view, engine.session)
+        if title.startswith("Up next: "):
+            name = title.removeprefix("Up next: ").split(words.SEPARATOR)[0]
+            assert bottom.startswith(f"Next: {name}"), (title, bottom)
+            checked += 1
+        if "finished" in bottom:
+            finished_in.add((view.step.kind.value, view.step.set_number, view.step.side))
+    assert checked > 10
+    # "finished" only while the very last side of the very last set is under way.
+    assert finished_in == {("HOLD", 2, "right")}
+
+
+def test_fix_reps_hint_only_in_a_rest_right_after_a_rep_set() -> None:
+    engine, clock = make(
+        exercise("Deadbug", reps(4, tempo=1.0), sets=2, rest=10),
+        exercise("Plank", hold(5), sets=2, rest=10),
+    )
+    hint_seen: set[tuple[str, int, int]] = set()
+    rests_without: set[tuple[str, int, int]] = set()
+    for view in views_to_the_end(engine, clock):
+        where = (view.step.kind.value, view.step.exercise, view.step.set_number)
+        hint = words.hint_text(view, muted=False, rated={})
+        (hint_seen if "fix reps" in hint else rests_without).add(where)
+    # After each deadbug set (reps) the rest offers +/-; after the plank (a hold) it does
+    # not, and no other step ever shows it.
+    assert hint_seen == {("REST", 0, 1), ("REST", 0, 2)}
+    assert ("REST", 1, 1) in rests_without
+
+
+PHASE_WORDS = [phase.value for phase in SessionPhase]
+
+
+def test_phase_words_appear_only_for_the_current_phase() -> None:
+    """Only the banner names the phase: no other line of the session screen (and no key in
+    its footer) says HOLD while the person rests, or REST during a hold."""
+    engine, clock = make(
+        exercise("Side plank", hold(4), sets=2, rest=5, sides=BOTH),
+        exercise("Taps", reps(3, tempo=1.0)),
+    )
+    keys = [
+        binding.description for binding in SessionScreen.BINDINGS if isinstance(binding, Binding)
+    ]
+    seen = set()
+    for view in views_to_the_end(engine, clock):
+        seen.add(view.phase)
+        sess = engine.session
+        lines = [
+            words.status_text(view, sess),
+            words.title(view, sess),
+            words.target_text(view),
+            words.hint_text(view, muted=True, rated={}),
+            words.next_text(view, sess),
+            *view.exercise.cues,
+            *keys,
+        ]
+        text = "\n".join(lines)
+        assert [w for w in PHASE_WORDS if w in text] == [], (view.phase, text)
+    assert {"GET READY", "HOLD", "SWITCH SIDES", "REST", "REPS"} <= seen

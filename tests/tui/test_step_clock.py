@@ -8,15 +8,16 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from runstrong.settings import Settings
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.session import SessionScreen
 from runstrong.tui.widgets import block_font
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_clock import StepClock
 
-from ..fakes import FakeClock, FakePlayer
-from ..helpers import exercise, hold, reps, session
+from ..conftest import make_app as shared_app
+from ..fakes import FakeClock
+from ..helpers import exercise, hold, reps
 
 BLOCK = block_font.BLOCK
 
@@ -83,18 +84,18 @@ def inked(lines: list[str]) -> list[str]:
     return [line for line in lines if BLOCK in line]
 
 
-@pytest.mark.parametrize("value", ["1:05", "0:09", "12"])
-async def test_the_clock_draws_its_text_as_tall_as_its_space(value: str) -> None:
+async def test_the_clock_draws_its_text_as_tall_as_its_space() -> None:
     app = ClockApp()
     async with app.run_test(size=(70, 11)) as pilot:
         clock = app.query_one(StepClock)
-        clock.show(value, flash=False)
-        await pilot.pause()
-        assert clock.glyph_rows == 11
-        lines = drawn(clock)
-        expected = block_font.glyph_lines(value, 11)
-        assert [line.strip() for line in inked(lines)] == [line.strip() for line in expected]
-        assert all(len(line.rstrip()) <= clock.size.width for line in lines)
+        for value in ("1:05", "0:09", "12"):
+            clock.show(value, flash=False)
+            await pilot.pause()
+            assert clock.glyph_rows == 11
+            lines = drawn(clock)
+            expected = block_font.glyph_lines(value, 11)
+            assert [line.strip() for line in inked(lines)] == [line.strip() for line in expected]
+            assert all(len(line.rstrip()) <= clock.size.width for line in lines)
 
 
 async def test_the_size_follows_the_terminal() -> None:
@@ -188,13 +189,11 @@ async def test_unchanged_text_is_not_redrawn(monkeypatch: pytest.MonkeyPatch) ->
 
 # -- in the real session screen ------------------------------------------------------------
 def session_app() -> tuple[RunstrongApp, FakeClock]:
-    clock = FakeClock()
-    app = RunstrongApp(
-        session=session(exercise("Plank", hold(65)), exercise("Taps", reps(15))),
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        settings=Settings(get_ready=10, switch_sides=5),
+    app, clock, _ = shared_app(
+        exercise("Plank", hold(65)),
+        exercise("Taps", reps(15)),
+        rest_between_exercises=45,
+        timing=Timing(get_ready=10, switch_sides=5),
     )
     return app, clock
 
@@ -207,36 +206,36 @@ async def tick(app: RunstrongApp, clock: FakeClock, seconds: float) -> None:
         screen.runner.tick()
 
 
-@pytest.mark.parametrize(("size", "least_rows"), [((80, 24), 5), ((120, 40), 9)])
-async def test_the_session_clock_grows_with_the_terminal(
-    size: tuple[int, int], least_rows: int
-) -> None:
+async def test_the_session_clock_grows_with_the_terminal() -> None:
     app, clock = session_app()
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await tick(app, clock, 10.5)  # into the 65 s hold
-        await pilot.pause()
-        step_clock = app.screen.query_one(StepClock)
-        assert step_clock.value == "1:05"
-        lines = drawn(step_clock)
-        assert len(inked(lines)) == step_clock.glyph_rows
-        assert step_clock.glyph_rows is not None and step_clock.glyph_rows >= least_rows
-        assert step_clock.region.right <= size[0]
-        assert all(len(line.rstrip()) <= step_clock.size.width for line in lines)
-        banner = app.screen.query_one(PhaseBanner)
-        assert banner.phase == "HOLD"
-        assert banner.size.height == (1 if size[1] < 32 else 3)
+        for size, least_rows in (((80, 24), 5), ((120, 40), 9)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            step_clock = app.screen.query_one(StepClock)
+            assert step_clock.value == "1:05"
+            lines = drawn(step_clock)
+            assert len(inked(lines)) == step_clock.glyph_rows
+            assert step_clock.glyph_rows is not None and step_clock.glyph_rows >= least_rows
+            assert step_clock.region.right <= size[0]
+            assert all(len(line.rstrip()) <= step_clock.size.width for line in lines)
+            banner = app.screen.query_one(PhaseBanner)
+            assert banner.phase == "HOLD"
+            assert banner.size.height == (1 if size[1] < 32 else 3)
 
 
-@pytest.mark.parametrize("size", [(60, 20), (50, 16), (100, 20), (60, 40)])
-async def test_small_terminals_keep_the_three_row_digits(size: tuple[int, int]) -> None:
+async def test_small_terminals_keep_the_three_row_digits() -> None:
     app, clock = session_app()
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(60, 20)) as pilot:
         await tick(app, clock, 10.5)
-        await pilot.pause()
-        step_clock = app.screen.query_one(StepClock)
-        assert step_clock.glyph_rows is None
-        assert step_clock.size.height == 3
-        assert "HOLD" in str(app.screen.query_one(PhaseBanner).render())
+        for size in ((60, 20), (50, 16), (100, 20), (60, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            step_clock = app.screen.query_one(StepClock)
+            assert step_clock.glyph_rows is None, size
+            assert step_clock.size.height == 3
+            assert "HOLD" in str(app.screen.query_one(PhaseBanner).render())
 
 
 async def test_reps_show_the_count_in_block_digits() -> None:

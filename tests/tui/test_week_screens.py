@@ -6,18 +6,17 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from runstrong import paths, settings
-from runstrong.settings import Settings
+from runstrong import paths
+from runstrong.session.timeline import Timing
 from runstrong.tui.app import RunstrongApp
 from runstrong.tui.screens.builder import BuilderScreen
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.screens.session import SessionScreen
-from runstrong.tui.screens.settings import SettingsScreen
 from runstrong.workout.builder import Draft, DraftExercise
 from runstrong.workout.catalog import Catalog, load_library, load_session_file
 from runstrong.workout.model import LibraryExercise, Session
 
-from ..fakes import FakeClock, FakePlayer
+from ..conftest import make_app as shared_app
 from ..helpers import exercise, hold, reps
 
 LIBRARY = {
@@ -37,15 +36,8 @@ KIT = Session(
 
 
 def make_app() -> RunstrongApp:
-    clock = FakeClock()
     catalog = Catalog({"bands": KIT, "core": CORE}, dict(LIBRARY), ())
-    return RunstrongApp(
-        catalog=catalog,
-        clock=clock,
-        wall=clock.wall,
-        player=FakePlayer(),
-        settings=Settings(get_ready=0),
-    )
+    return shared_app(catalog=catalog, timing=Timing(get_ready=0))[0]
 
 
 def table_names(app: RunstrongApp) -> list[str]:
@@ -72,31 +64,6 @@ async def test_home_explains_itself_filters_and_starts_light() -> None:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.runner.session.light and screen.runner.session.exercises[0].sets == 1
-
-
-async def test_settings_screen_saves_and_rejects_bad_values() -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("comma")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
-        screen.query_one("#count_in", Input).value = "99"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "0 to 10" in str(screen.query_one("#count_in-error", Static).render())
-        assert not paths.settings_file().exists()
-        screen.query_one("#count_in", Input).value = "0"
-        screen.query_one("#run_days", Input).value = "tue, sat"
-        screen.query_one("#long_run_day", Input).value = "Saturday"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-    saved, warnings = settings.load()
-    assert saved.count_in == 0 and saved.run_days == ("tue", "sat") and not warnings
-    assert saved.long_run_day == "sat"
-    assert app.effective.timing.count_in == 0
 
 
 async def test_builder_composes_saves_and_starts(tmp_path: Path) -> None:

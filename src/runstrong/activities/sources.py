@@ -2,7 +2,9 @@
 
 Every file is checked by type and size before a byte is read: a FIFO or a device would block
 or never end, and an activity file is never hundreds of megabytes. A file that is not an
-activity becomes one problem line naming it; the rest still import.
+activity, is damaged, or holds values no run can have (see `model.out_of_range`) becomes one
+problem line naming it and why; the rest still import. A zip is read within caps on its
+members and their total size, so a zip bomb is refused with a message rather than unpacked.
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from pathlib import Path
 
 from runstrong.activities.fit import read_fit
 from runstrong.activities.gpx import read_gpx
-from runstrong.activities.model import Activity, NotAnActivity, is_running
+from runstrong.activities.model import Activity, NotAnActivity, is_running, out_of_range
 from runstrong.activities.strava import read_activities_csv
+from runstrong.activities.tcx import read_tcx
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # one activity file, or activities.csv
 MAX_ARCHIVE_BYTES = 8 * 1024 * 1024 * 1024  # a Strava export with years of photos
-ACTIVITY_ENDINGS = (".gpx", ".gpx.gz", ".fit", ".fit.gz")
+MAX_ARCHIVE_UNPACKED = 2 * 1024 * 1024 * 1024  # what its members add up to, once unpacked
+MAX_ARCHIVE_MEMBERS = 100_000
+ACTIVITY_ENDINGS = (".gpx", ".gpx.gz", ".fit", ".fit.gz", ".tcx", ".tcx.gz")
 STRAVA_CSV = "activities.csv"
 
 
@@ -37,9 +42,12 @@ class Collected:
     problems: list[str] = field(default_factory=list)
     ignored_files: int = 0
 
-    def add(self, activities: Iterable[Activity]) -> None:
+    def add(self, label: str, activities: Iterable[Activity]) -> None:
         for activity in activities:
-            if is_running(activity.sport):
+            wrong = out_of_range(activity)
+            if wrong is not None:
+                self.problems.append(f"{label}: {wrong}; skipped")
+            elif is_running(activity.sport):
                 self.runs.append(activity)
             else:
                 self.not_runs[activity.sport] += 1
@@ -99,10 +107,12 @@ def read_activity(name: str, data: bytes) -> list[Activity]:
         return read_fit(data)
     if lower.endswith(".gpx") or b"<gpx" in data[:4096]:
         return [read_gpx(data, "Run")]
+    if lower.endswith(".tcx") or b"<TrainingCenterDatabase" in data[:4096]:
+        return read_tcx(data)
     if lower.endswith(".csv"):
         return read_activities_csv(_text(data)).activities
     raise NotAnActivity(
-        "not an activity file (expected .gpx, .fit, .fit.gz, a Strava "
+        "not an activity file (expected .gpx, .fit, .tcx, the same .gz, a Strava "
         "activities.csv or a Strava export .zip)"
     )
 
@@ -118,6 +128,15 @@ def _is_activity_name(name: str) -> bool:
     return name.lower().endswith(ACTIVITY_ENDINGS)
 
 
+def _resolved(path: Path) -> str:
+    """The real path of `path` (to match a csv's listed files), or `path` itself when it
+    cannot be resolved (a symlink loop raises RuntimeError on Python 3.11 and 3.12)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path)
+
+
 class _Importer:
     def __init__(self) -> None:
         self.found = Collected()
@@ -130,7 +149,7 @@ class _Importer:
         except NotAnActivity as problem:
             self.found.problems.append(f"{label}: {problem}")
             return
-        self.found.add(export.activities)
+        self.found.add(label, export.activities)
         self.found.problems.extend(f"{label}: {p}" for p in export.problems)
         self.listed.update(
             posixpath.normpath(posixpath.join(folder, f)) for f in export.listed_files
@@ -138,9 +157,15 @@ class _Importer:
 
     def activity_file(self, label: str, data: bytes) -> None:
         try:
-            self.found.add(read_activity(label, data))
+            self.found.add(label, read_activity(label, data))
         except NotAnActivity as problem:
             self.found.problems.append(f"{label}: {problem}")
+        except Exception as error:
+            # The readers turn every failure they know into NotAnActivity; anything else
+            # from a parser is still one damaged file, never the end of the whole import.
+            self.found.problems.append(
+                f"{label}: could not be read ({type(error).__name__}: {error}); skipped"
+            )
 
     def path(self, path: Path) -> None:
         try:
@@ -150,7 +175,7 @@ class _Importer:
             return
         if stat.S_ISDIR(info.st_mode):
             self.folder(path)
-        elif str(path.resolve()) in self.listed:
+        elif _resolved(path) in self.listed:
             return
         elif path.name.lower().endswith(".zip"):
             self.archive(path)
@@ -164,7 +189,7 @@ class _Importer:
             self.found.problems.append(f"{path}: {refused}")
             return
         if is_csv:
-            self.csv_file(str(path), data, str(path.parent.resolve()))
+            self.csv_file(str(path), data, _resolved(path.parent))
         elif data[:4] == b"PK\x03\x04":
             self.archive(path)
         else:
@@ -183,7 +208,7 @@ class _Importer:
                 continue
             if not (_is_activity_name(path.name) or path.name.lower().endswith(".zip")):
                 self.found.ignored_files += 1
-            elif str(path.resolve()) not in self.listed:
+            elif _resolved(path) not in self.listed:
                 self.path(path)
 
     def archive(self, path: Path) -> None:
@@ -195,11 +220,24 @@ class _Importer:
         try:
             with os.fdopen(fd, "rb") as handle, zipfile.ZipFile(handle) as archive:
                 self._members(path, archive)
+        except _Refused as refused:
+            self.found.problems.append(f"{path}: {refused}")
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as error:
             self.found.problems.append(f"{path}: not a readable zip file ({error})")
 
     def _members(self, path: Path, archive: zipfile.ZipFile) -> None:
         members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_ARCHIVE_MEMBERS:
+            raise _Refused(
+                f"holds {len(members):,} files; a zip of more than "
+                f"{MAX_ARCHIVE_MEMBERS:,} is not read"
+            )
+        unpacked = sum(m.file_size for m in members)
+        if unpacked > MAX_ARCHIVE_UNPACKED:
+            raise _Refused(
+                f"would unpack to {_megabytes(unpacked)}; a zip of more than "
+                f"{_megabytes(MAX_ARCHIVE_UNPACKED)} unpacked is not read"
+            )
         csvs = [m for m in members if posixpath.basename(m.filename).lower() == STRAVA_CSV]
         for member in csvs:
             data = self._member(path, archive, member)
@@ -207,6 +245,12 @@ class _Importer:
                 self.csv_file(f"{path}:{member.filename}", data, posixpath.dirname(member.filename))
         for member in members:
             name = posixpath.normpath(member.filename)
+            if name.lower().endswith(".zip"):
+                self.found.problems.append(
+                    f"{path}:{member.filename}: a zip inside a zip is not read; "
+                    "unpack it and import it on its own"
+                )
+                continue
             if member in csvs or not _is_activity_name(name) or name in self.listed:
                 continue
             data = self._member(path, archive, member)
@@ -223,8 +267,19 @@ class _Importer:
                 f"over {_megabytes(MAX_FILE_BYTES)} are not read"
             )
             return None
-        with archive.open(member) as stream:
-            return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+        try:
+            with archive.open(member) as stream:
+                # The header's size may lie: never read past the cap whatever it says.
+                return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+        except Exception as error:
+            # Encrypted members (RuntimeError), compression methods zipfile lacks
+            # (NotImplementedError), damaged data (BadZipFile, zlib.error, LZMAError,
+            # EOFError): this member is skipped, the others are still read.
+            reason = "is encrypted" if member.flag_bits & 0x1 else "could not be unpacked"
+            self.found.problems.append(
+                f"{label}: {reason} ({type(error).__name__}: {error}); skipped"
+            )
+            return None
 
 
 def collect(paths: Sequence[Path]) -> Collected:

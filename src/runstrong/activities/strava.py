@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from runstrong.activities.model import Activity, NotAnActivity
-from runstrong.text import clean_text
+from runstrong.activities.model import (
+    Activity,
+    NotAnActivity,
+    out_of_range,
+    short_text,
+    whole_seconds,
+)
 
 MONTHS = {
     name: number
@@ -24,6 +30,9 @@ MONTHS = {
     )
 }
 REQUIRED = ("Activity Date", "Activity Type", "Elapsed Time")
+# A description may run to hundreds of kilobytes; csv's default cap (128 KiB a cell) would stop
+# the whole file at that row. The file itself is capped before it is read.
+CELL_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -51,13 +60,13 @@ def parse_date(text: str) -> datetime:
         return datetime(
             int(year), MONTHS[month[:3].lower()], int(day), hour, minute, second, tzinfo=UTC
         )
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
         pass
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
-            f"unknown date {value!r}; expected e.g. 'Jan 17, 2027, 8:00:00 AM'"
+            f"unknown date {value[:60]!r}; expected e.g. 'Jan 17, 2027, 8:00:00 AM'"
         ) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
@@ -78,14 +87,33 @@ def _number(text: str) -> float | None:
     return None
 
 
+def _rows(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """(line number, row) pairs; a row the csv module cannot read comes as its error."""
+    if csv.field_size_limit() < CELL_LIMIT:
+        csv.field_size_limit(CELL_LIMIT)
+    # newline="": descriptions may hold line breaks inside quoted cells.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield number, error
+            continue
+        yield number, row
+
+
 def _columns(header: list[str], name: str) -> list[int]:
     return [index for index, title in enumerate(header) if title.strip() == name]
 
 
 def read_activities_csv(text: str) -> StravaCsv:
-    # newline="": descriptions may hold line breaks inside quoted cells.
-    rows = csv.reader(io.StringIO(text, newline=""))
-    header = [title.lstrip("\ufeff") for title in next(rows, [])]
+    rows = _rows(text)
+    first = next(rows, (0, []))[1]
+    header = [] if isinstance(first, csv.Error) else [t.lstrip("\ufeff") for t in first]
     missing = [name for name in REQUIRED if not _columns(header, name)]
     if missing:
         raise NotAnActivity(f"not a Strava activities.csv (no {', '.join(missing)} column)")
@@ -102,7 +130,10 @@ def read_activities_csv(text: str) -> StravaCsv:
         )
     }
     result = StravaCsv()
-    for line_number, row in enumerate(rows, start=2):
+    for line_number, row in rows:
+        if isinstance(row, csv.Error):
+            result.problems.append(f"row {line_number}: not readable as CSV ({row})")
+            continue
         if not any(cell.strip() for cell in row):
             continue
 
@@ -112,12 +143,17 @@ def read_activities_csv(text: str) -> StravaCsv:
 
         try:
             start = parse_date(cell("Activity Date"))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             result.problems.append(f"row {line_number}: {error}")
             continue
         elapsed = _number(cell("Elapsed Time"))
         if elapsed is None:
             result.problems.append(f"row {line_number}: no elapsed time")
+            continue
+        try:
+            seconds = whole_seconds(elapsed, "Elapsed Time")
+        except NotAnActivity as problem:
+            result.problems.append(f"row {line_number}: {problem}")
             continue
         # The second Distance is in metres whatever the person's units; the first (km for
         # metric accounts) is the fallback for exports that lack the detailed columns.
@@ -126,18 +162,21 @@ def read_activities_csv(text: str) -> StravaCsv:
             kilometres = _number(cell("Distance", 0))
             metres = None if kilometres is None else kilometres * 1000
         identity = cell("Activity ID").strip()
-        sport = clean_text(cell("Activity Type")) or "unknown"
-        result.activities.append(
-            Activity(
-                start=start,
-                duration_s=max(0, round(elapsed)),
-                distance_m=round(metres, 1) if metres else None,
-                name=clean_text(cell("Activity Name")) or sport,
-                sport=sport,
-                source="strava",
-                source_id=f"strava:{identity}" if identity else None,
-            )
+        sport = short_text(cell("Activity Type")) or "unknown"
+        activity = Activity(
+            start=start,
+            duration_s=seconds,
+            distance_m=round(metres, 1) if metres else None,
+            name=short_text(cell("Activity Name")) or sport,
+            sport=sport,
+            source="strava",
+            source_id=f"strava:{identity[:100]}" if identity else None,
         )
+        wrong = out_of_range(activity)
+        if wrong is not None:
+            result.problems.append(f"row {line_number}: {wrong}; skipped")
+            continue
+        result.activities.append(activity)
         filename = cell("Filename").strip()
         if filename:
             result.listed_files.add(filename)

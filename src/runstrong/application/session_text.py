@@ -8,8 +8,8 @@ from runstrong.application.last_words import last_time_text
 from runstrong.formatting import amount, duration_text, load_text
 from runstrong.history.last_time import LastTime
 from runstrong.session.events import PhaseRecord
-from runstrong.session.timeline import Step, StepKind
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.timeline import SessionPhase, Step
+from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
 FLASH_SECONDS = 3.0
@@ -33,9 +33,9 @@ def flashing(view: View) -> bool:
         return False
     kind = view.step.kind
     blink_on = (view.remaining % 1.0) >= 0.5
-    if kind is StepKind.SWITCH:
+    if kind is SessionPhase.SWITCH:
         return blink_on
-    if kind in (StepKind.HOLD, StepKind.REST, StepKind.GET_READY):
+    if kind in (SessionPhase.HOLD, SessionPhase.REST, SessionPhase.GET_READY):
         return 0 < view.remaining <= FLASH_SECONDS and blink_on
     return False
 
@@ -47,7 +47,7 @@ def _describe(step: Step, exercise: Exercise) -> list[str]:
 
 def title(view: View, session: Session) -> str:
     """Exercise, side and set of the step in progress, or of the one being prepared for."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return session.name
     parts = _describe(view.focus, view.exercise)
     if not view.step.kind.is_work:
@@ -61,7 +61,7 @@ def target_text(view: View) -> str:
         return "get into position: starting in"
     phase = view.step.phase
     if phase is None:
-        if view.step.kind is StepKind.SWITCH and view.step.side:
+        if view.step.kind is SessionPhase.SWITCH and view.step.side:
             return f"change to the {view.step.side} side"
         return ""
     if phase.kind is PhaseKind.HOLD:
@@ -77,7 +77,7 @@ def target_text(view: View) -> str:
 
 def next_text(view: View, session: Session) -> str:
     """The bottom line; it names the same step as the title's "Up next"."""
-    if view.step.kind is StepKind.DONE:
+    if view.step.kind is SessionPhase.DONE:
         return ""
     upcoming = view.up_next
     if upcoming is None:
@@ -125,7 +125,7 @@ def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:
 
 def about(view: View) -> int:
     """The exercise "last time" is about: in a rest, the one just done; else the focus."""
-    return view.step.exercise if view.step.kind is StepKind.REST else view.focus.exercise
+    return view.step.exercise if view.step.kind is SessionPhase.REST else view.focus.exercise
 
 
 def with_load(view: View, text: str, units: str, last: LastTime | None) -> str:
@@ -142,7 +142,7 @@ def with_load(view: View, text: str, units: str, last: LastTime | None) -> str:
 
 def rest_load(view: View, hint: str, units: str, last: LastTime | None) -> str:
     """In the rest after a set: the load just lifted (with its keys) and last time."""
-    if view.step.kind is not StepKind.REST:
+    if view.step.kind is not SessionPhase.REST:
         return hint
     parts = []
     if view.load_for is not None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runstrong.formatting import amount_text
 from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
-from runstrong.workout.model import PhaseKind, Session
+from runstrong.workout.model import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class SessionSummary:
 
 
 def _amount(record: PhaseRecord) -> str:
-    return f"{record.actual} s" if record.kind is PhaseKind.HOLD else str(record.actual)
+    return amount_text(record.actual, record.kind)
 
 
 def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:

@@ -6,7 +6,7 @@ sound backends, so the wording can change without touching the session's timekee
 
 from __future__ import annotations
 
-from runstrong.session.timeline import StepKind
+from runstrong.session.timeline import SessionPhase
 from runstrong.session.view import View
 
 
@@ -18,13 +18,13 @@ def _name_and_side(view: View) -> str:
 def announcement(view: View) -> str | None:
     """What to say as the step in `view` starts, or None for steps that only play a cue."""
     kind = view.step.kind
-    if kind is StepKind.DONE:
+    if kind is SessionPhase.DONE:
         return "Done. Well trained."
-    if kind is StepKind.GET_READY:
+    if kind is SessionPhase.GET_READY:
         return f"Get ready: {_name_and_side(view)}"
-    if kind is StepKind.SWITCH:
+    if kind is SessionPhase.SWITCH:
         return f"Switch sides. {_name_and_side(view)}"
-    if kind is StepKind.REST:
+    if kind is SessionPhase.REST:
         upcoming = view.up_next
         if upcoming is None:
             return "Rest"

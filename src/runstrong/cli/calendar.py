@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from runstrong import settings
+from runstrong.formatting import counted
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.light import light_session
@@ -58,8 +59,8 @@ def cmd_plan_export(
         return EXIT_INVALID
     out.print(
         Text(
-            f"Wrote {len(planned)} sessions of {plan.name} over {weeks} week"
-            f"{'s' * (weeks != 1)} to {ics} (at {chosen.session_time})."
+            f"Wrote {counted(len(planned), 'session')} of {plan.name} over "
+            f"{counted(weeks, 'week')} to {ics} (at {chosen.session_time})."
         )
     )
     return 0

@@ -14,6 +14,7 @@ from rich.text import Text
 from runstrong import paths
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
+from runstrong.formatting import counted, duration_text
 from runstrong.history import open_existing_quietly
 from runstrong.history.last_time import LastTime
 from runstrong.planning.intensity import intensity_of
@@ -39,11 +40,6 @@ from runstrong.workout.model import Exercise, Session
 
 if TYPE_CHECKING:
     from runstrong import settings
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _report(err: Console, invalid: Invalid) -> None:
@@ -99,8 +95,8 @@ def cmd_list(out: Console, err: Console, *, as_json: bool) -> int:
     for broken in catalog.invalid:
         count = len(broken.problems)
         line = Text(
-            f"error: {broken.slug} ({broken.source.value}): {count} problem"
-            f"{'s' * (count != 1)}, first: {broken.problems[0].message}; "
+            f"error: {broken.slug} ({broken.source.value}): {counted(count, 'problem')}, "
+            f"first: {broken.problems[0].message}; "
             f"see `runstrong validate {broken.path}`",
             style="red",
         )
@@ -204,7 +200,10 @@ def show_session(
     out.print(header)
     if session.description:
         out.print(Text(session.description))
-    facts = [f"about {minutes(estimate_seconds(session, timing))} min", intensity_of(session).value]
+    facts = [
+        f"about {duration_text(estimate_seconds(session, timing))} min",
+        intensity_of(session).value,
+    ]
     if session.focus:
         facts.append("focus: " + ", ".join(session.focus))
     facts.append("equipment: " + (", ".join(session.equipment) or "none"))
@@ -225,7 +224,7 @@ def show_session(
         offer = offers.get(number - 1)
         if offer:
             prescription.append(f"\nnext: {offer.why}", style="bold green")
-        prescription.append(f"\n~{minutes(per_exercise[number - 1])} min", style="dim")
+        prescription.append(f"\n~{duration_text(per_exercise[number - 1])} min", style="dim")
         if exercise.category is not None:
             prescription.append(f" · {exercise.category.value}", style="dim")
         # One set has no rest between sets: show the pause that follows it instead.
@@ -314,5 +313,5 @@ def cmd_validate(out: Console, err: Console, files: list[str]) -> int:
                 style="green",
             )
     if failed:
-        err.print(f"{failed} of {len(files)} file{'s' * (len(files) != 1)} invalid", style="red")
+        err.print(f"{failed} of {counted(len(files), 'file')} invalid", style="red")
     return EXIT_INVALID if failed else 0

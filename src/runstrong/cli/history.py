@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.progress import BarColumn, TaskProgressColumn, TextColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_ERROR
-from runstrong.formatting import amount, counted, duration_text, load_text, when_text
+from runstrong.formatting import (
+    amount_text,
+    counted,
+    damaged_text,
+    day_text,
+    duration_text,
+    lag_text,
+    load_text,
+    sets_done_text,
+    when_text,
+)
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.exchange import ImportProblem
+from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
 from runstrong.history.queries import Counts, labelled
 from runstrong.planning.week import counting, weekly_target
@@ -43,13 +57,15 @@ def _writing(err: Console) -> HistoryStore | int:
     except HistoryError as error:
         _say(err, f"runstrong: {error}")
         return EXIT_ERROR
-    damage = store.damage()
+    try:
+        damage = store.integrity_problem()
+    except HistoryError as error:
+        damage = str(error)
     if damage is not None:
         store.close()
         _say(
             err,
-            f"runstrong: the history file {paths.history_file()} is damaged ({damage}). "
-            "Nothing was written to it; move it aside to start a new one.",
+            f"runstrong: {damaged_text(paths.history_file(), damage)}",
         )
         return EXIT_ERROR
     return store
@@ -95,18 +111,17 @@ def cmd_history(
             when_text(row.started_at),
             Text(row.name + (" (light)" if row.light else "")),
             duration_text(row.duration_seconds),
-            f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done),
+            sets_done_text(row.sets_done, row.planned_sets),
             Text(row.status.words, style=status_style),
         )
     out.print(table)
     if exercise:
         for row in rows:
             line = ", ".join(
-                f"{s.actual}{'s' if s.kind == 'hold' else ''}"
-                f"{' ' + s.side[0].upper() if s.side else ''}"
+                f"{amount_text(s.actual, s.kind)}{' ' + s.side[0].upper() if s.side else ''}"
                 for s in row.sets
             )
-            out.print(Text(f"#{row.id} {row.started_at[:10]}: {line}"))
+            out.print(Text(f"#{row.id} {day_text(row.started_at)}: {line}"))
     return 0
 
 
@@ -181,14 +196,13 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
-        unit = "s" if item["kind"] == "hold" else "reps"
-        best = amount(item["best"], unit)
+        best = amount_text(item["best"], item["kind"], reps_word=True)
         if item["best_load_kg"] is not None:
             best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
         table.add_row(
             Text(item["label"]),
             best,
-            amount(item["latest"], unit),
+            amount_text(item["latest"], item["kind"], reps_word=True),
             str(item["sessions"]),
         )
     out.print(table)
@@ -196,19 +210,19 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(f"Sessions per week (week of)  {weeks}")
     weeks_on_target = data["streak_weeks"]
     out.print(
-        f"Streak: {weeks_on_target} week{'s' * (weeks_on_target != 1)} in a row with "
+        f"Streak: {counted(weeks_on_target, 'week')} in a row with "
         f"{data['weekly_target']} or more sessions"
     )
     for item in data["balance"]:
         count = item["sessions"]
         line = Text(
-            f"{item['name']}: left {amount(item['left'], item['unit'])} vs right "
-            f"{amount(item['right'], item['unit'])} over {counted(count, 'session')} "
-            "with both sides done"
+            f"{item['name']}: left {amount_text(item['left'], item['kind'], reps_word=True)} vs "
+            f"right {amount_text(item['right'], item['kind'], reps_word=True)} over "
+            f"{counted(count, 'session')} with both sides done"
         )
         if item["weaker"]:
             line.append(
-                f"  {item['weaker']} side lags by {item['lag_percent']}%", style="bold yellow"
+                f"; {lag_text(item['weaker'], item['lag_percent'], count)}", style="bold yellow"
             )
         out.print(line)
     return 0
@@ -246,31 +260,54 @@ def cmd_export(err: Console, fmt: str, output: str | None) -> int:
     return 0
 
 
+@contextmanager
+def _steps(err: Console) -> Iterator[Callable[[str], ImportProgress | None]]:
+    """Each step of a long import as a bar on the terminal; nothing when stderr is a pipe."""
+    if not err.is_terminal:
+        yield lambda _: None
+        return
+    with RichProgress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+
+        def step(description: str) -> ImportProgress:
+            task = bar.add_task(description, total=None)
+            return lambda done, total: bar.update(task, completed=done, total=total)
+
+        yield step
+
+
 def cmd_import(out: Console, err: Console, source: str) -> int:
     try:
-        text = decode_utf8(read_capped(Path(source), "history export"))
+        # Any size: ten years are 35-60 MB. Only what is not a regular file (a FIFO, a
+        # device) is refused, before a byte is read.
+        text = decode_utf8(read_capped(Path(source), "history export", limit=None))
     except Refused as refused:
         _say(err, f"runstrong: cannot read {source}: {refused}")
         return EXIT_ERROR
-    _, problems = check_lines(source, text)
-    if problems:
-        for problem in problems:
-            _say(err, str(problem))
-        lines = len({problem.where for problem in problems})
-        _say(
-            err, f"runstrong: {source}: {lines} bad line{'s' * (lines != 1)}; nothing was imported"
-        )
-        return EXIT_ERROR
-    store = _writing(err)
-    if isinstance(store, int):
-        return store
-    try:
-        result = store.import_jsonl(text, source)
-    except ImportProblem as problem:
-        _say(err, f"runstrong: {source}: {problem}; nothing was imported")
-        return EXIT_ERROR
-    finally:
-        store.close()
+    with _steps(err) as step:
+        records, problems = check_lines(source, text, step("Checking"))
+        del text
+        if problems:
+            for problem in problems:
+                _say(err, str(problem))
+            lines = len({problem.where for problem in problems})
+            _say(err, f"runstrong: {source}: {counted(lines, 'bad line')}; nothing was imported")
+            return EXIT_ERROR
+        store = _writing(err)
+        if isinstance(store, int):
+            return store
+        try:
+            result = store.import_records(records, step("Importing"))
+        except HistoryError as error:
+            _say(err, f"runstrong: {error}; nothing was imported")
+            return EXIT_ERROR
+        finally:
+            store.close()
     out.print(
         Text(
             f"Imported {result.sets_added} set records in {result.sessions_added} new "

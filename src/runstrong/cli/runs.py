@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from rich.console import Console
@@ -11,12 +12,13 @@ from rich.text import Text
 from runstrong import paths, settings
 from runstrong.activities.sources import collect
 from runstrong.cli.terminal import ascii_only
-from runstrong.formatting import distance_text, duration_text
+from runstrong.formatting import counted, distance_text, duration_text
 from runstrong.history import HistoryError, HistoryStore
-from runstrong.history.runs import RunLength, add_runs, recent_runs
+from runstrong.history.runs import RunLength
 from runstrong.text import terminal_json
 
 EXIT_ERROR = 1
+MAX_PROBLEM = 400
 
 
 def _open(err: Console) -> HistoryStore | None:
@@ -27,23 +29,24 @@ def _open(err: Console) -> HistoryStore | None:
         return None
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     found = collect([Path(s) for s in sources])
     for problem in found.problems:
-        err.print(Text(f"runstrong: {problem}"), style="red", soft_wrap=True)
+        # A parser's message may quote the file at length: one line each is enough.
+        shown = problem if len(problem) <= MAX_PROBLEM else problem[: MAX_PROBLEM - 3] + "..."
+        err.print(Text(f"runstrong: {shown}"), style="red", soft_wrap=True)
     if found.runs:
         store = _open(err)
         if store is None:
             return EXIT_ERROR
         try:
-            result = add_runs(store.db, found.runs)
+            result = store.add_runs(found.runs)
+        except HistoryError as error:
+            err.print(Text(f"runstrong: {error}; no run was imported"), style="red", soft_wrap=True)
+            return EXIT_ERROR
         finally:
             store.close()
-        line = f"Imported {_plural(result.added, 'run')}"
+        line = f"Imported {counted(result.added, 'run')}"
         if result.already:
             line += f"; {result.already} already in your history"
         out.print(Text(line + "."))
@@ -61,7 +64,7 @@ def cmd_runs_import(out: Console, err: Console, sources: list[str]) -> int:
     if found.ignored_files:
         out.print(
             Text(
-                f"Ignored {_plural(found.ignored_files, 'file')} that are not GPX, FIT "
+                f"Ignored {counted(found.ignored_files, 'file')} that are not GPX, FIT "
                 "or a Strava activities.csv.",
                 style="dim",
             )
@@ -73,15 +76,14 @@ def cmd_runs(out: Console, err: Console, *, as_json: bool, limit: int | None) ->
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    rows = []
-    if paths.history_file().exists():
-        store = _open(err)
-        if store is None:
-            return EXIT_ERROR
-        try:
-            rows = recent_runs(store.db, limit)
-        finally:
-            store.close()
+    try:
+        # Read-only, like `history`: listing runs never creates or upgrades the file.
+        store = HistoryStore.for_reading(paths.history_file())
+        with store or nullcontext():
+            rows = [] if store is None else store.recent_runs(limit)
+    except HistoryError as error:
+        err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
+        return EXIT_ERROR
     long_minutes = chosen.long_run_minutes
     if as_json:
         print(

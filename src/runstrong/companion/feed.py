@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from runstrong.application import session_text as words
 from runstrong.figures.canvas import Charset
 from runstrong.figures.render import draw
-from runstrong.session.timeline import StepKind
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.timeline import SessionPhase
+from runstrong.session.view import View
 from runstrong.workout.model import Session
 
 # The braille figure on the page: wide enough to read on a phone held upright.
@@ -59,9 +59,9 @@ class FigureCache:
         if figure is None:
             return []
         step = view.step
-        if step.kind is StepKind.HOLD and (figure.has_hold or len(figure.positions) == 1):
+        if step.kind is SessionPhase.HOLD and (figure.has_hold or len(figure.positions) == 1):
             names: list[str | None] = [figure.hold_name]
-        elif step.kind in (StepKind.REPS, StepKind.HOLD):
+        elif step.kind in (SessionPhase.REPS, SessionPhase.HOLD):
             names = [p.name for p in figure.positions if p.name != "hold"] or [None]
         else:
             names = [figure.start_name]
@@ -116,7 +116,7 @@ def state(
         "number": words.big_number(view),
         "target": words.target_text(view),
         "next": words.next_text(view, session),
-        "cues": list(view.exercise.cues) if step.kind is not StepKind.DONE else [],
+        "cues": list(view.exercise.cues) if step.kind is not SessionPhase.DONE else [],
         "running": running,
         "paused": view.paused,
         "finished": view.finished,

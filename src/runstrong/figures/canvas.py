@@ -50,11 +50,6 @@ class Canvas:
         if held is None or layer < held:
             self._layer[r // 4][c // 2] = layer
 
-    def is_set(self, col: int, row: int) -> bool:
-        if not (0 <= col < self.dots_across and 0 <= row < self.dots_down):
-            return False
-        return bool(self._cells[row // 4][col // 2] & _BRAILLE_BITS[col % 2][row % 4])
-
     def line(
         self,
         start: tuple[float, float],

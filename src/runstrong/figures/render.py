@@ -32,7 +32,7 @@ from runstrong.figures.skeleton import Body, Point
 CLOSE_UP_SIDE = 32.0
 CLOSE_UP_ABOVE = 50.0
 # The whole body, small, in a top corner of a close-up: which part this is, which way it faces.
-INSET_SHARE = 0.5
+INSET_SHARE = 0.64
 # Front to back: a cell shows the colour of the front-most layer among its dots.
 LAYER_ORDER = (
     Layer.NEAR,
@@ -54,9 +54,14 @@ PATH_STEPS = 48
 # sparse, so a path never reads as a band or a prop's edge (those are solid lines).
 ARROW_DOTS = 4.0
 PATH_GAP = 2
+# A there-and-back track shorter than this (cm) gets one arrowhead, the way out: two on a
+# short track overlap into a bracket that reads as neither direction.
+TWO_WAY_TRACK = 45.0
 # A ring drawn round a point that goes in circles: its radius (cm) and the part it leaves open.
 RING = 16.0
 RING_OPEN = 0.17
+# ... or this share of the body's length, if larger.
+RING_SHARE = 0.13
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,21 +115,28 @@ def path_shapes(figure: Figure) -> list[Shape]:
         track = [body.points[point] for body in bodies]
         shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-4], track[-1]))
-        if not figure.loop:
+        if not figure.loop and _length(track) >= TWO_WAY_TRACK:
             shapes.extend(_arrowhead(track[3], track[0]))
     return shapes
+
+
+def _length(track: list[Point]) -> float:
+    return sum(math.dist(a, b) for a, b in pairwise(track))
 
 
 def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
     """A ring with an arrowhead round each of the figure's `circles` points: it goes round."""
     shapes: list[Shape] = []
+    left, _, right, _ = body.extent()
+    # A long body (lying) is drawn smaller: the ring grows with it so it still shows.
+    ring = max(RING, RING_SHARE * (right - left))
     for point in figure.circles:
         cx, cy = body.points[point]
         steps = 28
         track = [
             (
-                cx + RING * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
-                cy + RING * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cx + ring * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cy + ring * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
             )
             for i in range(steps + 1)
         ]

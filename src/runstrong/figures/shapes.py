@@ -3,6 +3,7 @@ side of the body, the far side, props, a band, a motion path), for body and prop
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -92,19 +93,51 @@ def _band(prop: Prop, body: Body) -> list[Shape]:
     return shapes
 
 
+def _ellipse(centre: Point, across: float, up: float, layer: Layer) -> list[Shape]:
+    cx, cy = centre
+    steps = 20
+    return _polyline(
+        [
+            (
+                cx + across * math.cos(2 * math.pi * i / steps),
+                cy + up * math.sin(2 * math.pi * i / steps),
+            )
+            for i in range(steps + 1)
+        ],
+        layer,
+    )
+
+
+# A trap bar's plates: their radius and how far out either side of the handles they sit.
+PLATE = 24.0
+SLEEVE = 40.0
+
+
 def _trap_bar(hx: float, hy: float) -> list[Shape]:
-    """A trap bar from the side: the frame's rail running front to back through the hands,
-    a raised grip where the hand holds it, and a plate with its hub behind (dimmer, so the
-    near leg and the straight arm stay in front and it reads as a bar, not a ball held)."""
-    centre = max(hy - 2.0, 21.0)
-    rail = centre + 2.0
+    """A trap bar from the side: its hexagonal frame round the lifter, the handle in the hand,
+    and a plate at each end (tall narrow ovals, seen at an angle, so they read as plates on a
+    bar and not as a ball). The bar never sinks below where its plates stand on the floor.
+    Drawn behind the near limbs so the legs inside the frame stay readable."""
+    # The handles stand a little above the frame (a raised-handle bar).
+    c = max(hy - 6.0, PLATE)
+    frame = [
+        (hx - 28.0, c),
+        (hx - 16.0, c + 7.0),
+        (hx + 16.0, c + 7.0),
+        (hx + 28.0, c),
+        (hx + 16.0, c - 7.0),
+        (hx - 16.0, c - 7.0),
+        (hx - 28.0, c),
+    ]
     return [
-        Circle((hx, centre), 21.0, layer=Layer.HELD),
-        Circle((hx, centre), 4.0, layer=Layer.HELD),
-        Line((hx - 34.0, rail), (hx + 34.0, rail), layer=Layer.PROP),
-        Line((hx - 34.0, rail), (hx - 34.0, rail - 4.0), layer=Layer.PROP),
-        Line((hx + 34.0, rail), (hx + 34.0, rail - 4.0), layer=Layer.PROP),
-        Line((hx - 6.0, rail + 3.0), (hx + 6.0, rail + 3.0), layer=Layer.PROP),
+        *_polyline(frame, Layer.HELD),
+        Line((hx - SLEEVE, c), (hx - 28.0, c), layer=Layer.HELD),
+        Line((hx + 28.0, c), (hx + SLEEVE, c), layer=Layer.HELD),
+        *_ellipse((hx - SLEEVE, c), 5.0, PLATE, Layer.HELD),
+        *_ellipse((hx + SLEEVE, c), 5.0, PLATE, Layer.HELD),
+        Line((hx - 6.0, hy), (hx + 6.0, hy), layer=Layer.PROP),
+        Line((hx - 6.0, hy), (hx - 9.0, c), layer=Layer.PROP),
+        Line((hx + 6.0, hy), (hx + 9.0, c), layer=Layer.PROP),
     ]
 
 

@@ -87,12 +87,13 @@ LIMB_JOINTS: dict[str, tuple[float, float]] = {
     "ankle": (-40.0, 90.0),
 }
 # Front-view ranges: limbs move sideways far less than forwards. (A thigh raised in front of
-# a seated body, knees up, is seen from the front pointing up and out: hence hips past 90.)
+# a seated body, knees up, is seen from the front pointing up: hence hips past 90, up to just
+# past upright with the knees together, and the shin folded back down beside the thigh.)
 FRONT_LIMB_JOINTS: dict[str, tuple[float, float]] = {
     "shoulder": (-40.0, 200.0),
     "elbow": (-120.0, 160.0),
-    "hip": (-40.0, 150.0),
-    "knee": (-40.0, 120.0),
+    "hip": (-40.0, 195.0),
+    "knee": (-40.0, 170.0),
     "ankle": (-40.0, 60.0),
 }
 SIDES = ("l", "r")

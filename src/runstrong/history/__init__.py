@@ -2,6 +2,7 @@
 
 from runstrong.history.database import (
     HistoryError,
+    HistoryReadError,
     HistoryWriteError,
     NewerHistory,
     NotAHistory,
@@ -9,14 +10,14 @@ from runstrong.history.database import (
 )
 from runstrong.history.history_store import (
     HistoryStore,
-    SessionLog,
     Unfinished,
-    open_existing,
     open_existing_quietly,
 )
+from runstrong.history.session_log import SessionLog
 
 __all__ = [
     "HistoryError",
+    "HistoryReadError",
     "HistoryStore",
     "HistoryWriteError",
     "NewerHistory",
@@ -24,6 +25,5 @@ __all__ = [
     "SessionLog",
     "SessionStatus",
     "Unfinished",
-    "open_existing",
     "open_existing_quietly",
 ]

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+
+# Re-exported: the version is the file's identity, checked here.
+from runstrong.history.migrations import MIGRATIONS as MIGRATIONS
+from runstrong.history.migrations import SCHEMA_VERSION as SCHEMA_VERSION
 
 APPLICATION_ID = 0x52534831  # "RSH1": marks the file as a runstrong history
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -51,137 +55,29 @@ class NewerHistory(HistoryError):
     """Written by a newer runstrong: never downgraded."""
 
 
+class HistoryReadError(HistoryError, sqlite3.DatabaseError):
+    """Reading failed (a page damaged past the first ones, an I/O error). `damaged` says
+    which. Also an sqlite3.DatabaseError, so code that guards its reads by SQLite's errors
+    (the app's screens) still catches it."""
+
+    def __init__(self, path: Path, message: str, *, damaged: bool) -> None:
+        super().__init__(path, message)
+        self.damaged = damaged
+
+
 class HistoryWriteError(HistoryError):
     """Saving failed (read-only folder, full disk...): the caller keeps the data and retries."""
 
 
-def _run(db: sqlite3.Connection, script: str) -> None:
-    # Not executescript(): it would COMMIT the migration's transaction halfway.
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
-
-
-def _v1(db: sqlite3.Connection) -> None:
-    _run(
-        db,
-        """
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            slug TEXT NOT NULL,
-            name TEXT NOT NULL,
-            started_ts REAL NOT NULL,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
-            status TEXT NOT NULL
-                CHECK (status IN ('in_progress', 'completed', 'stopped')),
-            planned_sets INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE TABLE sets (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            exercise TEXT NOT NULL,
-            exercise_name TEXT NOT NULL,
-            exercise_index INTEGER NOT NULL,
-            set_number INTEGER NOT NULL,
-            side TEXT CHECK (side IN ('left', 'right')),
-            phase_index INTEGER NOT NULL DEFAULT 0,
-            kind TEXT NOT NULL CHECK (kind IN ('reps', 'hold')),
-            target INTEGER,
-            actual INTEGER NOT NULL,
-            started_at TEXT NOT NULL,
-            completed_ts REAL NOT NULL,
-            completed_at TEXT NOT NULL,
-            UNIQUE (session_id, seq)
-        );
-        CREATE INDEX sessions_by_start ON sessions (started_ts);
-        CREATE INDEX sets_by_session ON sets (session_id);
-        """,
-    )
-
-
-def _v2(db: sqlite3.Connection) -> None:
-    # Version 2: how hard an exercise felt (RPE), the light pre-run variant, and an index for
-    # the per-exercise views.
-    _run(
-        db,
-        """
-        ALTER TABLE sets ADD COLUMN rpe INTEGER CHECK (rpe BETWEEN 1 AND 10);
-        ALTER TABLE sessions ADD COLUMN light INTEGER NOT NULL DEFAULT 0;
-        CREATE INDEX sets_by_exercise ON sets (exercise, completed_ts);
-        """,
-    )
-
-
-def _v3(db: sqlite3.Connection) -> None:
-    # Version 3: where a session started from a file path came from, and a hash of that file,
-    # so it can be resumed (and a changed file noticed).
-    _run(
-        db,
-        """
-        ALTER TABLE sessions ADD COLUMN source_path TEXT;
-        ALTER TABLE sessions ADD COLUMN source_hash TEXT;
-        CREATE INDEX sets_by_phase ON sets (session_id, exercise_index, set_number, phase_index);
-        """,
-    )
-
-
-def _v4(db: sqlite3.Connection) -> None:
-    # Version 4: runs imported from a watch or Strava, so strength work is placed around
-    # the runs that actually happened. `source_id` identifies an activity across imports.
-    _run(
-        db,
-        """
-        CREATE TABLE runs (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            source_id TEXT UNIQUE,
-            source TEXT NOT NULL,
-            name TEXT NOT NULL,
-            sport TEXT NOT NULL,
-            start_ts REAL NOT NULL,
-            start_at TEXT NOT NULL,
-            duration_s INTEGER NOT NULL CHECK (duration_s >= 0),
-            distance_m REAL CHECK (distance_m IS NULL OR distance_m >= 0)
-        );
-        CREATE INDEX runs_by_start ON runs (start_ts);
-        """,
-    )
-
-
-def _v5(db: sqlite3.Connection) -> None:
-    # Version 5: the weight lifted in a set of a loaded exercise, in kilograms (NULL: none).
-    _run(
-        db,
-        """
-        ALTER TABLE sets ADD COLUMN load_kg REAL CHECK (load_kg IS NULL OR load_kg >= 0);
-        """,
-    )
-
-
-def _v6(db: sqlite3.Connection) -> None:
-    # Version 6: what left against right may compare. `paced`: the timer counted the reps
-    # (1) or the person did, or it was a hold (0); `warm_up`: a warm-up drill. NULL: not known
-    # (an older version or an import).
-    _run(
-        db,
-        """
-        ALTER TABLE sets ADD COLUMN paced INTEGER CHECK (paced IN (0, 1));
-        ALTER TABLE sets ADD COLUMN warm_up INTEGER CHECK (warm_up IN (0, 1));
-        """,
-    )
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 def iso(timestamp: float) -> str:
-    """Epoch seconds as local ISO 8601 with its UTC offset, the way exports show time."""
-    return datetime.fromtimestamp(timestamp, UTC).astimezone().isoformat(timespec="seconds")
+    """Epoch seconds as ISO 8601 in UTC: how every time is stored. Shown in the reader's
+    zone (`formatting.when_text`, `queries.local_day`)."""
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+def utc_text(text: str) -> str:
+    """An ISO 8601 time with an offset (checked by the importer) as the same moment in UTC."""
+    return datetime.fromisoformat(text).astimezone(UTC).isoformat()
 
 
 def new_uid() -> str:
@@ -257,6 +153,30 @@ def _check_identity(path: Path, state: FileState) -> None:
         )
 
 
+def _read_only(path: Path, *, immutable: bool) -> tuple[sqlite3.Connection, FileState]:
+    db = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+    )
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # Read again through this connection: the identity check ignores the WAL, where a
+        # running session's latest writes live.
+        state = FileState(
+            True,
+            db.execute("PRAGMA application_id").fetchone()[0],
+            db.execute("PRAGMA user_version").fetchone()[0],
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0,
+        )
+    except BaseException:
+        db.close()
+        raise
+    return db, state
+
+
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
     """The history to read without changing a byte of it; None when there is none yet.
 
@@ -268,22 +188,16 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     if not state.exists or path.stat().st_size == 0:
         return None
     try:
-        db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            timeout=BUSY_TIMEOUT_SECONDS,
-            isolation_level=None,
-        )
-        db.row_factory = sqlite3.Row
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        # Read again through this connection: the identity check above ignores the WAL,
-        # where a running session's latest writes live.
-        state = FileState(
-            True,
-            db.execute("PRAGMA application_id").fetchone()[0],
-            db.execute("PRAGMA user_version").fetchone()[0],
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0,
-        )
+        try:
+            db, state = _read_only(path, immutable=False)
+        except sqlite3.OperationalError:
+            # A WAL history in a folder the person may read but not write: SQLite cannot
+            # create the shared-memory file a reader needs. With no write-ahead log beside
+            # it, the file itself holds everything, and nobody who can write is around.
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            db, state = _read_only(path, immutable=True)
     except sqlite3.OperationalError as error:
         raise HistoryError(path, f"cannot be read ({error})") from error
     except sqlite3.DatabaseError as error:
@@ -340,10 +254,14 @@ def open_history(path: Path) -> sqlite3.Connection:
 
 
 def migrate(db: sqlite3.Connection) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
     with transaction(db):
+        # Read again under the write lock: another runstrong starting at the same moment
+        # (six `runs import` on an empty folder) may have migrated while this one waited.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
         for number in range(version, SCHEMA_VERSION):
             MIGRATIONS[number](db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

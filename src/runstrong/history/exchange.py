@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from runstrong.history import runs
-from runstrong.history.database import transaction
-from runstrong.history.import_check import check_lines
+from runstrong.history.database import transaction, utc_text
+from runstrong.history.import_check import PROGRESS_EVERY, Progress, Record, check_lines
 from runstrong.history.queries import seconds_between
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.checks import Problem
@@ -146,8 +146,10 @@ def write_strong(db: sqlite3.Connection, out: TextIO) -> int:
         key = (r["session_id"], r["exercise"])
         order[key] = order.get(key, 0) + 1
         try:
-            started = datetime.fromisoformat(r["started_at"]).strftime("%Y-%m-%d %H:%M:%S")
-        except (TypeError, ValueError):
+            # The Strong app's dates are local times without a zone: the reader's.
+            moment = datetime.fromisoformat(r["started_at"])
+            started = moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        except (TypeError, ValueError, OverflowError):
             started = str(r["started_at"])
         hold = r["kind"] == "hold"
         writer.writerow(
@@ -190,6 +192,10 @@ class ImportResult:
     runs_skipped: int = 0
 
 
+def _utc_or_none(text: str | None) -> str | None:
+    return None if text is None else utc_text(text)
+
+
 def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     row = db.execute("SELECT id FROM sessions WHERE uid = ?", (r["session_id"],)).fetchone()
     if row is not None:
@@ -203,8 +209,8 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
             r["session"],
             r["session_name"],
             r["started_at_ts"],
-            r["started_at"],
-            r.get("session_ended_at"),
+            utc_text(r["started_at"]),
+            _utc_or_none(r.get("session_ended_at")),
             "stopped" if status == "in_progress" else status,
             r.get("planned_sets") or 0,
             int(r["light"]),
@@ -213,10 +219,15 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     return int(cursor.lastrowid or 0), True
 
 
-def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
-    seq = db.execute(
-        "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (sid,)
-    ).fetchone()[0]
+def _next_seq(db: sqlite3.Connection, sid: int) -> int:
+    return int(
+        db.execute(
+            "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (sid,)
+        ).fetchone()[0]
+    )
+
+
+def _write_set(db: sqlite3.Connection, sid: int, seq: int, r: dict[str, Any]) -> bool:
     cursor = db.execute(
         "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
         "exercise_index, set_number, side, phase_index, kind, target, actual, "
@@ -235,9 +246,9 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
             r["kind"],
             r.get("target"),
             r["actual"],
-            r.get("set_started_at") or r["completed_at"],
+            utc_text(r.get("set_started_at") or r["completed_at"]),
             r["completed_at_ts"],
-            r["completed_at"],
+            utc_text(r["completed_at"]),
             r.get("rpe"),
             r.get("load_kg"),
         ),
@@ -245,18 +256,32 @@ def _write_set(db: sqlite3.Connection, sid: int, r: dict[str, Any]) -> bool:
     return bool(cursor.rowcount)
 
 
-def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> ImportResult:
+def import_jsonl(
+    db: sqlite3.Connection, text: str, file: str = "import", progress: Progress | None = None
+) -> ImportResult:
     """Merge an export into the history: every line checked first, then all in one
     transaction, or nothing."""
     records, problems = check_lines(file, text)
     if problems:
         raise ImportProblem(problems)
+    return import_records(db, records, progress)
+
+
+def import_records(
+    db: sqlite3.Connection, records: list[Record], progress: Progress | None = None
+) -> ImportResult:
+    """Write records `check_lines` accepted, all in one transaction."""
     run_lines = [record.values["run"] for record in records if record.kind == "run"]
     added = skipped = new_sessions = 0
     with transaction(db):
         merged_runs = runs.import_records(db, run_lines)
         session_ids: dict[str, int] = {}
-        for record in records:
+        # The next free seq of each session, kept here rather than asked per set: one query
+        # per session instead of one per set (100,000 of them in ten years).
+        next_seq: dict[int, int] = {}
+        for done, record in enumerate(records, start=1):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(records))
             if record.kind != "set":
                 continue
             r = record.values
@@ -264,10 +289,16 @@ def import_jsonl(db: sqlite3.Connection, text: str, file: str = "import") -> Imp
             if uid not in session_ids:
                 session_ids[uid], created = _session_id(db, r)
                 new_sessions += created
-            if _write_set(db, session_ids[uid], r):
+            sid = session_ids[uid]
+            if sid not in next_seq:
+                next_seq[sid] = _next_seq(db, sid)
+            if _write_set(db, sid, next_seq[sid], r):
                 added += 1
+                next_seq[sid] += 1
             else:
                 skipped += 1
+    if progress is not None:
+        progress(len(records), len(records))
     return ImportResult(added, skipped, new_sessions, merged_runs.added, merged_runs.already)
 
 

@@ -4,19 +4,20 @@ connection, and a running session is written as it happens, one committed row pe
 from __future__ import annotations
 
 import sqlite3
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from runstrong.activities.model import Activity
 from runstrong.history import queries, runs
 from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
     HistoryError,
+    HistoryReadError,
     HistoryWriteError,
     SessionStatus,
     check_integrity,
@@ -27,12 +28,14 @@ from runstrong.history.database import (
     open_history,
     transaction,
 )
+from runstrong.history.import_check import MAX_TEXT
 from runstrong.history.last_time import Best, LastTime, bests, last_full
-from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, PhaseRecord, SessionEnded
+from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session, Side, Source
 
 if TYPE_CHECKING:
     from runstrong.history.exchange import ImportResult
+    from runstrong.history.import_check import Progress, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,24 +54,40 @@ class Unfinished:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
-def _reading(
+def _reads(
     method: Callable[Concatenate[HistoryStore, P], R],
 ) -> Callable[Concatenate[HistoryStore, P], R]:
-    """A read that meets damage (past the first pages it only shows when those pages are
-    read) raises HistoryError like every other problem with the file, never sqlite3's own."""
+    """A read whose SQLite failure becomes one HistoryError naming the file, as writes do:
+    a history damaged past its first pages only shows when those pages are read."""
 
     @wraps(method)
     def read(store: HistoryStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(store, *args, **kwargs)
+        except HistoryError:
+            raise
         except sqlite3.DatabaseError as error:
-            raise HistoryError(
-                store.path, f"is damaged or not a runstrong history ({error})"
+            if getattr(error, "sqlite_errorcode", None) in _DAMAGE:
+                raise HistoryReadError(
+                    store.path,
+                    f"is damaged ({error}). It has not been changed; move it aside "
+                    "to start a new one.",
+                    damaged=True,
+                ) from error
+            raise HistoryReadError(
+                store.path, f"could not be read ({error})", damaged=False
             ) from error
 
     return read
+
+
+def _fits(text: str) -> str:
+    """Text as an export line may carry it: what is stored must import again (a workout
+    file's name has no length limit; an import's text has MAX_TEXT)."""
+    return text[:MAX_TEXT]
 
 
 class HistoryStore:
@@ -90,11 +109,6 @@ class HistoryStore:
 
     def close(self) -> None:
         self.db.close()
-
-    def damage(self) -> str | None:
-        """None for a sound file, else SQLite's first complaint. Reads every page: only
-        before writing a whole import, never on start-up."""
-        return check_integrity(self.db)
 
     def __enter__(self) -> HistoryStore:
         return self
@@ -122,8 +136,8 @@ class HistoryStore:
                 "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                 (
                     uid or new_uid(),
-                    session.slug,
-                    session.name,
+                    _fits(session.slug),
+                    _fits(session.name),
                     started_ts,
                     iso(started_ts),
                     planned_sets,
@@ -134,7 +148,7 @@ class HistoryStore:
             )
         return int(cursor.lastrowid or 0)
 
-    @_reading
+    @_reads
     def session_uid(self, session_id: int) -> str | None:
         row = self.db.execute("SELECT uid FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return None if row is None else str(row[0])
@@ -142,8 +156,7 @@ class HistoryStore:
     def record(
         self, session_id: int, seq: int, record: PhaseRecord, uid: str | None = None
     ) -> None:
-        """Save a completed phase; a redone set replaces the first attempt's row. `uid`: the
-        set's id, given when a copy of it may also go to a file (importing both adds one)."""
+        """Save a completed phase; a redone set replaces the first attempt's row."""
         exercise_index, set_number, side, phase_index = record.key
         with self._writing() as db:
             db.execute(
@@ -160,8 +173,8 @@ class HistoryStore:
                     uid or new_uid(),
                     session_id,
                     seq,
-                    record.exercise,
-                    record.exercise_name,
+                    _fits(record.exercise),
+                    _fits(record.exercise_name),
                     record.exercise_index,
                     record.set_number,
                     None if record.side is None else record.side.value,
@@ -201,11 +214,11 @@ class HistoryStore:
                 (status.value, iso(ended_ts), session_id),
             )
 
-    @_reading
+    @_reads
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
             "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
-            f"(SELECT {queries.SETS_DONE} FROM sets WHERE session_id = s.id) AS logged "
+            "(SELECT count(*) FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
         return [
@@ -222,7 +235,7 @@ class HistoryStore:
             for r in rows
         ]
 
-    @_reading
+    @_reads
     def records_of(self, session_id: int) -> list[PhaseRecord]:
         """The phases already logged for a session, oldest first, as the engine made them."""
         rows = self.db.execute(
@@ -250,78 +263,97 @@ class HistoryStore:
         ]
 
     # -- reads for the screens and commands ----------------------------------------------
-    @_reading
+    @_reads
     def sessions(
         self, *, limit: int | None = 20, exercise: str | None = None
     ) -> list[queries.SessionRow]:
         return queries.sessions(self.db, limit=limit, exercise=exercise)
 
-    @_reading
+    @_reads
     def session_detail(self, session_id: int) -> queries.SessionRow | None:
         return queries.session_detail(self.db, session_id)
 
-    @_reading
+    @_reads
     def session_heads(self, limit: int = 500) -> list[queries.SessionHead]:
         return queries.session_heads(self.db, limit)
 
-    @_reading
+    @_reads
     def exercise_stats(self) -> list[queries.ExerciseStat]:
         return queries.exercise_stats(self.db)
 
-    @_reading
+    @_reads
     def progress(self, exercise: str) -> list[tuple[str, str, str | None, int]]:
         return queries.progress(self.db, exercise)
 
-    @_reading
+    @_reads
     def last_full(self, exercise: str) -> LastTime | None:
         """The exercise's sets in its latest full (not light) session."""
         return last_full(self.db, exercise)
 
-    @_reading
+    @_reads
     def bests(self) -> dict[tuple[str, str], Best]:
         return bests(self.db)
 
-    @_reading
+    @_reads
     def weekly_counts(
         self, weeks: int = 8, today: date | None = None, counting: queries.Counts | None = None
     ) -> list[tuple[date, int]]:
         return queries.weekly_counts(self.db, weeks, today, counting)
 
-    @_reading
+    @_reads
     def streak_weeks(
         self, target: int = 1, today: date | None = None, counting: queries.Counts | None = None
     ) -> int:
         return queries.streak_weeks(self.db, target, today, counting)
 
-    @_reading
+    @_reads
     def balances(self) -> list[Balance]:
         return balances(self.db)
 
-    @_reading
+    @_reads
     def trained_days(self, since: date | None = None) -> list[tuple[date, str]]:
         return queries.trained_days(self.db, since)
 
-    @_reading
-    def runs_between(self, first: date, last: date) -> list[runs.RunRow]:
-        """Runs recorded from `first` to `last` (local dates)."""
-        return runs.runs_between(self.db, first, last)
+    @_reads
+    def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool]]:
+        return queries.trained_sessions(self.db, since)
 
-    @_reading
-    def weekly_km(self, weeks: int) -> list[tuple[date, float]]:
-        """Kilometres run in each of the last `weeks` weeks, oldest first."""
-        return runs.weekly_km(self.db, weeks)
+    # -- runs ----------------------------------------------------------------------------
+    def add_runs(self, activities: Iterable[Activity]) -> runs.AddResult:
+        """Store the runs not stored yet, in one transaction."""
+        try:
+            return runs.add_runs(self.db, activities)
+        except sqlite3.DatabaseError as error:
+            raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
-    @_reading
+    @_reads
+    def recent_runs(self, limit: int | None = None) -> list[runs.RunRow]:
+        return runs.recent_runs(self.db, limit)
+
+    @_reads
+    def runs_between(
+        self, first: date, last: date, zone: tzinfo | None = None
+    ) -> list[runs.RunRow]:
+        return runs.runs_between(self.db, first, last, zone)
+
+    @_reads
+    def weekly_km(
+        self, weeks: int = 8, today: date | None = None, zone: tzinfo | None = None
+    ) -> list[tuple[date, float]]:
+        return runs.weekly_km(self.db, weeks, today, zone)
+
+    @_reads
     def has_runs(self) -> bool:
         """Whether any run was ever imported (a chart of none says why it is empty)."""
         return bool(runs.recent_runs(self.db, limit=1))
 
-    @_reading
-    def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool]]:
-        return queries.trained_sessions(self.db, since)
+    @_reads
+    def integrity_problem(self) -> str | None:
+        """SQLite's first complaint about the file, None when sound; reads every page."""
+        return check_integrity(self.db)
 
     # -- exchange ------------------------------------------------------------------------
-    @_reading
+    @_reads
     def export(self, fmt: str) -> str:
         from runstrong.history.exchange import render
 
@@ -332,89 +364,23 @@ class HistoryStore:
 
         return import_jsonl(self.db, text, file)
 
-    @_reading
-    def next_seq(self, session_id: int) -> int:
-        row = self.db.execute(
-            "SELECT coalesce(max(seq) + 1, 0) FROM sets WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
+    def import_records(
+        self, records: list[Record], progress: Progress | None = None
+    ) -> ImportResult:
+        """Write the records of a file `import_check.check_lines` accepted, in one
+        transaction; HistoryWriteError when it cannot be saved."""
+        from runstrong.history.exchange import import_records
 
-
-def open_existing(path: Path) -> HistoryStore | None:
-    """The history at `path` opened read-only, if there is one; None when there is none yet
-    (or it is an empty file). Reading never creates, migrates or changes the file.
-
-    Raises HistoryError for a file that is there but cannot be used, so callers can say why.
-    """
-    return HistoryStore.for_reading(path)
+        try:
+            return import_records(self.db, records, progress)
+        except sqlite3.DatabaseError as error:
+            raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
 
 def open_existing_quietly(path: Path) -> HistoryStore | None:
-    """Like open_existing, for optional extras (hints, suggestions) that do without history."""
+    """The history read-only, or None when there is none or it cannot be used: for optional
+    extras (hints, suggestions) that do without it."""
     try:
-        return open_existing(path)
+        return HistoryStore.for_reading(path)
     except HistoryError:
         return None
-
-
-class SessionLog:
-    """Takes the engine's events for one session and makes them durable.
-
-    A write that fails (read-only folder, full disk) is kept in memory and tried again on the
-    next `flush()`; `problem` says what went wrong until it succeeds, so the screen can show it.
-    """
-
-    def __init__(
-        self, store: HistoryStore, session_id: int, uids: dict[int, str] | None = None
-    ) -> None:
-        self.store = store
-        self.session_id = session_id
-        # Each write waiting, with the seq of the phase it is about (None: the session's own).
-        self._pending: deque[tuple[int | None, Callable[[], None]]] = deque()
-        self.problem: str | None = None
-        self.error: str | None = None  # the last failed write's reason, without the advice
-        # seq -> the set's uid, shared with whoever may write the same sets to a file.
-        self.uids = {} if uids is None else uids
-
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
-
-    @property
-    def unsaved_seqs(self) -> set[int]:
-        """The phases whose record (or its correction) is not in the history yet."""
-        return {seq for seq, _ in self._pending if seq is not None}
-
-    def handle(self, event: Event, wall: float) -> None:
-        sid = self.session_id
-        if isinstance(event, PhaseLogged):
-            seq, rec = event.record.seq, event.record
-            uid = self.uids.setdefault(seq, new_uid())
-            self._pending.append((seq, lambda: self.store.record(sid, seq, rec, uid)))
-        elif isinstance(event, PhaseCorrected):
-            seq, actual, load = event.record.seq, event.record.actual, event.record.load_kg
-            self._pending.append((seq, lambda: self.store.correct(sid, seq, actual, load)))
-        elif isinstance(event, SessionEnded) and not event.resumable:
-            done = event.completed
-            self._pending.append((None, lambda: self.store.finish(sid, done, wall)))
-        else:
-            return
-        self.flush()
-
-    def rate(self, exercise_index: int, rpe: int) -> None:
-        sid = self.session_id
-        self._pending.append((None, lambda: self.store.set_rpe(sid, exercise_index, rpe)))
-        self.flush()
-
-    def flush(self) -> bool:
-        """Write everything waiting, in order; False (and `problem` set) if something failed."""
-        while self._pending:
-            try:
-                self._pending[0][1]()
-            except HistoryWriteError as error:
-                self.error = str(error)
-                self.problem = f"Not saved yet ({len(self._pending)} waiting, will retry): {error}"
-                return False
-            self._pending.popleft()
-        self.problem = self.error = None
-        return True

@@ -12,7 +12,8 @@ VALIDATORS; a new kind adds a function there and a writer in the importer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -29,8 +30,19 @@ MAX_LINE_CHARACTERS = 20_000
 MAX_DEPTH = 16
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 def _too_deep(value: Any) -> bool:
     """Whether `value` nests lists or objects deeper than MAX_DEPTH, without recursing."""
+    if isinstance(value, dict) and not any(
+        isinstance(child, dict | list) for child in value.values()
+    ):
+        return False  # a flat record, as every export line is: the common case at 100,000
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -68,7 +80,7 @@ class Line:
             return
         if not isinstance(value, str):
             self.bad(key, f"expected text, got {shown_value(value)}")
-        elif any("\ud800" <= char <= "\udfff" for char in value):
+        elif _has_surrogate(value):
             self.bad(key, "contains a lone surrogate (text that is not valid Unicode)")
         elif len(value) > MAX_TEXT:
             self.bad(key, f"is {len(value):,} characters long; at most {MAX_TEXT} expected")
@@ -185,7 +197,7 @@ def check_run(line: Line) -> None:
     the runs module that writes it."""
     for key in ("run_id", "source_id", "source", "name", "sport"):
         value = line.raw.get(key)
-        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+        if isinstance(value, str) and _has_surrogate(value):
             line.bad(key, "contains a lone surrogate (text that is not valid Unicode)")
         elif isinstance(value, str) and len(value) > MAX_TEXT:
             line.bad(key, f"is {len(value):,} characters long; at most {MAX_TEXT} expected")
@@ -237,11 +249,27 @@ def _decode(file: str, number: int, text: str) -> tuple[Any, Problem | None]:
     return decoded, None
 
 
-def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
+Progress = Callable[[int, int], None]  # (done, total), called now and then during a long pass
+PROGRESS_EVERY = 2_000
+
+
+def lines_of(text: str) -> list[str]:
+    """An export's lines. JSONL ends lines with "\n" only: splitlines() would also break a
+    line at U+2028, U+0085 or a form feed inside a name, and the export would not import."""
+    lines = text.split("\n")
+    return [line.removesuffix("\r") for line in lines]
+
+
+def check_lines(
+    file: str, text: str | Iterable[str], progress: Progress | None = None
+) -> tuple[list[Record], list[Problem]]:
     """Every record of an import file, or every problem in it (then no records)."""
     records: list[Record] = []
     problems: list[Problem] = []
-    for number, raw_line in enumerate(text.splitlines(), start=1):
+    lines = lines_of(text) if isinstance(text, str) else list(text)
+    for number, raw_line in enumerate(lines, start=1):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, len(lines))
         if not raw_line.strip():
             continue
         decoded, problem = _decode(file, number, raw_line)
@@ -267,4 +295,6 @@ def check_lines(file: str, text: str) -> tuple[list[Record], list[Problem]]:
         problems.extend(line.problems)
         if not line.problems:
             records.append(Record(str(kind), number, line.values))
+    if progress is not None:
+        progress(len(lines), len(lines))
     return ([] if problems else records), problems

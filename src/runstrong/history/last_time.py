@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from runstrong.history.queries import local_day
 from runstrong.workout.model import PhaseKind, Side
 
 
@@ -65,7 +66,7 @@ def last_full(db: sqlite3.Connection, exercise: str) -> LastTime | None:
     never "last time": half the volume would drag every target down)."""
     head = db.execute(
         """
-        SELECT t.session_id, substr(s.started_at, 1, 10) AS day FROM sets t
+        SELECT t.session_id, s.started_ts FROM sets t
         JOIN sessions s ON s.id = t.session_id
         WHERE t.exercise = ? AND s.light = 0
         ORDER BY t.completed_ts DESC, t.id DESC LIMIT 1
@@ -74,10 +75,9 @@ def last_full(db: sqlite3.Connection, exercise: str) -> LastTime | None:
     ).fetchone()
     if head is None:
         return None
-    try:
-        day = date.fromisoformat(str(head["day"]))
-    except ValueError:
-        return None  # a date an older, unchecked import left unreadable
+    day = local_day(head["started_ts"])  # stored in UTC, a day in the reader's zone
+    if day is None:
+        return None
     rows = db.execute(
         "SELECT set_number, side, phase_index, kind, target, actual, load_kg, rpe FROM sets "
         "WHERE session_id = ? AND exercise = ? ORDER BY seq",

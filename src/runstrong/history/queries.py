@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from runstrong.formatting import local_time
 from runstrong.history.database import SessionStatus
 from runstrong.text import clean_text
 
@@ -19,6 +21,27 @@ SETS_DONE = "count(DISTINCT exercise_index || ':' || set_number)"
 # sets are done: one plank and a stop is not a session.
 COUNTS = f"""(SELECT 2 * {SETS_DONE} FROM sets
               WHERE session_id = sessions.id) >= max(sessions.planned_sets, 1)"""
+
+
+def local_day(timestamp: float) -> date | None:
+    """The reader's local date of a stored moment (times are stored in UTC)."""
+    try:
+        return datetime.fromtimestamp(timestamp).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def shown_time(stamp: str | None) -> str | None:
+    """A stored time (UTC) as ISO 8601 in the reader's zone, for JSON meant to be read."""
+    if stamp is None:
+        return None
+    moment = local_time(stamp)
+    return stamp if moment is None else moment.isoformat()
+
+
+def _since(day: date) -> float:
+    """Epoch seconds safely before local midnight of `day`: a day's slack for any zone."""
+    return datetime.combine(day - timedelta(days=1), time.min).timestamp()
 
 
 def seconds_between(started_at: str, ended_at: str | None) -> float | None:
@@ -57,7 +80,7 @@ class SetRow:
             "kind": self.kind,
             "target": self.target,
             "actual": self.actual,
-            "completed_at": self.completed_at,
+            "completed_at": shown_time(self.completed_at),
             "rpe": self.rpe,
             "load_kg": self.load_kg,
         }
@@ -88,8 +111,8 @@ class SessionRow:
             "id": self.id,
             "session": self.session,
             "name": self.name,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
+            "started_at": shown_time(self.started_at),
+            "ended_at": shown_time(self.ended_at),
             "status": self.status.value,
             "light": self.light,
             "planned_sets": self.planned_sets,
@@ -222,9 +245,9 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
                 shown(latest["exercise_name"]),
                 g["kind"],
                 g["best"],
-                best_at[0],
+                shown_time(best_at[0]) or "",
                 latest["actual"],
-                latest["completed_at"],
+                shown_time(latest["completed_at"]) or "",
                 g["n"],
                 g["heaviest"],
                 reps,
@@ -291,14 +314,6 @@ def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]
     ]
 
 
-def _day(text: object) -> date | None:
-    """A stored date, or None for one an older, unchecked import left unreadable."""
-    try:
-        return date.fromisoformat(str(text))
-    except ValueError:
-        return None
-
-
 def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -320,10 +335,10 @@ def weekly_counts(
     first = _week_start(today) - timedelta(weeks=weeks - 1)
     counts = {first + timedelta(weeks=i): 0 for i in range(weeks)}
     for started, slug in db.execute(
-        f"SELECT substr(started_at, 1, 10), slug FROM sessions WHERE started_at >= ? AND {COUNTS}",
-        (first.isoformat(),),
+        f"SELECT started_ts, slug FROM sessions WHERE started_ts >= ? AND {COUNTS}",
+        (_since(first),),
     ):
-        day = _day(started)
+        day = local_day(started)
         if day is None or day > today or (counting is not None and not counting(slug)):
             continue
         week = _week_start(day)
@@ -346,10 +361,8 @@ def streak_weeks(
     """
     today = today or date.today()
     weeks: dict[date, int] = {}
-    for started, slug in db.execute(
-        f"SELECT substr(started_at, 1, 10), slug FROM sessions WHERE {COUNTS}"
-    ):
-        day = _day(started)
+    for started, slug in db.execute(f"SELECT started_ts, slug FROM sessions WHERE {COUNTS}"):
+        day = local_day(started)
         if day is not None and day <= today and (counting is None or counting(slug)):
             weeks[_week_start(day)] = weeks.get(_week_start(day), 0) + 1
     week = _week_start(today)
@@ -367,31 +380,37 @@ def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str 
     """Per session and side: (date, kind, side, best actual) for one exercise, oldest first."""
     rows = db.execute(
         """
-        SELECT substr(min(completed_at), 1, 10) AS day, kind, side, max(actual) AS best
+        SELECT min(completed_ts) AS first_ts, kind, side, max(actual) AS best
         FROM sets WHERE exercise = ? GROUP BY session_id, kind, side
         ORDER BY min(completed_ts)
         """,
         (exercise,),
     ).fetchall()
-    return [(r["day"], r["kind"], r["side"], r["best"]) for r in rows]
+    return [
+        (day.isoformat() if day else "", r["kind"], r["side"], r["best"])
+        for r in rows
+        for day in (local_day(r["first_ts"]),)
+    ]
 
 
 def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:
     """(local date, slug) of every session that counts (at least half its sets done)."""
-    rows = db.execute(
-        f"SELECT substr(started_at, 1, 10), slug FROM sessions WHERE started_at >= ? AND {COUNTS}",
-        ((since or date.min).isoformat(),),
-    ).fetchall()
-    return [(day, r[1]) for r in rows if (day := _day(r[0])) is not None]
+    return [(day, slug) for day, slug, _ in trained_sessions(db, since)]
 
 
 def trained_sessions(
     db: sqlite3.Connection, since: date | None = None
 ) -> list[tuple[date, str, bool]]:
     """(local date, slug, light) of every session that counts, as `trained_days`."""
+    low = -math.inf if since is None or since <= date(1900, 1, 2) else _since(since)
     rows = db.execute(
-        f"SELECT substr(started_at, 1, 10), slug, light FROM sessions "
-        f"WHERE started_at >= ? AND {COUNTS}",
-        ((since or date.min).isoformat(),),
+        f"SELECT started_ts, slug, light FROM sessions WHERE started_ts >= ? AND {COUNTS} "
+        "ORDER BY started_ts",
+        (low,),
     ).fetchall()
-    return [(day, r[1], bool(r[2])) for r in rows if (day := _day(r[0])) is not None]
+    found = [(local_day(r[0]), r[1], bool(r[2])) for r in rows]
+    return [
+        (day, slug, light)
+        for day, slug, light in found
+        if day is not None and (since is None or day >= since)
+    ]

@@ -8,7 +8,6 @@ row differs by a few seconds.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -114,7 +113,7 @@ def _insert(db: sqlite3.Connection, uid: str, a: Activity) -> None:
             a.name,
             a.sport,
             a.start.timestamp(),
-            a.start.isoformat(timespec="seconds"),
+            a.start.astimezone(UTC).isoformat(timespec="seconds"),  # stored in UTC
             a.duration_s,
             a.distance_m,
         ),
@@ -247,44 +246,6 @@ def check_record(record: dict[str, Any]) -> tuple[str, Activity]:
 def import_records(db: sqlite3.Connection, checked: Iterable[tuple[str, Activity]]) -> AddResult:
     """Merge exported runs inside the caller's transaction (the import of a whole file)."""
     return _merge(db, checked)
-
-
-def split_run_lines(text: str) -> tuple[str, list[tuple[str, Activity]]]:
-    """Take the run lines out of an export, leaving blank lines so line numbers still match.
-
-    Raises ValueError naming the line when a run line is wrong.
-    """
-    kept: list[str] = []
-    found: list[tuple[str, Activity]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if f'"{RECORD_KIND}"' not in line:  # most lines are sets: skip parsing them twice
-            kept.append(line)
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            kept.append(line)  # the set parser reports it
-            continue
-        if not is_run_record(record):
-            kept.append(line)
-            continue
-        try:
-            found.append(check_record(record))
-        except ValueError as error:
-            raise ValueError(f"line {number}: {error}") from None
-        kept.append("")
-    return "\n".join(kept), found
-
-
-def run_kinds_between(
-    db: sqlite3.Connection,
-    first: date,
-    last: date,
-    long_run_minutes: int,
-    zone: tzinfo | None = None,
-) -> dict[date, RunLength]:
-    """The placement input for a date range: each local date with a run, and its kind."""
-    return run_kinds(runs_between(db, first, last, zone), long_run_minutes, zone)
 
 
 def taken_into_account(

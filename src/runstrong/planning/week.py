@@ -21,7 +21,6 @@ from runstrong.planning.intensity import intensity_of
 from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import RunKind, runs_from_settings
 from runstrong.planning.schedule import ACTIVATION, Coach, Day, Done, monday_of, plan_week
-from runstrong.planning.today import Today, today_from_week
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Intensity, Session
 
@@ -155,19 +154,6 @@ def easier_week_on(
     if plan is None:
         return False
     return is_easier_week(on, started_on(plan, chosen, trained_sessions(store)))
-
-
-def today_for(
-    catalog: Catalog,
-    chosen: settings.Settings,
-    on: date | None = None,
-    store: HistoryStore | None = None,
-) -> tuple[Plan | None, Today | None]:
-    on = on or date.today()
-    plan, week = week_for(catalog, chosen, on, store)
-    if plan is None:
-        return None, None
-    return plan, today_from_week(plan, week, on)
 
 
 def counting(known_sessions: Iterable[str], chosen: settings.Settings) -> Callable[[str], bool]:

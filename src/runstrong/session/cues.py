@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from runstrong.session.events import Cue, CueEvent, Event
-from runstrong.session.timeline import Step, StepKind
+from runstrong.session.timeline import SessionPhase, Step
 
 TICK_SECONDS = (3, 2, 1)
 HALFWAY_MIN_HOLD = 20.0
@@ -28,7 +28,7 @@ def cues_between(step: Step, duration: float | None, before: float, after: float
     if duration is None:
         return []
     events: list[Event] = []
-    if step.kind is StepKind.HOLD and duration >= HALFWAY_MIN_HOLD:
+    if step.kind is SessionPhase.HOLD and duration >= HALFWAY_MIN_HOLD:
         half = duration / 2
         if before < half <= after:
             events.append(CueEvent(Cue.HALFWAY))

@@ -27,15 +27,15 @@ from runstrong.session.events import (
 )
 from runstrong.session.loads import Loads
 from runstrong.session.timeline import (
+    SessionPhase,
     Step,
-    StepKind,
     Timing,
     build_timeline,
     estimate_step,
     first_not_done,
     set_starts,
 )
-from runstrong.session.view import SessionPhase, View
+from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
 Clock = Callable[[], float]
@@ -135,7 +135,7 @@ class SessionEngine:
     def focus(self) -> Step:
         """The work step this moment is about: the one running, or the one being prepared for."""
         step = self.step
-        if step.kind.is_work or step.kind is StepKind.DONE:
+        if step.kind.is_work or step.kind is SessionPhase.DONE:
             return step
         if self._lead_in is not None:
             return self.timeline[self.index]
@@ -144,22 +144,22 @@ class SessionEngine:
     def up_next(self) -> Step | None:
         """The next work step that is not running now: what "Up next" and "Next:" name."""
         step = self.step
-        if step.kind is StepKind.DONE:
+        if step.kind is SessionPhase.DONE:
             return None
         if step.kind.is_work:
             return self._work_after(self.index + 1)
         return self.focus()
 
     def _correction(self) -> PhaseRecord | None:
-        if self.step.kind is not StepKind.REST or not self.records:
+        if self.step.kind is not SessionPhase.REST or not self.records:
             return None
         last = self.records[-1]
         return last if last.kind is PhaseKind.REPS else None
 
     def _rating_for(self) -> int | None:
         step = self.step
-        if step.kind is StepKind.DONE or (
-            step.kind is StepKind.REST and step.set_number == self.exercise_of(step).sets
+        if step.kind is SessionPhase.DONE or (
+            step.kind is SessionPhase.REST and step.set_number == self.exercise_of(step).sets
         ):
             return step.exercise
         return None
@@ -169,7 +169,7 @@ class SessionEngine:
             return SessionPhase.PAUSED
         if self._count_in_until is not None and now < self._count_in_until:
             return SessionPhase.COUNT_IN
-        return SessionPhase(self.step.kind.value)
+        return self.step.kind
 
     def view(self) -> View:
         now = self._clock()
@@ -265,7 +265,7 @@ class SessionEngine:
             ready = self.timing.get_ready
             if ready > 0:
                 self._lead_in = replace(
-                    step, kind=StepKind.GET_READY, phase=None, seconds=float(ready)
+                    step, kind=SessionPhase.GET_READY, phase=None, seconds=float(ready)
                 )
             else:
                 self._count_in_until = at + (self.timing.count_in or JUMP_COUNT_IN)
@@ -273,12 +273,12 @@ class SessionEngine:
         self._step_started_wall = self._wall() - (self._clock() - self._anchor)
         events: list[Event] = [StepStarted(index)]
         kind = self.step.kind
-        if kind is StepKind.DONE:
+        if kind is SessionPhase.DONE:
             self.finished = True
             events += [CueEvent(Cue.COMPLETE), SessionEnded(completed=True)]
-        elif kind is StepKind.SWITCH:
+        elif kind is SessionPhase.SWITCH:
             events.append(CueEvent(Cue.SWITCH))
-        elif kind is StepKind.REST:
+        elif kind is SessionPhase.REST:
             events.append(CueEvent(Cue.REST))
         elif kind.is_work:
             events.append(CueEvent(Cue.GO))
@@ -357,7 +357,7 @@ class SessionEngine:
         return events + self._finish_step(now, actual)
 
     def add_rest(self, seconds: float = EXTRA_REST) -> list[Event]:
-        if self.step.kind in (StepKind.REST, StepKind.GET_READY, StepKind.SWITCH):
+        if self.step.kind in (SessionPhase.REST, SessionPhase.GET_READY, SessionPhase.SWITCH):
             self._step_extra += seconds
         return []
 
@@ -373,7 +373,7 @@ class SessionEngine:
         current = self.focus().exercise
         for index in range(self.index + 1, len(self.timeline)):
             step = self.timeline[index]
-            if step.kind is StepKind.DONE or (step.kind.is_work and step.exercise > current):
+            if step.kind is SessionPhase.DONE or (step.kind.is_work and step.exercise > current):
                 return self._jump(index)
         return []
 
@@ -381,9 +381,9 @@ class SessionEngine:
         """Redo the set just done (from its rest) or go back to the previous set."""
         starts = set_starts(self.timeline)
         step = self.timeline[self.index]
-        if step.kind is StepKind.REST:
+        if step.kind is SessionPhase.REST:
             return self._jump(starts[(step.exercise, step.set_number)])
-        if not (step.kind.is_work or step.kind is StepKind.SWITCH):
+        if not (step.kind.is_work or step.kind is SessionPhase.SWITCH):
             return []
         order = list(starts)
         position = order.index((step.exercise, step.set_number))

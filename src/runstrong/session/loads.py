@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from runstrong.session.events import PhaseCorrected, PhaseRecord
-from runstrong.session.timeline import Step, StepKind
+from runstrong.session.timeline import SessionPhase, Step
 from runstrong.workout.model import Session
 
 LOAD_STEP_KG = 2.5
@@ -32,11 +32,11 @@ class Loads:
 
     def shown(self, step: Step, focus: Step) -> float | None:
         """In a rest, the load of the set just done; otherwise of the set in focus."""
-        return self.of(step.exercise if step.kind is StepKind.REST else focus.exercise)
+        return self.of(step.exercise if step.kind is SessionPhase.REST else focus.exercise)
 
     def adjustable(self, step: Step) -> int | None:
         """The exercise whose load the keys change: in the rest after a set of a loaded one."""
-        if step.kind is StepKind.REST and step.exercise in self.kg:
+        if step.kind is SessionPhase.REST and step.exercise in self.kg:
             return step.exercise
         return None
 

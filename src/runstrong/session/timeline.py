@@ -10,8 +10,9 @@ from typing import Protocol
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Session, Side
 
 
-class StepKind(StrEnum):
-    """What the person is doing; the values are the words the screen shows."""
+class SessionPhase(StrEnum):
+    """What the person is doing, and the word the banner shows for it. A step is one of the
+    first six; PAUSED, COUNT-IN and STOPPED are states of the session around a step."""
 
     GET_READY = "GET READY"
     HOLD = "HOLD"
@@ -19,10 +20,13 @@ class StepKind(StrEnum):
     SWITCH = "SWITCH SIDES"
     REST = "REST"
     DONE = "DONE"
+    STOPPED = "STOPPED"
+    PAUSED = "PAUSED"
+    COUNT_IN = "COUNT-IN"
 
     @property
     def is_work(self) -> bool:
-        return self in (StepKind.HOLD, StepKind.REPS)
+        return self in (SessionPhase.HOLD, SessionPhase.REPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ class Step:
     the exercise about to start; for REST it is the exercise whose set just ended.
     """
 
-    kind: StepKind
+    kind: SessionPhase
     exercise: int
     set_number: int = 0
     side: Side | None = None
@@ -73,8 +77,8 @@ class Step:
         return self.seconds is not None
 
 
-def _work_kind(phase: Phase) -> StepKind:
-    return StepKind.HOLD if phase.kind is PhaseKind.HOLD else StepKind.REPS
+def _work_kind(phase: Phase) -> SessionPhase:
+    return SessionPhase.HOLD if phase.kind is PhaseKind.HOLD else SessionPhase.REPS
 
 
 def work_seconds(phase: Phase) -> float | None:
@@ -92,7 +96,9 @@ def _set_steps(index: int, exercise: Exercise, set_number: int, timing: Timing) 
     for side_number, side in enumerate(sides):
         if side_number:
             steps.append(
-                Step(StepKind.SWITCH, index, set_number, side, seconds=float(timing.switch_sides))
+                Step(
+                    SessionPhase.SWITCH, index, set_number, side, seconds=float(timing.switch_sides)
+                )
             )
         for phase_index, phase in enumerate(exercise.phases):
             steps.append(
@@ -138,7 +144,7 @@ def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step
     first = 0
     steps: list[Step] = []
     if timing.get_ready > 0:
-        steps.append(Step(StepKind.GET_READY, first, 1, seconds=float(timing.get_ready)))
+        steps.append(Step(SessionPhase.GET_READY, first, 1, seconds=float(timing.get_ready)))
     last_exercise = len(session.exercises) - 1
     for index, exercise in enumerate(session.exercises):
         for set_number in range(1, exercise.sets + 1):
@@ -148,8 +154,8 @@ def build_timeline(session: Session, timing: Timing | None = None) -> tuple[Step
                 continue
             rest = rest_after_set(session, exercise, last_set, timing)
             if rest > 0:
-                steps.append(Step(StepKind.REST, index, set_number, seconds=float(rest)))
-    steps.append(Step(StepKind.DONE, last_exercise, 0))
+                steps.append(Step(SessionPhase.REST, index, set_number, seconds=float(rest)))
+    steps.append(Step(SessionPhase.DONE, last_exercise, 0))
     return tuple(steps)
 
 
@@ -173,7 +179,7 @@ def seconds_per_exercise(session: Session, timing: Timing | None = None) -> list
     timing = timing or Timing()
     totals = [0.0] * len(session.exercises)
     for step in build_timeline(session, timing):
-        if step.kind.is_work or step.kind is StepKind.SWITCH:
+        if step.kind.is_work or step.kind is SessionPhase.SWITCH:
             totals[step.exercise] += estimate_step(step, timing)
     return totals
 

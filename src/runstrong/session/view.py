@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from runstrong.session.events import PhaseRecord
-from runstrong.session.timeline import Step
+from runstrong.session.timeline import SessionPhase, Step
 from runstrong.workout.model import Exercise
-
-
-class SessionPhase(StrEnum):
-    """What the banner names; the values are the words on screen."""
-
-    GET_READY = "GET READY"
-    HOLD = "HOLD"
-    REPS = "REPS"
-    SWITCH = "SWITCH SIDES"
-    REST = "REST"
-    DONE = "DONE"
-    STOPPED = "STOPPED"
-    PAUSED = "PAUSED"
-    COUNT_IN = "COUNT-IN"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 from textual.message import Message
 
+from runstrong.formatting import damaged_text
 from runstrong.history import HistoryError
 
 P = ParamSpec("P")
@@ -35,6 +36,12 @@ class ReadsHistory(Protocol):
 
 
 S = TypeVar("S", bound=ReadsHistory)
+
+
+def damage_message(path: object, reason: str) -> str:
+    """The damage sentence the command line prints too, starting a dialog's text."""
+    text = damaged_text(path, reason)
+    return text[:1].upper() + text[1:]
 
 
 def guard_history(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R | None]:

@@ -13,8 +13,7 @@ from typing import Any
 import tomli_w
 
 from runstrong import paths
-from runstrong.formatting import amount
-from runstrong.workout.model import LibraryExercise, PhaseKind, Side
+from runstrong.workout.model import LibraryExercise, Phase, PhaseKind, Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +28,12 @@ class DraftExercise:
     sides: bool = False
 
     def describe(self) -> str:
-        done = f"{self.hold} s hold" if self.hold is not None else amount(self.reps, "reps")
-        if self.tempo is not None and self.hold is None:
-            done += f" @ {self.tempo:g} s"
-        text = f"{self.sets} x {done}"
+        # Worded as a session's phase is, so the builder and `show` read alike.
+        if self.hold is not None:
+            phase = Phase(PhaseKind.HOLD, self.hold)
+        else:
+            phase = Phase(PhaseKind.REPS, self.reps or 1, self.tempo)
+        text = f"{self.sets} x {phase.describe()}"
         return text + (" per side" if self.sides else "")
 
     def entry(self) -> dict[str, Any]:

@@ -13,7 +13,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
-from runstrong.formatting import amount, distance_text, duration_text, load_text, when_text
+from runstrong.formatting import (
+    amount,
+    amount_text,
+    balance_text,
+    counted,
+    distance_text,
+    duration_text,
+    load_text,
+    sets_done_text,
+    when_text,
+)
 from runstrong.history import HistoryError, HistoryStore, queries
 from runstrong.history.balance import Balance
 from runstrong.tui.history_guard import HistoryDamaged, guard_history
@@ -42,7 +52,7 @@ def _amount(kind: str, value: int | None) -> str:
     """Seconds or reps as the tables show them ("max": a hold to the limit)."""
     if value is None:
         return "max"
-    return f"{value} s" if kind == "hold" else f"{value}"
+    return amount_text(value, kind)
 
 
 class HistoryScreen(Screen[None]):
@@ -124,7 +134,7 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#session-list", DataTable)
         table.add_columns("when", "session", "time", "sets", "status")
         for row in self.session_rows:
-            done = f"{row.sets_done}/{row.planned_sets}" if row.planned_sets else str(row.sets_done)
+            done = sets_done_text(row.sets_done, row.planned_sets)
             light = " (light)" if row.light else ""
             table.add_row(
                 when_text(row.started_at),
@@ -262,7 +272,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#streak", Static).update(
             Text(
                 f"This week: {this_week} of {self.weekly_target} sessions   ·   "
-                f"streak: {streak} week{'s' * (streak != 1)} on target"
+                f"streak: {counted(streak, 'week')} on target"
             )
         )
         plot = self.query_one("#week-chart", PlotextPlot)
@@ -274,9 +284,7 @@ class HistoryScreen(Screen[None]):
         plt.title("Sessions per week (red: target)")
         self._fill_km(len(weeks))
         notes = [
-            f"{b.name}: {b.weaker} side {b.lag_percent}% behind over the last {b.sessions} sessions"
-            for b in balances
-            if b.weaker
+            balance_text(b.name, b.weaker, b.lag_percent, b.sessions) for b in balances if b.weaker
         ]
         self.query_one("#balance", Static).update(
             Text("\n".join(notes) or "Left and right are within 10% on every one-sided exercise.")

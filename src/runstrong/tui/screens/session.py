@@ -19,7 +19,7 @@ from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.runner import SessionRunner
 from runstrong.session.events import sets_in
 from runstrong.session.loads import LOAD_STEP_KG
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase
 from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.notices import BRIEF, WARNING
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo, StopAnswer

@@ -20,7 +20,7 @@ from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.summary import SessionSummary
 from runstrong.application.unsaved import Unsaved
 from runstrong.formatting import duration_text
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 
 

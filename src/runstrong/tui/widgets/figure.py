@@ -9,7 +9,7 @@ from textual.widget import Widget
 from runstrong.figures import Charset, Figure
 from runstrong.figures.render import Drawing, moment, render_position
 from runstrong.figures.shapes import Layer
-from runstrong.session.timeline import StepKind
+from runstrong.session.timeline import SessionPhase
 from runstrong.session.view import View
 
 # Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
@@ -55,10 +55,10 @@ def figure_moment(view: View) -> tuple[str | None, float | None]:
     if figure is None:
         return None, None
     step = view.step
-    if step.kind is StepKind.REPS:
+    if step.kind is SessionPhase.REPS:
         tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
         return None, (view.elapsed % tempo) / tempo
-    if step.kind is StepKind.HOLD:
+    if step.kind is SessionPhase.HOLD:
         if figure.has_hold or len(figure.positions) == 1:
             return figure.hold_name, None
         return None, (view.elapsed % TIMED_MOVEMENT_SECONDS) / TIMED_MOVEMENT_SECONDS

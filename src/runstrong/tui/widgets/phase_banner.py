@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from runstrong.session.view import SessionPhase
+from runstrong.session.timeline import SessionPhase
 
 PHASE_CLASSES = {
     SessionPhase.GET_READY: "-ready",
@@ -39,7 +39,6 @@ class PhaseBanner(Static):
     """
 
     phase: reactive[SessionPhase | None] = reactive(None)
-    detail: reactive[str] = reactive("")
 
     def watch_phase(self, phase: SessionPhase | None) -> None:
         self.remove_class(*PHASE_CLASSES.values())
@@ -47,12 +46,6 @@ class PhaseBanner(Static):
             self.add_class(PHASE_CLASSES[phase])
         self._draw()
 
-    def watch_detail(self) -> None:
-        self._draw()
-
     def _draw(self) -> None:
         # The word exactly as written: people (and checks) read "GET READY", not "G E T".
-        text = "" if self.phase is None else self.phase.value
-        if self.detail:
-            text += f"   {self.detail}"
-        self.update(text)
+        self.update("" if self.phase is None else self.phase.value)
