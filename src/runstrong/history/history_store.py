@@ -218,7 +218,7 @@ class HistoryStore:
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
             "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
-            "(SELECT count(*) FROM sets WHERE session_id = s.id) AS logged "
+            f"(SELECT {queries.SETS_DONE} FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
         return [
