@@ -20,7 +20,8 @@ def parse_xml(data: bytes, what: str) -> Element:
         raise NotAnActivity(
             f"not read: the {what} declares XML entities (a file could expand without end)"
         ) from None
-    except (ParseError, ValueError) as error:
+    except (ParseError, ValueError, LookupError) as error:
+        # LookupError: a declaration naming an encoding Python does not know ("UTFR8").
         raise NotAnActivity(f"not a readable {what} file ({error})") from None
 
 
