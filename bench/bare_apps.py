@@ -2,10 +2,14 @@
 
 `startup`: a Header, a Label, Digits and a Footer, exiting after its first frame.
 `ticker`: Digits and a ProgressBar updated at 4 Hz, like a hold counting down.
+`beat LOG SECONDS`: Digits counting down, each number set by a timer at its whole second (the
+least a Textual app can do to show a second on time); its start goes to LOG as a step.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import sys
 import time
 
@@ -39,5 +43,31 @@ class TickerFloor(App[None]):
         self.query_one(ProgressBar).update(progress=30 - left)
 
 
+class BeatFloor(App[None]):
+    def __init__(self, log: str, seconds: int) -> None:
+        super().__init__()
+        self.log_path, self.seconds = log, seconds
+
+    def compose(self) -> ComposeResult:
+        yield Digits(str(self.seconds))
+
+    def on_mount(self) -> None:
+        self.start = time.monotonic()
+        step = {"kind": "HOLD", "at": self.start, "seconds": self.seconds}
+        with open(self.log_path, "w") as log:
+            log.write(json.dumps(step) + "\n")
+        self.wake()
+
+    def wake(self) -> None:
+        left = self.seconds - (time.monotonic() - self.start)
+        shown = max(0, math.ceil(left - 1e-6))
+        self.query_one(Digits).update(str(shown))
+        if shown:
+            self.set_timer(left - (shown - 1) + 0.002, self.wake)
+
+
 if __name__ == "__main__":
-    (StartupFloor if sys.argv[1] == "startup" else TickerFloor)().run()
+    if sys.argv[1] == "beat":
+        BeatFloor(sys.argv[2], int(sys.argv[3])).run()
+    else:
+        (StartupFloor if sys.argv[1] == "startup" else TickerFloor)().run()

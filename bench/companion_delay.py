@@ -45,7 +45,7 @@ async def measure(seconds: float) -> list[float]:
                 executable_path=chromium,
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            page = await browser.new_page()
+            page = await browser.new_page(bypass_csp=True)
             await page.goto(url)
             await asyncio.sleep(seconds)
             received = await page.evaluate("window.__received")

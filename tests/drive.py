@@ -1,7 +1,8 @@
 """Moving time forward in tests: the app's screen or a bare engine, on the fake clock.
 
-Time moves in quarter seconds, as the session screen's 4 Hz refresh does: a jump of more than
-5 s between two updates is a gap the app did not see, and the engine pauses there.
+Time moves in quarter seconds, at least as often as the screen's beat wakes it (every change
+it shows, and once a second regardless): a jump of more than 5 s between two updates is a gap
+the app did not see, and the engine pauses there.
 """
 
 from __future__ import annotations

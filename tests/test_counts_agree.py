@@ -196,7 +196,7 @@ def _logged(store: HistoryStore, slug: str, on: datetime, *, light: bool = False
 
 def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     from runstrong.planning.today import done_this_week, today_from_week
-    from runstrong.planning.week import counting, week_for, weekly_target
+    from runstrong.planning.week import Record, counting, week_for, weekly_target
     from runstrong.settings import Settings
     from runstrong.workout.catalog import load_catalog
 
@@ -208,7 +208,8 @@ def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     _logged(store, "core-stability", monday + timedelta(days=6))  # Sunday, after Wednesday
     catalog, chosen = load_catalog(), Settings(plan="off-season")
     wednesday = (monday + timedelta(days=2)).date()
-    plan, week = week_for(catalog, chosen, wednesday, store)
+    record = Record.of(store.trained_sessions())
+    plan, week = week_for(catalog, chosen, wednesday, record, today=wednesday)
     assert plan is not None
     today = today_from_week(plan, week, wednesday)
     counts = counting(catalog.entries, chosen)
@@ -219,6 +220,6 @@ def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     # Nothing logged after Wednesday shows in Wednesday's week.
     assert [d.day.weekday() for d in week if d.done] == [0, 1]
     sunday = (monday + timedelta(days=6)).date()
-    plan, week = week_for(catalog, chosen, sunday, store)
+    plan, week = week_for(catalog, chosen, sunday, record, today=sunday)
     assert plan is not None and today_from_week(plan, week, sunday).done_this_week == 3
     assert store.weekly_counts(1, sunday, counts)[-1][1] == 3

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -243,13 +244,22 @@ count_in = "three"       # a mistake, left for me to fix
 """
 
 
-def test_plan_use_changes_only_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+def test_plan_use_changes_only_the_plan_and_its_start(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from runstrong.cli import plan
+
+    monkeypatch.setattr(plan, "today_date", lambda: date(2026, 12, 7))
     path = paths.settings_file()
     path.parent.mkdir(parents=True)
     path.write_text(WRITTEN)
     code, _, err = run(capsys, "plan", "use", "in-season")
     assert code == 0, err
-    assert path.read_text() == WRITTEN.replace('plan = "beginner"', 'plan = "in-season"')
+    assert path.read_text() == (
+        WRITTEN.replace('plan = "beginner"', 'plan = "in-season"') + 'plan_started = "2026-12-07"\n'
+    )
 
 
 def test_a_new_key_is_added_and_the_rest_kept(tmp_path: Path) -> None:
@@ -270,7 +280,7 @@ def test_a_symlinked_settings_file_stays_a_symlink(
     link.symlink_to(real)
     assert run(capsys, "plan", "use", "off-season")[0] == 0
     assert link.is_symlink()
-    assert real.read_text() == '# in my dotfiles\nplan = "off-season"\n'
+    assert real.read_text().startswith('# in my dotfiles\nplan = "off-season"\nplan_started = "')
 
 
 def test_a_settings_file_that_does_not_parse_is_left_alone(
@@ -292,7 +302,7 @@ def test_an_unwritable_settings_folder_is_a_message(capsys: pytest.CaptureFixtur
     assert code == 1 and "cannot save" in err and "Traceback" not in err
 
 
-async def test_choosing_a_plan_in_the_app_changes_only_the_plan() -> None:
+async def test_choosing_a_plan_in_the_app_changes_only_the_plan_and_its_start() -> None:
     from runstrong.tui.app import RunstrongApp
     from runstrong.tui.screens.plans import PlansScreen
 
@@ -310,7 +320,11 @@ async def test_choosing_a_plan_in_the_app_changes_only_the_plan() -> None:
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-    assert path.read_text() == WRITTEN.replace('plan = "beginner"', 'plan = "off-season"')
+    started = date.fromtimestamp(app.wall()).isoformat()
+    assert path.read_text() == (
+        WRITTEN.replace('plan = "beginner"', 'plan = "off-season"')
+        + f'plan_started = "{started}"\n'
+    )
 
 
 # -- new ------------------------------------------------------------------------------------

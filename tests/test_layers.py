@@ -90,3 +90,14 @@ def test_importing_the_cli_loads_no_textual() -> None:
     }
     assert "textual" not in commands
     assert not any(name.startswith("runstrong.tui") for name in commands)
+
+
+def test_planning_takes_data_never_a_store_or_a_path() -> None:
+    # The caller reads the history and passes plain data in (issue 18, house rules).
+    import inspect
+
+    import runstrong.planning.week as week
+
+    source = inspect.getsource(week)
+    for word in ("history_file", "HistoryStore", "open_existing", "sqlite3", "paths."):
+        assert word not in source, word

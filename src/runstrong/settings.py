@@ -15,9 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 from runstrong import paths
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.session.timeline import Timing
@@ -54,10 +51,11 @@ class Settings:
     weekly_target: int = 2
     long_run_minutes: int = 75
     session_time: str = "18:00"
-    # The day the active plan began: its easier weeks count from here (None: from the
-    # plan's first session in the history).
+    # The day the active plan began (`plan use` writes it): week 1 of the plan, the gentle
+    # start and easier weeks count from here (None: from the plan's first session logged).
     plan_started: date | None = None
     units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
+    race_dates: tuple[date, ...] = ()  # ISO dates in the file: ["2027-04-18"]
     companion_lan: bool = False  # the phone page on the home network rather than this computer
     # Not a key of the file: whether the person has told runstrong their running week (any of
     # WEEK_KEYS in the file). Until then no run is assumed, not even the default Sunday long
@@ -144,6 +142,8 @@ class SettingsNotSaved(Exception):
 def _check(check: Checker, key: str, value: Any) -> Any:
     """The value if it fits `key`, else None after recording a problem."""
     default = getattr(DEFAULTS, key)
+    if key == "race_dates":
+        return _dates(check, key, value)
     if key == "plan_started":
         return _day(check, value)
     if key == "units":
@@ -184,9 +184,9 @@ def _check(check: Checker, key: str, value: Any) -> Any:
         check.add('expected a list of days such as ["tue", "sat"]', key=key)
         return None
     if key in DAY_KEYS and isinstance(value, str):
-        day = value.strip().lower()[:3]
-        if day in WEEKDAYS or day in ("", "non"):
-            return "" if day == "non" else day
+        name = value.strip().lower()[:3]
+        if name in WEEKDAYS or name in ("", "non"):
+            return "" if name == "non" else name
         check.add(
             f'unknown day {shown_value(value)}; expected a day such as "sun", or "" for none',
             key=key,
@@ -198,7 +198,7 @@ def _check(check: Checker, key: str, value: Any) -> Any:
     return None
 
 
-def _day(check: Checker, value: Any) -> date | None:
+def _one_date(value: Any) -> date | None:
     """A date written as a TOML date (2026-01-05) or as ISO text ("2026-01-05")."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
@@ -206,9 +206,32 @@ def _day(check: Checker, value: Any) -> date | None:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    check.add(f"expected a date such as 2026-01-05, got {shown_value(value)}", key="plan_started")
+            return None
     return None
+
+
+def _day(check: Checker, value: Any) -> date | None:
+    day = _one_date(value)
+    if day is None:
+        check.add(
+            f"expected a date such as 2026-01-05, got {shown_value(value)}", key="plan_started"
+        )
+    return day
+
+
+def _dates(check: Checker, key: str, value: Any) -> tuple[date, ...] | None:
+    items = value if isinstance(value, list) else None
+    if items is None:
+        check.add(
+            f'expected a list of dates such as ["2027-04-18"], got {shown_value(value)}', key=key
+        )
+        return None
+    days = [_one_date(v) for v in items]
+    bad = [v for v, d in zip(items, days, strict=True) if d is None]
+    if bad:
+        check.add(f'expected dates such as "2027-04-18", got {shown_value(bad[0])}', key=key)
+        return None
+    return tuple(sorted({d for d in days if d is not None}))
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -252,7 +275,9 @@ def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str
 
 
 def _as_toml(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return [_as_toml(v) for v in value] if isinstance(value, tuple) else value
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
@@ -275,6 +300,10 @@ def save_edited(
 
 
 def _save(settings: Settings, path: Path | None, keys: tuple[str, ...]) -> tuple[Path, Settings]:
+    # Only saving needs tomlkit; every start reads settings with tomllib.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     path = path or paths.settings_file()
     target = path.resolve() if path.is_symlink() else path
     label = clean_text(str(path))

@@ -143,3 +143,13 @@ def test_runs_import_over_6000_damaged_fit_files_and_the_rest(tmp_path: Path) ->
     )
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_an_unknown_encoding_in_the_declaration_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    # Found by the fuzz test above (seed 2569): one damaged byte turned UTF-8 into URF-8.
+    from runstrong.activities.model import NotAnActivity
+    from runstrong.activities.tcx import read_tcx
+
+    data = b'<?xml version="1.0" encoding="URF-8"?>\n<TrainingCenterDatabase/>'
+    with pytest.raises(NotAnActivity, match="not a readable TCX file"):
+        read_tcx(data)

@@ -8,16 +8,16 @@ from datetime import date, timedelta
 import pytest
 from rich.console import Console
 
+from runstrong.cli import plan
 from runstrong.cli.plan import cmd_today
-from runstrong.planning import week
+from runstrong.planning.week import Record
 
 WEDNESDAY = date(2026, 11, 25)
 
 
 def today_lines(monkeypatch: pytest.MonkeyPatch, done: list[tuple[date, str]]) -> list[str]:
-    monkeypatch.setattr(
-        week, "trained_sessions", lambda store=None: [(day, slug, False) for day, slug in done]
-    )
+    logged = Record.of((day, slug, False) for day, slug in done)
+    monkeypatch.setattr(plan, "read_record", lambda first, last: logged)
     out, err = io.StringIO(), io.StringIO()
     code = cmd_today(Console(file=out, width=100), Console(file=err, width=100), on=WEDNESDAY)
     assert code == 0 and err.getvalue() == ""
@@ -27,7 +27,7 @@ def today_lines(monkeypatch: pytest.MonkeyPatch, done: list[tuple[date, str]]) -
 @pytest.mark.parametrize(
     ("done", "first"),
     [
-        ([], "Today: Foundational full body"),
+        ([], "Today: "),
         ([(WEDNESDAY, "foundational")], "Done for today"),
         (
             [

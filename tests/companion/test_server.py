@@ -58,6 +58,8 @@ async def test_the_page_needs_the_token_and_then_keeps_it_in_a_cookie(
                 "http-equiv", ""
             )
             assert page.cookies[COOKIE].value == server.token
+            # Nothing from elsewhere may load: fonts, scripts and images come from the app.
+            assert "default-src 'self'" in page.headers["Content-Security-Policy"]
         # The cookie now stands in for the token.
         async with client.get(base(server) + "/state") as state:
             assert state.status == 200

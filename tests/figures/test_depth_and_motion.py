@@ -13,8 +13,11 @@ from typing import Any
 import pytest
 
 from runstrong.figures import Figure, parse_figure, placed, position_at
+from runstrong.figures.clip import outside
 from runstrong.figures.render import (
+    INSET_GAP,
     PATH_STEPS,
+    _inset,
     draw_shapes,
     figure_frame,
     path_shapes,
@@ -314,3 +317,54 @@ def test_a_trap_bar_stands_its_plates_on_the_floor_at_the_bottom() -> None:
     xs = [x for s in bar for x, _ in (s.start, s.end)]
     assert min(ys) == pytest.approx(0.0, abs=0.5)
     assert min(xs) < hand_x - 35 and max(xs) > hand_x + 35
+
+
+# Seated, the leg out along the floor, the foot pulled up: a close-up of the ankle.
+SEATED_ANKLE = {
+    "view": "side",
+    "close_up": "ankle_r",
+    "start": {
+        "torso": -5,
+        "hip": [140, 79],
+        "knee": [135, 0],
+        "ankle": ["flat", -25],
+        "shoulder": 50,
+        "on": ["hip", "heel_r"],
+    },
+}
+
+
+def test_a_close_up_inset_sits_in_a_box_the_close_up_never_enters() -> None:
+    figure = figure_of(SEATED_ANKLE)
+    position = figure.positions[0]
+    inset, box = _inset(figure, position, figure_frame(figure))
+    left, bottom, right, top = box
+    # The box is drawn round the small body: four edges on a layer of their own.
+    edges = [s for s in inset if isinstance(s, Line) and s.layer is Layer.GROUND]
+    assert len(edges) == 4
+    # The close-up's own lines stop short of the box, so the two never run together.
+    close = outside(figure_shapes(figure, placed(figure, position)), box, INSET_GAP)
+    for shape in close:
+        if isinstance(shape, Line):
+            for x, y in (shape.start, shape.end):
+                assert not (left < x < right and bottom < y < top), shape
+    # ... and what it cut is only the part inside: a line across the box keeps both ends.
+    across = Line((left - 10.0, (bottom + top) / 2), (right + 10.0, (bottom + top) / 2))
+    parts = [p for p in outside([across], box) if isinstance(p, Line)]
+    assert len(parts) == 2
+    assert {parts[0].start, parts[1].end} == {across.start, across.end}
+
+
+def test_a_close_up_draws_its_foot_as_an_outline_not_a_triangle() -> None:
+    figure = figure_of(SEATED_ANKLE)
+    body = placed(figure, figure.positions[0])
+    near = [s for s in figure_shapes(figure, body) if isinstance(s, Line)]
+    plain = [
+        s
+        for s in figure_shapes(figure_of({**SEATED_ANKLE, "close_up": ""}), body)
+        if isinstance(s, Line)
+    ]
+    heel, toe = body.points["heel_r"], body.points["toe_r"]
+    # The sole runs heel to toe in both; the close-up adds the heel's back and the foot's top.
+    assert any({s.start, s.end} == {heel, toe} for s in near)
+    assert len(near) > len(plain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import runs_from_settings
 from runstrong.planning.schedule import Done, plan_week
-from runstrong.planning.week import coach_for
+from runstrong.planning.week import calendar_weeks, coach_for
 from runstrong.settings import Settings, from_mapping
 from runstrong.workout.catalog import load_catalog
 from runstrong.workout.model import Session
@@ -59,7 +60,9 @@ def test_ics_has_one_event_per_planned_session_at_the_session_time(tmp_path: Pat
     quiet = Console(quiet=True)
     assert cmd_plan_export(quiet, quiet, str(target), 2, on=MONDAY) == 0
     found = events(target)
-    assert len(found) == 6  # off-season: 3 a week
+    # off-season: 3 a week, plus activation before each Sunday long run
+    assert len(found) == 8
+    assert sum("pre-run-activation" in e.uid for e in found) == 2
     assert all(
         isinstance(e.start, datetime) and e.start.tzinfo is None and e.start.time() == time(7, 30)
         for e in found
@@ -88,26 +91,57 @@ def test_uids_are_stable_across_exports(capsys: pytest.CaptureFixture[str], tmp_
     assert main(["plan", "export", "--ics", str(tmp_path / "no" / "such" / "dir.ics")]) == 1
 
 
-def test_forecast_follows_the_week_placement_and_continues_the_rotation() -> None:
+def test_forecast_is_the_week_placement_week_after_week() -> None:
     catalog = load_catalog()
     plan = load_plans(catalog.entries)["off-season"]
     assert isinstance(plan, Plan)
     coach = coach_for(catalog, plan)
-    usual = runs_from_settings(Settings(), MONDAY - timedelta(days=1), MONDAY + timedelta(15))
-    planned = planned_sessions(coach, usual, [], MONDAY, 2)
+    usual = runs_from_settings(Settings(), MONDAY - timedelta(days=3), MONDAY + timedelta(21))
+    weeks = calendar_weeks(coach, usual, [], MONDAY, 2)
+    planned = [d for d in planned_sessions(weeks) if d.counts]
     assert len(planned) == 6
     first_week = plan_week(coach, usual, [], MONDAY)
-    assert [(p.day, p.slug, p.light) for p in planned[:3]] == [
-        (d.day, d.session, d.light) for d in first_week if d.counts
+    assert [(p.day, p.session) for p in planned[:3]] == [
+        (d.day, d.session) for d in first_week if d.counts
     ]
-    # The second week carries on with the rotation: two weeks of three hold all six of it
-    # once (power waits past Monday, the day after the usual Sunday long run).
-    assert sorted(p.slug for p in planned) == sorted(plan.rotation)
-    assert planned[0].slug != "power"
-    # Sessions already logged this week are not listed again and count towards it.
-    done = [Done(MONDAY, planned[0].slug)]
-    again = planned_sessions(coach, usual, done, MONDAY + timedelta(days=1), 1)
-    assert len([p for p in again if p.day <= date(2027, 1, 24)]) == 2
+    # Two weeks of three hold all six of the rotation once.
+    assert sorted(str(p.session) for p in planned) == sorted(plan.rotation)
+    # Sessions already logged this week are shown as done and count towards it.
+    done = [Done(MONDAY, str(planned[0].session))]
+    again = calendar_weeks(coach, usual, done, MONDAY + timedelta(days=1), 1)[0]
+    assert [d.day for d in again if d.counts and not d.done] == [p.day for p in planned[1:3]]
+    assert again[0].done
+
+
+def test_the_calendar_is_the_week(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Rule 8, and the coach's case: a key-run Tuesday showed activation in `week` but Core
+    # stability in the .ics, and four weeks from a Wednesday dropped a session.
+    from runstrong.cli import plan as plan_cli
+
+    wednesday = MONDAY + timedelta(days=2)
+    monkeypatch.setattr(plan_cli, "today_date", lambda: wednesday)
+    write_settings(
+        'plan = "off-season"\nrun_days = ["mon", "thu"]\nkey_run_days = ["tue"]\n'
+        'race_dates = ["2027-02-07"]\n'
+    )
+    target = tmp_path / "plan.ics"
+    quiet = Console(quiet=True)
+    assert cmd_plan_export(quiet, quiet, str(target), 4, on=wednesday) == 0
+    exported = sorted(
+        (e.start.date(), e.uid.split("-", 3)[-1].split("@")[0]) for e in events(target)
+    )
+    shown = []
+    for week in range(4):
+        day = MONDAY + timedelta(weeks=week)
+        assert main(["week", "--date", day.isoformat(), "--json"]) == 0
+        for entry in json.loads(capsys.readouterr().out):
+            if entry["session"]:
+                shown.append((date.fromisoformat(entry["date"]), entry["session"]))
+    assert exported == sorted(shown)
+    assert min(d for d, _ in exported) >= wednesday  # nothing is invented for days gone by
+    assert max(d for d, _ in exported) > MONDAY + timedelta(weeks=3, days=4)  # whole weeks
 
 
 def test_new_settings_are_checked() -> None:

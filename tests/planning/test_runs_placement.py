@@ -25,6 +25,14 @@ from ..fakes import FakeClock, FakePlayer
 MONDAY = date(2027, 1, 18)
 
 
+@pytest.fixture(autouse=True)
+def today_is_monday(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`week --date` forecasts later weeks from the real today: make it this week."""
+    from runstrong.cli import plan
+
+    monkeypatch.setattr(plan, "today_date", lambda: MONDAY)
+
+
 def settings_file(text: str) -> None:
     paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
     paths.settings_file().write_text(text)

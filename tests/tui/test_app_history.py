@@ -286,13 +286,21 @@ async def test_a_session_from_a_file_path_resumes_and_notices_a_changed_file(
 
 
 async def test_a_light_session_resumes_as_the_light_session() -> None:
-    from runstrong.planning.light import light_session
+    from dataclasses import replace
 
-    light = light_session(SESSION)
-    app, clock = make_app(session=light)
+    from runstrong.planning.light import light_version
+    from runstrong.workout.model import Category
+
+    # A session with a light version worth doing (rule 6): a short warm-up, then real work.
+    warm = replace(PLANK, name="March", sets=1, category=Category.WARM_UP, progression=None)
+    work = replace(PLANK, name="Hold", phases=(Phase(PhaseKind.HOLD, 20),), progression=None)
+    full = replace(SESSION, exercises=(warm, work))
+    light = light_version(full)
+    assert isinstance(light, Session) and light.light
+    app, clock = make_app(session=light, catalog=Catalog({"mini": full}, {}, ()))
     async with app.run_test() as pilot:
         await run(app, clock, pilot, 4.25)
-    app, clock = make_app()
+    app, clock = make_app(catalog=Catalog({"mini": full}, {}, ()))
     async with app.run_test() as pilot:
         await home_filled(pilot)
         await pilot.press("r")

@@ -3,7 +3,7 @@ when the drawing changes."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from textual.app import App, ComposeResult
@@ -197,3 +197,27 @@ async def test_a_small_screen_shows_the_figure_while_getting_ready() -> None:
         assert figure.display and figure.size.height >= 8 and figure.lines
         await drive(app, clock, MOMENTS["hold"] - MOMENTS["get_ready"], pilot)
         assert not figure.display  # the hold keeps the small screen for the clock
+
+
+async def test_the_same_moment_again_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import runstrong.tui.widgets.figure as module
+    from runstrong.figures.render import moment as render_moment
+
+    app = FigureApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        widget = app.query_one(ExerciseFigure)
+        drawn: list[float | None] = []
+        original = render_moment
+
+        def counting(figure: Any, position: str | None, fraction: float | None) -> Any:
+            drawn.append(fraction)
+            return original(figure, position, fraction)
+
+        monkeypatch.setattr(module, "moment", counting)
+        for _ in range(3):  # a hold redraws the screen every second: the figure stays as it is
+            widget.show(widget.figure, position="hold")
+            await pilot.pause()
+        for fraction in (0.5, 0.5, 0.25, 0.5):  # a rep's frames are drawn once each
+            widget.show(widget.figure, fraction=fraction)
+            await pilot.pause()
+        assert drawn == [None, 0.5, 0.25]

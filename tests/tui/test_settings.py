@@ -36,6 +36,7 @@ async def test_a_bad_value_is_explained_beside_its_field_at_80x24() -> None:
             ("count_in", "99", "0 to 10"),
             ("weekly_target", "0", "1 to 14"),
             ("key_run_days", "funday", "funday"),
+            ("race_dates", "2027-04-31", "expected dates such as"),
         ):
             field = screen.query_one(f"#{key}", Input)
             good, field.value = field.value, bad
@@ -124,3 +125,20 @@ async def test_a_failed_save_keeps_the_screen_and_the_values(
         assert app.screen is screen and screen.query_one("#count_in", Input).value == "5"
         assert app.effective.saved.count_in == Settings().count_in
         assert any("Permission denied" in n.message for n in app._notifications)
+
+
+async def test_race_dates_are_set_on_the_settings_screen() -> None:
+    from datetime import date
+
+    from runstrong import settings as settings_file
+
+    app = RunstrongApp(catalog=Catalog({}, {}, ()), player=FakePlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#race_dates", Input).value = "2027-10-03, 2027-04-18"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+    chosen, warnings = settings_file.load()
+    assert chosen.race_dates == (date(2027, 4, 18), date(2027, 10, 3)) and not warnings
+    assert 'race_dates = ["2027-04-18", "2027-10-03"]' in paths.settings_file().read_text()

@@ -84,6 +84,32 @@ def inked(lines: list[str]) -> list[str]:
     return [line for line in lines if BLOCK in line]
 
 
+async def test_a_new_number_repaints_only_the_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = ClockApp()
+    async with app.run_test(size=(70, 11)) as pilot:
+        clock = app.query_one(StepClock)
+        clock.show("10", flash=False)
+        await pilot.pause()
+        painted: list[tuple[Region, ...]] = []
+        refresh = clock.refresh
+
+        def recording(*regions: Region, **kwargs: bool) -> StepClock:
+            painted.append(regions)
+            return refresh(*regions, **kwargs)
+
+        monkeypatch.setattr(clock, "refresh", recording)
+        clock.show("9", flash=False)  # narrower: the old digits' cells are cleared too
+        await pilot.pause()
+        (regions,) = painted
+        (box,) = regions
+        assert 0 < box.width < clock.size.width
+        wide = block_font.text_width("10", 11) + 4
+        assert box.x == (clock.size.width - wide) // 2 and box.width == wide
+        lines = drawn(clock)
+        expected = block_font.glyph_lines("9", 11)
+        assert [line.strip() for line in inked(lines)] == [line.strip() for line in expected]
+
+
 async def test_the_clock_draws_its_text_as_tall_as_its_space() -> None:
     app = ClockApp()
     async with app.run_test(size=(70, 11)) as pilot:

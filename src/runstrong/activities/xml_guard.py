@@ -21,7 +21,7 @@ def parse_xml(data: bytes, what: str) -> Element:
             f"not read: the {what} declares XML entities (a file could expand without end)"
         ) from None
     except (ParseError, ValueError, LookupError) as error:
-        # LookupError: a declaration naming an encoding Python does not know ("UTFR8").
+        # LookupError: an encoding Python does not know ("URF-8" in a damaged declaration).
         raise NotAnActivity(f"not a readable {what} file ({error})") from None
 
 

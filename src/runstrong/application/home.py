@@ -10,10 +10,9 @@ from datetime import date, timedelta
 from runstrong.formatting import when_text
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.planning.plans import Plan
-from runstrong.planning.rules import runs_from_settings
-from runstrong.planning.schedule import Day, monday_of
+from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, today_from_week
-from runstrong.planning.week import week_for
+from runstrong.planning.week import Record, record_window, week_for
 from runstrong.settings import Settings
 from runstrong.workout.catalog import Catalog
 
@@ -43,7 +42,11 @@ def home_data(catalog: Catalog, chosen: Settings, on: date, store: HistoryStore 
         if store is None:
             plan, week = _unrecorded(catalog, chosen, on)
         else:
-            plan, week = week_for(catalog, chosen, on, store=store)
+            first, _ = record_window(on)
+            record = Record.of(
+                store.trained_sessions(), store.runs_between(first, on + timedelta(days=1))
+            )
+            plan, week = week_for(catalog, chosen, on, record, today=on)
         recent = [] if store is None else _recent(store)
         damage = None
     except HistoryError as error:
@@ -56,9 +59,7 @@ def home_data(catalog: Catalog, chosen: Settings, on: date, store: HistoryStore 
 def _unrecorded(catalog: Catalog, chosen: Settings, on: date) -> tuple[Plan | None, list[Day]]:
     """The week as the plan and the settings place it, with nothing read from any history
     (never the history file behind the app's back: it may be the damaged one)."""
-    monday = monday_of(on)
-    usual = runs_from_settings(chosen, monday - timedelta(days=1), monday + timedelta(days=7))
-    return week_for(catalog, chosen, on, runs=usual, logged=())
+    return week_for(catalog, chosen, on, Record(), today=on)
 
 
 def _recent(store: HistoryStore) -> list[Recent]:

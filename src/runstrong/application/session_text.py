@@ -2,42 +2,31 @@
 
 from __future__ import annotations
 
-import math
-
 from runstrong.application.last_words import last_time_text
 from runstrong.formatting import amount, duration_text, load_text
 from runstrong.history.last_time import LastTime
+
+# The blink is part of the beat the screen redraws on, so the session works it out.
+from runstrong.session.beat import flashing as flashing
+from runstrong.session.beat import shown_down, shown_up
 from runstrong.session.events import PhaseRecord
 from runstrong.session.timeline import SessionPhase, Step
 from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
 
-FLASH_SECONDS = 3.0
 SEPARATOR = "  ·  "
 
 
 def big_number(view: View) -> str:
+    # Whole seconds counted the way `beat` wakes the screen for them: down when counting down,
+    # up when counting up (74.99999 s of float arithmetic is 75 s).
     if view.counting_in is not None:
-        return str(math.ceil(view.counting_in))
+        return str(shown_down(view.counting_in))
     if view.reps is not None:
         return str(view.reps)
     if view.remaining is not None:
-        return duration_text(math.ceil(view.remaining - 1e-9), short=True)
-    # Counting up shows whole seconds held; 74.99999 s of float arithmetic is 75 s.
-    return duration_text(math.floor(view.elapsed + 1e-6), short=True)
-
-
-def flashing(view: View) -> bool:
-    """The digits blink in the last seconds of a hold or rest, and while switching sides."""
-    if view.paused or view.finished or view.remaining is None or view.counting_in is not None:
-        return False
-    kind = view.step.kind
-    blink_on = (view.remaining % 1.0) >= 0.5
-    if kind is SessionPhase.SWITCH:
-        return blink_on
-    if kind in (SessionPhase.HOLD, SessionPhase.REST, SessionPhase.GET_READY):
-        return 0 < view.remaining <= FLASH_SECONDS and blink_on
-    return False
+        return duration_text(shown_down(view.remaining), short=True)
+    return duration_text(shown_up(view.elapsed), short=True)
 
 
 def _describe(step: Step, exercise: Exercise) -> list[str]:

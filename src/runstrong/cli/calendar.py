@@ -1,4 +1,4 @@
-"""`plan export --ics`: the active plan's coming sessions as calendar events."""
+"""`plan export --ics`: the active plan's weeks as calendar events."""
 
 from __future__ import annotations
 
@@ -9,13 +9,22 @@ from rich.console import Console
 from rich.text import Text
 
 from runstrong import settings
+from runstrong.cli.record import read_record
 from runstrong.formatting import counted
 from runstrong.planning.calendar import plan_calendar
 from runstrong.planning.forecast import planned_sessions
 from runstrong.planning.light import light_session
 from runstrong.planning.plans import load_plans
-from runstrong.planning.schedule import Done, monday_of
-from runstrong.planning.week import DEFAULT_PLAN, active_plan, coach_for, runs_around, trained_days
+from runstrong.planning.rules import RACE_NOTHING_HARD_BEFORE
+from runstrong.planning.schedule import monday_of
+from runstrong.planning.start import start_version
+from runstrong.planning.week import (
+    DEFAULT_PLAN,
+    active_plan,
+    calendar_weeks,
+    coach_for,
+    runs_around,
+)
 from runstrong.workout.catalog import load_catalog
 from runstrong.workout.model import Session
 
@@ -25,7 +34,7 @@ EXIT_INVALID = 1
 def cmd_plan_export(
     out: Console, err: Console, ics: str, weeks: int, *, on: date | None = None
 ) -> int:
-    """The active plan's sessions over the next `weeks` weeks as an iCalendar file."""
+    """The active plan's whole weeks, the current one first, as an iCalendar file."""
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
@@ -41,16 +50,21 @@ def cmd_plan_export(
         )
         return EXIT_INVALID
     hours, minutes = settings.clock_time(chosen.session_time) or (18, 0)
-    first = on or date.today()
-    last = first + timedelta(days=7 * weeks)
-    runs, ran = runs_around(chosen, monday_of(first) - timedelta(days=1), last, first)
-    done = [Done(day, slug) for day, slug in trained_days()]
-    planned = planned_sessions(coach_for(catalog, plan), runs, done, first, weeks, ran)
+    today = on or date.today()
+    first = monday_of(today) - timedelta(days=3)
+    last = monday_of(today) + timedelta(days=7 * weeks + RACE_NOTHING_HARD_BEFORE)
+    record = read_record(first, today)
+    runs, ran = runs_around(chosen, first, last, today, record.runs)
+    coach = coach_for(catalog, plan, chosen.plan_started)
+    planned = planned_sessions(calendar_weeks(coach, runs, record.sessions, today, weeks, ran))
     events = []
     for item in planned:
-        entry = catalog.entries.get(item.slug)
+        entry = catalog.entries.get(item.session or "")
         if isinstance(entry, Session):
-            events.append((item.day, light_session(entry) if item.light else entry))
+            shown = light_session(entry) if item.light else entry
+            if item.counts:
+                shown = start_version(shown, plan, item.plan_week, catalog.library)
+            events.append((item.day, shown))
     data = plan_calendar(plan.slug, plan.name, events, time(hours, minutes), datetime.now(UTC))
     try:
         Path(ics).write_bytes(data)
@@ -59,8 +73,9 @@ def cmd_plan_export(
         return EXIT_INVALID
     out.print(
         Text(
-            f"Wrote {counted(len(planned), 'session')} of {plan.name} over "
-            f"{counted(weeks, 'week')} to {ics} (at {chosen.session_time})."
+            f"Wrote {counted(len(events), 'session')} of {plan.name} over "
+            f"{counted(weeks, 'week')} to {ics} (at {chosen.session_time}), "
+            f"whole weeks from Monday {monday_of(today):%d %b}."
         )
     )
     return 0

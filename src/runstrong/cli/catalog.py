@@ -18,7 +18,6 @@ from runstrong.formatting import counted, duration_text
 from runstrong.history import open_existing_quietly
 from runstrong.history.last_time import LastTime
 from runstrong.planning.intensity import intensity_of
-from runstrong.planning.light import light_session
 from runstrong.planning.progression import Suggested, suggest
 from runstrong.session.timeline import (
     Timing,
@@ -165,11 +164,12 @@ def _from_history(session: Session, catalog: Catalog, chosen: settings.Settings)
     store = open_existing_quietly(paths.history_file())
     if store is None:
         return FromHistory({}, {})
-    from runstrong.planning.week import easier_week_on
+    from runstrong.planning.week import Record, easier_week_on
 
     with store:
         today = date.today()
-        easier = (not session.light) and easier_week_on(catalog, chosen, today, store)
+        logged = Record.of(store.trained_sessions())
+        easier = (not session.light) and easier_week_on(catalog, chosen, today, logged)
         last: dict[int, LastTime] = {}
         suggested: dict[int, Suggested] = {}
         for index, exercise in enumerate(session.exercises):
@@ -259,14 +259,17 @@ def session_or_exit_code(
 
 
 def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: bool = False) -> int:
-    # The files and the settings are read once, here at the edge.
+    from runstrong.cli.prepare import prepared
+
     catalog = load_catalog()
-    loaded = session_or_exit_code(err, target, catalog)
-    if isinstance(loaded, int):
-        return loaded
-    if light:
-        loaded = light_session(loaded)
+    found = session_or_exit_code(err, target, catalog)
+    if isinstance(found, int):
+        return found
     chosen = settings_now()
+    ready = prepared(err, catalog, found, chosen, light=light)
+    if isinstance(ready, int):
+        return ready
+    loaded, notes = ready
     if as_json:
         timing = chosen.timing
         data = _session_summary(loaded, timing)
@@ -277,13 +280,15 @@ def cmd_show(out: Console, err: Console, target: str, *, as_json: bool, light: b
             _exercise_json(e, s, rest_after_set(loaded, e, False, timing))
             for e, s in zip(loaded.exercises, seconds_per_exercise(loaded, timing), strict=True)
         ]
-        found = _from_history(loaded, catalog, chosen)
+        history = _from_history(loaded, catalog, chosen)
         for index, row in enumerate(data["exercises"]):
-            offer, last = found.suggested.get(index), found.last.get(index)
+            offer, last = history.suggested.get(index), history.last.get(index)
             row["suggested"] = None if offer is None else offer.as_json()
             row["last"] = None if last is None else last.as_json()
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
+    for note in notes:
+        out.print(Text(note, style="bold"))
     show_session(out, loaded, catalog, chosen)
     return 0
 

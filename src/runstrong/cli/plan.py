@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
+from runstrong.cli.record import read_record
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
 from runstrong.planning.easier import WORDS as EASIER_WORDS
@@ -21,7 +22,7 @@ from runstrong.planning.plans import InvalidPlan, Plan, load_plans
 from runstrong.planning.rules import weekday
 from runstrong.planning.schedule import Day
 from runstrong.planning.today import Today, Verdict, today_from_week
-from runstrong.planning.week import DEFAULT_PLAN, name_of, week_for
+from runstrong.planning.week import DEFAULT_PLAN, name_of, record_window, week_for
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import Catalog, load_catalog
 from runstrong.workout.checks import did_you_mean
@@ -98,7 +99,8 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
         return EXIT_INVALID
     chosen, _ = settings.load()
     try:
-        path = settings.save(replace(chosen, plan=name))
+        # Week 1 of the plan starts today: a gentle start and the rotation count from it.
+        path = settings.save(replace(chosen, plan=name, plan_started=today_date()))
     except settings.SettingsNotSaved as error:
         err.print(Text(f"runstrong: {error}"), style="red", soft_wrap=True)
         return EXIT_INVALID
@@ -106,12 +108,27 @@ def cmd_plan_use(out: Console, err: Console, name: str) -> int:
     return 0
 
 
-def _week_or_none(err: Console, on: date | None) -> tuple[Catalog, Plan, list[Day]] | None:
+def today_date() -> date:
+    """The real today (tests replace it to look at a week from a fixed day)."""
+    return date.today()
+
+
+def _week_or_none(
+    err: Console, on: date | None, *, as_today: bool = False
+) -> tuple[Catalog, Plan, list[Day]] | None:
+    """The week holding `on`. `as_today`: placed as if `on` were today (what `today --date`
+    asks); otherwise a later week is forecast from the real today, as `plan export` does."""
     catalog = load_catalog()
     chosen, warnings = settings.load()
     for warning in warnings:
         err.print(Text(warning), style="yellow", soft_wrap=True)
-    plan, week = week_for(catalog, chosen, on)
+    today = today_date()
+    on = on or today
+    if as_today:
+        today = on
+    first, _ = record_window(min(on, today))  # what week_for reads, and a little more
+    record = read_record(first, max(on, today) + timedelta(days=1))
+    plan, week = week_for(catalog, chosen, on, record, today=today)
     if plan is None:
         err.print(
             Text(
@@ -137,16 +154,17 @@ def _today_json(today: Today, on: date, plan: Plan) -> dict[str, object]:
         "reason": today.reason,
         "done_this_week": today.done_this_week,
         "per_week": today.per_week,
+        "plan_week": today.plan_week,
         "easier_week": today.easier_week,
     }
 
 
 def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
-    found = _week_or_none(err, on)
+    found = _week_or_none(err, on, as_today=True)
     if found is None:
         return 0
     catalog, plan, week = found
-    on = on or date.today()
+    on = on or today_date()
     today = today_from_week(plan, week, on)
     if as_json:
         print(terminal_json(_today_json(today, on, plan), indent=2, ascii_only=ascii_only()))
@@ -174,11 +192,20 @@ def cmd_today(out: Console, err: Console, *, on: date | None = None, as_json: bo
         out.print(
             Text(f"{plan.name}: {today.done_this_week} of {today.per_week} this week", style="dim")
         )
+    ran = [day for day in week if day.ran and day.day < on]
+    for day in ran:
+        out.print(Text(f"{day.day:%a %d}  {day.ran}", style="dim"))
     return 0
 
 
 WHEN_WORDS = {"before-run": "before the run", "after-run": "after the run", "any": "any time"}
-RUN_WORDS = {"none": "no run", "easy": "easy run", "key": "key run", "long": "long run"}
+RUN_WORDS = {
+    "none": "no run",
+    "easy": "easy run",
+    "key": "key run",
+    "long": "long run",
+    "race": "race",
+}
 
 
 def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: bool = False) -> int:
@@ -189,7 +216,7 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
     if as_json:
         print(terminal_json([day.as_json() for day in week], indent=2, ascii_only=ascii_only()))
         return 0
-    on = on or date.today()
+    on = on or today_date()
     out.print(
         Text(
             f"{plan.name}: the week of {week[0].day:%a %d %b %Y}, "
@@ -201,7 +228,10 @@ def cmd_week(out: Console, err: Console, *, on: date | None = None, as_json: boo
         out.print(Text(EASIER_WORDS, style="bold yellow"))
     for day in week:
         line = Text(f"{day.day:%a %d}  ", style="reverse bold" if day.day == on else "")
-        line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
+        if day.ran:
+            line.append(f"{day.ran}  ", style="cyan")
+        else:
+            line.append(f"{RUN_WORDS[day.run.value]:<10}", style="cyan")
         if day.session is None:
             line.append("no strength work", style="dim")
         else:

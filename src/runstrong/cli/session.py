@@ -7,10 +7,10 @@ import os
 import sys
 
 from rich.console import Console
+from rich.text import Text
 
 from runstrong.cli.catalog import session_or_exit_code
 from runstrong.exit_codes import EXIT_USAGE
-from runstrong.planning.light import light_session
 from runstrong.workout.model import Session
 
 NEEDS_TERMINAL = (
@@ -78,13 +78,18 @@ def cmd_start(
     companion: bool = False,
     lan: bool = False,
 ) -> int:
-    loaded = session_or_exit_code(err, target)
-    if isinstance(loaded, int):
-        return loaded
-    return run_app(
-        light_session(loaded) if light else loaded,
-        mute=mute,
-        voice=voice,
-        companion=companion,
-        lan=lan,
-    )
+    from runstrong import settings
+    from runstrong.cli.prepare import prepared
+    from runstrong.workout.catalog import load_catalog
+
+    catalog = load_catalog()
+    found = session_or_exit_code(err, target, catalog)
+    if isinstance(found, int):
+        return found
+    ready = prepared(err, catalog, found, settings.load()[0], light=light)
+    if isinstance(ready, int):
+        return ready
+    loaded, notes = ready
+    for note in notes:
+        err.print(Text(note))
+    return run_app(loaded, mute=mute, voice=voice, companion=companion, lan=lan)

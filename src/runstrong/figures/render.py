@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from runstrong.figures.canvas import Canvas, Charset
+from runstrong.figures.clip import Box, hidden, outside
 from runstrong.figures.figure import Figure, KeyPosition, placed
 from runstrong.figures.motion import position_at, rep_keys
 from runstrong.figures.shapes import (
@@ -32,7 +33,11 @@ from runstrong.figures.skeleton import Body, Point
 CLOSE_UP_SIDE = 32.0
 CLOSE_UP_ABOVE = 50.0
 # The whole body, small, in a top corner of a close-up: which part this is, which way it faces.
-INSET_SHARE = 0.64
+# It sits in a box of its own, and the close-up's lines stop short of the box (INSET_GAP cm),
+# so the two drawings never run into one another.
+INSET_SHARE = 0.5
+INSET_PAD = 2.5
+INSET_GAP = 3.0
 # Front to back: a cell shows the colour of the front-most layer among its dots.
 LAYER_ORDER = (
     Layer.NEAR,
@@ -151,20 +156,20 @@ def _arrowhead(before: Point, tip: Point) -> list[Shape]:
 
 def _inset(
     figure: Figure, position: KeyPosition, frame: tuple[float, float, float, float]
-) -> list[Shape]:
-    """The whole body, small, in the top corner the close-up leaves emptier, with a ring round
-    the close-up point."""
+) -> tuple[list[Shape], Box]:
+    """The whole body, small, in a box in the top corner the close-up leaves emptier, with a
+    ring round the close-up point; and the box (left, bottom, right, top)."""
     whole = figure_shapes(figure, placed(figure, position))
     w_left, _, w_right, w_top = extent(whole)
     left, _, right, top = frame
-    box = (right - left) * INSET_SHARE
-    scale = min(box / max(w_right - w_left, 1.0), box / max(w_top, 1.0))
-    # The close-up's own lines in the top band decide the corner: the one with fewer.
-    xs = [p[0] for s in whole if isinstance(s, Line) for p in (s.start, s.end) if p[1] > top - box]
-    mid = (left + right) / 2
-    on_left = sum(x < mid for x in xs) <= sum(x >= mid for x in xs)
-    x0 = left + 1.0 if on_left else right - 1.0 - (w_right - w_left) * scale
-    y0 = top - 1.0 - w_top * scale
+    size = (right - left) * INSET_SHARE
+    scale = min(size / max(w_right - w_left, 1.0), size / max(w_top, 1.0))
+    pad = INSET_PAD
+    wide, high = (w_right - w_left) * scale, w_top * scale
+    y0 = top - pad - high
+    # The corner that hides less of the close-up's own drawing.
+    corners = (left + pad, right - pad - wide)
+    x0 = min(corners, key=lambda x: hidden(whole, (x - pad, y0 - pad, x + wide + pad, top)))
 
     def small(p: Point) -> Point:
         return (x0 + (p[0] - w_left) * scale, y0 + p[1] * scale)
@@ -180,7 +185,11 @@ def _inset(
             shapes.append(Circle(small(shape.center), shape.radius * scale, shape.layer))
     spot = placed(figure, position).points[figure.close_up]
     shapes.append(Circle(small(spot), 9.0 * scale + 2.0, layer=Layer.PATH))
-    return shapes
+    box = (x0 - pad, y0 - pad, x0 + wide + pad, top)
+    b_left, b_bottom, b_right, b_top = box
+    rim = [(b_left, b_bottom), (b_right, b_bottom), (b_right, b_top), (b_left, b_top)]
+    shapes.extend(Line(a, b, layer=Layer.GROUND) for a, b in pairwise([*rim, rim[0]]))
+    return shapes, box
 
 
 def draw_shapes(
@@ -273,7 +282,8 @@ def render_position(
     body = placed(figure, position)
     shapes = [*path_shapes(figure), *figure_shapes(figure, body), *ring_shapes(figure, body)]
     if figure.close_up:
-        shapes.extend(_inset(figure, position, frame))
+        inset, box = _inset(figure, position, frame)
+        shapes = [*outside(shapes, box, INSET_GAP), *inset]
     return draw_shapes(shapes, frame, width, height, charset, plain=plain, mirror=mirror)
 
 

@@ -242,15 +242,52 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
     ]
 
 
+SIDE_NAMES = ("l", "r")
+
+
 def _far(name: str) -> bool:
     return name.endswith("_l")
 
 
-def body_shapes(body: Body, view: View = View.SIDE) -> list[Shape]:
+def _foot_outline(body: Body, side: str, view: View) -> list[Shape]:
+    """A foot drawn for a close look: a sole plate (two edges, the heel and toe ends closed)
+    under the ankle, and the ankle joined to it, so it reads as a foot and not a third bone."""
+    ankle = body.points[f"ankle_{side}"]
+    heel, toe = body.points[f"heel_{side}"], body.points[f"toe_{side}"]
+    ux, uy = toe[0] - heel[0], toe[1] - heel[1]
+    length = max(math.hypot(ux, uy), 1e-6)
+    # Towards the ankle, across the sole: the sole's thickness goes that way.
+    nx, ny = -uy / length, ux / length
+    if (ankle[0] - heel[0]) * nx + (ankle[1] - heel[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    depth = 0.22 * length
+
+    def up(p: Point, by: float) -> Point:
+        return (p[0] + nx * by, p[1] + ny * by)
+
+    if view is View.FRONT:
+        plate = [heel, toe, up(toe, depth), up(heel, depth), heel]
+        middle = ((heel[0] + toe[0]) / 2, (heel[1] + toe[1]) / 2)
+        return [*_polyline(plate, Layer.NEAR), Line(ankle, up(middle, depth))]
+    # Side view: heel, sole, toes, then the top of the foot back up to the ankle.
+    ball = (heel[0] + ux * 0.72, heel[1] + uy * 0.72)
+    outline = [up(heel, depth * 1.6), heel, toe, up(toe, depth * 0.5), up(ball, depth), ankle]
+    return [*_polyline(outline, Layer.NEAR), Line(ankle, up(heel, depth * 1.6))]
+
+
+def body_shapes(body: Body, view: View = View.SIDE, outline: str = "") -> list[Shape]:
     """The bones and head; seen from the side, the left limbs are the far ones (the figure
-    faces right, so its right side is towards the viewer)."""
+    faces right, so its right side is towards the viewer). `outline` ("l" or "r") draws that
+    foot with its outline (a close-up of it)."""
     shapes: list[Shape] = []
+    # Seen from the front both feet are near: a close-up outlines both alike.
+    sides = SIDE_NAMES if outline and view is View.FRONT else (outline,) if outline else ()
+    foot = {f"{end}_{side}" for side in sides for end in ("heel", "toe")}
+    for side in sides:
+        shapes.extend(_foot_outline(body, side, view))
     for bone in body.bones:
+        if bone.end in foot:
+            continue
         start, end = body.points[bone.start], body.points[bone.end]
         far = view is View.SIDE and _far(bone.end)
         shapes.append(Line(start, end, layer=Layer.FAR if far else Layer.NEAR))
@@ -270,7 +307,9 @@ def figure_shapes(figure: Figure, body: Body) -> list[Shape]:
     shapes: list[Shape] = []
     for prop in figure.props:
         shapes.extend(prop_shapes(prop, body))
-    return shapes + body_shapes(body, figure.view)
+    # A close-up of an ankle or foot draws that foot's outline.
+    side = figure.close_up[-1:] if figure.close_up.split("_")[0] in ("ankle", "heel", "toe") else ""
+    return shapes + body_shapes(body, figure.view, side)
 
 
 def _corners(shape: Shape) -> Iterator[Point]:

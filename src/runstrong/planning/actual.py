@@ -30,7 +30,9 @@ def week_runs(
     runs: dict[date, RunKind] = {}
     for day, planned in usual.items():
         length = recorded.get(day)
-        if day > today or (length is None and (day == today or not kept_up)):
+        if planned is RunKind.RACE:
+            runs[day] = planned  # a race is a race, run or not yet
+        elif day > today or (length is None and (day == today or not kept_up)):
             runs[day] = planned  # ahead, or nothing says otherwise
         elif length is None:
             runs[day] = RunKind.NONE

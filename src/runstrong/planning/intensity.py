@@ -11,6 +11,9 @@ from runstrong.session.timeline import Timing, seconds_per_exercise
 from runstrong.workout.model import Category, Intensity, Session
 
 GENTLE = (Category.WARM_UP, Category.MOBILITY)
+# A session whose focus stays within these spares the legs: fine after the long run, and its
+# light version is easy. Any other focus counts as leg work.
+LEG_FREE_FOCUS = frozenset({"core", "upper-body", "mobility", "warm-up"})
 WARM_UP_MIN_EXERCISES = 2
 WARM_UP_MIN_SECONDS = 180
 
@@ -25,9 +28,14 @@ def derived_intensity(session: Session) -> Intensity:
     return Intensity.MODERATE
 
 
+def works_legs(session: Session) -> bool:
+    return not set(session.focus) <= LEG_FREE_FOCUS
+
+
 def intensity_of(session: Session) -> Intensity:
     if session.light:
-        return Intensity.EASY  # light versions drop jumps and load and halve the rest
+        # Light versions drop jumps and load, but light leg work still tires the legs.
+        return Intensity.MODERATE if works_legs(session) else Intensity.EASY
     derived = derived_intensity(session)
     if derived is Intensity.HARD or session.intensity is None:
         return derived

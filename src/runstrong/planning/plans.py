@@ -23,7 +23,18 @@ from runstrong.workout.checks import (
     parse_document,
 )
 
-PLAN_KEYS = ("name", "description", "sessions_per_week", "rotation", "days", "variants")
+PLAN_KEYS = (
+    "name",
+    "description",
+    "sessions_per_week",
+    "rotation",
+    "days",
+    "variants",
+    "extras",
+    "start_weeks",
+    "start_swaps",
+)
+START_WEEKS = (1, 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +48,12 @@ class Plan:
     source: str = "bundled"
     # (session, stand-in): a session that may replace one in the rotation, e.g. at home.
     variants: tuple[tuple[str, str], ...] = ()
+    # Sessions offered on a free day beside the plan, not counted among its sessions.
+    extras: tuple[str, ...] = ()
+    # A gentle start: for this many weeks from `plan use`, one set of each exercise and the
+    # body-weight version of loaded ones (`start_swaps`: library id -> library id).
+    start_weeks: int = 0
+    start_swaps: tuple[tuple[str, str], ...] = ()
 
     def counts(self, slug: str) -> bool:
         """Whether doing `slug` is one of this plan's sessions."""
@@ -94,6 +111,12 @@ def parse_plan(
                 f"unknown day '{day}'; expected mon, tue, wed, thu, fri, sat or sun", where, "days"
             )
     variants = _variants(check, head.get("variants"), known, rotation, where)
+    extras = check.text_list(head, "extras", where)
+    for slug_ in extras:
+        if slug_ not in known:
+            check.add(f"no session '{slug_}'" + did_you_mean(slug_, known), where, "extras")
+    start_weeks = check.integer(head, "start_weeks", START_WEEKS, where, "weeks")
+    swaps = _swaps(check, head.get("start_swaps"), where)
     if check.problems or name is None or per_week is None:
         return None, check.problems
     return Plan(
@@ -104,7 +127,23 @@ def parse_plan(
         days,
         check.text(head, "description", where, multiline=True) or "",
         variants=variants,
+        extras=extras,
+        start_weeks=start_weeks or 0,
+        start_swaps=swaps,
     ), []
+
+
+def _swaps(check: Checker, raw: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        check.add(
+            'expected a table of exercise ids such as { goblet-squat = "body-squat" }',
+            where,
+            "start_swaps",
+        )
+        return ()
+    return tuple((str(k), str(v)) for k, v in raw.items())
 
 
 def _variants(

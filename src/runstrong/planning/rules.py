@@ -1,14 +1,17 @@
 """The coaching rules that place strength work around a running week, as checkable functions.
 
-1. No hard session on a key-run day, the day before one, the long-run day or the day after it.
-2. On an ordinary run day: pre-run activation before the run, or the plan's session after it.
-   A hard session is never offered in its light version.
-3. At least 48 h between sessions that are not easy, whenever the week has room.
-4. A light version has no plyometric or loaded exercise and takes <= 0.7 of the full time.
-5. Every moderate or hard session opens with a warm-up block (>= 2 exercises, >= 3 min).
+1. Nothing hard (plyometric or loaded work) on a key-run day or the day before one, on the
+   long-run day, the day before it or the day after it.
+2. After the long run, on the same day: core, upper body or mobility only.
+3. No session other than pre-run activation twice in one Monday-Sunday week; at most two hard
+   sessions a week; 48 h between sessions that are not easy, across the week boundary too.
+5. Races: nothing hard in the 7 days before a race, nothing but easy sessions in the 2 days
+   before, nothing hard in the 3 days after.
+6. A light leg session counts as moderate for every spacing rule.
 
-`planning.schedule` follows them; `week_problems` and `session_problems` check any week or
-session against them, so a test (or a curious person) can prove they hold.
+(Rule 4, that the plan never stalls, is the placement's job: `planning.schedule`.)
+`day_refusal` says why a session may not go on a day; `week_problems` checks any record of
+placed sessions against these rules, so a test (or a curious person) can prove they hold.
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runstrong.planning.intensity import has_warm_up, intensity_of
-from runstrong.planning.light import MAX_TIME_RATIO, light_session
-from runstrong.session.timeline import estimate_seconds
 from runstrong.settings import WEEKDAYS, Settings
-from runstrong.workout.model import Intensity, Session
+from runstrong.workout.model import Intensity
 
 ONE_DAY = timedelta(days=1)
 MIN_GAP_DAYS = 2  # sessions on Monday and Wednesday are 48 h apart
+MAX_HARD_A_WEEK = 2
+RACE_NOTHING_HARD_BEFORE = 7
+RACE_EASY_ONLY_BEFORE = 2
+RACE_NOTHING_HARD_AFTER = 3
 
 
 class RunKind(StrEnum):
@@ -34,6 +38,7 @@ class RunKind(StrEnum):
     EASY = "easy"
     KEY = "key"
     LONG = "long"
+    RACE = "race"
 
 
 class When(StrEnum):
@@ -47,6 +52,8 @@ def weekday(day: date) -> str:
 
 
 def run_from_settings(settings: Settings, day: date) -> RunKind:
+    if day in settings.race_dates:
+        return RunKind.RACE
     name = weekday(day)
     if settings.long_run_day and name == settings.long_run_day:
         return RunKind.LONG
@@ -58,7 +65,7 @@ def run_from_settings(settings: Settings, day: date) -> RunKind:
 
 
 def runs_from_settings(settings: Settings, first: date, last: date) -> dict[date, RunKind]:
-    """The usual week from settings, for every date from `first` to `last`."""
+    """The usual week from settings (races included), for every date from `first` to `last`."""
     runs: dict[date, RunKind] = {}
     day = first
     while day <= last:
@@ -71,18 +78,72 @@ def run_on(runs: Mapping[date, RunKind], day: date) -> RunKind:
     return runs.get(day, RunKind.NONE)
 
 
+def race_words(race: date) -> str:
+    return f"Race on {race:%a} {race.day} {race:%b}"
+
+
+def race_ahead(runs: Mapping[date, RunKind], day: date, within: int) -> date | None:
+    """The first race from `day` to `within` days after it, if any."""
+    return next(
+        (
+            day + timedelta(days=n)
+            for n in range(within + 1)
+            if run_on(runs, day + timedelta(days=n)) is RunKind.RACE
+        ),
+        None,
+    )
+
+
+def race_behind(runs: Mapping[date, RunKind], day: date, within: int) -> date | None:
+    """The latest race in the `within` days before `day`, if any."""
+    return next(
+        (
+            day - timedelta(days=n)
+            for n in range(1, within + 1)
+            if run_on(runs, day - timedelta(days=n)) is RunKind.RACE
+        ),
+        None,
+    )
+
+
 def hard_forbidden(runs: Mapping[date, RunKind], day: date) -> str | None:
-    """Why a hard session cannot go on `day` (rule 1), or None when it can."""
+    """Why a hard session cannot go on `day` (rules 1 and 5), or None when it can."""
     today, tomorrow = run_on(runs, day), run_on(runs, day + ONE_DAY)
+    if race := race_ahead(runs, day, RACE_NOTHING_HARD_BEFORE):
+        return f"{race_words(race)}: nothing hard in the week before"
+    if race := race_behind(runs, day, RACE_NOTHING_HARD_AFTER):
+        return f"{race_words(race)}: nothing hard for three days after"
     if today is RunKind.KEY:
         return "key run today"
     if tomorrow is RunKind.KEY:
         return "key run tomorrow"
     if today is RunKind.LONG:
         return "long run today"
+    if tomorrow is RunKind.LONG:
+        return "long run tomorrow"
     if run_on(runs, day - ONE_DAY) is RunKind.LONG:
         return "the day after the long run"
     return None
+
+
+def day_refusal(runs: Mapping[date, RunKind], day: date, felt: Intensity, legs: bool) -> str | None:
+    """Why a session felt as `felt` (`legs`: it works the legs) may not go on `day`, or None."""
+    if felt is Intensity.EASY:
+        return None
+    if race := race_ahead(runs, day, RACE_EASY_ONLY_BEFORE):
+        return f"{race_words(race)}: easy work only this week"
+    if felt is Intensity.HARD and (why := hard_forbidden(runs, day)):
+        return why
+    if legs and run_on(runs, day) is RunKind.LONG:
+        return "after the long run: core, upper body or mobility only"
+    return None
+
+
+def felt_intensity(full: Intensity, light: bool, legs: bool) -> Intensity:
+    """How a session counts for spacing: a light leg session is still moderate (rule 6)."""
+    if not light:
+        return full
+    return Intensity.MODERATE if legs else Intensity.EASY
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,57 +156,52 @@ class Placed:
     when: When | None
 
 
-def week_problems(
-    placed: Sequence[Placed],
-    runs: Mapping[date, RunKind],
-    intensity: Callable[[str], Intensity],
-    activation: str,
-) -> list[str]:
-    """Every way `placed` breaks rules 1-3 (spacing is reported; room is the caller's call).
+@dataclass(frozen=True, slots=True)
+class Judge:
+    """What the rules need to know about sessions: how demanding, and whether legs work."""
 
-    `intensity(slug)` is the full session's intensity; light versions count as easy.
-    """
+    intensity: Callable[[str], Intensity]  # of the full session
+    legs: Callable[[str], bool]
+    original: Callable[[str], str] = str  # the rotation session a stand-in replaces
+
+    def felt(self, slug: str, light: bool) -> Intensity:
+        return felt_intensity(self.intensity(slug), light, self.legs(slug))
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_problems(
+    placed: Sequence[Placed], runs: Mapping[date, RunKind], judge: Judge, activation: Sequence[str]
+) -> list[str]:
+    """Every way `placed` breaks rules 1, 2, 3, 5 and 6, across week boundaries too."""
     problems: list[str] = []
     for item in placed:
-        full = intensity(item.slug)
-        felt = Intensity.EASY if item.light else full
-        run = run_on(runs, item.day)
-        where = f"{item.day} {weekday(item.day)} ({run.value} run): {item.slug}"
-        if felt is Intensity.HARD and (why := hard_forbidden(runs, item.day)):
-            problems.append(f"rule 1: {where} is hard on {why}")
-        if full is Intensity.HARD and item.light:
-            problems.append(f"rule 2: {where} is a hard session offered light")
-        if run is RunKind.EASY:
-            before = item.slug == activation and item.when is When.BEFORE_RUN
-            after = item.slug != activation and item.when is When.AFTER_RUN
-            if not (before or after):
-                problems.append(f"rule 2: {where} is {item.when} on an easy run day")
-    demanding = sorted(
-        p.day for p in placed if not p.light and intensity(p.slug) is not Intensity.EASY
-    )
+        felt = judge.felt(item.slug, item.light)
+        where = f"{item.day} {weekday(item.day)} ({run_on(runs, item.day).value} run): {item.slug}"
+        if why := day_refusal(runs, item.day, felt, judge.legs(item.slug)):
+            problems.append(f"rules 1, 2, 5: {where} ({felt.value}): {why}")
+    weeks: dict[date, list[Placed]] = {}
+    for item in placed:
+        weeks.setdefault(monday_of(item.day), []).append(item)
+    for monday, items in sorted(weeks.items()):
+        slugs = [judge.original(p.slug) for p in items if p.slug not in activation]
+        twice = sorted({s for s in slugs if slugs.count(s) > 1})
+        if twice:
+            problems.append(f"rule 3: {', '.join(twice)} twice in the week of {monday}")
+        hard = [p for p in items if judge.felt(p.slug, p.light) is Intensity.HARD]
+        if len(hard) > MAX_HARD_A_WEEK:
+            problems.append(f"rule 3: {len(hard)} hard sessions in the week of {monday}")
+    demanding = sorted({p.day for p in placed if judge.felt(p.slug, p.light) is not Intensity.EASY})
     for first, second in itertools.pairwise(demanding):
         if (second - first).days < MIN_GAP_DAYS:
             problems.append(f"rule 3: sessions on {first} and {second} are less than 48 h apart")
-    return problems
-
-
-def session_problems(session: Session) -> list[str]:
-    """Rules 4 and 5 for one session."""
-    problems: list[str] = []
-    level = intensity_of(session)
-    if level is not Intensity.EASY and not has_warm_up(session):
-        problems.append(
-            f"rule 5: {session.slug} ({level.value}) does not open with a "
-            "warm-up block of two or more warm-up exercises and 3 minutes"
-        )
-    light = light_session(session)
-    left = [e.name for e in light.exercises if e.category and e.category.is_demanding]
-    if left:
-        problems.append(f"rule 4: the light {session.slug} still has {', '.join(left)}")
-    full_time, light_time = estimate_seconds(session), estimate_seconds(light)
-    if light_time > MAX_TIME_RATIO * full_time:
-        problems.append(
-            f"rule 4: the light {session.slug} takes {light_time} s of "
-            f"{full_time} s, more than {MAX_TIME_RATIO:g}"
-        )
+    # Two sessions that are not easy on one day are closer than 48 h too.
+    for day in demanding:
+        same = [
+            p for p in placed if p.day == day and judge.felt(p.slug, p.light) is not Intensity.EASY
+        ]
+        if len(same) > 1:
+            problems.append(f"rule 3: {len(same)} sessions that are not easy on {day}")
     return problems

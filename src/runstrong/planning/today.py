@@ -32,6 +32,7 @@ class Today:
     per_week: int
     when: When | None = None
     run: RunKind = RunKind.NONE
+    plan_week: int | None = None  # 1-based week since `plan use`, None without a start date
     easier_week: bool = False
 
 
@@ -64,10 +65,19 @@ def _today(plan: Plan, week: Sequence[Day], today: date, entry: Day) -> Today:
             plan.sessions_per_week,
             None,
             entry.run,
+            entry.plan_week,
         )
     if entry.session is None:
         return Today(
-            Verdict.REST, None, False, entry.reason, done, plan.sessions_per_week, None, entry.run
+            Verdict.REST,
+            None,
+            False,
+            entry.reason,
+            done,
+            plan.sessions_per_week,
+            None,
+            entry.run,
+            entry.plan_week,
         )
     return Today(
         Verdict.SESSION,
@@ -78,4 +88,5 @@ def _today(plan: Plan, week: Sequence[Day], today: date, entry: Day) -> Today:
         plan.sessions_per_week,
         entry.when,
         entry.run,
+        entry.plan_week,
     )

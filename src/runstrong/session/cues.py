@@ -37,3 +37,18 @@ def cues_between(step: Step, duration: float | None, before: float, after: float
         if moment > 0 and before < moment <= after:
             events.append(CueEvent(Cue.TICK))
     return events
+
+
+def next_cue(step: Step, duration: float | None, elapsed: float) -> float | None:
+    """The moment (in the step's elapsed time) of the first cue `cues_between` would still
+    fire after `elapsed`, or None."""
+    phase = step.phase
+    if phase is not None and phase.is_paced and phase.tempo:
+        rep = math.floor(elapsed / phase.tempo + 1e-9) + 1
+        return rep * phase.tempo if rep < (phase.target or 0) else None
+    if duration is None:
+        return None
+    moments = [duration - left for left in TICK_SECONDS if duration - left > 0]
+    if step.kind is SessionPhase.HOLD and duration >= HALFWAY_MIN_HOLD:
+        moments.append(duration / 2)
+    return min((m for m in moments if m > elapsed), default=None)

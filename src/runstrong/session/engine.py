@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from runstrong.session.beat import next_change
 from runstrong.session.cues import cues_between
 from runstrong.session.events import (
     Cue,
@@ -172,7 +173,16 @@ class SessionEngine:
         return self.step.kind
 
     def view(self) -> View:
+        return self._view_at(self._clock())
+
+    def next_change(self) -> float | None:
+        """When (on the engine's clock) the screen next shows something new by itself: the
+        moment to redraw. None while nothing moves (paused, finished, reps counted by key)."""
         now = self._clock()
+        delay = next_change(self._view_at(now))
+        return None if delay is None else now + delay
+
+    def _view_at(self, now: float) -> View:
         elapsed = self._elapsed(now) if self.started else 0.0
         duration = self._duration()
         remaining = None if duration is None else max(0.0, duration - elapsed)

@@ -349,7 +349,20 @@ class RunstrongApp(App[None]):
             home.show(self.catalog, data, self.effective.timing)
 
     def on_home_screen_start_requested(self, message: HomeScreen.StartRequested) -> None:
-        self.flow.request(message.session)
+        from runstrong.planning.plans import load_plans
+        from runstrong.planning.start import as_started
+        from runstrong.planning.week import active_plan
+
+        saved = self.effective.saved
+        plan = active_plan(load_plans(self.catalog.entries), saved.plan)
+        today = date.fromtimestamp(self.wall())
+        # The plan's gentle start: one set each, body weight only, in its first weeks.
+        session, note = as_started(
+            message.session, plan, saved.plan_started, today, self.catalog.library
+        )
+        if note:
+            self.notify(note, timeout=6)
+        self.flow.request(session)
 
     def on_summary_screen_rated(self, message: SummaryScreen.Rated) -> None:
         self.flow.rate(message.exercise_index, message.rpe)
@@ -365,7 +378,12 @@ class RunstrongApp(App[None]):
 
         def chosen(slug: str | None) -> None:
             if slug:
-                self._save_settings(replace(self.effective.saved, plan=slug), {"plan"})
+                # Week 1 of the plan starts today, as with `runstrong plan use`.
+                started = date.fromtimestamp(self.wall())
+                self._save_settings(
+                    replace(self.effective.saved, plan=slug, plan_started=started),
+                    {"plan", "plan_started"},
+                )
 
         self.push_screen(PlansScreen(plans, saved.plan or DEFAULT_PLAN, names), chosen)
 
@@ -391,7 +409,14 @@ class RunstrongApp(App[None]):
         )
 
     def on_settings_screen_settings_chosen(self, message: SettingsScreen.SettingsChosen) -> None:
-        if self._save_settings(message.settings, message.edited):
+        chosen = message.settings
+        if chosen.plan != self.effective.saved.plan:
+            # A newly chosen plan starts its week 1 today, as with `runstrong plan use`.
+            chosen = replace(chosen, plan_started=date.fromtimestamp(self.wall()))
+        edited = set(message.edited)
+        if "plan" in edited:
+            edited.add("plan_started")
+        if self._save_settings(chosen, edited):
             self.pop_screen()
 
     def _save_settings(self, chosen: Settings, edited: Collection[str]) -> bool:

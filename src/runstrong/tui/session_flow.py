@@ -202,13 +202,16 @@ class SessionFlow:
         from datetime import date
 
         from runstrong.application.before_session import before_session
-        from runstrong.planning.week import easier_week_on
+        from runstrong.planning.week import Record, easier_week_on
 
         today = date.fromtimestamp(self.host.wall())
         saved = self.host.effective.saved
         if easier is None:
             easier = self._read(
-                lambda store: easier_week_on(self.host.catalog, saved, today, store), False
+                lambda store: easier_week_on(
+                    self.host.catalog, saved, today, Record.of(store.trained_sessions())
+                ),
+                False,
             )
         found: BeforeSession | None = self._read(
             lambda store: before_session(session, store, today, easier_week=easier), None

@@ -17,7 +17,6 @@ from pathlib import Path
 from runstrong import paths
 from runstrong.reading import Refused, read_capped
 from runstrong.workout.checks import Problem, parse_document
-from runstrong.workout.library_schema import parse_library
 from runstrong.workout.model import LibraryExercise, Session, Source
 from runstrong.workout.schema import parse_session
 
@@ -53,6 +52,10 @@ def library_from(
     doc, problems = parse_document(data, label)
     if doc is None:
         return {}, problems
+    # Here, not at the top: the library brings in the figures package (parser, checks), which
+    # commands that only list slugs or read the history never need.
+    from runstrong.workout.library_schema import parse_library
+
     return parse_library(doc, label)
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from runstrong.figures.figure import Figure
 from runstrong.formatting import amount
+
+if TYPE_CHECKING:
+    # Only a type here: the figures package (parser, checks, renderer) loads when a library
+    # with figures is read, not for every command that touches a session.
+    from runstrong.figures.figure import Figure
 
 
 class Side(StrEnum):

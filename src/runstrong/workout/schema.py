@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from runstrong.figures.parse import parse_figure
 from runstrong.text import clean_text
 from runstrong.workout.checks import (
     HOLD_SECONDS,
@@ -275,7 +274,12 @@ def _exercise(
         check.text_list(entry, "focus", where),
         check.text_list(entry, "equipment", where),
     )
-    figure = parse_figure(check, entry["figure"], where) if "figure" in entry else None
+    figure = None
+    if "figure" in entry:
+        # Only an inline figure needs the figures package (see catalog.library_from).
+        from runstrong.figures.parse import parse_figure
+
+        figure = parse_figure(check, entry["figure"], where)
     if sets is None or not phases or (name is None and base is None):
         return None
     return Exercise(

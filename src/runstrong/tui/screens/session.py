@@ -3,6 +3,7 @@ and sending it the keys."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,26 +12,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from runstrong.application import session_text as words
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.runner import SessionRunner
+from runstrong.session.beat import next_change
 from runstrong.session.events import sets_in
 from runstrong.session.loads import LOAD_STEP_KG
 from runstrong.session.timeline import SessionPhase
+from runstrong.session.view import View
 from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.notices import BRIEF, WARNING
 from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo, StopAnswer
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
+from runstrong.tui.widgets.step_bar import StepBar
 from runstrong.tui.widgets.step_clock import StepClock
 
 if TYPE_CHECKING:
     from runstrong.history.last_time import LastTime
 
-REFRESH_HZ = 4
+# The screen redraws when what it shows changes (`beat.next_change`), and at least this often
+# for what follows no beat (the session's elapsed time while paused, a "saving" line).
+SAFETY_SECONDS = 1.0
+# Textual's timers may fire half a millisecond early; waking just after the moment means the
+# refresh finds the change already due instead of rearming for a sliver of a millisecond.
+WAKE_LATE = 0.002
+ONE_ROW = frozenset({"#status", "#target", "#next"})
 
 
 class SessionScreen(Screen[bool]):
@@ -88,7 +97,7 @@ class SessionScreen(Screen[bool]):
         self._shown: dict[str, str] = {}
         self._live = False
         self._rating_open = False
-        self._timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
         self._paused_for_dialog = False
         self._stop_listening: Callable[[], None] = lambda: None
         self._stop_publishing: Callable[[], None] = lambda: None
@@ -104,9 +113,7 @@ class SessionScreen(Screen[bool]):
                 with Vertical(id="left"):
                     yield StepClock(id="clock")
                     yield Static(id="target")
-                    yield ProgressBar(
-                        total=1.0, show_eta=False, show_percentage=False, id="step-bar"
-                    )
+                    yield StepBar(id="step-bar")
                     yield Static(id="cues")
                 yield ExerciseFigure(id="figure")
         yield Static(id="hint")
@@ -120,11 +127,12 @@ class SessionScreen(Screen[bool]):
         self._stop_listening = self.runner.listen(self._changed)
         self._stop_publishing = self.runner.listen(self.companion.publish)
         self.runner.start()
-        self._timer = self.set_interval(1 / REFRESH_HZ, self.runner.tick)
         if self._companion_at_start:
             self.run_worker(self._start_companion(show=True), exclusive=True, group="companion")
 
     def on_unmount(self) -> None:
+        self._live = False
+        self._stop_waking()
         self._stop_listening()
         self._stop_publishing()
 
@@ -150,9 +158,7 @@ class SessionScreen(Screen[bool]):
         self.query_one(ExerciseFigure).follow(view)
         last = self.last.get(session.exercises[words.about(view)].key)
         self._set_text("#target", words.with_load(view, words.target_text(view), self.units, last))
-        bar = self.query_one(ProgressBar)
-        if bar.progress != round(view.step_progress, 3):
-            bar.update(progress=round(view.step_progress, 3))
+        self.query_one(StepBar).show(view.step_progress)
         self._set_text("#cues", "\n".join(f"•  {cue}" for cue in view.exercise.cues))
         hint = words.hint_text(view, runner.muted, runner.rated)
         self._set_text("#hint", words.rest_load(view, hint, self.units, last))
@@ -163,19 +169,44 @@ class SessionScreen(Screen[bool]):
             self._rating_open = view.rating_for is not None
             self._load_keys = view.load_for
             self.refresh_bindings()
+        self._wake_at_next_change(view)
+
+    # -- the beat ------------------------------------------------------------------------
+    def _wake_at_next_change(self, view: View) -> None:
+        # One wake-up at a time: every redraw (a key's included) sets it again for the new
+        # View. A bare loop timer rather than Textual's set_timer, which starts a task per
+        # timer: this one is set several times a second. The tick itself runs as a message
+        # of this screen (call_next), with Textual's handling of errors.
+        delay = next_change(view)
+        self._wake_in(SAFETY_SECONDS if delay is None else min(max(0.0, delay), SAFETY_SECONDS))
+
+    def _wake_in(self, seconds: float) -> None:
+        self._stop_waking()
+        loop = asyncio.get_running_loop()
+        self._wake = loop.call_later(seconds + WAKE_LATE, self.call_next, self.tick)
+
+    def _stop_waking(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+
+    def tick(self) -> None:
+        """Let the runner catch up with the clock; its change notice redraws and re-arms."""
+        if self._live:  # not a wake-up already queued when the session ended
+            self.runner.tick()
 
     def _set_text(self, selector: str, value: str) -> None:
-        # Only what changed is redrawn; at 4 Hz most lines stay the same for seconds.
+        # Only what changed is redrawn; most lines stay the same for a whole step.
         if self._shown.get(selector) == value:
             return
         self._shown[selector] = value
         # Text, not markup: workout files are data and "[bold]" in a name stays literal.
-        self.query_one(selector, Static).update(Text(value))
+        # One-row lines keep their size, so they skip a layout pass.
+        self.query_one(selector, Static).update(Text(value), layout=selector not in ONE_ROW)
 
     def _finish(self, completed: bool) -> None:
-        if self._timer is not None:
-            self._timer.stop()
         self.render_view()
+        self._stop_waking()
         self._live = False
         # The page stops with the session: the app's worker outlives this screen.
         self.app.run_worker(self.companion.stop(), group="companion-stop")

@@ -113,6 +113,10 @@ class SettingsScreen(Screen[None]):
                 yield Input(c.long_run_day, id="long_run_day")
             yield Static(id="long_run_day-error", classes="field-error")
             with Horizontal(classes="row"):
+                yield Label("Race dates (e.g. 2027-04-18, 2027-10-03)")
+                yield Input(", ".join(d.isoformat() for d in c.race_dates), id="race_dates")
+            yield Static(id="race_dates-error", classes="field-error")
+            with Horizontal(classes="row"):
                 yield Label("Training plan (p on the home screen)")
                 known = {slug for _, slug in self.plans}
                 active = self.active_plan
@@ -160,6 +164,10 @@ class SettingsScreen(Screen[None]):
             raw = self.query_one(f"#{key}", Input).value
             data[key] = [part.strip() for part in raw.replace(" ", ",").split(",") if part.strip()]
         data["long_run_day"] = self.query_one("#long_run_day", Input).value.strip()
+        raw = self.query_one("#race_dates", Input).value
+        data["race_dates"] = [part for part in raw.replace(",", " ").split() if part]
+        if self.current.plan_started is not None:
+            data["plan_started"] = self.current.plan_started  # set by choosing a plan
         plan = self.query_one("#plan", Select).value
         data["plan"] = plan if isinstance(plan, str) else ""
         theme = self.query_one("#theme", Select).value

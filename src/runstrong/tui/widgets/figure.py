@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from runstrong.figures import Charset, Figure
 from runstrong.figures.render import Drawing, moment, render_position
 from runstrong.figures.shapes import Layer
-from runstrong.session.timeline import SessionPhase
+
+# Which frame to show is the session's business (part of the beat the screen redraws on).
+from runstrong.session.beat import figure_moment as figure_moment
 from runstrong.session.view import View
 
-# Reps the person counts themselves have no tempo: the figure moves at an easy pace instead.
-SELF_COUNTED_REP_SECONDS = 3.0
-# A timed movement (a hold whose figure has no still `hold` position, e.g. an arm swing).
-TIMED_MOVEMENT_SECONDS = 1.5
+# A rep has at most a few dozen frames (beat.FIGURE_FRAMES_PER_SECOND times its tempo).
+FRAMES_KEPT = 64
+
 # How each layer of a drawing is coloured: the far side of the body dimmer than the near side,
 # so crossing limbs read as one behind the other; the band and a motion path stand apart.
 LAYER_STYLES: dict[Layer, str] = {
@@ -47,22 +52,14 @@ def styled(drawing: Drawing) -> Text:
     return text
 
 
-def figure_moment(view: View) -> tuple[str | None, float | None]:
-    """(position, fraction) to show for the session's moment: the rep under way on its tempo,
-    the held position in a hold (or the movement, for a drill done for a time), the start
-    position while getting ready (or resting, or switching sides)."""
-    figure = view.exercise.figure
-    if figure is None:
-        return None, None
-    step = view.step
-    if step.kind is SessionPhase.REPS:
-        tempo = step.phase.tempo if step.phase and step.phase.tempo else SELF_COUNTED_REP_SECONDS
-        return None, (view.elapsed % tempo) / tempo
-    if step.kind is SessionPhase.HOLD:
-        if figure.has_hold or len(figure.positions) == 1:
-            return figure.hold_name, None
-        return None, (view.elapsed % TIMED_MOVEMENT_SECONDS) / TIMED_MOVEMENT_SECONDS
-    return figure.start_name, None
+@dataclass(slots=True)
+class _Frame:
+    """One drawing of the figure, and its cells once painted (for the size and style given)."""
+
+    lines: list[str]
+    text: Text
+    strips: list[Strip] | None = None
+    made_for: tuple[object, ...] | None = None
 
 
 class ExerciseFigure(Widget):
@@ -72,8 +69,8 @@ class ExerciseFigure(Widget):
     position, 0.5 = last, 1 = back at the first), otherwise the key position named by
     `position` ("start", "end", "hold"...; None = the first). A change to any of them asks
     for one redraw, made once the current handler is done, so `show()` setting several costs
-    one drawing. Moving `fraction` every frame is cheap: the text is only replaced, and the
-    widget only repainted, when the drawing itself changes.
+    one drawing. Setting the same moment again draws nothing, a rep's frames are drawn once,
+    and the widget is repainted only when the drawing itself changes.
     """
 
     DEFAULT_CSS = """
@@ -107,6 +104,13 @@ class ExerciseFigure(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self._lines: list[str] = []
         self._text = Text()
+        # What `_lines` was drawn from: the same figure, moment, size and charset draw the
+        # same lines, so a redraw of an unchanged moment (a hold, a rest) costs nothing, and
+        # the frames of a rep, drawn once, come back from `_frames` on every later rep.
+        self._drawn: tuple[object, ...] | None = None
+        self._frames: dict[tuple[object, ...], _Frame] = {}
+        self._frame = _Frame([], Text())
+        self._frames_of: Figure | None = None
         self._redraw_asked = False
         # The starting values, before there is anything to draw on.
         self.set_reactive(ExerciseFigure.figure, figure)
@@ -168,11 +172,29 @@ class ExerciseFigure(Widget):
 
     def _redraw(self) -> None:
         self._redraw_asked = False
-        drawing = self._drawing()
-        lines = drawing.lines if drawing else []
-        if lines != self._lines:
-            self._lines = lines
-            self._text = styled(drawing) if drawing else Text()
+        if self.figure is not self._frames_of:
+            self._frames_of, self._drawn = self.figure, None
+            self._frames.clear()
+        key = (
+            self.position,
+            self.fraction,
+            self.side,
+            self.content_size,
+            self.charset,
+            self.app.no_color,
+        )
+        if key == self._drawn:
+            return
+        self._drawn = key
+        frame = self._frames.get(key)
+        if frame is None:
+            drawing = self._drawing()
+            frame = _Frame(drawing.lines, styled(drawing)) if drawing else _Frame([], Text())
+            if len(self._frames) >= FRAMES_KEPT:
+                self._frames.clear()
+            self._frames[key] = frame
+        if frame.lines != self._lines:
+            self._lines, self._text, self._frame = frame.lines, frame.text, frame
             self.refresh()
 
     def watch_figure(self) -> None:
@@ -195,3 +217,17 @@ class ExerciseFigure(Widget):
 
     def render(self) -> Text:
         return self._text
+
+    def render_line(self, y: int) -> Strip:
+        # A moving figure repaints four times a second with frames it has shown before: the
+        # strips of each frame are kept with it, rather than turning its many-styled text into
+        # cells again on every repaint (the same conversion Widget.render_line would do).
+        frame, style = self._frame, self.visual_style
+        if frame.strips is None or frame.made_for != (self.size, style):
+            width, height = self.size
+            visual = visualize(self, self._text, markup=False)
+            frame.strips = Visual.to_strips(self, visual, width, height, style)
+            frame.made_for = (self.size, style)
+        if y < len(frame.strips):
+            return frame.strips[y]
+        return Strip.blank(self.size.width, style.rich_style)

@@ -19,7 +19,13 @@ from runstrong.planning.schedule import Day
 
 CELL = 10
 NARROWEST = 6  # "Sun LO" / "✓Core": below this a column says nothing
-RUN_MARKS = {RunKind.NONE: "", RunKind.EASY: "run", RunKind.KEY: "KEY", RunKind.LONG: "LONG"}
+RUN_MARKS = {
+    RunKind.NONE: "",
+    RunKind.EASY: "run",
+    RunKind.KEY: "KEY",
+    RunKind.LONG: "LONG",
+    RunKind.RACE: "RACE",
+}
 
 
 def short_name(name: str, cell: int = CELL) -> str:
