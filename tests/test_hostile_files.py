@@ -149,7 +149,7 @@ def test_huge_or_deep_settings_values(capsys: pytest.CaptureFixture[str], value:
     path.parent.mkdir(parents=True)
     path.write_text(f"rest_between_sets = {HUGE_VALUES[value]}\n")
     loaded, warnings = settings.load()
-    assert loaded == Settings() and warnings
+    assert loaded == Settings(week_told=False) and warnings
     assert str(path) in warnings[0] and "rest_between_sets" in warnings[0]
     assert len(warnings[0]) < 400
     for command in (["today"], ["list"], ["plan"]):
@@ -216,7 +216,7 @@ def test_files_with_a_byte_order_mark_are_read(
     paths.user_plans_dir().mkdir(parents=True)
     (paths.user_plans_dir() / "bom.toml").write_bytes(bom + PLAN.encode())
     paths.settings_file().write_bytes(bom + b"count_in = 5\n")
-    assert settings.load() == (Settings(count_in=5), [])
+    assert settings.load() == (Settings(count_in=5, week_told=False), [])
     code, _, err = run(capsys, "validate", str(user_workouts / "bom.toml"))
     assert code == 0, err
     assert run(capsys, "plan", "use", "bom")[0] == 0

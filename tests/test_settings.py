@@ -7,7 +7,7 @@ from runstrong.settings import Settings
 
 
 def test_missing_file_gives_defaults() -> None:
-    assert settings.load() == (Settings(), [])
+    assert settings.load() == (Settings(week_told=False), [])
 
 
 def test_bad_values_fall_back_per_key_and_file_is_untouched(tmp_path: Path) -> None:
@@ -32,10 +32,10 @@ def test_bad_values_fall_back_per_key_and_file_is_untouched(tmp_path: Path) -> N
 def test_not_toml_and_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_bytes(b"\xff\xfe")
-    assert settings.load(path)[0] == Settings()
+    assert settings.load(path)[0] == Settings(week_told=False)
     path.write_text("sound = \n")
     loaded, warnings = settings.load(path)
-    assert loaded == Settings() and "not valid TOML" in warnings[0]
+    assert loaded == Settings(week_told=False) and "not valid TOML" in warnings[0]
 
 
 def test_save_round_trip(tmp_path: Path) -> None:

@@ -82,6 +82,11 @@ def damaged_text(path: object, reason: str) -> str:
     )
 
 
+def amount(count: int | None, unit: str) -> str:
+    """A hold or a rep count with its unit, "s" or "reps": '30 s', '1 rep', '12 reps'."""
+    return amount_text(count or 0, "hold" if unit == "s" else "reps", reps_word=True)
+
+
 KG_PER_LB = 0.45359237
 KM_PER_MI = 1.609344
 

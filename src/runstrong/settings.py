@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -57,6 +57,10 @@ class Settings:
     units: str = "kg"  # "kg" or "lb": loads (and run distances, km or mi) as shown and typed
     race_dates: tuple[date, ...] = ()  # ISO dates in the file: ["2027-04-18"]
     companion_lan: bool = False  # the phone page on the home network rather than this computer
+    # Not a key of the file: whether the person has told runstrong their running week (any of
+    # WEEK_KEYS in the file). Until then no run is assumed, not even the default Sunday long
+    # run, and today's line says how to set the week.
+    week_told: bool = True
 
     @property
     def timing(self) -> Timing:
@@ -113,7 +117,9 @@ RANGES = {
     "weekly_target": WEEKLY_TARGET,
     "long_run_minutes": LONG_RUN_MINUTES,
 }
-NAMES = tuple(f.name for f in fields(Settings))
+NAMES = tuple(f.name for f in fields(Settings) if f.name != "week_told")
+WEEK_KEYS = ("run_days", "key_run_days", "long_run_day")
+UNTOLD = Settings(week_told=False)
 DAY_KEYS = ("long_run_day",)
 UNITS = ("kg", "lb")
 DEFAULTS = Settings()
@@ -238,13 +244,13 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         # os.path.lexists never raises (Path.exists does, for a folder the person may
         # not enter).
         if not os.path.lexists(path):
-            return Settings(), []
-        return Settings(), [f"{label}: {refused}; using default settings"]
+            return UNTOLD, []
+        return UNTOLD, [f"{label}: {refused}; using default settings"]
     if not source.strip():
-        return Settings(), []
+        return UNTOLD, []
     doc, problems = parse_toml(source, label)
     if doc is None:
-        return Settings(), [f"{problem}; using default settings" for problem in problems]
+        return UNTOLD, [f"{problem}; using default settings" for problem in problems]
     return from_mapping(doc, label)
 
 
@@ -265,7 +271,7 @@ def from_mapping(doc: Mapping[str, Any], label: str) -> tuple[Settings, list[str
                 check.problems[-1], message=check.problems[-1].message + "; using the default"
             )
     warnings = [str(problem) for problem in check.problems]
-    return Settings(**values), warnings
+    return Settings(**values, week_told=any(key in doc for key in WEEK_KEYS)), warnings
 
 
 def _as_toml(value: Any) -> Any:
@@ -281,6 +287,19 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     wrote them; a symlinked file stays a symlink (its target is replaced). A file that does not
     parse is left alone and SettingsNotSaved says so.
     """
+    return _save(settings, path, NAMES)[0]
+
+
+def save_edited(
+    settings: Settings, keys: Collection[str], path: Path | None = None
+) -> tuple[Path, Settings]:
+    """Write only `keys` (what the person edited), read against the file as it is now: a
+    `plan use` in another terminal since the settings screen opened stays. Returns the
+    settings now in effect: the file's, with the edited keys."""
+    return _save(settings, path, tuple(key for key in NAMES if key in keys))
+
+
+def _save(settings: Settings, path: Path | None, keys: tuple[str, ...]) -> tuple[Path, Settings]:
     # Only saving needs tomlkit; every start reads settings with tomllib.
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
@@ -306,7 +325,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
             ) from None
         parsed, _ = parse_toml(source, label)
         written, _ = from_mapping(parsed or {}, label)
-    for key in NAMES:
+    for key in keys:
         wanted = getattr(settings, key)
         if getattr(written, key) == wanted and (
             key in document or wanted == getattr(DEFAULTS, key)
@@ -317,7 +336,8 @@ def save(settings: Settings, path: Path | None = None) -> Path:
             continue
         document[key] = _as_toml(wanted)
     _replace_file(target, tomlkit.dumps(document), label)
-    return path
+    told = written.week_told or any(key in keys for key in WEEK_KEYS)
+    return path, replace(written, **{key: getattr(settings, key) for key in keys}, week_told=told)
 
 
 def _replace_file(target: Path, text: str, label: str) -> None:

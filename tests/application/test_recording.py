@@ -50,10 +50,10 @@ def test_a_failed_first_write_keeps_the_row_and_its_sets_until_it_works(
     real = store.begin_session
     failing = {"on": True}
 
-    def flaky(*args: object) -> int:
+    def flaky(*args: object, **kwargs: object) -> int:
         if failing["on"]:
             raise HistoryWriteError(store.path, "could not save (database or disk is full)")
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(store, "begin_session", flaky)
     engine, recorder, clock = start(store)

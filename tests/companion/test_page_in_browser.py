@@ -87,6 +87,7 @@ async def test_the_phone_follows_the_terminal_and_its_done_button_logs_the_set()
             await phase_is(page, "HOLD")
             assert screen.runner.view.phase.value == "HOLD"  # the terminal moved on too
 
+            clock.advance(4)  # four seconds held (a set of nothing would not be logged)
             await page.click("#done")  # ends the first set early: it is logged
             await phase_is(page, "REST")
             await until(lambda: len(screen.runner.records) == 1, pilot)

@@ -64,7 +64,7 @@ async def test_w_starts_one_companion_shows_its_address_and_it_stops_with_the_se
             async with client.get(url) as page:
                 assert page.status == 200
             await pilot.press("q")
-            await pilot.press("y")
+            await pilot.press("e")
             await until(lambda: screen.companion.server is None, pilot)
             await pilot.pause(0.2)
             try:

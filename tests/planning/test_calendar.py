@@ -55,7 +55,8 @@ def write_settings(text: str) -> None:
 
 
 def test_ics_has_one_event_per_planned_session_at_the_session_time(tmp_path: Path) -> None:
-    write_settings('plan = "off-season"\nsession_time = "07:30"\n')
+    # The running week told (the Sunday long run): an untold one assumes no runs.
+    write_settings('plan = "off-season"\nsession_time = "07:30"\nlong_run_day = "sun"\n')
     target = tmp_path / "plan.ics"
     quiet = Console(quiet=True)
     assert cmd_plan_export(quiet, quiet, str(target), 2, on=MONDAY) == 0

@@ -168,7 +168,7 @@ async def test_a_session_stopped_before_its_first_set_leaves_no_row() -> None:
         await pilot.pause()
         await run(app, clock, pilot, 2)
         await pilot.press("q")
-        await pilot.press("y")
+        await pilot.press("e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     assert store.sessions() == []
@@ -196,7 +196,7 @@ async def test_progression_offer_and_effort_rating() -> None:
             screen.runner.view.step.phase is not None and screen.runner.view.step.phase.target == 6
         )
         await run(app, clock, pilot, 6.25)  # plank set 1 at the new target
-        await pilot.press("q", "y")
+        await pilot.press("q", "e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     latest, first = queries.sessions(store.db)
@@ -337,7 +337,7 @@ async def test_load_keys_in_the_rest_and_last_time_on_screen() -> None:
         assert "load 22.5 kg" in str(screen.query_one("#hint", Static).render())
         await run(app, clock, pilot, 10 + 3.25 + 1)  # set 2 at 22.5 kg, then rate it
         await pilot.press("6")
-        await pilot.press("q", "y")
+        await pilot.press("q", "e")
         await pilot.pause()
     store = HistoryStore(paths.history_file())
     (done,) = queries.sessions(store.db)

@@ -14,7 +14,7 @@ from runstrong.application.resume import ResumeAnswer
 from runstrong.history import Unfinished
 from runstrong.planning.progression import Suggestion
 from runstrong.tui.app import RunstrongApp
-from runstrong.tui.screens.dialogs import ConfirmQuit, Dialog, kept_sentence
+from runstrong.tui.screens.dialogs import ConfirmQuit, Dialog, StopAnswer, kept_sentence
 from runstrong.tui.screens.offers import (
     HistoryAnswer,
     ProgressionAnswer,
@@ -56,9 +56,10 @@ ANSWERS: list[tuple[Any, str, object]] = [
     (lambda: history_problem("broken", can_move=False), "escape", HistoryAnswer.CARRY_ON),
     (lambda: progression_offer([OFFER]), "a", ProgressionAnswer.ACCEPT),
     (lambda: progression_offer([OFFER]), "k", ProgressionAnswer.KEEP),
-    (lambda: ConfirmQuit(2), "y", True),
-    (lambda: ConfirmQuit(2), "q", False),
-    (lambda: ConfirmQuit(2), "enter", False),  # the focused button is "Keep going"
+    (lambda: ConfirmQuit(2), "l", StopAnswer.FINISH_LATER),
+    (lambda: ConfirmQuit(2), "e", StopAnswer.END_HERE),
+    (lambda: ConfirmQuit(2), "q", StopAnswer.KEEP_GOING),
+    (lambda: ConfirmQuit(2), "enter", StopAnswer.KEEP_GOING),  # the focused button
 ]
 
 

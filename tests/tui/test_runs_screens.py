@@ -55,7 +55,7 @@ async def test_weeks_tab_says_how_to_add_runs_when_there_are_none() -> None:
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert "Km run per week: none imported" in _chart_text(app.screen, "#km-chart")
+        assert "Km run per week: no runs imported" in _chart_text(app.screen, "#km-chart")
 
 
 async def test_settings_screen_keeps_the_run_settings_it_does_not_show() -> None:

@@ -94,7 +94,7 @@ async def test_keys_pause_count_reps_and_quit() -> None:
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
         assert banner.phase == "REST"
-        await pilot.press("q", "y")
+        await pilot.press("q", "e")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(PhaseBanner).phase == "STOPPED"

@@ -112,10 +112,10 @@ async def test_the_settings_screen_shows_the_active_plan() -> None:
 async def test_a_failed_save_keeps_the_screen_and_the_values(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def unwritable(chosen: Settings, path: object = None) -> None:
+    def unwritable(chosen: Settings, keys: object, path: object = None) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(settings, "save", unwritable)
+    monkeypatch.setattr(settings, "save_edited", unwritable)
     app = RunstrongApp(catalog=Catalog({}, {}, ()), player=FakePlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(app, pilot)

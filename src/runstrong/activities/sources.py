@@ -222,7 +222,14 @@ class _Importer:
                 self._members(path, archive)
         except _Refused as refused:
             self.found.problems.append(f"{path}: {refused}")
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as error:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            zlib.error,
+            NotImplementedError,  # "zip file version 24.3": a damaged or unsupported header
+        ) as error:
             self.found.problems.append(f"{path}: not a readable zip file ({error})")
 
     def _members(self, path: Path, archive: zipfile.ZipFile) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runstrong.formatting import load_text
+from runstrong.formatting import amount, load_text
 from runstrong.history.last_time import Best, LastTime
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session
@@ -74,8 +74,7 @@ def new_best(records: Sequence[PhaseRecord], best: Best | None, units: str = "kg
         return f"new best: {reps} x {load_text(heaviest, units)}"
     top = max(d.actual for d in sets)
     if heaviest is None and top > best.actual:
-        unit = " s" if sets[0].kind is PhaseKind.HOLD else " reps"
-        return f"new best: {top}{unit}"
+        return f"new best: {amount(top, 's' if sets[0].kind is PhaseKind.HOLD else 'reps')}"
     return None
 
 

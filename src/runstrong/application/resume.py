@@ -3,13 +3,15 @@ answer does to the history, and finding the session again so it can be picked up
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
+from runstrong.application.instance_lock import resumable
 from runstrong.history import HistoryStore, Unfinished
 from runstrong.planning.light import light_session
+from runstrong.session.events import PhaseRecord
 from runstrong.workout.catalog import Catalog, load_session_file
 from runstrong.workout.model import Session, Source
 
@@ -56,6 +58,25 @@ def session_to_resume(
     return ToResume(session, changed)
 
 
+# A pause between two logged phases longer than this was an interruption (a closed terminal,
+# a crash), not a rest: rests are at most 15 minutes plus a few "+15 s".
+INTERRUPTION_SECONDS = 20 * 60
+
+
+def time_taken(started_ts: float, records: Sequence[PhaseRecord]) -> float:
+    """How long the part of a session before an interruption took: from its start to its
+    last logged phase, leaving out earlier interruptions. A resumed session's clock and its
+    summary carry on from here, so both show the whole session."""
+    taken, last = 0.0, started_ts
+    for record in sorted(records, key=lambda r: r.ended_at):
+        gap = record.started_at - last
+        if 0 <= gap <= INTERRUPTION_SECONDS:
+            taken += gap
+        taken += max(0.0, record.ended_at - max(record.started_at, last))
+        last = max(last, record.ended_at)
+    return taken
+
+
 def same_session(unfinished: Unfinished, session: Session) -> bool:
     """Whether `session`, about to start, is the one left unfinished."""
     if unfinished.source_path or session.source is Source.FILE:
@@ -80,8 +101,9 @@ class ResumeOffer:
 
 def offer_at_start(store: HistoryStore) -> ResumeOffer | None:
     """What opening runstrong offers to resume: the latest unfinished session, if any.
-    Raises HistoryError when the history cannot be read."""
-    unfinished = store.unfinished()
+    Raises HistoryError when the history cannot be read. A session another running
+    runstrong holds is not offered (nor closed): `instance_lock`."""
+    unfinished = resumable(store.path, store.unfinished())
     if not unfinished:
         return None
     return ResumeOffer(unfinished[0], tuple(unfinished[1:]))
@@ -89,7 +111,7 @@ def offer_at_start(store: HistoryStore) -> ResumeOffer | None:
 
 def offer_for(store: HistoryStore, session: Session) -> ResumeOffer | None:
     """`runstrong start X` while X is unfinished: X's latest unfinished row, if any."""
-    left = [u for u in store.unfinished() if same_session(u, session)]
+    left = [u for u in resumable(store.path, store.unfinished()) if same_session(u, session)]
     return ResumeOffer(left[0], tuple(left[1:])) if left else None
 
 

@@ -67,10 +67,18 @@ class SessionRunner:
         resume_id: int | None = None,
         done: Sequence[PhaseRecord] = (),
         unavailable: str | None = None,
+        elapsed_before: float = 0.0,
     ) -> SessionRunner:
         """A runner for `session`, recording into `store` (or saying `unavailable` when there
         is none); with `resume_id` and its `done` records it picks the session up again."""
-        engine = SessionEngine(session, clock=clock, wall=wall, timing=timing, done=done)
+        engine = SessionEngine(
+            session,
+            clock=clock,
+            wall=wall,
+            timing=timing,
+            done=done,
+            elapsed_before=elapsed_before,
+        )
         why = unavailable or "no history file"
         recorder = Recorder(store, wall, None if store else f"History not saved: {why}")
         recorder.begin(session, resume_id=resume_id)
@@ -155,8 +163,9 @@ class SessionRunner:
         self.muted = not self.muted
         self._notify()
 
-    def stop(self) -> None:
-        self._handle(self.engine.stop())
+    def stop(self, *, resumable: bool = False) -> None:
+        """End here (closed as stopped), or, `resumable`, put aside to finish later."""
+        self._handle(self.engine.stop(resumable=resumable))
 
     def pause_unless_paused(self) -> bool:
         """Pause for a question or a detail box; True if it was running (so it resumes)."""

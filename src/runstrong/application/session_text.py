@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runstrong.application.last_words import last_time_text
-from runstrong.formatting import duration_text, load_text
+from runstrong.formatting import amount, duration_text, load_text
 from runstrong.history.last_time import LastTime
 
 # The blink is part of the beat the screen redraws on, so the session works it out.
@@ -60,8 +60,8 @@ def target_text(view: View) -> str:
             else f"of {phase.target} s"
         )
     if phase.tempo is not None:
-        return f"of {phase.target} reps, one every {phase.tempo:g} s"
-    return f"of {phase.target} reps: space counts a rep, enter ends the set"
+        return f"of {amount(phase.target, 'reps')}, one every {phase.tempo:g} s"
+    return f"of {amount(phase.target, 'reps')}: space counts a rep, enter ends the set"
 
 
 def next_text(view: View, session: Session) -> str:
@@ -72,9 +72,9 @@ def next_text(view: View, session: Session) -> str:
     if upcoming is None:
         return "Next: finished"
     exercise = session.exercises[upcoming.exercise]
-    amount = upcoming.phase.describe() if upcoming.phase else ""
+    planned = upcoming.phase.describe() if upcoming.phase else ""
     side = f" ({upcoming.side})" if upcoming.side else ""
-    return f"Next: {exercise.name}{side}, set {upcoming.set_number}/{exercise.sets}, {amount}"
+    return f"Next: {exercise.name}{side}, set {upcoming.set_number}/{exercise.sets}, {planned}"
 
 
 def status_text(view: View, session: Session) -> str:
@@ -93,7 +93,7 @@ def status_text(view: View, session: Session) -> str:
 
 def correction_text(record: PhaseRecord) -> str:
     side = f" ({record.side})" if record.side else ""
-    return f"{record.exercise_name}, set {record.set_number}{side}: {record.actual} reps"
+    return f"{record.exercise_name}, set {record.set_number}{side}: {amount(record.actual, 'reps')}"
 
 
 def hint_text(view: View, muted: bool, rated: dict[int, int]) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from runstrong.formatting import amount_text
 from runstrong.history.balance import Balance
-from runstrong.session.events import PhaseRecord
+from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import Session
 
 
@@ -25,6 +25,11 @@ class SessionSummary:
     sets_done: int
     sets_planned: int
     exercises: tuple[ExerciseResult, ...]
+    light: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.name + (" (light)" if self.light else "")
 
 
 def _amount(record: PhaseRecord) -> str:
@@ -35,7 +40,7 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
     results: list[ExerciseResult] = []
     for index, exercise in enumerate(session.exercises):
         mine = [r for r in records if r.exercise_index == index]
-        done = len({r.set_number for r in mine})
+        done = sets_in(mine)
         if exercise.sides:
             parts = []
             for side in exercise.sides:
@@ -52,6 +57,7 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
         sets_done=sum(r.sets_done for r in results),
         sets_planned=sum(e.sets for e in session.exercises),
         exercises=tuple(results),
+        light=session.light,
     )
 
 

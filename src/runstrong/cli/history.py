@@ -31,7 +31,8 @@ from runstrong.formatting import (
 from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
-from runstrong.planning.week import weekly_target
+from runstrong.history.queries import Counts, labelled
+from runstrong.planning.week import counting, weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import session_slugs
@@ -108,7 +109,7 @@ def cmd_history(
         table.add_row(
             str(row.id),
             when_text(row.started_at),
-            Text(row.name),
+            Text(row.name + (" (light)" if row.light else "")),
             duration_text(row.duration_seconds),
             sets_done_text(row.sets_done, row.planned_sets),
             Text(row.status.words, style=status_style),
@@ -124,8 +125,11 @@ def cmd_history(
     return 0
 
 
-def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
-    """`target`: sessions a week that count towards the streak (the plan's)."""
+def stats_data(
+    store: HistoryStore | None, target: int = 1, counts: Counts | None = None
+) -> dict[str, Any]:
+    """`target`: sessions a week that count towards the streak (the plan's); `counts`: which
+    sessions count (the plan's; all without one)."""
     if store is None:
         return {
             "exercises": [],
@@ -139,6 +143,7 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
             {
                 "exercise": s.exercise,
                 "name": s.name,
+                "label": label,
                 "kind": s.kind,
                 "best": s.best,
                 "best_at": s.best_at,
@@ -148,13 +153,13 @@ def stats_data(store: HistoryStore | None, target: int = 1) -> dict[str, Any]:
                 "best_load_kg": s.best_load_kg,
                 "best_load_reps": s.best_load_reps,
             }
-            for s in store.exercise_stats()
+            for s, label in labelled(store.exercise_stats())
         ],
         "weeks": [
             {"week_of": week.isoformat(), "sessions": count}
-            for week, count in store.weekly_counts()
+            for week, count in store.weekly_counts(counting=counts)
         ],
-        "streak_weeks": store.streak_weeks(target),
+        "streak_weeks": store.streak_weeks(target, counting=counts),
         "weekly_target": target,
         "balance": [
             {
@@ -179,7 +184,8 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
         return store
     chosen, _ = settings.load()
     # The plan only needs the sessions' names (file names), not the sessions read and checked.
-    data = stats_data(store, weekly_target(session_slugs(), chosen))
+    slugs = session_slugs()
+    data = stats_data(store, weekly_target(slugs, chosen), counting(slugs, chosen))
     if as_json:
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
@@ -194,7 +200,7 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
         if item["best_load_kg"] is not None:
             best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
         table.add_row(
-            Text(item["name"]),
+            Text(item["label"]),
             best,
             amount_text(item["latest"], item["kind"], reps_word=True),
             str(item["sessions"]),
@@ -210,8 +216,9 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for item in data["balance"]:
         count = item["sessions"]
         line = Text(
-            f"{item['name']}: left {item['left']} {item['unit']} vs right "
-            f"{item['right']} {item['unit']} over {counted(count, 'session')} with both sides done"
+            f"{item['name']}: left {amount_text(item['left'], item['kind'], reps_word=True)} vs "
+            f"right {amount_text(item['right'], item['kind'], reps_word=True)} over "
+            f"{counted(count, 'session')} with both sides done"
         )
         if item["weaker"]:
             line.append(

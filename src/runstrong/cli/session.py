@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 from rich.console import Console
@@ -50,7 +52,20 @@ def run_app(
         lan=lan,
     )
     app.run()
-    return app.return_code or 0
+    for note in app.exit_notes:
+        # The terminal may be gone (a closed window): the file holds the sets either way.
+        with contextlib.suppress(OSError):
+            print(f"runstrong: {note}", file=sys.stderr)
+    status = app.exit_status()
+    if app.watchdog.armed:
+        # Ended by a hang-up, SIGTERM or a lost terminal: every set is committed and the
+        # history closed. The interpreter's own tear-down takes seconds on a busy machine,
+        # long enough to look hung, so it is skipped.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 def cmd_start(

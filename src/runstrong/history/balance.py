@@ -42,14 +42,26 @@ class Balance:
         return 0 if strong == 0 else round(100 * (strong - min(self.left, self.right)) / strong)
 
 
+# A set that says something about a side: a hold that ran to its end (or a hold to the
+# limit, the person's own effort) or reps the person counted; never reps the timer paced, a
+# set cut short, or a warm-up drill. NULL (an older version, an import): reps only when they
+# reached their target.
+TELLS = """
+    coalesce({t}.warm_up, 0) = 0 AND (
+        ({t}.kind = 'hold' AND ({t}.target IS NULL OR {t}.actual >= {t}.target))
+        OR ({t}.kind = 'reps' AND ({t}.paced = 0
+            OR ({t}.paced IS NULL AND {t}.actual >= coalesce({t}.target, 0)))))
+"""
+
+
 def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> list[Balance]:
     """Left vs right totals of each per-side exercise over its last few sessions.
 
-    Only sets done on both sides in the same session are compared: a session stopped after
-    the left side says nothing about the right.
+    Only sets done on both sides in the same session are compared (a session stopped after
+    the left side says nothing about the right), and only sets that tell (TELLS).
     """
     rows = db.execute(
-        """
+        f"""
         WITH pairs AS (
             SELECT l.exercise, l.kind, l.session_id, l.exercise_name,
                    l.actual AS left_actual, r.actual AS right_actual,
@@ -58,7 +70,7 @@ def balances(db: sqlite3.Connection, sessions_back: int = BALANCE_SESSIONS) -> l
               ON r.session_id = l.session_id AND r.exercise_index = l.exercise_index
              AND r.set_number = l.set_number AND r.phase_index = l.phase_index
              AND r.kind = l.kind AND r.side = 'right'
-            WHERE l.side = 'left'
+            WHERE l.side = 'left' AND {TELLS.format(t="l")} AND {TELLS.format(t="r")}
         ),
         ranked AS (
             SELECT *, dense_rank() OVER (

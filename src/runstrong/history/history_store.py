@@ -125,7 +125,9 @@ class HistoryStore:
             # Locked, read-only, full or damaged: the caller keeps the write and says why.
             raise HistoryWriteError(self.path, f"could not save ({error})") from error
 
-    def begin_session(self, session: Session, started_ts: float, planned_sets: int) -> int:
+    def begin_session(
+        self, session: Session, started_ts: float, planned_sets: int, uid: str | None = None
+    ) -> int:
         from_file = session.source is Source.FILE and session.path
         with self._writing() as db:
             cursor = db.execute(
@@ -133,7 +135,7 @@ class HistoryStore:
                 "planned_sets, light, source_path, source_hash) "
                 "VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     _fits(session.slug),
                     _fits(session.name),
                     started_ts,
@@ -146,7 +148,14 @@ class HistoryStore:
             )
         return int(cursor.lastrowid or 0)
 
-    def record(self, session_id: int, seq: int, record: PhaseRecord) -> None:
+    @_reads
+    def session_uid(self, session_id: int) -> str | None:
+        row = self.db.execute("SELECT uid FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def record(
+        self, session_id: int, seq: int, record: PhaseRecord, uid: str | None = None
+    ) -> None:
         """Save a completed phase; a redone set replaces the first attempt's row."""
         exercise_index, set_number, side, phase_index = record.key
         with self._writing() as db:
@@ -158,10 +167,10 @@ class HistoryStore:
             db.execute(
                 "INSERT OR IGNORE INTO sets (uid, session_id, seq, exercise, exercise_name, "
                 "exercise_index, set_number, side, phase_index, kind, target, actual, "
-                "started_at, completed_ts, completed_at, load_kg) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "started_at, completed_ts, completed_at, load_kg, paced, warm_up) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     session_id,
                     seq,
                     _fits(record.exercise),
@@ -177,6 +186,8 @@ class HistoryStore:
                     record.ended_at,
                     iso(record.ended_at),
                     record.load_kg,
+                    int(record.paced),
+                    int(record.warm_up),
                 ),
             )
 
@@ -207,7 +218,7 @@ class HistoryStore:
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
             "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
-            "(SELECT count(*) FROM sets WHERE session_id = s.id) AS logged "
+            f"(SELECT {queries.SETS_DONE} FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
         return [
@@ -245,6 +256,8 @@ class HistoryStore:
                 started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
                 ended_at=r["completed_ts"],
                 load_kg=r["load_kg"],
+                paced=bool(r["paced"]),
+                warm_up=bool(r["warm_up"]),
             )
             for r in rows
         ]
@@ -282,12 +295,16 @@ class HistoryStore:
         return bests(self.db)
 
     @_reads
-    def weekly_counts(self, weeks: int = 8, today: date | None = None) -> list[tuple[date, int]]:
-        return queries.weekly_counts(self.db, weeks, today)
+    def weekly_counts(
+        self, weeks: int = 8, today: date | None = None, counting: queries.Counts | None = None
+    ) -> list[tuple[date, int]]:
+        return queries.weekly_counts(self.db, weeks, today, counting)
 
     @_reads
-    def streak_weeks(self, target: int = 1, today: date | None = None) -> int:
-        return queries.streak_weeks(self.db, target, today)
+    def streak_weeks(
+        self, target: int = 1, today: date | None = None, counting: queries.Counts | None = None
+    ) -> int:
+        return queries.streak_weeks(self.db, target, today, counting)
 
     @_reads
     def balances(self) -> list[Balance]:
@@ -324,6 +341,11 @@ class HistoryStore:
         self, weeks: int = 8, today: date | None = None, zone: tzinfo | None = None
     ) -> list[tuple[date, float]]:
         return runs.weekly_km(self.db, weeks, today, zone)
+
+    @_reads
+    def has_runs(self) -> bool:
+        """Whether any run was ever imported (a chart of none says why it is empty)."""
+        return bool(runs.recent_runs(self.db, limit=1))
 
     @_reads
     def integrity_problem(self) -> str | None:

@@ -146,5 +146,26 @@ def _v6(db: sqlite3.Connection) -> None:
     # Each would break the charts and make every later export refused by import.
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite3.Connection) -> None:
+    # Version 7: what left against right may compare. `paced`: the timer counted the reps
+    # (1) or the person did, or it was a hold (0); `warm_up`: a warm-up drill. NULL: not known
+    # (an older version or an import).
+    _run(
+        db,
+        """
+        ALTER TABLE sets ADD COLUMN paced INTEGER CHECK (paced IN (0, 1));
+        ALTER TABLE sets ADD COLUMN warm_up INTEGER CHECK (warm_up IN (0, 1));
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -12,9 +13,13 @@ from runstrong.formatting import local_time
 from runstrong.history.database import SessionStatus
 from runstrong.text import clean_text
 
+# The one definition of a set (session/events.sets_in): an exercise's set number, whatever
+# its sides and phases.
+SETS_DONE = "count(DISTINCT exercise_index || ':' || set_number)"
+
 # A session counts towards the week's target and the streak once at least half of its planned
 # sets are done: one plank and a stop is not a session.
-COUNTS = """(SELECT 2 * count(DISTINCT exercise_index || ':' || set_number) FROM sets
+COUNTS = f"""(SELECT 2 * {SETS_DONE} FROM sets
               WHERE session_id = sessions.id) >= max(sessions.planned_sets, 1)"""
 
 
@@ -62,6 +67,7 @@ class SetRow:
     actual: int
     completed_at: str
     rpe: int | None
+    exercise_index: int = 0
     load_kg: float | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -94,7 +100,7 @@ class SessionRow:
 
     @property
     def sets_done(self) -> int:
-        return len({(s.exercise, s.set) for s in self.sets})
+        return len({(s.exercise_index, s.set) for s in self.sets})
 
     @property
     def duration_seconds(self) -> float | None:
@@ -131,6 +137,7 @@ def _set_row(r: sqlite3.Row) -> SetRow:
         r["actual"],
         shown(r["completed_at"]),
         r["rpe"],
+        r["exercise_index"],
         r["load_kg"],
     )
 
@@ -211,8 +218,9 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     """
     stats: list[ExerciseStat] = []
     groups = db.execute(
+        # A 0 (an older history or an import) is never a best; the row still counts.
         "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n, "
-        "max(load_kg) AS heaviest FROM sets GROUP BY exercise, kind"
+        "max(load_kg) AS heaviest FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
     ).fetchall()
     for g in groups:
         latest = db.execute(
@@ -248,6 +256,22 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))
 
 
+# An exercise with a hold and reps (a glute bridge held, then pulsed) has a row for each.
+KIND_LABELS = {"hold": "hold", "reps": "pulses"}
+
+
+def labelled(stats: list[ExerciseStat]) -> list[tuple[ExerciseStat, str]]:
+    """Each stat with the name to show: "(hold)" and "(pulses)" tell apart two rows of one
+    exercise, so a list never shows the same name twice."""
+    kinds: dict[str, int] = {}
+    for stat in stats:
+        kinds[stat.exercise] = kinds.get(stat.exercise, 0) + 1
+    return [
+        (stat, stat.name + (f" ({KIND_LABELS[stat.kind]})" if kinds[stat.exercise] > 1 else ""))
+        for stat in stats
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class SessionHead:
     """A session as the history list shows it, without its sets."""
@@ -268,10 +292,9 @@ class SessionHead:
 
 def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]:
     rows = db.execute(
-        """
+        f"""
         SELECT s.id, s.name, s.started_at, s.ended_at, s.status, s.planned_sets, s.light,
-               (SELECT count(*) FROM (SELECT DISTINCT exercise_index, set_number FROM sets
-                                      WHERE session_id = s.id)) AS done
+               (SELECT {SETS_DONE} FROM sets WHERE session_id = s.id) AS done
         FROM sessions s ORDER BY started_ts DESC, id DESC LIMIT ?
         """,
         (limit,),
@@ -295,18 +318,28 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+Counts = Callable[[str], bool]
+"""Whether a session (by slug) is one of the plan's: `planning.week.counting`."""
+
+
 def weekly_counts(
-    db: sqlite3.Connection, weeks: int = 8, today: date | None = None
+    db: sqlite3.Connection,
+    weeks: int = 8,
+    today: date | None = None,
+    counting: Counts | None = None,
 ) -> list[tuple[date, int]]:
-    """Sessions that count (half their sets done), per week (Monday first), this week last."""
+    """Sessions that count, per week (Monday first), this week last: the plan's sessions
+    (`counting`; every session without one) with half their sets done, light ones as one,
+    up to and including `today`. The same count as `today`, `week` and the home screen."""
     today = today or date.today()
     first = _week_start(today) - timedelta(weeks=weeks - 1)
     counts = {first + timedelta(weeks=i): 0 for i in range(weeks)}
-    for (started,) in db.execute(
-        f"SELECT started_ts FROM sessions WHERE started_ts >= ? AND {COUNTS}", (_since(first),)
+    for started, slug in db.execute(
+        f"SELECT started_ts, slug FROM sessions WHERE started_ts >= ? AND {COUNTS}",
+        (_since(first),),
     ):
         day = local_day(started)
-        if day is None:
+        if day is None or day > today or (counting is not None and not counting(slug)):
             continue
         week = _week_start(day)
         if week in counts:
@@ -314,17 +347,23 @@ def weekly_counts(
     return sorted(counts.items())
 
 
-def streak_weeks(db: sqlite3.Connection, target: int = 1, today: date | None = None) -> int:
-    """Weeks in a row that met `target` sessions, counting back from this week.
+def streak_weeks(
+    db: sqlite3.Connection,
+    target: int = 1,
+    today: date | None = None,
+    counting: Counts | None = None,
+) -> int:
+    """Weeks in a row that met `target` sessions (counted as `weekly_counts` does), counting
+    back from this week.
 
     This week counts once it meets the target; until then the streak runs to last week, so a
     Monday morning does not show a broken streak.
     """
     today = today or date.today()
     weeks: dict[date, int] = {}
-    for (started,) in db.execute(f"SELECT started_ts FROM sessions WHERE {COUNTS}"):
+    for started, slug in db.execute(f"SELECT started_ts, slug FROM sessions WHERE {COUNTS}"):
         day = local_day(started)
-        if day is not None:
+        if day is not None and day <= today and (counting is None or counting(slug)):
             weeks[_week_start(day)] = weeks.get(_week_start(day), 0) + 1
     week = _week_start(today)
     streak = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from runstrong.history.database import HistoryWriteError
+from runstrong.history.database import HistoryWriteError, new_uid
 from runstrong.history.history_store import HistoryStore
 from runstrong.session.events import Event, PhaseCorrected, PhaseLogged, SessionEnded
 from runstrong.workout.model import Session
@@ -26,54 +26,80 @@ class SessionLog:
         session_id: int | None,
         *,
         new: tuple[Session, float, int] | None = None,
+        uid: str | None = None,
+        uids: dict[int, str] | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
         # The row to write first, for a session that has none yet: session, start, planned sets.
         self._new = new
-        self._pending: deque[Callable[[int], None]] = deque()
+        # Ids chosen before writing (the session's, and seq -> each set's), shared with
+        # whoever may write the same sets to a file: importing both adds each once.
+        self.uid = uid
+        self.uids = {} if uids is None else uids
+        # Each write waiting, with the seq of the phase it is about (None: the session's own).
+        self._pending: deque[tuple[int | None, Callable[[int], None]]] = deque()
         self.problem: str | None = None
+        self.error: str | None = None
+        """The last failed write's reason, without the advice around it."""
 
     @classmethod
     def for_new(
-        cls, store: HistoryStore, session: Session, started_ts: float, planned_sets: int
+        cls,
+        store: HistoryStore,
+        session: Session,
+        started_ts: float,
+        planned_sets: int,
+        *,
+        uid: str | None = None,
+        uids: dict[int, str] | None = None,
     ) -> SessionLog:
-        return cls(store, None, new=(session, started_ts, planned_sets))
+        return cls(store, None, new=(session, started_ts, planned_sets), uid=uid, uids=uids)
+
+    @property
+    def unsaved_seqs(self) -> set[int]:
+        """The phases whose record (or its correction) is not in the history yet."""
+        return {seq for seq, _ in self._pending if seq is not None}
 
     def handle(self, event: Event, wall: float) -> None:
         if isinstance(event, PhaseLogged):
             seq, rec = event.record.seq, event.record
-            self._pending.append(lambda sid: self.store.record(sid, seq, rec))
+            uid = self.uids.setdefault(seq, new_uid())
+            self._pending.append((seq, lambda sid: self.store.record(sid, seq, rec, uid)))
         elif isinstance(event, PhaseCorrected):
             seq, actual, load = event.record.seq, event.record.actual, event.record.load_kg
-            self._pending.append(lambda sid: self.store.correct(sid, seq, actual, load))
+            self._pending.append((seq, lambda sid: self.store.correct(sid, seq, actual, load)))
         elif isinstance(event, SessionEnded):
             if self.session_id is None and not self._pending:
                 return  # stopped before its first set: nothing to keep
+            if event.resumable:
+                return  # put aside to finish later: the row stays open, offered next time
             done = event.completed
-            self._pending.append(lambda sid: self.store.finish(sid, done, wall))
+            self._pending.append((None, lambda sid: self.store.finish(sid, done, wall)))
         else:
             return
         self.flush()
 
     def rate(self, exercise_index: int, rpe: int) -> None:
-        self._pending.append(lambda sid: self.store.set_rpe(sid, exercise_index, rpe))
+        self._pending.append((None, lambda sid: self.store.set_rpe(sid, exercise_index, rpe)))
         self.flush()
 
     def flush(self) -> bool:
         """Write everything waiting, in order; False (and `problem` set) if something failed."""
         if self._pending and self.session_id is None and self._new is not None:
             try:
-                self.session_id = self.store.begin_session(*self._new)
+                self.session_id = self.store.begin_session(*self._new, uid=self.uid)
             except HistoryWriteError as error:
+                self.error = str(error)
                 self.problem = f"Not saved yet (will retry): {error}"
                 return False
         while self._pending and self.session_id is not None:
             try:
-                self._pending[0](self.session_id)
+                self._pending[0][1](self.session_id)
             except HistoryWriteError as error:
+                self.error = str(error)
                 self.problem = f"Not saved yet ({len(self._pending)} waiting, will retry): {error}"
                 return False
             self._pending.popleft()
-        self.problem = None
+        self.problem = self.error = None
         return True

@@ -56,6 +56,7 @@ class Day:
     reason: str
     done: bool = False  # logged, not a suggestion
     counts: bool = False  # one of the plan's sessions (activation is not)
+    sessions_done: int = 0  # the plan's sessions logged this day (light ones as one each)
     plan_week: int | None = None  # 1-based week since `plan use`, None without a start date
     ran: str | None = None  # the run recorded that day, in words: "easy run 10.3 km"
     easier_week: bool = False  # every fourth week of the plan (planning.easier)

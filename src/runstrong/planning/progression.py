@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from runstrong.formatting import amount
 from runstrong.history.last_time import LastSet, LastTime
 from runstrong.workout.model import Exercise, Phase, PhaseKind, Progression, Session
 
@@ -149,8 +150,7 @@ def suggest(
         step = _verdict(exercise.name, sets, last, today, base >= rule.end, easier_week)
         targets[index] = _moved(rule, base, step.steps)
         harder = harder or step.harder
-        amount = f"{targets[index]} {_unit(phase)}"
-        reasons.append(_sentence(step, amount, exercise))
+        reasons.append(_sentence(step, amount(targets[index], _unit(phase)), exercise))
     if not reasons:
         return None
     first = next(t for t in targets if t is not None)

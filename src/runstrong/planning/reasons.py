@@ -130,6 +130,7 @@ class Words:
             f"Done: {self.name(main.slug)}" + (" (light)." if main.light else "."),
             done=True,
             counts=self.coach.plan.counts(main.slug),
+            sessions_done=sum(1 for d in items if self.coach.plan.counts(d.slug)),
         )
 
     def placed(self, choice: Choice, run: RunKind, number: int) -> Day:

@@ -48,9 +48,10 @@ def plan_week(
 
     `runs` gives each date's run (missing dates: no run) and should cover the 3 days before
     Monday and the 7 after Sunday too (races reach that far); `done` is every logged session,
-    any order.
+    any order. What was logged after `today` is left out: the week as it stood on that day.
     """
     plan = coach.plan
+    done = [d for d in done if d.day <= today]
     judge = coach.judge
     monday = monday_of(today)
     week = [monday + timedelta(days=n) for n in range(7)]

@@ -36,13 +36,21 @@ class Today:
     easier_week: bool = False
 
 
+def done_this_week(week: Sequence[Day], on: date) -> int:
+    """The one count of "sessions this week", shared by `today`, `week`, the home screen and
+    the history's Weeks tab (`queries.weekly_counts`): the plan's sessions logged Monday to
+    `on` with at least half their sets done; a light session counts as one (it is the plan's
+    session, done lighter before a run); activation and other sessions do not count."""
+    return sum(day.sessions_done for day in week if day.day <= on)
+
+
 def today_from_week(plan: Plan, week: Sequence[Day], today: date) -> Today:
     entry = next(day for day in week if day.day == today)
     return replace(_today(plan, week, today, entry), easier_week=entry.easier_week)
 
 
 def _today(plan: Plan, week: Sequence[Day], today: date, entry: Day) -> Today:
-    done = sum(1 for day in week if day.done and day.counts)
+    done = done_this_week(week, today)
     if entry.done:
         following = next((d for d in week if d.day > today and d.counts and not d.done), None)
         reason = entry.reason

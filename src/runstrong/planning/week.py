@@ -11,7 +11,7 @@ the home screen and `plan export` all read it, so they never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -102,12 +102,19 @@ def coach_for(catalog: Catalog, plan: Plan, started: date | None = None) -> Coac
     )
 
 
+SET_THE_WEEK = (
+    "Your running week is not set, so no runs are assumed: press , on the home screen "
+    "(settings) to give your run days and long run"
+)
+
+
 def runs_around(
     chosen: settings.Settings, first: date, last: date, on: date, recorded: Sequence[RunRow]
 ) -> tuple[dict[date, RunKind], frozenset[date]]:
     """Each date's run from `first` to `last` (recorded up to `on`, the usual week after),
     and the dates up to `on` whose run is recorded."""
-    usual = runs_from_settings(chosen, first, last)
+    # An untold week assumes no runs: no long run is claimed that nobody said happens.
+    usual = runs_from_settings(chosen, first, last) if chosen.week_told else {}
     kinds = run_kinds(recorded, chosen.long_run_minutes)
     return week_runs(usual, kinds, on), frozenset(d for d in kinds if d <= on)
 
@@ -182,12 +189,13 @@ def week_for(
     ]
     started = started_on(plan, chosen, record.sessions)
     week = [replace(d, easier_week=is_easier_week(d.day, started)) for d in week]
-    if note:
-        # Say which recorded runs today's advice took into account, wherever it is shown.
-        week = [
-            replace(d, reason=f"{d.reason} From your runs: {note}.") if d.day == placing else d
-            for d in week
-        ]
+    # Say which recorded runs today's advice took into account, wherever it is shown, and
+    # that the week is not set while it is not.
+    extra = f" From your runs: {note}." if note else ""
+    if not chosen.week_told:
+        extra += f" {SET_THE_WEEK}."
+    if extra:
+        week = [replace(d, reason=d.reason + extra) if d.day == placing else d for d in week]
     return plan, week
 
 
@@ -205,6 +213,13 @@ def easier_week_on(
     if plan is None:
         return False
     return is_easier_week(on, started_on(plan, chosen, record.sessions))
+
+
+def counting(known_sessions: Iterable[str], chosen: settings.Settings) -> Callable[[str], bool]:
+    """Which sessions count towards the week: the active plan's (`Plan.counts`), or every
+    session when no plan is active. The same rule as `today_from_week`."""
+    plan = active_plan(load_plans(known_sessions), chosen.plan)
+    return plan.counts if plan is not None else (lambda _slug: True)
 
 
 def weekly_target(known_sessions: Iterable[str], chosen: settings.Settings) -> int:

@@ -56,6 +56,7 @@ class SessionEngine:
         wall: Clock = time.time,
         timing: Timing | None = None,
         done: Sequence[PhaseRecord] = (),
+        elapsed_before: float = 0.0,
     ) -> None:
         """`done`: the records of an interrupted session; it picks up again at the start of
         the first set not done."""
@@ -84,6 +85,8 @@ class SessionEngine:
         self._taps = 0
         self._last_seen = 0.0
         self._last_update = 0.0
+        # A resumed session's clock carries on from the time its first part took.
+        self._elapsed_before = elapsed_before
         self._session_start = 0.0
         self._step_started_wall = 0.0
 
@@ -210,7 +213,8 @@ class SessionEngine:
             counts_taps=self.counts_taps,
             step_progress=step_progress,
             session_progress=progress,
-            session_elapsed=(now - self._session_start) if self.started else 0.0,
+            session_elapsed=self._elapsed_before
+            + ((now - self._session_start) if self.started else 0.0),
             correction=self._correction(),
             rating_for=self._rating_for(),
             finished=self.finished,
@@ -296,7 +300,8 @@ class SessionEngine:
             return self._enter(self.index, at)
         events: list[Event] = []
         step = self.step
-        if step.kind.is_work and step.phase is not None and actual is not None:
+        # A set ended before anything was done (0 reps, 0 s) is skipped, not logged.
+        if step.kind.is_work and step.phase is not None and actual:
             ended = self._wall() - (self._clock() - at)
             start, load = self._step_started_wall, self.loads.of(step.exercise)
             record = PhaseRecord.of(
@@ -407,8 +412,8 @@ class SessionEngine:
         """In the rest after a set of a loaded exercise: that set's load, and the next's."""
         return list(self.loads.adjust(self.step, self.records, delta_kg))
 
-    def stop(self) -> list[Event]:
+    def stop(self, *, resumable: bool = False) -> list[Event]:
         if self.finished:
             return []
         self.finished = True
-        return [SessionEnded(completed=False)]
+        return [SessionEnded(completed=False, resumable=resumable)]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from runstrong.session.timeline import Step
-from runstrong.workout.model import Exercise, PhaseKind, Side
+from runstrong.workout.model import Category, Exercise, PhaseKind, Side
 
 
 class Cue(StrEnum):
@@ -47,6 +48,9 @@ class PhaseRecord:
     started_at: float
     ended_at: float
     load_kg: float | None = None
+    # What left against right may compare: reps the timer counted, warm-up drills are not.
+    paced: bool = False
+    warm_up: bool = False
 
     @classmethod
     def of(
@@ -76,6 +80,8 @@ class PhaseRecord:
             started,
             ended,
             load_kg,
+            phase.is_paced,
+            exercise.category is Category.WARM_UP,
         )
 
     @property
@@ -83,6 +89,13 @@ class PhaseRecord:
         """Which phase of which set this is: a redone set has the same key as the first try."""
         side = None if self.side is None else self.side.value
         return (self.exercise_index, self.set_number, side, self.phase_index)
+
+
+def sets_in(records: Iterable[PhaseRecord]) -> int:
+    """How many sets the records cover: the one definition of "a set" for the stop dialog,
+    the resume offer, the summary and the history. A set is one exercise's set number, so a
+    set done on both sides (or a hold and its pulses) is one set."""
+    return len({(r.exercise_index, r.set_number) for r in records})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +118,8 @@ class StepStarted:
 @dataclass(frozen=True, slots=True)
 class SessionEnded:
     completed: bool
+    # Stopped to finish later: the history keeps it open, to be offered for resuming.
+    resumable: bool = False
 
 
 Event = CueEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded

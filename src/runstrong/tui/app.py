@@ -8,16 +8,19 @@ import contextlib
 import signal
 import threading
 import time
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.driver import Driver
 from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
+from runstrong.application.watchdog import Watchdog
 from runstrong.settings import EffectiveSettings, Settings
 from runstrong.tui.commands import SessionCommands
 from runstrong.tui.notices import DONE, ERROR, WARNING
@@ -84,6 +87,12 @@ class RunstrongApp(App[None]):
         self.history_problem: str | None = None
         self._foreign_file = False
         self.flow = SessionFlow(self)
+        # Printed after the terminal is given back: where unsaved sets went.
+        self.exit_notes: list[str] = []
+        self.watchdog = Watchdog()
+        self._exit_soon: Callable[[int], object] | None = None
+        self._kept = threading.Lock()
+        self._restore_signals: Callable[[], None] = lambda: None
 
     @property
     def catalog(self) -> Catalog:
@@ -160,6 +169,7 @@ class RunstrongApp(App[None]):
                 self.store,
                 weekly_target=self._weekly_target(),
                 units=self.effective.saved.units,
+                counting=self._counting(),
             ),
             lambda _: self.exit(),
         )
@@ -189,13 +199,62 @@ class RunstrongApp(App[None]):
 
     def _catch_hang_ups(self) -> None:
         """SIGTERM and a closed terminal (SIGHUP) end the app cleanly: the terminal is put
-        back, every completed set is already saved, and the session stays resumable."""
+        back, every completed set is already saved, and the session stays resumable; and
+        end the process within seconds even if shutting down gets stuck."""
+        from runstrong.application.watchdog import end_on_hang_ups
+
         if threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit, None, 128 + number)
+        self._exit_soon = lambda code: loop.call_soon_threadsafe(self.exit, None, code)
+        with contextlib.suppress(ValueError, OSError):
+            self._restore_signals = end_on_hang_ups(
+                self.watchdog, self._exit_soon, self._last_words
+            )
+
+    def get_driver_class(self) -> type[Driver]:
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from runstrong.tui.terminal_guard import guarded
+
+        base = super().get_driver_class()
+        return guarded(base, self._terminal_lost) if base is LinuxDriver else base
+
+    def _terminal_lost(self) -> None:
+        """The terminal is gone (a write failed): end, as after a hang-up. Called from the
+        output thread."""
+        self.watchdog.arm(128 + signal.SIGHUP, self._last_words)
+        if self._exit_soon is not None:
+            with contextlib.suppress(RuntimeError):
+                self._exit_soon(128 + signal.SIGHUP)
+
+    def _last_words(self) -> None:
+        """Before the watchdog ends a stuck process: sets only in memory go to a file."""
+        self._keep_unsaved(retry=False)
+
+    def _keep_unsaved(self, *, retry: bool = True) -> None:
+        """Ending (a closed terminal, a kill) with sets the history still does not have and
+        no choice made on a summary: they go to a file, and the exit status says so."""
+        from runstrong.application.unsaved import rescue
+        from runstrong.formatting import counted
+
+        # Once: the main thread at unmount or the watchdog's thread, whichever comes first.
+        if self.flow.runner is None or not self._kept.acquire(blocking=False):
+            return
+        recorder = self.flow.runner.recorder
+        left = recorder.unsaved(retry=retry)
+        if left is not None and not self.flow.unsaved_settled:
+            self.exit_notes.append(rescue(left, self.history_path, recorder.started))
+            self.flow.lost_sets += left.sets
+        elif self.flow.lost_sets:
+            lost = counted(self.flow.lost_sets, "set")
+            self.exit_notes.append(f"{lost} left unsaved, as chosen.")
+
+    def exit_status(self) -> int:
+        """0 only when no set is left unsaved: sets only in memory never end with success."""
+        from runstrong.exit_codes import EXIT_ERROR
+
+        return EXIT_ERROR if self.flow.lost_sets else (self.return_code or 0)
 
     # -- a history that cannot be used ---------------------------------------------------
     def history_failed(self, error: HistoryError) -> None:
@@ -257,9 +316,17 @@ class RunstrongApp(App[None]):
 
         self.push_screen(
             HistoryScreen(
-                self.store, weekly_target=self._weekly_target(), units=self.effective.saved.units
+                self.store,
+                weekly_target=self._weekly_target(),
+                units=self.effective.saved.units,
+                counting=self._counting(),
             )
         )
+
+    def _counting(self) -> Callable[[str], bool]:
+        from runstrong.planning.week import counting
+
+        return counting(self.catalog.entries, self.effective.saved)
 
     def _weekly_target(self) -> int:
         from runstrong.planning.week import weekly_target
@@ -313,7 +380,10 @@ class RunstrongApp(App[None]):
             if slug:
                 # Week 1 of the plan starts today, as with `runstrong plan use`.
                 started = date.fromtimestamp(self.wall())
-                self._save_settings(replace(self.effective.saved, plan=slug, plan_started=started))
+                self._save_settings(
+                    replace(self.effective.saved, plan=slug, plan_started=started),
+                    {"plan", "plan_started"},
+                )
 
         self.push_screen(PlansScreen(plans, saved.plan or DEFAULT_PLAN, names), chosen)
 
@@ -343,16 +413,21 @@ class RunstrongApp(App[None]):
         if chosen.plan != self.effective.saved.plan:
             # A newly chosen plan starts its week 1 today, as with `runstrong plan use`.
             chosen = replace(chosen, plan_started=date.fromtimestamp(self.wall()))
-        if self._save_settings(chosen):
+        edited = set(message.edited)
+        if "plan" in edited:
+            edited.add("plan_started")
+        if self._save_settings(chosen, edited):
             self.pop_screen()
 
-    def _save_settings(self, chosen: Settings) -> bool:
+    def _save_settings(self, chosen: Settings, edited: Collection[str]) -> bool:
+        """Only the `edited` keys are written, against the file as it is now: a `plan use`
+        made meanwhile in another terminal stays, and takes effect here too."""
         try:
-            path = settings_file.save(chosen)
+            path, now = settings_file.save_edited(chosen, edited)
         except (settings_file.SettingsNotSaved, OSError) as error:
             self.notify(f"Could not save settings: {error}", severity="error", timeout=WARNING)
             return False
-        self.apply_settings(chosen)
+        self.apply_settings(now)
         self.notify(f"Saved {path}", timeout=DONE)
         self.call_after_refresh(self.refresh_home)
         return True
@@ -376,6 +451,10 @@ class RunstrongApp(App[None]):
         if self._player is not None:
             self._player.close()
         if self.flow.runner is not None:
-            self.flow.runner.recorder.flush()
+            self._keep_unsaved()
+            self.flow.runner.recorder.release()
         if self.store is not None:
             self.store.close()
+        # Tests run many apps in one process, which must not keep their handlers; a lost
+        # terminal from here on still arms the watchdog (terminal_guard).
+        self._restore_signals()

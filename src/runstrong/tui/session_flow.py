@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.notifications import SeverityLevel
@@ -33,6 +34,7 @@ class FlowHost(Protocol):
 
     store: HistoryStore | None
     history_problem: str | None
+    history_path: Path
     clock: Clock
     wall: Clock
 
@@ -70,6 +72,10 @@ class SessionFlow:
         """The session running (or last run), for the app to flush at the end."""
         self.before: BeforeSession | None = None
         """What the history said before the session running now (last time, bests)."""
+        self.lost_sets = 0
+        """Sets left unsaved by the person's choice on a summary: the exit status says so."""
+        self.unsaved_settled = True
+        """The last session's unsaved sets were dealt with on its summary."""
 
     def _read(self, read: Callable[[HistoryStore], T], default: T) -> T:
         """`read(store)`, or `default` when there is no history or it turns out damaged."""
@@ -139,7 +145,7 @@ class SessionFlow:
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
     ) -> None:
-        from runstrong.application.resume import close_unfinished, session_to_resume
+        from runstrong.application.resume import close_unfinished, session_to_resume, time_taken
         from runstrong.tui.screens.dialogs import Answer, Choice
 
         found = session_to_resume(unfinished, self.host.catalog, started)
@@ -183,7 +189,13 @@ class SessionFlow:
             if exit_after:
                 self.host.exit()
             return
-        self.start(session, exit_after=exit_after, resume_id=unfinished.id, done=done)
+        self.start(
+            session,
+            exit_after=exit_after,
+            resume_id=unfinished.id,
+            done=done,
+            elapsed_before=time_taken(unfinished.started_ts, done),
+        )
 
     # -- a session -------------------------------------------------------------------------
     def _before(self, session: Session, *, easier: bool | None = None) -> BeforeSession:
@@ -232,6 +244,7 @@ class SessionFlow:
         exit_after: bool = False,
         resume_id: int | None = None,
         done: list[PhaseRecord] | None = None,
+        elapsed_before: float = 0.0,
     ) -> None:
         from runstrong.application.runner import SessionRunner
         from runstrong.tui.screens.session import SessionScreen
@@ -248,8 +261,10 @@ class SessionFlow:
             resume_id=resume_id,
             done=done or (),
             unavailable=host.history_problem,
+            elapsed_before=elapsed_before,
         )
         self.runner = runner
+        self.unsaved_settled = False
         before = self.before
         screen = SessionScreen(
             runner,
@@ -271,6 +286,7 @@ class SessionFlow:
     ) -> None:
         from runstrong.application.last_words import compared
         from runstrong.application.summary import balance_notes
+        from runstrong.application.unsaved import default_path
         from runstrong.tui.screens.summary import SummaryScreen
 
         session = runner.session
@@ -284,15 +300,20 @@ class SessionFlow:
             notes=bests + notes,
             rating_for=None if last is None else (last, session.exercises[last].name),
             last_times=last_times,
+            unsaved=runner.recorder.unsaved(),
+            retry=runner.recorder.unsaved,
+            save_to=default_path(self.host.history_path, runner.recorder.started),
         )
-        self.host.push_screen(screen, lambda _: self._after_summary(exit_after))
+        self.host.push_screen(screen, lambda lost: self._after_summary(exit_after, lost or 0))
 
     def rate(self, exercise_index: int, rpe: int) -> None:
         """Effort given on the summary, for the session just run."""
         if self.runner is not None:
             self.runner.rate_exercise(exercise_index, rpe)
 
-    def _after_summary(self, exit_after: bool) -> None:
+    def _after_summary(self, exit_after: bool, lost: int = 0) -> None:
+        self.unsaved_settled = True
+        self.lost_sets += lost
         if exit_after:
             self.host.exit()
         else:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from runstrong.formatting import amount
+
 if TYPE_CHECKING:
     # Only a type here: the figures package (parser, checks, renderer) loads when a library
     # with figures is read, not for every command that touches a session.
@@ -75,7 +77,7 @@ class Phase:
     def describe(self) -> str:
         if self.kind is PhaseKind.HOLD:
             return "hold to the limit" if self.target is None else f"{self.target} s hold"
-        text = f"{self.target} reps"
+        text = amount(self.target, "reps")
         if self.tempo is not None:
             text += f" @ {self.tempo:g} s"
         return text

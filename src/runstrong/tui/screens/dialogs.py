@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import ClassVar, Generic, Literal, TypeVar
 
@@ -93,24 +94,38 @@ def kept_sentence(sets: int) -> str:
     return f"The {counted(sets, 'completed set')} {verb} in your history."
 
 
-class ConfirmQuit(Choice[bool]):
-    """Dismissed with True to stop the session, False to keep going."""
+class StopAnswer(Enum):
+    FINISH_LATER = "finish later"  # kept open, offered for resuming next time
+    END_HERE = "end it here"  # closed as stopped
+    KEEP_GOING = "keep going"
+
+
+class ConfirmQuit(Choice[StopAnswer]):
+    """Stop to finish later (resumable, as after a closed terminal), end it here, or not."""
 
     # The key that asked the question also takes it back.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "otherwise", "Keep going")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "otherwise", "Keep going"),
+    ]
 
     def __init__(self, sets_done: int) -> None:
         super().__init__(
             "Stop this session?",
-            kept_sentence(sets_done),
-            [Answer("y", "Stop", True, "error"), Answer("n", "Keep going", False, "primary")],
-            otherwise=False,
+            kept_sentence(sets_done)
+            + " Finish later: it is offered for resuming next time. End it here: it is "
+            "closed as stopped and cannot be resumed.",
+            [
+                Answer("l", "Finish later", StopAnswer.FINISH_LATER),
+                Answer("e", "End it here", StopAnswer.END_HERE, "error"),
+                Answer("n", "Keep going", StopAnswer.KEEP_GOING, "primary"),
+            ],
+            otherwise=StopAnswer.KEEP_GOING,
         )
         self.sets_done = sets_done
 
     def on_mount(self) -> None:
-        # Stopping cannot be undone, so enter on a fresh dialog keeps going.
-        self.query_one("#answer-1", Button).focus()
+        # Ending cannot be undone, so enter on a fresh dialog keeps going.
+        self.query_one("#answer-2", Button).focus()
 
 
 class ExerciseInfo(Dialog[None]):
@@ -126,29 +141,38 @@ class ExerciseInfo(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         exercise = self.exercise
-        with Vertical(id="dialog"), VerticalScroll(id="body"):
-            yield Static(Text(exercise.name), classes="heading")
-            if exercise.figure is not None:
-                # Every key position side by side: how the movement starts and where it goes.
-                # Each by its own key name: a label may join two equal ones ("end / hold").
-                with Horizontal(id="figures"):
-                    for label, position in exercise.figure.distinct():
-                        with Vertical(classes="pose"):
-                            yield ExerciseFigure(
-                                exercise.figure, position=position.name, side=self.side
-                            )
-                            yield Static(label, classes="pose-label")
-            yield Static(Text(exercise.describe()))
-            if exercise.description:
-                yield Static(Text(exercise.description), classes="section")
-            for label, value in (("Easier", exercise.easier), ("Harder", exercise.harder)):
-                if value:
-                    line = Text(f"{label}: ", style="bold")
-                    line.append(value)
-                    yield Static(line, classes="section")
-            if exercise.equipment:
-                yield Static(Text("Equipment: " + ", ".join(exercise.equipment)), classes="section")
-            yield Static(Text("esc to go back", style="dim"), classes="section")
+        with Vertical(id="dialog"):
+            with VerticalScroll(id="body"):
+                yield from self._body(exercise)
+            # Outside the scrolling part (docked below it), so it is always in view.
+            yield Static(Text("Escape closes this   ·   up/down scroll"), id="info-keys")
+
+    def on_mount(self) -> None:
+        # Focused, so the arrow keys and page keys scroll a text longer than the box.
+        self.query_one("#body", VerticalScroll).focus()
+
+    def _body(self, exercise: Exercise) -> ComposeResult:
+        yield Static(Text(exercise.name), classes="heading")
+        if exercise.figure is not None:
+            # Every key position side by side: how the movement starts and where it goes.
+            # Each by its own key name: a label may join two equal ones ("end / hold").
+            with Horizontal(id="figures"):
+                for label, position in exercise.figure.distinct():
+                    with Vertical(classes="pose"):
+                        yield ExerciseFigure(
+                            exercise.figure, position=position.name, side=self.side
+                        )
+                        yield Static(label, classes="pose-label")
+        yield Static(Text(exercise.describe()))
+        if exercise.description:
+            yield Static(Text(exercise.description), classes="section")
+        for label, value in (("Easier", exercise.easier), ("Harder", exercise.harder)):
+            if value:
+                line = Text(f"{label}: ", style="bold")
+                line.append(value)
+                yield Static(line, classes="section")
+        if exercise.equipment:
+            yield Static(Text("Equipment: " + ", ".join(exercise.equipment)), classes="section")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, T
 from textual_plotext import PlotextPlot
 
 from runstrong.formatting import (
+    amount,
     amount_text,
     balance_text,
     counted,
@@ -27,6 +29,23 @@ from runstrong.history.balance import Balance
 from runstrong.tui.history_guard import HistoryDamaged, guard_history
 
 SESSIONS_SHOWN = 300
+
+
+def km_title(amounts: list[float], any_runs: bool, unit: str = "km") -> str:
+    """The distance chart's title: it says when there is nothing to chart, and why."""
+    title = f"{unit.capitalize()} run per week"
+    if any(amounts):
+        return title
+    # The README says how to import runs; the title only needs to say there are none.
+    return f"{title}: " + ("no runs in these weeks" if any_runs else "no runs imported")
+
+
+def whole_ticks(values: list[int]) -> list[int]:
+    """Axis marks on whole numbers only (a chart of reps never shows 2.5 reps), about 6 of
+    them, from 0 to a mark above the highest value (the line never sits on the frame)."""
+    top = max([*values, 1])
+    step = max(1, math.ceil(top / 6))
+    return list(range(0, top + 2 * step, step))
 
 
 def _amount(kind: str, value: int | None) -> str:
@@ -46,12 +65,19 @@ class HistoryScreen(Screen[None]):
     ]
 
     def __init__(
-        self, store: HistoryStore | None, *, weekly_target: int = 2, units: str = "kg"
+        self,
+        store: HistoryStore | None,
+        *,
+        weekly_target: int = 2,
+        units: str = "kg",
+        counting: queries.Counts | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self._units = units
         self.weekly_target = weekly_target
+        # Which sessions count towards the week: the plan's, as `today` and `week` count.
+        self.counting = counting
         self.session_rows: list[queries.SessionHead] = []
         self.exercise_rows: list[queries.ExerciseStat] = []
         self._filled: set[str] = set()
@@ -192,15 +218,13 @@ class HistoryScreen(Screen[None]):
         balance = {(b.exercise, b.kind): b for b in balances}
         table = self.query_one("#exercise-list", DataTable)
         table.add_columns("exercise", "best", "latest", "sessions", "left / right")
-        kinds: dict[str, int] = {}
-        for stat in self.exercise_rows:
-            kinds[stat.exercise] = kinds.get(stat.exercise, 0) + 1
+        labels = dict(queries.labelled(self.exercise_rows))
         for stat in self.exercise_rows:
             b = balance.get((stat.exercise, stat.kind))
-            name = stat.name + (f" ({stat.kind})" if kinds[stat.exercise] > 1 else "")
+            name = labels[stat]
             sides = ""
             if b is not None:
-                sides = f"{b.left} {b.unit} / {b.right} {b.unit}"
+                sides = f"{amount(b.left, b.unit)} / {amount(b.right, b.unit)}"
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
             best = _amount(stat.kind, stat.best)
@@ -232,6 +256,9 @@ class HistoryScreen(Screen[None]):
         plt.title(f"{stat.name}: best {unit} per session")
         count = max((len([p for p in points if (p[2] or "") == side]) for side in sides), default=1)
         plt.xticks(list(range(1, count + 1, max(1, count // 10))))
+        ticks = whole_ticks([p[3] for p in points])
+        plt.ylim(0, ticks[-1])
+        plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         plt.xlabel("session")
         plt.ylabel(unit)
         plot.refresh()
@@ -239,8 +266,8 @@ class HistoryScreen(Screen[None]):
     # -- weeks --------------------------------------------------------------------------
     def _fill_weeks(self, balances: list[Balance]) -> None:
         assert self.store is not None
-        weeks = self.store.weekly_counts(12)
-        streak = self.store.streak_weeks(self.weekly_target)
+        weeks = self.store.weekly_counts(12, counting=self.counting)
+        streak = self.store.streak_weeks(self.weekly_target, counting=self.counting)
         this_week = weeks[-1][1] if weeks else 0
         self.query_one("#streak", Static).update(
             Text(
@@ -272,9 +299,7 @@ class HistoryScreen(Screen[None]):
         amounts = [float(distance_text(k, self._units).split(" ")[0]) for _, k in km]
         plt = self.query_one("#km-chart", PlotextPlot).plt
         plt.bar([w.strftime("%d %b") for w, _ in km], amounts, width=0.5, color="green")
-        # The README says how to import runs; the title only needs to say there are none.
-        title = f"{unit.capitalize()} run per week"
-        plt.title(title if any(amounts) else f"{title}: none imported")
+        plt.title(km_title(amounts, self.store.has_runs(), unit))
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

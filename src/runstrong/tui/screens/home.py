@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -20,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from runstrong.planning.light import light_session
 from runstrong.planning.today import Today, Verdict
 from runstrong.session.timeline import Timing, estimate_minutes
+from runstrong.text import clean_text
 from runstrong.tui.widgets.week_strip import WeekStrip
 from runstrong.workout.catalog import Catalog
 from runstrong.workout.model import Session
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     from runstrong.application.home import HomeData
 
 LENGTHS = (None, 10, 20, 30, 45)
+# A filter is a few words. Capped, a paste of 20 KB (escape codes and all) cannot tie the
+# list up matching thousands of words on every key.
+FILTER_MAX = 60
 
 
 @functools.cache
@@ -53,6 +58,36 @@ def matches(
     return all(word in haystack.lower() for word in words.lower().split())
 
 
+def keys_to_fit(bindings: list[BindingType], width: int) -> str:
+    """The help lines in `width` columns: as `keys_text` when that fits, else shorter words
+    ("^p", the first word of each) packed into lines as long as fit (two at 60x20)."""
+    full = keys_text(bindings)
+    if all(len(line) <= width for line in full.splitlines()):
+        return full
+    items = [
+        f"{(b.key_display or b.key).replace('ctrl+', '^')} {b.description.split()[0]}"
+        for b in bindings
+        if isinstance(b, Binding) and b.action != "leave_filter"
+    ]
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + 2 + len(item) > width:
+            lines.append("")
+        lines[-1] += ("  " if lines[-1] else "") + item
+    return "\n".join(lines)
+
+
+class FilterBox(Input):
+    """The filter box: a paste is cleaned of escape codes and cut to what fits (a bare Input
+    with `max_length` refuses a long paste whole)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        first = event.text.splitlines()[0] if event.text else ""
+        room = max(0, FILTER_MAX - len(self.value))
+        super()._on_paste(events.Paste(clean_text(first[: room * 8])[:room]))
+        event.stop()
+
+
 def keys_text(bindings: list[BindingType], per_line: int = 8) -> str:
     """The help line: every binding with a description, as "key what", in two lines.
     Listed whether `show` is set or not: `show` only keeps them out of a Footer."""
@@ -68,6 +103,11 @@ class HomeScreen(Screen[None]):
     # As the app's first screen it is not pushed, so its stylesheet comes as DEFAULT_CSS
     # (read from the file beside it) rather than CSS_PATH, which only pushed screens load.
     DEFAULT_CSS = Path(__file__).with_name("home.tcss").read_text(encoding="utf-8")
+    # Below 22 rows (60x20) the screen keeps what choosing needs: home.tcss's `-short`; below
+    # 80 columns the keys take shorter words (`keys_to_fit`).
+    # (Textual declares these without ClassVar, so annotating them here upsets mypy.)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
 
     # The filters: each change redraws the list through its watcher.
     words: reactive[str] = reactive("", init=False)
@@ -119,7 +159,11 @@ class HomeScreen(Screen[None]):
         yield WeekStrip(id="week")
         yield Static(INTRO, id="intro")
         with Horizontal(id="filters"):
-            yield Input(placeholder="/ filter: name, focus or kit (e.g. core, band)", id="filter")
+            yield FilterBox(
+                placeholder="/ filter: name, focus or kit (e.g. core, band)",
+                id="filter",
+                max_length=FILTER_MAX,
+            )
             yield Static(id="filter-state")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
@@ -134,6 +178,12 @@ class HomeScreen(Screen[None]):
         table.focus()
         # The refresh after mount lays the screen out; the one after that has drawn it.
         self.call_after_refresh(self.call_after_refresh, self.post_message, self.Shown())
+
+    def on_resize(self) -> None:
+        padding = 4 if self.size.width >= 80 else 2  # home.tcss: #keys, and -narrow
+        self.query_one("#keys", Static).update(
+            keys_to_fit(self.BINDINGS, self.size.width - padding)
+        )
 
     def show(self, catalog: Catalog | None, data: HomeData, timing: Timing | None = None) -> None:
         """New data after a session, a setting or a new file; the filters stay as they are."""
@@ -245,7 +295,7 @@ class HomeScreen(Screen[None]):
             self._show_detail(min(table.cursor_row, len(self.rows) - 1))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.words = event.value
+        self.words = clean_text(event.value[:FILTER_MAX])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

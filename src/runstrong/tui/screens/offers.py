@@ -8,7 +8,7 @@ from enum import Enum
 from rich.text import Text
 
 from runstrong.application.resume import ResumeAnswer
-from runstrong.formatting import load_text, when_text
+from runstrong.formatting import amount, load_text, when_text
 from runstrong.history import Unfinished
 from runstrong.history.database import iso
 from runstrong.planning.progression import Suggestion
@@ -83,13 +83,11 @@ def history_problem(message: str, *, can_move: bool) -> Choice[HistoryAnswer]:
 def progression_offer(offers: list[Suggestion], units: str = "kg") -> Choice[ProgressionAnswer]:
     body = Text("From how your last full session went, today:\n\n")
     for offer in offers:
+        target, was = amount(offer.suggested, offer.unit), amount(offer.current, offer.unit)
         if offer.load_kg is not None:
-            amount = f"{offer.suggested} {offer.unit} at {load_text(offer.load_kg, units)}"
-            was = f"{offer.current} {offer.unit} at {load_text(offer.current_load_kg, units)}"
-        else:
-            amount = f"{offer.suggested} {offer.unit}"
-            was = f"{offer.current} {offer.unit}"
-        body.append(f"  {offer.name}: {amount}", style="bold")
+            target += f" at {load_text(offer.load_kg, units)}"
+            was += f" at {load_text(offer.current_load_kg, units)}"
+        body.append(f"  {offer.name}: {target}", style="bold")
         body.append(f" (now: {was})\n")
         if offer.why:
             body.append(f"    {offer.why}\n", style="dim")

@@ -18,12 +18,13 @@ from runstrong.application import session_text as words
 from runstrong.application.rpe import RPE_KEYS
 from runstrong.application.runner import SessionRunner
 from runstrong.session.beat import next_change
+from runstrong.session.events import sets_in
 from runstrong.session.loads import LOAD_STEP_KG
 from runstrong.session.timeline import SessionPhase
 from runstrong.session.view import View
 from runstrong.tui.companion_link import CompanionLink
 from runstrong.tui.notices import BRIEF, WARNING
-from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo
+from runstrong.tui.screens.dialogs import ConfirmQuit, ExerciseInfo, StopAnswer
 from runstrong.tui.widgets.figure import ExerciseFigure
 from runstrong.tui.widgets.phase_banner import PhaseBanner
 from runstrong.tui.widgets.step_bar import StepBar
@@ -290,10 +291,12 @@ class SessionScreen(Screen[bool]):
     def action_quit_session(self) -> None:
         self._pause_for_dialog()
 
-        def answered(stop: bool | None) -> None:
-            if stop:
+        def answered(answer: StopAnswer | None) -> None:
+            if answer is StopAnswer.FINISH_LATER:
+                self.runner.stop(resumable=True)
+            elif answer is StopAnswer.END_HERE:
                 self.runner.stop()
             else:
                 self._resume_after_dialog()
 
-        self.app.push_screen(ConfirmQuit(len(self.runner.records)), answered)
+        self.app.push_screen(ConfirmQuit(sets_in(self.runner.records)), answered)

@@ -52,6 +52,9 @@ class SettingsScreen(Screen[None]):
     @dataclass
     class SettingsChosen(Message):
         settings: Settings
+        # The keys the person changed on this screen: only they are written, so a change
+        # made meanwhile elsewhere (`runstrong plan use`) is not undone.
+        edited: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -135,6 +138,13 @@ class SettingsScreen(Screen[None]):
                 yield Button("Back (esc)", id="back")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self._shown = self.values()
+
+    def edited(self) -> frozenset[str]:
+        shown = getattr(self, "_shown", {})
+        return frozenset(key for key, value in self.values().items() if shown.get(key) != value)
+
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "sound": self.query_one("#sound", Switch).value,
@@ -187,7 +197,7 @@ class SettingsScreen(Screen[None]):
             self.call_after_refresh(self.query_one(f"#{first}-error").scroll_visible, animate=False)
             return
         chosen, _ = from_mapping(self.values(), LABEL)
-        self.post_message(self.SettingsChosen(chosen))
+        self.post_message(self.SettingsChosen(chosen, self.edited()))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -18,6 +18,7 @@ from runstrong.planning.rules import RunKind, When, weekday
 from runstrong.planning.schedule import Day
 
 CELL = 10
+NARROWEST = 6  # "Sun LO" / "✓Core": below this a column says nothing
 RUN_MARKS = {
     RunKind.NONE: "",
     RunKind.EASY: "run",
@@ -27,12 +28,19 @@ RUN_MARKS = {
 }
 
 
-def short_name(name: str) -> str:
+def short_name(name: str, cell: int = CELL) -> str:
     word = name.split()[0] if name.split() else name
-    return word if len(word) <= CELL - 1 else word[: CELL - 2] + "…"
+    return word if len(word) <= cell - 1 else word[: cell - 2] + "…"
 
 
-def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) -> Text:
+def cell_for(width: int) -> int:
+    """Columns per day so the seven fit `width` on one line each (the strip never wraps)."""
+    return max(NARROWEST, min(CELL, width // 7)) if width > 0 else CELL
+
+
+def strip_text(
+    week: Sequence[Day], name_of: Callable[[str], str], today: date, cell: int = CELL
+) -> Text:
     top, bottom = Text(), Text()
     for day in week:
         style = "reverse bold" if day.day == today else ("dim" if day.day < today else "")
@@ -40,17 +48,17 @@ def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) 
         if day.session is None:
             label = "·"
         else:
-            label = short_name(name_of(day.session))
+            label = short_name(name_of(day.session), cell)
             if day.done:
-                label = "✓" + label[: CELL - 2]
+                label = "✓" + label[: cell - 2]
             elif day.light:
-                label = label[: CELL - 2] + "½"
+                label = label[: cell - 2] + "½"
         session_style = style or ("italic" if day.when is When.BEFORE_RUN else "bold")
         # Styles cover the words only, so a highlighted day never runs into the next one.
-        top.append(head[: CELL - 1], style=style)
-        top.append(" " * (CELL - len(head[: CELL - 1])))
-        bottom.append(label[: CELL - 1], style=session_style)
-        bottom.append(" " * (CELL - len(label[: CELL - 1])))
+        top.append(head[: cell - 1], style=style)
+        top.append(" " * (cell - len(head[: cell - 1])))
+        bottom.append(label[: cell - 1], style=session_style)
+        bottom.append(" " * (cell - len(label[: cell - 1])))
     top.append("\n")
     top.append_text(bottom)
     if any(day.easier_week for day in week):
@@ -61,7 +69,19 @@ def strip_text(week: Sequence[Day], name_of: Callable[[str], str], today: date) 
 class WeekStrip(Static):
     """Shows a week handed to it; it works nothing out itself."""
 
+    DEFAULT_CSS = "WeekStrip { text-wrap: nowrap; }"
+
+    _shown: tuple[Sequence[Day], Callable[[str], str], date] | None = None
+
     def show(self, week: Sequence[Day], name_of: Callable[[str], str], today: date) -> None:
         self.display = bool(week)
-        if week:
-            self.update(strip_text(week, name_of, today))
+        self._shown = (week, name_of, today)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._shown is not None and self._shown[0]:
+            week, name_of, today = self._shown
+            self.update(strip_text(week, name_of, today, cell_for(self.content_size.width)))
+
+    def on_resize(self) -> None:
+        self._draw()
