@@ -210,6 +210,14 @@ class ExerciseStat:
     best_load_reps: int | None = None
 
 
+# A 0 (an older history or an import) is never a best; the row still counts. The index
+# sets_by_kind covers this query, so it streams in order instead of sorting every set.
+EXERCISE_GROUPS = (
+    "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n, "
+    "max(load_kg) AS heaviest FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
+)
+
+
 def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     """Best and latest actual per exercise and kind (hold seconds or reps).
 
@@ -217,11 +225,7 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     latest set: a window over every set took ~0.3 s at 100,000 sets.
     """
     stats: list[ExerciseStat] = []
-    groups = db.execute(
-        # A 0 (an older history or an import) is never a best; the row still counts.
-        "SELECT exercise, kind, max(actual) AS best, count(DISTINCT session_id) AS n, "
-        "max(load_kg) AS heaviest FROM sets GROUP BY exercise, kind HAVING max(actual) > 0"
-    ).fetchall()
+    groups = db.execute(EXERCISE_GROUPS).fetchall()
     for g in groups:
         latest = db.execute(
             "SELECT exercise_name, actual, completed_at FROM sets WHERE exercise = ? "
