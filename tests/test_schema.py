@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from runstrong.checks import parse_document
 from runstrong.workout.catalog import Invalid, load_library, load_session_file
-from runstrong.workout.checks import parse_document
 from runstrong.workout.model import PhaseKind, Session, Side
 
 EXAMPLE = """

@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from runstrong import paths
-from runstrong.reading import Refused, decode_utf8, read_capped
-from runstrong.session.timeline import Timing
-from runstrong.text import clean_text, shown_value
-from runstrong.workout.checks import (
+from runstrong.checks import (
     COUNT_IN_SECONDS,
     GET_READY_SECONDS,
     LONG_RUN_MINUTES,
@@ -30,6 +27,9 @@ from runstrong.workout.checks import (
     did_you_mean,
     parse_toml,
 )
+from runstrong.reading import Refused, decode_utf8, read_capped
+from runstrong.session.timeline import Timing
+from runstrong.text import clean_text, shown_value
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from runstrong.checks import Checker
 from runstrong.figures import Figure, parse_figure, placed, position_at
 from runstrong.figures.clip import outside
 from runstrong.figures.render import (
@@ -25,7 +26,6 @@ from runstrong.figures.render import (
     ring_shapes,
 )
 from runstrong.figures.shapes import Arrow, Layer, Line, Shape, figure_shapes, prop_shapes
-from runstrong.workout.checks import Checker
 
 RENDERS = Path(__file__).parent / "renders"
 WIDTH, HEIGHT = 20, 9

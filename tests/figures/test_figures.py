@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from runstrong.checks import Checker
 from runstrong.figures import Charset, Figure, draw, parse_figure, placed, position_at
 from runstrong.figures.render import draw_shapes, figure_frame
 from runstrong.figures.shapes import body_shapes, figure_shapes
@@ -20,7 +21,6 @@ from runstrong.figures.skeleton import (
     forward_kinematics,
 )
 from runstrong.workout.catalog import load_library
-from runstrong.workout.checks import Checker
 from runstrong.workout.model import Session
 
 BRAILLE_BLANK_GROUND = chr(0x2800 + 0x40)  # the dotted ground alone in a cell

@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from runstrong.checks import did_you_mean
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_USAGE
 from runstrong.figures import Charset, Figure
@@ -14,7 +15,6 @@ from runstrong.figures.render import fit_width, render_position
 from runstrong.figures.shapes import Layer
 from runstrong.text import terminal_json
 from runstrong.workout.catalog import Catalog, load_catalog
-from runstrong.workout.checks import did_you_mean
 from runstrong.workout.model import LibraryExercise, PhaseKind, Session
 
 # The figures use the terminal's width: about one row per 4.5 columns (22 rows at 100 columns),

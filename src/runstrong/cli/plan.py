@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runstrong import paths, settings
+from runstrong.checks import did_you_mean
 from runstrong.cli.record import read_record
 from runstrong.cli.terminal import argument_text, ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
@@ -25,7 +26,6 @@ from runstrong.planning.today import Today, Verdict, today_from_week
 from runstrong.planning.week import DEFAULT_PLAN, name_of, record_window, week_for
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import Catalog, load_catalog
-from runstrong.workout.checks import did_you_mean
 
 
 def _plan_json(slug: str, plan: Plan | InvalidPlan, active: str) -> dict[str, object]:

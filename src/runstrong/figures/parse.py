@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from runstrong.checks import Checker, did_you_mean, type_name
 from runstrong.figures.figure import (
     GROUND,
     HELD_PROPS,
@@ -43,7 +44,6 @@ from runstrong.figures.skeleton import (
 )
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
-from runstrong.workout.checks import Checker, did_you_mean, type_name
 
 FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "loop", "works")
 PLACEMENT_KEYS = ("on", "x", "lift")

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from runstrong.checks import Problem
 from runstrong.history import runs
 from runstrong.history.database import transaction, utc_text
 from runstrong.history.import_check import PROGRESS_EVERY, Progress, Record, check_lines
 from runstrong.history.queries import seconds_between
 from runstrong.text import clean_text, terminal_json
-from runstrong.workout.checks import Problem
 
 EXPORT_FIELDS = (
     "set_id",

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from runstrong.checks import LOAD_KG, Problem
 from runstrong.history import runs
 from runstrong.text import clean_text, shown_value
-from runstrong.workout.checks import LOAD_KG, Problem
 
 MAX_TEXT = 500
 MIN_YEAR, MAX_YEAR = 1900, 9998

@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from runstrong import paths
-from runstrong.reading import Refused, read_capped
-from runstrong.settings import WEEKDAYS
-from runstrong.workout.checks import (
+from runstrong.checks import (
     SESSIONS_PER_WEEK,
     Checker,
     Problem,
     did_you_mean,
     parse_document,
 )
+from runstrong.reading import Refused, read_capped
+from runstrong.settings import WEEKDAYS
 
 PLAN_KEYS = (
     "name",

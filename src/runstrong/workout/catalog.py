@@ -15,8 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from runstrong import paths
+from runstrong.checks import Problem, parse_document
 from runstrong.reading import Refused, read_capped
-from runstrong.workout.checks import Problem, parse_document
 from runstrong.workout.model import LibraryExercise, Session, Source
 from runstrong.workout.schema import parse_session
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from runstrong.checks import SETS, Checker, Problem, type_name
 from runstrong.figures.parse import parse_figure
 from runstrong.text import clean_text
-from runstrong.workout.checks import SETS, Checker, Problem, type_name
 from runstrong.workout.model import Category, LibraryExercise, PhaseKind, Prescription
 from runstrong.workout.schema import choice, parse_phase, parse_sides
 

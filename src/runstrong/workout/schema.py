@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from runstrong.text import clean_text
-from runstrong.workout.checks import (
+from runstrong.checks import (
     HOLD_SECONDS,
     LOAD_KG,
     REPS,
@@ -23,6 +22,7 @@ from runstrong.workout.checks import (
     did_you_mean,
     type_name,
 )
+from runstrong.text import clean_text
 from runstrong.workout.model import (
     Exercise,
     Intensity,
