@@ -350,6 +350,8 @@ def test_what_today_takes_into_account_and_km_per_week(
     assert taken_into_account(rows, monday, 75, UTC) == "long run yesterday, 21.1 km"
     assert taken_into_account(rows, date(2027, 1, 19), 75, UTC) == "ran today, 8.0 km"
     assert taken_into_account(rows, date(2027, 1, 21), 75, UTC) is None
+    # With loads in pounds, runs are in miles too.
+    assert taken_into_account(rows, monday, 75, UTC, units="lb") == "long run yesterday, 13.1 mi"
     (folder / "double.fit").write_bytes(fit_bytes(SUNDAY + timedelta(days=1), 30, 5, serial=4))
     run(capsys, "runs", "import", str(folder / "double.fit"))
     assert (

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from runstrong.activities.model import Activity
+from runstrong.formatting import distance_text
 from runstrong.history.database import new_uid, transaction
 from runstrong.text import clean_text
 
@@ -249,7 +250,11 @@ def import_records(db: sqlite3.Connection, checked: Iterable[tuple[str, Activity
 
 
 def taken_into_account(
-    runs: Iterable[RunRow], today: date, long_run_minutes: int, zone: tzinfo | None = None
+    runs: Iterable[RunRow],
+    today: date,
+    long_run_minutes: int,
+    zone: tzinfo | None = None,
+    units: str = "kg",
 ) -> str | None:
     """What the day's suggestion took into account, e.g. "long run yesterday, 21.1 km"."""
     recent = list(runs)
@@ -259,7 +264,7 @@ def taken_into_account(
         if run is None:
             continue
         what = "long run" if run.kind(long_run_minutes) is RunLength.LONG else "ran"
-        distance = "" if run.distance_km is None else f", {run.distance_km:.1f} km"
+        distance = "" if run.distance_km is None else f", {distance_text(run.distance_km, units)}"
         parts.append(f"{what} {word}{distance}")
     return "; ".join(parts) or None
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from runstrong import settings
+from runstrong.formatting import distance_text
 from runstrong.history.runs import RunRow, run_kinds, taken_into_account
 from runstrong.planning.actual import RECENT_DAYS, week_runs
 from runstrong.planning.easier import is_easier_week, plan_start
@@ -141,13 +142,15 @@ def calendar_weeks(
     return result
 
 
-def _ran_words(rows: Sequence[RunRow], runs: Mapping[date, RunKind], day: date) -> str | None:
+def _ran_words(
+    rows: Sequence[RunRow], runs: Mapping[date, RunKind], day: date, units: str = "kg"
+) -> str | None:
     that_day = [r for r in rows if r.local_start().date() == day]
     if not that_day:
         return None
     km = sum((r.distance_m or 0.0) for r in that_day) / 1000
     minutes = round(sum(r.duration_s for r in that_day) / 60)
-    distance = f" {km:.1f} km" if any(r.distance_m for r in that_day) else ""
+    distance = f" {distance_text(km, units)}" if any(r.distance_m for r in that_day) else ""
     return f"{RUN_WORDS[runs.get(day, RunKind.EASY)]}{distance} (recorded), {minutes} min"
 
 
@@ -180,11 +183,13 @@ def week_for(
         last = monday_of(on) + timedelta(days=6 + RACE_NOTHING_HARD_BEFORE)
         runs, ran = runs_around(chosen, first, last, placing, record.runs)
         near = [r for r in record.runs if placing - timedelta(days=1) <= r.local_start().date()]
-        note = taken_into_account(near, placing, chosen.long_run_minutes)
+        note = taken_into_account(near, placing, chosen.long_run_minutes, units=chosen.units)
     coach = coach_for(catalog, plan, chosen.plan_started)
     week = calendar_weeks(coach, runs, record.sessions, placing, ahead + 1, ran)[-1]
     week = [
-        replace(d, ran=_ran_words(record.runs, runs, d.day)) if d.day <= placing else d
+        replace(d, ran=_ran_words(record.runs, runs, d.day, chosen.units))
+        if d.day <= placing
+        else d
         for d in week
     ]
     started = started_on(plan, chosen, record.sessions)
