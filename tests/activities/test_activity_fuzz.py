@@ -153,3 +153,17 @@ def test_an_unknown_encoding_in_the_declaration_is_a_problem_not_a_crash(tmp_pat
     data = b'<?xml version="1.0" encoding="URF-8"?>\n<TrainingCenterDatabase/>'
     with pytest.raises(NotAnActivity, match="not a readable TCX file"):
         read_tcx(data)
+
+
+def test_a_zip_member_without_a_name_is_skipped_and_said(tmp_path: Path) -> None:
+    # Found by the zip fuzz test (seed 757): a damaged central directory named a member "".
+    from runstrong.activities.sources import collect
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("activities/run.gpx", "not really a gpx")
+    data = path.read_bytes().replace(b"activities/run.gpx", b"\0" * len("activities/run.gpx"))
+    # Zero bytes in a name are cut there by zipfile, leaving an empty name.
+    path.write_bytes(data)
+    found = collect([path])
+    assert any("without a name" in problem for problem in found.problems), found.problems

@@ -233,7 +233,11 @@ class _Importer:
             self.found.problems.append(f"{path}: not a readable zip file ({error})")
 
     def _members(self, path: Path, archive: zipfile.ZipFile) -> None:
-        members = [m for m in archive.infolist() if not m.is_dir()]
+        listed = archive.infolist()
+        # A damaged directory can give a member no name at all (ZipInfo.is_dir then raises).
+        if any(not m.filename for m in listed):
+            self.found.problems.append(f"{path}: a member without a name was skipped")
+        members = [m for m in listed if m.filename and not m.is_dir()]
         if len(members) > MAX_ARCHIVE_MEMBERS:
             raise _Refused(
                 f"holds {len(members):,} files; a zip of more than "
