@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from runstrong import settings as settings_file
 from runstrong.history import HistoryStore, queries
+from runstrong.history import weeks as per_week
 from runstrong.history.exchange import EXPORT_FIELDS, ImportProblem, import_jsonl, render
 from runstrong.history.import_check import check_lines
 from runstrong.planning.plans import InvalidPlan, Plan, load_plan_file
@@ -189,8 +190,8 @@ def test_imports_are_all_or_nothing_and_readable_after(
     for row in queries.sessions(store.db, limit=None):
         assert clean(row.name)
     queries.exercise_stats(store.db)
-    queries.weekly_counts(store.db)
-    queries.streak_weeks(store.db)
+    per_week.weekly_counts(store.db)
+    per_week.streak_weeks(store.db)
     for fmt in ("jsonl", "csv", "strong"):
         assert clean(render(store.db, fmt))
     store.close()

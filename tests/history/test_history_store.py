@@ -17,6 +17,7 @@ from runstrong.history import (
     SessionLog,
     queries,
 )
+from runstrong.history import weeks as per_week
 from runstrong.history.database import APPLICATION_ID
 from runstrong.history.exchange import ImportProblem, import_jsonl, render
 from runstrong.history.migrations import MIGRATIONS, SCHEMA_VERSION, _v1
@@ -336,10 +337,10 @@ def test_stats_best_latest_weeks_and_streak(tmp_path: Path) -> None:
     stats = {(s.exercise, s.kind): s for s in queries.exercise_stats(store.db)}
     assert stats[("Plank", "hold")].best == 10 and stats[("Plank", "hold")].sessions == 3
     today = date(2026, 11, 24)
-    weeks = queries.weekly_counts(store.db, 4, today)
+    weeks = per_week.weekly_counts(store.db, 4, today)
     assert [n for _, n in weeks] == [1, 1, 1, 0]
-    assert queries.streak_weeks(store.db, 1, today) == 3
-    assert queries.streak_weeks(store.db, 2, today) == 0
+    assert per_week.streak_weeks(store.db, 1, today) == 3
+    assert per_week.streak_weeks(store.db, 2, today) == 0
     assert queries.progress(store.db, "Plank")[0][1:] == ("hold", None, 10)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from runstrong.activities.model import Activity
 from runstrong.history import queries, runs
+from runstrong.history import weeks as per_week
 from runstrong.history.balance import Balance, balances
 from runstrong.history.database import (
     HistoryError,
@@ -298,13 +299,13 @@ class HistoryStore:
     def weekly_counts(
         self, weeks: int = 8, today: date | None = None, counting: queries.Counts | None = None
     ) -> list[tuple[date, int]]:
-        return queries.weekly_counts(self.db, weeks, today, counting)
+        return per_week.weekly_counts(self.db, weeks, today, counting)
 
     @_reads
     def streak_weeks(
         self, target: int = 1, today: date | None = None, counting: queries.Counts | None = None
     ) -> int:
-        return queries.streak_weeks(self.db, target, today, counting)
+        return per_week.streak_weeks(self.db, target, today, counting)
 
     @_reads
     def balances(self) -> list[Balance]:

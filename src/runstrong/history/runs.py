@@ -273,7 +273,7 @@ def weekly_km(
     db: sqlite3.Connection, weeks: int = 8, today: date | None = None, zone: tzinfo | None = None
 ) -> list[tuple[date, float]]:
     """Kilometres run per week (Monday first, local), oldest first, this week last; the
-    same weeks as `queries.weekly_counts`, so the two charts line up."""
+    same weeks as `weeks.weekly_counts`, so the two charts line up."""
     today = today or datetime.now(UTC).astimezone(zone).date()
     first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     totals = {first + timedelta(weeks=n): 0.0 for n in range(weeks)}

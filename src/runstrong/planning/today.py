@@ -38,7 +38,7 @@ class Today:
 
 def done_this_week(week: Sequence[Day], on: date) -> int:
     """The one count of "sessions this week", shared by `today`, `week`, the home screen and
-    the history's Weeks tab (`queries.weekly_counts`): the plan's sessions logged Monday to
+    the history's Weeks tab (`history.weeks.weekly_counts`): the plan's sessions logged Monday to
     `on` with at least half their sets done; a light session counts as one (it is the plan's
     session, done lighter before a run); activation and other sessions do not count."""
     return sum(day.sessions_done for day in week if day.day <= on)

@@ -9,7 +9,6 @@ pauses where the gap began.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -34,6 +33,8 @@ from runstrong.session.timeline import (
     build_timeline,
     estimate_step,
     first_not_done,
+    next_work,
+    reps_at,
     set_starts,
 )
 from runstrong.session.view import View
@@ -106,7 +107,7 @@ class SessionEngine:
     def counts_taps(self) -> bool:
         """Space counts a rep (rather than pausing) in reps the person counts themselves."""
         phase = self.step.phase
-        return phase is not None and phase.kind is PhaseKind.REPS and phase.tempo is None
+        return phase is not None and phase.kind is PhaseKind.REPS and not phase.is_paced
 
     def _duration(self) -> float | None:
         seconds = self.step.seconds
@@ -120,18 +121,7 @@ class SessionEngine:
         return max(0.0, now - self._anchor)
 
     def _reps_done(self, elapsed: float) -> int | None:
-        phase = self.step.phase
-        if phase is None or phase.kind is not PhaseKind.REPS:
-            return None
-        if phase.tempo is None:
-            return self._taps
-        return min(phase.target or 0, math.floor(elapsed / phase.tempo + 1e-9))
-
-    def _work_after(self, index: int) -> Step | None:
-        for step in self.timeline[index:]:
-            if step.kind.is_work:
-                return step
-        return None
+        return reps_at(self.step.phase, elapsed, self._taps)
 
     def focus(self) -> Step:
         """The work step this moment is about: the one running, or the one being prepared for."""
@@ -140,7 +130,7 @@ class SessionEngine:
             return step
         if self._lead_in is not None:
             return self.timeline[self.index]
-        return self._work_after(self.index + 1) or step
+        return next_work(self.timeline, self.index + 1) or step
 
     def up_next(self) -> Step | None:
         """The next work step that is not running now: what "Up next" and "Next:" name."""
@@ -148,7 +138,7 @@ class SessionEngine:
         if step.kind is SessionPhase.DONE:
             return None
         if step.kind.is_work:
-            return self._work_after(self.index + 1)
+            return next_work(self.timeline, self.index + 1)
         return self.focus()
 
     def _correction(self) -> PhaseRecord | None:

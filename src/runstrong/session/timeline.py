@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -217,3 +218,18 @@ def first_not_done(timeline: tuple[Step, ...], done: Iterable[Keyed]) -> int:
         if step.kind.is_work and step.key not in logged:
             return starts[(step.exercise, step.set_number)]
     return len(timeline) - 1
+
+
+def next_work(timeline: tuple[Step, ...], start: int) -> Step | None:
+    """The first work step from `start` on; None when only rests and DONE are left."""
+    return next((step for step in timeline[start:] if step.kind.is_work), None)
+
+
+def reps_at(phase: Phase | None, elapsed: float, taps: int) -> int | None:
+    """Reps done so far in a step: the person's taps, or one per `tempo` seconds (never past
+    the target); None for a hold."""
+    if phase is None or phase.kind is not PhaseKind.REPS:
+        return None
+    if phase.tempo is None:
+        return taps
+    return min(phase.target or 0, math.floor(elapsed / phase.tempo + 1e-9))
