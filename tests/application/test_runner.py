@@ -130,3 +130,24 @@ def test_a_resumed_runner_starts_at_the_first_set_not_done(tmp_path: Path) -> No
     )
     runner.start()
     assert runner.view.focus.set_number == 2 and runner.view.exercise.name == "Plank"
+
+
+def test_a_stopped_summary_says_skipped_only_for_exercises_passed_over() -> None:
+    from runstrong.application.summary import summarize
+    from runstrong.session.events import PhaseRecord
+    from runstrong.session.timeline import Step
+
+    def held(seq: int, index: int, at: float) -> PhaseRecord:
+        item = plan.exercises[index]
+        step = Step(SessionPhase.HOLD, index, 1, None, 0, item.phases[0], 5)
+        return PhaseRecord.of(seq, step, item, 5, at, at + 5)
+
+    plan = session(
+        exercise("Plank", hold(5)), exercise("Bridge", hold(5)), exercise("Squat", hold(5))
+    )
+    done = [held(0, 0, 0.0)]
+    rows = {r.name: r.actuals for r in summarize(plan, done, 10.0).exercises}
+    assert rows == {"Plank": "5 s", "Bridge": "not reached", "Squat": "not reached"}
+    done.append(held(1, 2, 9.0))
+    rows = {r.name: r.actuals for r in summarize(plan, done, 20.0).exercises}
+    assert rows == {"Plank": "5 s", "Bridge": "skipped", "Squat": "5 s"}

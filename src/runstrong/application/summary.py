@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.formatting import amount_text
+from runstrong.formatting import amount_text, balance_text
 from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import Session
@@ -38,6 +38,9 @@ def _amount(record: PhaseRecord) -> str:
 
 def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:
     results: list[ExerciseResult] = []
+    # An exercise with no sets before the last one worked on was skipped; after it, a stopped
+    # session simply did not get there (it may be finished later).
+    reached = max((r.exercise_index for r in records), default=-1)
     for index, exercise in enumerate(session.exercises):
         mine = [r for r in records if r.exercise_index == index]
         done = sets_in(mine)
@@ -50,7 +53,8 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
             actuals = " · ".join(parts)
         else:
             actuals = " ".join(_amount(r) for r in mine)
-        results.append(ExerciseResult(exercise.name, exercise.sets, done, actuals or "skipped"))
+        missing = "skipped" if index < reached else "not reached"
+        results.append(ExerciseResult(exercise.name, exercise.sets, done, actuals or missing))
     return SessionSummary(
         name=session.name,
         seconds=seconds,
@@ -65,8 +69,7 @@ def balance_notes(session: Session, balances: list[Balance]) -> list[str]:
     """A sentence for each one-sided exercise of `session` whose weaker side lags."""
     keys = {exercise.key for exercise in session.exercises if exercise.sides}
     return [
-        f"{b.name}: your {b.weaker} side is {b.lag_percent}% behind the other over "
-        f"the last {b.sessions} sessions. Start sets on that side."
+        f"{balance_text(b.name, b.weaker, b.lag_percent, b.sessions)}. Start sets on that side."
         for b in balances
         if b.exercise in keys and b.weaker
     ]
