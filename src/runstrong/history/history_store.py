@@ -207,12 +207,14 @@ class HistoryStore:
                 (rpe, session_id, exercise_index),
             )
 
-    def finish(self, session_id: int, completed: bool, ended_ts: float) -> None:
+    def finish(
+        self, session_id: int, completed: bool, ended_ts: float, taken: float | None = None
+    ) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         with self._writing() as db:
             db.execute(
-                "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                (status.value, iso(ended_ts), session_id),
+                "UPDATE sessions SET status = ?, ended_at = ?, taken_s = ? WHERE id = ?",
+                (status.value, iso(ended_ts), taken, session_id),
             )
 
     @_reads

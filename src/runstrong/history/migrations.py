@@ -168,6 +168,15 @@ def _v8(db: sqlite3.Connection) -> None:
     )
 
 
+def _v9(db: sqlite3.Connection) -> None:
+    # Version 9: the time a session took as its summary says it (a resumed session's parts
+    # added up, the interruption left out), so the history and the summary agree. NULL: an
+    # older version or an import; the history then shows start to end.
+    _run(
+        db, "ALTER TABLE sessions ADD COLUMN taken_s REAL CHECK (taken_s IS NULL OR taken_s >= 0);"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1,
     _v2,
@@ -177,5 +186,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v6,
     _v7,
     _v8,
+    _v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

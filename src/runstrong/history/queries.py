@@ -44,6 +44,14 @@ def _since(day: date) -> float:
     return datetime.combine(day - timedelta(days=1), time.min).timestamp()
 
 
+def taken_or_span(taken_s: float | None, started_at: str, ended_at: str | None) -> float | None:
+    """How long a session took: as its summary said (stored since history version 9), else
+    from its start to its end."""
+    if ended_at is None:
+        return None
+    return taken_s if taken_s is not None else seconds_between(started_at, ended_at)
+
+
 def seconds_between(started_at: str, ended_at: str | None) -> float | None:
     if ended_at is None:
         return None
@@ -97,6 +105,7 @@ class SessionRow:
     planned_sets: int
     light: bool
     sets: list[SetRow] = field(default_factory=list)
+    taken_s: float | None = None
 
     @property
     def sets_done(self) -> int:
@@ -104,7 +113,7 @@ class SessionRow:
 
     @property
     def duration_seconds(self) -> float | None:
-        return seconds_between(self.started_at, self.ended_at)
+        return taken_or_span(self.taken_s, self.started_at, self.ended_at)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -152,6 +161,7 @@ def _session_row(h: sqlite3.Row) -> SessionRow:
         SessionStatus(h["status"]),
         h["planned_sets"],
         bool(h["light"]),
+        taken_s=h["taken_s"],
     )
 
 
@@ -288,16 +298,17 @@ class SessionHead:
     planned_sets: int
     sets_done: int
     light: bool
+    taken_s: float | None = None
 
     @property
     def duration_seconds(self) -> float | None:
-        return seconds_between(self.started_at, self.ended_at)
+        return taken_or_span(self.taken_s, self.started_at, self.ended_at)
 
 
 def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]:
     rows = db.execute(
         f"""
-        SELECT s.id, s.name, s.started_at, s.ended_at, s.status, s.planned_sets, s.light,
+        SELECT s.id, s.name, s.started_at, s.ended_at, s.status, s.planned_sets, s.light, s.taken_s,
                (SELECT {SETS_DONE} FROM sets WHERE session_id = s.id) AS done
         FROM sessions s ORDER BY started_ts DESC, id DESC LIMIT ?
         """,
@@ -313,6 +324,7 @@ def session_heads(db: sqlite3.Connection, limit: int = 500) -> list[SessionHead]
             r["planned_sets"],
             r["done"],
             bool(r["light"]),
+            r["taken_s"],
         )
         for r in rows
     ]

@@ -74,8 +74,8 @@ class SessionLog:
                 return  # stopped before its first set: nothing to keep
             if event.resumable:
                 return  # put aside to finish later: the row stays open, offered next time
-            done = event.completed
-            self._pending.append((None, lambda sid: self.store.finish(sid, done, wall)))
+            done, taken = event.completed, event.taken
+            self._pending.append((None, lambda sid: self.store.finish(sid, done, wall, taken)))
         else:
             return
         self.flush()

@@ -88,6 +88,7 @@ class SessionEngine:
         self._last_update = 0.0
         # A resumed session's clock carries on from the time its first part took.
         self._elapsed_before = elapsed_before
+        self._ended: float | None = None
         self._session_start = 0.0
         self._step_started_wall = 0.0
 
@@ -119,6 +120,12 @@ class SessionEngine:
         if self._count_in_until is not None and now < self._count_in_until:
             return self._count_in_until - self._anchor
         return max(0.0, now - self._anchor)
+
+    def _taken(self, now: float) -> float:
+        """The session's time so far; once it has ended, the time it took (it stops there)."""
+        if self._ended is not None:
+            now = self._ended
+        return self._elapsed_before + ((now - self._session_start) if self.started else 0.0)
 
     def _reps_done(self, elapsed: float) -> int | None:
         return reps_at(self.step.phase, elapsed, self._taps)
@@ -203,8 +210,7 @@ class SessionEngine:
             counts_taps=self.counts_taps,
             step_progress=step_progress,
             session_progress=progress,
-            session_elapsed=self._elapsed_before
-            + ((now - self._session_start) if self.started else 0.0),
+            session_elapsed=self._taken(now),
             correction=self._correction(),
             rating_for=self._rating_for(),
             finished=self.finished,
@@ -275,7 +281,8 @@ class SessionEngine:
         kind = self.step.kind
         if kind is SessionPhase.DONE:
             self.finished = True
-            events += [CueEvent(Cue.COMPLETE), SessionEnded(completed=True)]
+            self._ended = at
+            events += [CueEvent(Cue.COMPLETE), SessionEnded(True, taken=self._taken(at))]
         elif kind is SessionPhase.SWITCH:
             events.append(CueEvent(Cue.SWITCH))
         elif kind is SessionPhase.REST:
@@ -406,4 +413,5 @@ class SessionEngine:
         if self.finished:
             return []
         self.finished = True
-        return [SessionEnded(completed=False, resumable=resumable)]
+        self._ended = self._clock()
+        return [SessionEnded(completed=False, resumable=resumable, taken=self._taken(self._ended))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from runstrong.session.timeline import Step
@@ -120,6 +120,9 @@ class SessionEnded:
     completed: bool
     # Stopped to finish later: the history keeps it open, to be offered for resuming.
     resumable: bool = False
+    # The whole session's time, as its clock and summary show it (a resumed session's first
+    # part included, the interruption left out).
+    taken: float | None = field(default=None, compare=False)
 
 
 Event = CueEvent | PhaseLogged | PhaseCorrected | StepStarted | SessionEnded

@@ -1,0 +1,49 @@
+"""The history's time of a session is the summary's: a resumed session's parts added up, the
+hours between them left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from runstrong.application.resume import time_taken
+from runstrong.history import HistoryStore, SessionLog
+from runstrong.session.engine import SessionEngine
+from runstrong.session.timeline import Timing, planned_sets
+
+from ..drive import run_engine
+from ..fakes import FakeClock
+from ..helpers import exercise, hold, session
+
+PLAN = session(exercise("Plank", hold(10), sets=2, rest=5), rest_between_exercises=5)
+
+
+def test_history_and_summary_agree_on_a_resumed_session(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    first = SessionEngine(PLAN, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
+    log = SessionLog.for_new(store, PLAN, clock.wall(), planned_sets(PLAN))
+    for event in first.start() + run_engine(first, clock, 12.0):
+        log.handle(event, clock.wall())
+    for event in first.stop(resumable=True):
+        log.handle(event, clock.wall())
+
+    clock.advance(3600.0)  # an hour later, the session is picked up again
+    (unfinished,) = store.unfinished()
+    done = store.records_of(unfinished.id)
+    second = SessionEngine(
+        PLAN,
+        clock=clock,
+        wall=clock.wall,
+        timing=Timing(get_ready=0),
+        done=done,
+        elapsed_before=time_taken(unfinished.started_ts, done),
+    )
+    log = SessionLog(store, unfinished.id)
+    for event in second.start() + run_engine(second, clock, 30.0):
+        log.handle(event, clock.wall())
+    assert second.finished
+    summary_seconds = second.view().session_elapsed
+
+    (row,) = store.sessions()
+    assert row.duration_seconds == summary_seconds
+    assert summary_seconds < 60  # not the hour between the two parts
