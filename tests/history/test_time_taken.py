@@ -47,3 +47,20 @@ def test_history_and_summary_agree_on_a_resumed_session(tmp_path: Path) -> None:
     (row,) = store.sessions()
     assert row.duration_seconds == summary_seconds
     assert summary_seconds < 60  # not the hour between the two parts
+
+
+def test_a_session_put_aside_is_not_last_time_for_itself(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    engine = SessionEngine(PLAN, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
+    log = SessionLog.for_new(store, PLAN, clock.wall(), planned_sets(PLAN))
+    for event in engine.start() + run_engine(engine, clock, 3.0) + engine.done():
+        log.handle(event, clock.wall())
+    for event in engine.stop(resumable=True):
+        log.handle(event, clock.wall())
+    key = PLAN.exercises[0].key
+    assert store.last_full(key) is None  # the 3 s try belongs to the session still open
+    (unfinished,) = store.unfinished()
+    store.finish(unfinished.id, completed=False, ended_ts=clock.wall())
+    found = store.last_full(key)
+    assert found is not None and [s.actual for s in found.sets] == [3]

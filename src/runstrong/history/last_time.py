@@ -63,12 +63,13 @@ class LastTime:
 
 def last_full(db: sqlite3.Connection, exercise: str) -> LastTime | None:
     """The exercise's sets in its latest session that was not a light one (light sets are
-    never "last time": half the volume would drag every target down)."""
+    never "last time": half the volume would drag every target down) and is not still open
+    (a session put aside to finish later is not "last time" for its own second part)."""
     head = db.execute(
         """
         SELECT t.session_id, s.started_ts FROM sets t
         JOIN sessions s ON s.id = t.session_id
-        WHERE t.exercise = ? AND s.light = 0
+        WHERE t.exercise = ? AND s.light = 0 AND s.status != 'in_progress'
         ORDER BY t.completed_ts DESC, t.id DESC LIMIT 1
         """,
         (exercise,),
