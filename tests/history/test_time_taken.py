@@ -64,3 +64,14 @@ def test_a_session_put_aside_is_not_last_time_for_itself(tmp_path: Path) -> None
     store.finish(unfinished.id, completed=False, ended_ts=clock.wall())
     found = store.last_full(key)
     assert found is not None and [s.actual for s in found.sets] == [3]
+
+
+def test_the_time_taken_travels_with_an_export(tmp_path: Path) -> None:
+    test_history_and_summary_agree_on_a_resumed_session(tmp_path / "a")
+    source = HistoryStore(tmp_path / "a" / "history.sqlite3")
+    (before,) = source.sessions()
+    moved = HistoryStore(tmp_path / "b.sqlite3")
+    moved.import_jsonl(source.export("jsonl"))
+    (after,) = moved.sessions()
+    taken = after.duration_seconds
+    assert taken is not None and taken == before.duration_seconds and taken < 60

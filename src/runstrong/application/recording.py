@@ -117,6 +117,7 @@ class Recorder:
             session.light,
             "completed" if ended is not None and ended.completed else "stopped",
             self.wall() if ended is not None else None,
+            None if ended is None else ended.taken,
         )
         return unsaved(facts, records, self.uids, problem or "the history could not be written")
 

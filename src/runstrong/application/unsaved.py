@@ -30,6 +30,7 @@ class SessionFacts:
     light: bool
     status: str = "stopped"
     ended_ts: float | None = None
+    taken_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def _line(facts: SessionFacts, record: PhaseRecord, uid: str) -> dict[str, objec
         "set_started_at": iso(record.started_at),
         "session_status": facts.status,
         "session_ended_at": None if facts.ended_ts is None else iso(facts.ended_ts),
+        "session_taken_s": facts.taken_s,
         "planned_sets": facts.planned_sets,
         "light": facts.light,
     }

@@ -39,6 +39,7 @@ EXPORT_FIELDS = (
     "set_started_at",
     "session_status",
     "session_ended_at",
+    "session_taken_s",
     "planned_sets",
     "light",
 )
@@ -74,7 +75,7 @@ SELECT t.uid AS set_id, s.uid AS session_id, s.slug AS session, s.name AS sessio
        s.started_at, t.exercise, t.set_number AS "set", t.side, t.kind, t.target, t.actual,
        t.completed_at, t.rpe, t.load_kg, t.exercise_name, t.exercise_index, t.phase_index,
        t.started_at AS set_started_at, s.status AS session_status,
-       s.ended_at AS session_ended_at, s.planned_sets, s.light
+       s.ended_at AS session_ended_at, s.taken_s AS session_taken_s, s.planned_sets, s.light
 FROM sets t JOIN sessions s ON s.id = t.session_id
 ORDER BY s.started_ts, s.id, t.seq
 """
@@ -203,7 +204,7 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
     status = r.get("session_status") or "completed"
     cursor = db.execute(
         "INSERT INTO sessions (uid, slug, name, started_ts, started_at, ended_at, status, "
-        "planned_sets, light) VALUES (?,?,?,?,?,?,?,?,?)",
+        "planned_sets, light, taken_s) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (
             r["session_id"],
             r["session"],
@@ -214,6 +215,7 @@ def _session_id(db: sqlite3.Connection, r: dict[str, Any]) -> tuple[int, bool]:
             "stopped" if status == "in_progress" else status,
             r.get("planned_sets") or 0,
             int(r["light"]),
+            r.get("session_taken_s"),
         ),
     )
     return int(cursor.lastrowid or 0), True

@@ -189,6 +189,8 @@ def check_set(line: Line) -> None:
     line.time("completed_at")
     line.time("set_started_at", required=False)
     line.time("session_ended_at", required=False)
+    # The time the session took as its summary said (a week at most, as for a run).
+    line.decimal("session_taken_s", 0, 7 * 24 * 3600)
     line.flag("light")
 
 
