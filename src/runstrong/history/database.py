@@ -9,6 +9,7 @@ up to the busy timeout instead of failing with "database is locked".
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -124,6 +125,21 @@ def inspect(path: Path) -> FileState:
     return FileState(True, app_id, version, tables > 0)
 
 
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    # Switching a new file to WAL needs a moment alone with it, and SQLite answers "database
+    # is locked" at once there instead of waiting on the busy timeout: six runstrongs
+    # starting on an empty folder together would fail. So wait here, as the timeout would.
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     # The app's history screen reads in a worker thread; SQLite (built thread-safe, as
     # Python's is) serializes the calls on one connection.
@@ -131,7 +147,7 @@ def connect(path: Path) -> sqlite3.Connection:
         path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
     db.row_factory = sqlite3.Row
-    db.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     db.execute("PRAGMA foreign_keys = ON")
