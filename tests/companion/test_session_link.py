@@ -72,4 +72,6 @@ async def test_w_starts_one_companion_shows_its_address_and_it_stops_with_the_se
                     status = gone.status
             except aiohttp.ClientConnectionError:
                 status = None
-            assert status is None  # nothing listens once the session has ended
+            # The session's page is gone: nothing listens, or (tests run side by side) another
+            # session's server took the port and refuses this token.
+            assert status in (None, 403)
