@@ -34,6 +34,8 @@ from runstrong.settings import WEEKDAYS, Settings
 from runstrong.workout.catalog import Catalog, load_catalog
 from runstrong.workout.model import Intensity, Session
 
+from .. import fuzzing
+
 START = date(2026, 11, 23)  # a Monday
 WEEKS = 12
 EVERY_DAY = WEEKDAYS
@@ -168,7 +170,8 @@ def test_twelve_weeks_of_the_coachs_running_weeks_keep_every_rule(
             check_plan(catalog, plan, pattern, COACH_WEEKS[pattern], first)
 
 
-RANDOM = random_weeks(24)
+# The fast loop follows the first 8 (every kind: every day, races, no long run); CI all 24.
+RANDOM = random_weeks(24 if fuzzing.THOROUGH else 8)
 
 
 @pytest.mark.parametrize("pattern", sorted(RANDOM))

@@ -38,6 +38,7 @@ async def test_weeks_tab_charts_km_run_beside_sessions() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
+        await app.workers.wait_for_complete()
         await pilot.press("3")
         await pilot.pause()
         km = _chart_text(screen, "#km-chart")

@@ -8,6 +8,7 @@ input: problems come back as values for the CLI and the TUI to put into words.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -49,14 +50,25 @@ def library_from(
     data, problems = _read(entry, label, "exercise library")
     if data is None:
         return {}, problems
+    exercises, found = _parse_library_bytes(data, label)
+    return dict(exercises), list(found)
+
+
+# Keyed by the file's bytes: an edited file parses afresh, an unchanged one (the bundled
+# library, at every start of a screen that lists sessions) costs a hash instead of ~0.1 s.
+@functools.lru_cache(maxsize=4)
+def _parse_library_bytes(
+    data: bytes, label: str
+) -> tuple[tuple[tuple[str, LibraryExercise], ...], tuple[Problem, ...]]:
     doc, problems = parse_document(data, label)
     if doc is None:
-        return {}, problems
+        return (), tuple(problems)
     # Here, not at the top: the library brings in the figures package (parser, checks), which
     # commands that only list slugs or read the history never need.
     from runstrong.workout.library_schema import parse_library
 
-    return parse_library(doc, label)
+    exercises, problems = parse_library(doc, label)
+    return tuple(exercises.items()), tuple(problems)
 
 
 def load_library() -> tuple[dict[str, LibraryExercise], list[Problem]]:
