@@ -42,7 +42,7 @@ async def test_unsaved_sets_are_said_and_written_to_a_file_before_the_app_ends(
         assert "Wrote 3 sets to" in str(screen.query_one("#unsaved", Static).render())
         await pilot.press("enter")
         await pilot.pause()
-    assert app.exit_status() == 0 and app.exit_notes == []
+    assert app.ending.status() == 0 and app.ending.notes == []
     assert len(target.read_text().splitlines()) == 4  # 3 sets: one on both sides
     with HistoryStore(tmp_path / "elsewhere.sqlite3") as other:
         assert other.import_jsonl(target.read_text()).sets_added == 4
@@ -60,8 +60,8 @@ async def test_leaving_unsaved_sets_is_a_choice_and_not_a_success() -> None:
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("d")
         await pilot.pause()
-    assert app.exit_status() == 1
-    assert app.exit_notes == ["2 sets left unsaved, as chosen."]
+    assert app.ending.status() == 1
+    assert app.ending.notes == ["2 sets left unsaved, as chosen."]
 
 
 async def test_an_app_ended_on_the_summary_writes_the_sets_to_a_file() -> None:
@@ -75,8 +75,8 @@ async def test_an_app_ended_on_the_summary_writes_the_sets_to_a_file() -> None:
         await pilot.pause()
         app.exit()  # as SIGHUP or SIGTERM do
         await pilot.pause()
-    assert app.exit_status() == 1
-    (note,) = app.exit_notes
+    assert app.ending.status() == 1
+    (note,) = app.ending.notes
     assert note.startswith("Wrote 2 sets to ")
     written = list(paths.history_file().parent.glob("unsaved-sets-*.jsonl"))
     assert len(written) == 1 and len(written[0].read_text().splitlines()) == 2

@@ -52,12 +52,12 @@ def run_app(
         lan=lan,
     )
     app.run()
-    for note in app.exit_notes:
+    for note in app.ending.notes:
         # The terminal may be gone (a closed window): the file holds the sets either way.
         with contextlib.suppress(OSError):
             print(f"runstrong: {note}", file=sys.stderr)
-    status = app.exit_status()
-    if app.watchdog.armed:
+    status = app.ending.status()
+    if app.ending.watchdog.armed:
         # Ended by a hang-up, SIGTERM or a lost terminal: every set is committed and the
         # history closed. The interpreter's own tear-down takes seconds on a busy machine,
         # long enough to look hung, so it is skipped.

@@ -3,9 +3,7 @@ and the sound; sessions run through its `SessionFlow`."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import signal
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -20,9 +18,9 @@ from textual.screen import Screen
 
 from runstrong import paths
 from runstrong import settings as settings_file
-from runstrong.application.watchdog import Watchdog
 from runstrong.settings import EffectiveSettings, Settings
 from runstrong.tui.commands import SessionCommands
+from runstrong.tui.ending import AppEnding
 from runstrong.tui.notices import DONE, ERROR, WARNING
 from runstrong.tui.screens.home import HomeScreen
 from runstrong.tui.session_flow import SessionFlow
@@ -67,6 +65,8 @@ class RunstrongApp(App[None]):
         companion: bool = False,
         lan: bool = False,
     ) -> None:
+        # Before Textual's own set-up, which asks for the driver class.
+        self.ending = AppEnding(self)
         super().__init__()
         # --mute, --voice, --companion and --lan hold for this run, whatever the settings say:
         # applied here, once.
@@ -87,12 +87,6 @@ class RunstrongApp(App[None]):
         self.history_problem: str | None = None
         self._foreign_file = False
         self.flow = SessionFlow(self)
-        # Printed after the terminal is given back: where unsaved sets went.
-        self.exit_notes: list[str] = []
-        self.watchdog = Watchdog()
-        self._exit_soon: Callable[[int], object] | None = None
-        self._kept = threading.Lock()
-        self._restore_signals: Callable[[], None] = lambda: None
 
     @property
     def catalog(self) -> Catalog:
@@ -150,7 +144,7 @@ class RunstrongApp(App[None]):
 
     def on_mount(self) -> None:
         self._thread = threading.get_ident()
-        self._catch_hang_ups()
+        self.ending.catch_hang_ups()
         self.apply_settings(self.effective.saved)
         for warning in self.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=WARNING)
@@ -197,64 +191,8 @@ class RunstrongApp(App[None]):
             self.history_problem = f"{error}"
         return self.history_problem
 
-    def _catch_hang_ups(self) -> None:
-        """SIGTERM and a closed terminal (SIGHUP) end the app cleanly: the terminal is put
-        back, every completed set is already saved, and the session stays resumable; and
-        end the process within seconds even if shutting down gets stuck."""
-        from runstrong.application.watchdog import end_on_hang_ups
-
-        if threading.current_thread() is not threading.main_thread():
-            return
-        loop = asyncio.get_running_loop()
-        self._exit_soon = lambda code: loop.call_soon_threadsafe(self.exit, None, code)
-        with contextlib.suppress(ValueError, OSError):
-            self._restore_signals = end_on_hang_ups(
-                self.watchdog, self._exit_soon, self._last_words
-            )
-
     def get_driver_class(self) -> type[Driver]:
-        from textual.drivers.linux_driver import LinuxDriver
-
-        from runstrong.tui.terminal_guard import guarded
-
-        base = super().get_driver_class()
-        return guarded(base, self._terminal_lost) if base is LinuxDriver else base
-
-    def _terminal_lost(self) -> None:
-        """The terminal is gone (a write failed): end, as after a hang-up. Called from the
-        output thread."""
-        self.watchdog.arm(128 + signal.SIGHUP, self._last_words)
-        if self._exit_soon is not None:
-            with contextlib.suppress(RuntimeError):
-                self._exit_soon(128 + signal.SIGHUP)
-
-    def _last_words(self) -> None:
-        """Before the watchdog ends a stuck process: sets only in memory go to a file."""
-        self._keep_unsaved(retry=False)
-
-    def _keep_unsaved(self, *, retry: bool = True) -> None:
-        """Ending (a closed terminal, a kill) with sets the history still does not have and
-        no choice made on a summary: they go to a file, and the exit status says so."""
-        from runstrong.application.unsaved import rescue
-        from runstrong.formatting import counted
-
-        # Once: the main thread at unmount or the watchdog's thread, whichever comes first.
-        if self.flow.runner is None or not self._kept.acquire(blocking=False):
-            return
-        recorder = self.flow.runner.recorder
-        left = recorder.unsaved(retry=retry)
-        if left is not None and not self.flow.unsaved_settled:
-            self.exit_notes.append(rescue(left, self.history_path, recorder.started))
-            self.flow.lost_sets += left.sets
-        elif self.flow.lost_sets:
-            lost = counted(self.flow.lost_sets, "set")
-            self.exit_notes.append(f"{lost} left unsaved, as chosen.")
-
-    def exit_status(self) -> int:
-        """0 only when no set is left unsaved: sets only in memory never end with success."""
-        from runstrong.exit_codes import EXIT_ERROR
-
-        return EXIT_ERROR if self.flow.lost_sets else (self.return_code or 0)
+        return self.ending.driver_class(super().get_driver_class())
 
     # -- a history that cannot be used ---------------------------------------------------
     def history_failed(self, error: HistoryError) -> None:
@@ -451,10 +389,8 @@ class RunstrongApp(App[None]):
         if self._player is not None:
             self._player.close()
         if self.flow.runner is not None:
-            self._keep_unsaved()
+            self.ending.keep_unsaved()
             self.flow.runner.recorder.release()
         if self.store is not None:
             self.store.close()
-        # Tests run many apps in one process, which must not keep their handlers; a lost
-        # terminal from here on still arms the watchdog (terminal_guard).
-        self._restore_signals()
+        self.ending.release()
