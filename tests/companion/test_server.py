@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from runstrong.companion.feed import Command
-from runstrong.companion.server import COOKIE, CompanionServer
+from runstrong.companion.server import COOKIE, PING_SECONDS, CompanionServer
 
 
 class FakeRemote:
@@ -106,7 +106,10 @@ async def test_a_command_reaches_the_session_and_the_feed_carries_the_change(
     assert server.remote.commands == [Command("done")]  # type: ignore[attr-defined]
 
 
-async def test_the_feed_pings_every_second_when_nothing_changes(server: CompanionServer) -> None:
+async def test_the_feed_pings_when_nothing_changes() -> None:
+    assert PING_SECONDS == 1.0  # the page calls the feed lost after 3 s of silence
+    server = CompanionServer(FakeRemote(), port=0, ping_seconds=0.05)
+    await server.start()
     async with (
         browser({COOKIE: server.token}) as client,
         client.get(base(server) + "/events") as feed,
@@ -114,6 +117,7 @@ async def test_the_feed_pings_every_second_when_nothing_changes(server: Companio
         await _next_state(feed)
         line = await asyncio.wait_for(_next_event_name(feed), timeout=3)
         assert line == "ping"
+    await server.stop()
 
 
 async def test_stopping_ends_every_feed(server: CompanionServer) -> None:

@@ -49,9 +49,15 @@ def page_html() -> str:
 
 class CompanionServer:
     def __init__(
-        self, remote: Remote, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
+        self,
+        remote: Remote,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        ping_seconds: float = PING_SECONDS,
     ) -> None:
         self.remote = remote
+        self.ping_seconds = ping_seconds
         self.host = host
         self.port = port
         self.token = secrets.token_urlsafe(18)
@@ -162,7 +168,7 @@ class CompanionServer:
             async with sse_response(request) as feed:
                 while self.running and feed.is_connected():
                     try:
-                        message = await asyncio.wait_for(queue.get(), PING_SECONDS)
+                        message = await asyncio.wait_for(queue.get(), self.ping_seconds)
                     except TimeoutError:
                         await feed.send("1", event="ping")
                         continue
