@@ -13,7 +13,7 @@ from runstrong.application.summary import summarize
 from runstrong.history import HistoryStore, SessionLog, queries
 from runstrong.session.engine import SessionEngine
 from runstrong.session.events import PhaseLogged, PhaseRecord, sets_in
-from runstrong.session.timeline import Timing, planned_sets
+from runstrong.session.timeline import SessionPhase, Timing, planned_sets
 from runstrong.workout.model import Category, Exercise, PhaseKind, Side
 
 from .drive import run_engine
@@ -40,14 +40,21 @@ def test_enter_at_once_in_paced_reps_logs_nothing() -> None:
     assert engine.records == []
 
 
-def test_enter_during_a_count_in_logs_nothing() -> None:
+def test_enter_during_a_count_in_starts_the_hold_at_once() -> None:
     engine, clock = _engine(exercise("Plank", hold(30), sets=2), count_in=3.0)
-    engine.toggle_pause()  # paused at 0 s
+    run_engine(engine, clock, 4.0)
+    engine.toggle_pause()  # paused at 4 s
     engine.toggle_pause()  # COUNT-IN before the clock runs again
     clock.advance(1)
-    events = engine.done()
+    assert engine.view().phase is SessionPhase.COUNT_IN
+    events = engine.done()  # nothing is logged, and the set is not skipped: it runs on
     assert not [e for e in events if isinstance(e, PhaseLogged)]
-    assert engine.records == []
+    view = engine.view()
+    assert view.phase is SessionPhase.HOLD and view.elapsed == pytest.approx(4.0)
+    run_engine(engine, clock, 2.0)
+    assert engine.view().elapsed == pytest.approx(6.0)
+    (logged,) = [e for e in engine.done() if isinstance(e, PhaseLogged)]
+    assert logged.record.actual == 6 and logged.record.set_number == 1
 
 
 def test_a_hold_of_one_second_is_still_logged() -> None:

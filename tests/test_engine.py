@@ -299,8 +299,9 @@ def test_skip_exercise_and_back() -> None:
         1,
         SessionPhase.HOLD,
     )
-    engine.done()
-    engine.done()  # now in A set 2
+    engine.done()  # the count-in a jump starts with
+    engine.done()  # the hold
+    engine.done()  # the rest: now in A set 2
     assert engine.step.set_number == 2
     engine.back()
     assert engine.step.set_number == 1

@@ -344,13 +344,19 @@ class SessionEngine:
         return self.toggle_pause()
 
     def done(self) -> list[Event]:
-        """Finish the current step now (a hold ends early, a rest is skipped)."""
+        """Finish the current step now (a hold ends early, a rest is skipped); in a count-in,
+        the work starts now, as enter skips every other wait (ending a set not yet begun
+        would skip it unlogged)."""
         if not self.started or self.finished:
             return []
         events = self.update()
         if self.finished:
             return events
         now = self._clock()
+        if self._count_in_until is not None and now < self._count_in_until:
+            self._anchor -= self._count_in_until - now
+            self._count_in_until = None
+            return events
         elapsed = self._elapsed(now)
         step = self.step
         actual: int | None = None
