@@ -137,8 +137,10 @@ def test_rule_5_races(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
             assert level(entry["session"]) is not Intensity.HARD, entry
         if 0 <= gap <= 2:
             assert level(entry["session"]) is Intensity.EASY, entry
-        if 0 <= gap <= 7:
-            assert "Race on Sun 18 Apr: easy work only this week." in entry["reason"], entry
+        if 0 <= gap <= 2:
+            assert "Race on Sun 18 Apr: easy work only in the last two days." in entry["reason"]
+        elif 0 <= gap <= 7:
+            assert "Race on Sun 18 Apr: nothing hard in the last seven days." in entry["reason"]
     assert by_date[race]["session"] == "key-run-activation"
     # A race in the week before gets no Power in it (it did, on Tuesday, 48 h before pogo hops).
     chosen, warnings = settings.load()

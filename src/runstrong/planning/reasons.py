@@ -8,6 +8,9 @@ from datetime import date
 
 from runstrong.planning.placement import Choice, Coach, Day, Done, plan_week_number
 from runstrong.planning.rules import (
+    EASY_ONLY,
+    NOTHING_HARD_BEFORE,
+    RACE_EASY_ONLY_BEFORE,
     RACE_NOTHING_HARD_AFTER,
     RACE_NOTHING_HARD_BEFORE,
     RunKind,
@@ -113,8 +116,11 @@ class Words:
             text += f" {waits}"
         if entry.counts and in_start(plan, entry.plan_week):
             text += f" {start_note(entry.plan_week or 1)}"
-        if race := race_ahead(self.runs, entry.day, RACE_NOTHING_HARD_BEFORE):
-            text += f" {race_words(race)}: easy work only this week."
+        # The words follow the rules: easy only in the last days, nothing hard before that.
+        if race := race_ahead(self.runs, entry.day, RACE_EASY_ONLY_BEFORE):
+            text += f" {race_words(race)}: {EASY_ONLY}."
+        elif race := race_ahead(self.runs, entry.day, RACE_NOTHING_HARD_BEFORE):
+            text += f" {race_words(race)}: {NOTHING_HARD_BEFORE}."
         elif race := race_behind(self.runs, entry.day, RACE_NOTHING_HARD_AFTER):
             text += f" {race_words(race)}: nothing hard for three days after."
         return text

@@ -31,6 +31,8 @@ MAX_HARD_A_WEEK = 2
 RACE_NOTHING_HARD_BEFORE = 7
 RACE_EASY_ONLY_BEFORE = 2
 RACE_NOTHING_HARD_AFTER = 3
+EASY_ONLY = "easy work only in the last two days"
+NOTHING_HARD_BEFORE = "nothing hard in the last seven days"
 
 
 class RunKind(StrEnum):
@@ -110,7 +112,7 @@ def hard_forbidden(runs: Mapping[date, RunKind], day: date) -> str | None:
     """Why a hard session cannot go on `day` (rules 1 and 5), or None when it can."""
     today, tomorrow = run_on(runs, day), run_on(runs, day + ONE_DAY)
     if race := race_ahead(runs, day, RACE_NOTHING_HARD_BEFORE):
-        return f"{race_words(race)}: nothing hard in the week before"
+        return f"{race_words(race)}: {NOTHING_HARD_BEFORE}"
     if race := race_behind(runs, day, RACE_NOTHING_HARD_AFTER):
         return f"{race_words(race)}: nothing hard for three days after"
     if today is RunKind.KEY:
@@ -131,7 +133,7 @@ def day_refusal(runs: Mapping[date, RunKind], day: date, felt: Intensity, legs: 
     if felt is Intensity.EASY:
         return None
     if race := race_ahead(runs, day, RACE_EASY_ONLY_BEFORE):
-        return f"{race_words(race)}: easy work only this week"
+        return f"{race_words(race)}: {EASY_ONLY}"
     if felt is Intensity.HARD and (why := hard_forbidden(runs, day)):
         return why
     if legs and run_on(runs, day) is RunKind.LONG:
