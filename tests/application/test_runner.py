@@ -71,6 +71,8 @@ def test_commands_are_plain_methods_and_the_view_answers() -> None:
     runner.toggle_pause()
     assert runner.view.paused
     runner.toggle_pause()
+    runner.done()  # enter in the count-in: the hold runs at once
+    assert runner.view.phase is SessionPhase.HOLD
     runner.done()  # the hold ends at once: a set of nothing is skipped, not logged
     assert runner.view.step.kind is SessionPhase.REST and runner.records == []
     before = runner.view.remaining
@@ -80,7 +82,7 @@ def test_commands_are_plain_methods_and_the_view_answers() -> None:
     assert runner.view.focus.set_number == 1
     runner.skip()  # on to the squats
     assert runner.view.focus.exercise == 1
-    assert len(changes) == 1 + 6
+    assert len(changes) == 1 + 7  # the start, then one per command
 
 
 def test_effort_and_fixing_the_count_only_when_they_apply(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ WEDNESDAY = date(2026, 11, 25)
 
 
 def today_lines(monkeypatch: pytest.MonkeyPatch, done: list[tuple[date, str]]) -> list[str]:
-    logged = Record.of((day, slug, False) for day, slug in done)
+    logged = Record.of((day, slug, False, slug) for day, slug in done)
     monkeypatch.setattr(plan, "read_record", lambda first, last: logged)
     out, err = io.StringIO(), io.StringIO()
     code = cmd_today(Console(file=out, width=100), Console(file=err, width=100), on=WEDNESDAY)

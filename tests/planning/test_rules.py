@@ -260,5 +260,5 @@ def test_logged_light_sessions_read_back_as_light(tmp_path: object) -> None:
     light = light_session(session(exercise("Plank", hold(30), sets=4, rest=5)))
     run_session(store, light, clock=clock)
     run_session(store, clock=clock)
-    assert sorted(light for _, _, light in store.trained_sessions()) == [False, True]
+    assert sorted(light for _, _, light, _ in store.trained_sessions()) == [False, True]
     store.close()

@@ -9,6 +9,7 @@ from runstrong.planning.plans import Plan, load_plans
 from runstrong.planning.rules import RunKind, When, runs_from_settings
 from runstrong.planning.schedule import Coach, Day, Done, plan_week
 from runstrong.planning.today import Today, Verdict, today_from_week
+from runstrong.planning.week import Record, week_for
 from runstrong.settings import Settings
 from runstrong.workout.catalog import load_catalog
 from runstrong.workout.model import Intensity
@@ -117,6 +118,12 @@ def test_days_before_today_show_what_was_done() -> None:
     days = week([Done(MONDAY, "power")], MONDAY + timedelta(days=2))
     assert days[0].done and days[0].session == "power" and days[0].reason == "Done: Power."
     assert days[1].session is None and days[1].reason == "Nothing logged."
+
+
+def test_a_session_from_a_file_outside_the_catalog_is_done_by_its_name() -> None:
+    logged = Record.of([(MONDAY, "quick", False, "Quick lunch core")])
+    _, days = week_for(load_catalog(), Settings(), MONDAY + timedelta(days=2), logged)
+    assert days[0].done and days[0].reason == "Done: Quick lunch core."
 
 
 def test_plan_days_are_preferred() -> None:

@@ -318,7 +318,7 @@ class HistoryStore:
         return queries.trained_days(self.db, since)
 
     @_reads
-    def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool]]:
+    def trained_sessions(self, since: date | None = None) -> list[tuple[date, str, bool, str]]:
         return queries.trained_sessions(self.db, since)
 
     # -- runs ----------------------------------------------------------------------------

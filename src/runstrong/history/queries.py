@@ -353,22 +353,22 @@ def progress(db: sqlite3.Connection, exercise: str) -> list[tuple[str, str, str 
 
 def trained_days(db: sqlite3.Connection, since: date | None = None) -> list[tuple[date, str]]:
     """(local date, slug) of every session that counts (at least half its sets done)."""
-    return [(day, slug) for day, slug, _ in trained_sessions(db, since)]
+    return [(day, slug) for day, slug, _, _ in trained_sessions(db, since)]
 
 
 def trained_sessions(
     db: sqlite3.Connection, since: date | None = None
-) -> list[tuple[date, str, bool]]:
-    """(local date, slug, light) of every session that counts, as `trained_days`."""
+) -> list[tuple[date, str, bool, str]]:
+    """(local date, slug, light, name) of every session that counts, as `trained_days`."""
     low = -math.inf if since is None or since <= date(1900, 1, 2) else _since(since)
     rows = db.execute(
-        f"SELECT started_ts, slug, light FROM sessions WHERE started_ts >= ? AND {COUNTS} "
+        f"SELECT started_ts, slug, light, name FROM sessions WHERE started_ts >= ? AND {COUNTS} "
         "ORDER BY started_ts",
         (low,),
     ).fetchall()
-    found = [(local_day(r[0]), r[1], bool(r[2])) for r in rows]
+    found = [(local_day(r[0]), r[1], bool(r[2]), str(r[3])) for r in rows]
     return [
-        (day, slug, light)
-        for day, slug, light in found
+        (day, slug, light, name)
+        for day, slug, light, name in found
         if day is not None and (since is None or day >= since)
     ]

@@ -39,11 +39,13 @@ BIG_RUNS = (RunKind.KEY, RunKind.LONG, RunKind.RACE)
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """A session with work logged: its local date, slug and whether it was the light one."""
+    """A session with work logged: its local date, slug, whether it was the light one, and
+    its name as logged (for a session from a file outside the catalog)."""
 
     day: date
     slug: str
     light: bool = False
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,11 @@ class Words:
     def name(self, slug: str) -> str:
         return self.coach.name_of(slug)
 
+    def done_name(self, done: Done) -> str:
+        """The catalog's name, or the logged one for a session the catalog does not hold."""
+        name = self.name(done.slug)
+        return done.name if name == done.slug and done.name else name
+
     def waiting(
         self, own: Sequence[str], chosen: Sequence[Choice], free: Sequence[date]
     ) -> dict[date, str]:
@@ -133,7 +138,7 @@ class Words:
             main.slug,
             main.light,
             None,
-            f"Done: {self.name(main.slug)}" + (" (light)." if main.light else "."),
+            f"Done: {self.done_name(main)}" + (" (light)." if main.light else "."),
             done=True,
             counts=self.coach.plan.counts(main.slug),
             sessions_done=sum(1 for d in items if self.coach.plan.counts(d.slug)),

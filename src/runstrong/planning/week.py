@@ -53,9 +53,11 @@ class Record:
     runs: tuple[RunRow, ...] = ()
 
     @classmethod
-    def of(cls, sessions: Iterable[tuple[date, str, bool]], runs: Iterable[RunRow] = ()) -> Record:
-        """From the logged sessions (date, slug, light) and the recorded run rows."""
-        return cls(tuple(Done(d, s, light) for d, s, light in sessions), tuple(runs))
+    def of(
+        cls, sessions: Iterable[tuple[date, str, bool, str]], runs: Iterable[RunRow] = ()
+    ) -> Record:
+        """From the logged sessions (date, slug, light, name) and the recorded run rows."""
+        return cls(tuple(Done(d, s, light, name) for d, s, light, name in sessions), tuple(runs))
 
 
 def record_window(on: date, weeks: int = 1) -> tuple[date, date]:
