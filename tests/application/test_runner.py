@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from runstrong.application.runner import SessionRunner
+from runstrong.application.summary import summarize
 from runstrong.history import HistoryStore
-from runstrong.session.timeline import SessionPhase, Timing
+from runstrong.session.events import PhaseRecord
+from runstrong.session.timeline import SessionPhase, Step, Timing
 
 from ..fakes import FakeClock, FakePlayer
 from ..helpers import exercise, hold, reps, session
@@ -135,10 +137,6 @@ def test_a_resumed_runner_starts_at_the_first_set_not_done(tmp_path: Path) -> No
 
 
 def test_a_stopped_summary_says_skipped_only_for_exercises_passed_over() -> None:
-    from runstrong.application.summary import summarize
-    from runstrong.session.events import PhaseRecord
-    from runstrong.session.timeline import Step
-
     def held(seq: int, index: int, at: float) -> PhaseRecord:
         item = plan.exercises[index]
         step = Step(SessionPhase.HOLD, index, 1, None, 0, item.phases[0], 5)
@@ -153,3 +151,22 @@ def test_a_stopped_summary_says_skipped_only_for_exercises_passed_over() -> None
     done.append(held(1, 2, 9.0))
     rows = {r.name: r.actuals for r in summarize(plan, done, 20.0).exercises}
     assert rows == {"Plank": "5 s", "Bridge": "skipped", "Squat": "5 s"}
+
+
+def test_the_summary_says_each_sets_load_in_the_persons_units() -> None:
+
+    plan = session(exercise("Goblet squat", reps(8), sets=3), exercise("Plank", hold(30), sets=2))
+
+    def logged(seq: int, index: int, actual: int, load: float | None) -> PhaseRecord:
+        item = plan.exercises[index]
+        kind = SessionPhase.REPS if index == 0 else SessionPhase.HOLD
+        step = Step(kind, index, seq + 1, None, 0, item.phases[0], None)
+        return PhaseRecord.of(seq, step, item, actual, 0.0, 30.0, load)
+
+    same = [logged(n, 0, 8, 20.0) for n in range(3)]
+    rows = {r.name: r.actuals for r in summarize(plan, same, 60.0).exercises}
+    assert rows["Goblet squat"] == "8 x 20 kg"  # the same in every set: said once
+    varied = [logged(0, 0, 8, 20.0), logged(1, 0, 8, 22.5), logged(2, 0, 6, 22.5)]
+    varied += [logged(3, 1, 30, None), logged(4, 1, 28, None)]
+    rows = {r.name: r.actuals for r in summarize(plan, varied, 60.0, units="lb").exercises}
+    assert rows == {"Goblet squat": "8 x 44.1 lb, 8 x 49.6 lb, 6 x 49.6 lb", "Plank": "30 s, 28 s"}

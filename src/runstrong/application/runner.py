@@ -97,8 +97,8 @@ class SessionRunner:
     def records(self) -> list[PhaseRecord]:
         return self.engine.records
 
-    def summary(self) -> SessionSummary:
-        return summarize(self.session, self.engine.records, self.view.session_elapsed)
+    def summary(self, units: str = "kg") -> SessionSummary:
+        return summarize(self.session, self.engine.records, self.view.session_elapsed, units)
 
     def listen(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` after every change; the answer stops it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.formatting import amount_text, balance_text
+from runstrong.formatting import amount_text, balance_text, load_text
 from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import Session
@@ -32,11 +32,23 @@ class SessionSummary:
         return self.name + (" (light)" if self.light else "")
 
 
-def _amount(record: PhaseRecord) -> str:
-    return amount_text(record.actual, record.kind)
+def _amounts(records: list[PhaseRecord], units: str) -> str:
+    """Each set's amount, as the "last time" column says them: `30 s, 28 s`, `8 x 20 kg`
+    (a load the same in every set is said once; the sets column counts them)."""
+    words = [
+        f"{r.actual} x {load_text(r.load_kg, units)}"
+        if r.load_kg is not None
+        else amount_text(r.actual, r.kind)
+        for r in records
+    ]
+    if len(words) > 1 and len(set(words)) == 1 and records[0].load_kg is not None:
+        return words[0]
+    return ", ".join(words)
 
 
-def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> SessionSummary:
+def summarize(
+    session: Session, records: list[PhaseRecord], seconds: float, units: str = "kg"
+) -> SessionSummary:
     results: list[ExerciseResult] = []
     # An exercise with no sets before the last one worked on was skipped; after it, a stopped
     # session simply did not get there (it may be finished later).
@@ -47,12 +59,11 @@ def summarize(session: Session, records: list[PhaseRecord], seconds: float) -> S
         if exercise.sides:
             parts = []
             for side in exercise.sides:
-                values = [_amount(r) for r in mine if r.side is side]
-                if values:
-                    parts.append(f"{side.value[0].upper()} " + " ".join(values))
+                if values := _amounts([r for r in mine if r.side is side], units):
+                    parts.append(f"{side.value[0].upper()} {values}")
             actuals = " · ".join(parts)
         else:
-            actuals = " ".join(_amount(r) for r in mine)
+            actuals = _amounts(mine, units)
         missing = "skipped" if index < reached else "not reached"
         results.append(ExerciseResult(exercise.name, exercise.sets, done, actuals or missing))
     return SessionSummary(

@@ -295,7 +295,7 @@ class SessionFlow:
         last_times, bests = compared(session, runner.records, before, units)
         notes = balance_notes(session, self._read(lambda store: store.balances(), []))
         screen = SummaryScreen(
-            runner.summary(),
+            runner.summary(units),
             completed=bool(completed),
             notes=bests + notes,
             rating_for=None if last is None else (last, session.exercises[last].name),
