@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -116,6 +117,7 @@ class HelperPlayer:
                 self.fail("Sound is off: no audio device could play")
                 return None
             if child is not None:
+                _let_go(child)
                 self.restarts += 1  # died before it was given anything
                 if self.restarts > self.RESTARTS:
                     self.fail("Sound is off: the sound helper keeps stopping")
@@ -130,7 +132,9 @@ class HelperPlayer:
             code = child.poll()
             if code is None:
                 alive.append(child)
-            elif code == 3:
+                continue
+            _let_go(child)
+            if code == 3:
                 self.fail("Sound is off: no audio device could play")
             elif code > 0:
                 self.restarts += 1
@@ -171,3 +175,13 @@ class HelperPlayer:
             if child is not None and child.poll() is None:
                 child.kill()
                 child.wait()
+            if child is not None:
+                _let_go(child)
+
+
+def _let_go(child: subprocess.Popen[bytes]) -> None:
+    """Close our end of a finished helper's pipe now: left to the garbage collector, a cue
+    still buffered for it raises BrokenPipeError there, where nothing can catch it."""
+    if child.stdin is not None:
+        with contextlib.suppress(OSError):
+            child.stdin.close()
