@@ -368,3 +368,37 @@ def test_a_close_up_draws_its_foot_as_an_outline_not_a_triangle() -> None:
     # The sole runs heel to toe in both; the close-up adds the heel's back and the foot's top.
     assert any({s.start, s.end} == {heel, toe} for s in near)
     assert len(near) > len(plain)
+
+
+def test_a_hold_with_a_path_shows_the_way_into_the_hold() -> None:
+    """A hold's rep is one still position, so its path is the way from the start into the
+    hold: one arrowhead, at the hold end (hands sliding forward on a towel)."""
+    slide = figure_of(
+        {
+            "view": "side",
+            "path": ["hand_r"],
+            "start": {
+                "torso": 76,
+                "hip": 76,
+                "knee": 90,
+                "shoulder": 80,
+                "ankle": 90,
+                "on": ["knees", "hands"],
+            },
+            "hold": {
+                "torso": 70,
+                "knee": 20,
+                "shoulder": 122,
+                "ankle": 90,
+                "on": ["knees", "hands"],
+            },
+        }
+    )
+    shapes = path_shapes(slide)
+    arrows = [s for s in shapes if isinstance(s, Arrow)]
+    assert len(arrows) == 1
+    hold = slide.position("hold")
+    assert hold is not None
+    tip = arrows[0].tip
+    assert tip == pytest.approx(placed(slide, hold).points["hand_r"])
+    assert tip[0] > placed(slide, slide.positions[0]).points["hand_r"][0]

@@ -16,7 +16,7 @@ from itertools import pairwise
 from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.clip import Box, hidden, outside
 from runstrong.figures.figure import Figure, KeyPosition, placed
-from runstrong.figures.motion import position_at, rep_keys
+from runstrong.figures.motion import between, position_at, rep_keys
 from runstrong.figures.shapes import (
     Arrow,
     Circle,
@@ -109,18 +109,28 @@ def path_shapes(figure: Figure) -> list[Shape]:
     """Where each of the figure's `path` points travels in one rep: a dotted track with an
     arrowhead at the end of the way out (and one back at the start, for a there-and-back
     swing; a loop goes round, one way)."""
-    if not figure.path or len(rep_keys(figure)) < 2:
+    if not figure.path or len(figure.positions) < 2:
         return []
+    # A hold whose rep is one position shows the way into the hold instead, one way.
+    into_hold = len(rep_keys(figure)) < 2
     span = 1.0 if figure.loop else 0.5
-    bodies = [
-        placed(figure, position_at(figure, span * i / PATH_STEPS)) for i in range(PATH_STEPS + 1)
-    ]
+    if into_hold:
+        start, hold = figure.positions[0], figure.position(figure.hold_name)
+        bodies = [
+            placed(figure, between(figure, start, hold or start, i / PATH_STEPS))
+            for i in range(PATH_STEPS + 1)
+        ]
+    else:
+        bodies = [
+            placed(figure, position_at(figure, span * i / PATH_STEPS))
+            for i in range(PATH_STEPS + 1)
+        ]
     shapes: list[Shape] = []
     for point in figure.path:
         track = [body.points[point] for body in bodies]
         shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-4], track[-1]))
-        if not figure.loop and _length(track) >= TWO_WAY_TRACK:
+        if not figure.loop and not into_hold and _length(track) >= TWO_WAY_TRACK:
             shapes.extend(_arrowhead(track[3], track[0]))
     return shapes
 
