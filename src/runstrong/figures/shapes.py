@@ -158,9 +158,16 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
         def at(up: float, out: float) -> Point:
             return (nx - ux * up + bx * out, ny - uy * up + by * out)
 
-        outline = [at(4, 3), at(0, 9), at(2, 15), at(8, 18), at(34, 18), at(38, 3)]
-        pocket = [at(22, 18), at(22, 22), at(33, 22), at(33, 18)]
-        return [*_polyline(outline, Layer.PROP), *_polyline(pocket, Layer.PROP)]
+        outline = [at(4, 3), at(0, 9), at(2, 16), at(8, 20), at(36, 20), at(40, 3)]
+        pocket = [at(22, 20), at(22, 25), at(35, 25), at(35, 20)]
+        # A strap over the shoulder and down the chest to the bag's bottom under the arm: a
+        # bag worn on the back, not a weight held behind it.
+        strap = [at(3, 3), at(-1, -5), at(14, -7), at(28, -5), at(38, 3)]
+        return [
+            *_polyline(outline, Layer.PROP),
+            *_polyline(pocket, Layer.PROP),
+            *_polyline(strap, Layer.PROP),
+        ]
     top = hy - 8.0
     outline = [
         (hx - 13.0, top - 30.0),
