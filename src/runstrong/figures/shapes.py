@@ -282,11 +282,12 @@ def _foot_outline(body: Body, side: str, view: View) -> list[Shape]:
     return [*_polyline(outline, Layer.NEAR), Line(ankle, up(heel, depth * 1.6))]
 
 
-def body_shapes(body: Body, view: View = View.SIDE, outline: str = "") -> list[Shape]:
+def body_shapes(body: Body, outline: str = "") -> list[Shape]:
     """The bones and head; seen from the side, the left limbs are the far ones (the figure
     faces right, so its right side is towards the viewer). `outline` ("l" or "r") draws that
     foot with its outline (a close-up of it)."""
     shapes: list[Shape] = []
+    view = body.view
     # Seen from the front both feet are near: a close-up outlines both alike.
     sides = SIDE_NAMES if outline and view is View.FRONT else (outline,) if outline else ()
     foot = {f"{end}_{side}" for side in sides for end in ("heel", "toe")}
@@ -316,7 +317,7 @@ def figure_shapes(figure: Figure, body: Body) -> list[Shape]:
         shapes.extend(prop_shapes(prop, body))
     # A close-up of an ankle or foot draws that foot's outline.
     side = figure.close_up[-1:] if figure.close_up.split("_")[0] in ("ankle", "heel", "toe") else ""
-    return shapes + body_shapes(body, figure.view, side)
+    return shapes + body_shapes(body, side)
 
 
 def _corners(shape: Shape) -> Iterator[Point]:
