@@ -168,6 +168,9 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
             *_polyline(pocket, Layer.PROP),
             *_polyline(strap, Layer.PROP),
         ]
+    # Hanging from the hand by its straps, it rests against the front of the legs: drawn a
+    # little ahead of the hand, so a leg does not run through the middle of it.
+    hx += 6.0
     top = hy - 8.0
     outline = [
         (hx - 13.0, top - 30.0),
@@ -187,8 +190,8 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
     return [
         *_polyline(outline, Layer.HELD),
         *_polyline(pocket, Layer.HELD),
-        Line((hx - 6.0, top), (hx, hy), layer=Layer.PROP),
-        Line((hx + 6.0, top), (hx, hy), layer=Layer.PROP),
+        Line((hx - 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
+        Line((hx + 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
     ]
 
 
