@@ -34,8 +34,10 @@ def between(figure: Figure, first: KeyPosition, second: KeyPosition, f: float) -
 
 
 def _standing(position: KeyPosition, view: View) -> KeyPosition:
-    """Standing tall on the spot the figure starts from, seen in `view`."""
-    return KeyPosition(name=f"{position.name}:standing", angles={}, view=view)
+    """Standing tall on the spot the figure starts from, seen in `view`: the trunk and legs
+    straighten, the arms stay as `position` holds them (hands on the hips stay there)."""
+    arms = {n: a for n, a in position.angles.items() if n.startswith(("shoulder", "elbow"))}
+    return KeyPosition(name=f"{position.name}:standing", angles=arms, view=view)
 
 
 def _round(p0: float, p1: float, p2: float, p3: float, f: float) -> float:
