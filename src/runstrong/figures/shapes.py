@@ -195,6 +195,24 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
     ]
 
 
+def _kettlebell(hx: float, hy: float) -> list[Shape]:
+    """A kettlebell hanging from the hand: a round bell with a flat base under an arched
+    handle the hand holds at its top, so it reads as a kettlebell and not as a ball."""
+    handle = [
+        (hx - 8.0, hy - 10.0),
+        (hx - 9.0, hy - 4.0),
+        (hx - 5.0, hy + 1.0),
+        (hx + 5.0, hy + 1.0),
+        (hx + 9.0, hy - 4.0),
+        (hx + 8.0, hy - 10.0),
+    ]
+    return [
+        *_polyline(handle, Layer.PROP),
+        Circle((hx, hy - 20.0), 12.0, layer=Layer.PROP, round=True),
+        Line((hx - 8.0, hy - 31.0), (hx + 8.0, hy - 31.0), layer=Layer.PROP),
+    ]
+
+
 def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
     kind = prop.kind
     if kind in (PropKind.BOX, PropKind.STEP):
@@ -239,10 +257,7 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _rucksack(prop, body)
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
-        return [
-            Circle((hx, hy - 11.0), 9.0, layer=Layer.PROP),
-            Line((hx, hy), (hx, hy - 2.0), layer=Layer.PROP),
-        ]
+        return _kettlebell(hx, hy)
     if kind is PropKind.BAR:
         return _trap_bar(hx, hy)
     # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.
