@@ -67,6 +67,8 @@ RING = 16.0
 RING_OPEN = 0.17
 # ... or this share of the body's length, if larger.
 RING_SHARE = 0.13
+# How far a ring round a point's whole travel stays outside it (cm).
+RING_MARGIN = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +149,20 @@ def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
     ring = max(RING, RING_SHARE * (right - left))
     for point in figure.circles:
         cx, cy = body.points[point]
+        # A point that travels further than the ring round its key positions gets one ring
+        # round all of its travel, the same in every position: the circle it goes round,
+        # with the point drawn where it is on it.
+        spots = [placed(figure, position).points[point] for position in figure.positions]
+        xs, ys = [x for x, _ in spots], [y for _, y in spots]
+        travel = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 + RING_MARGIN
+        if travel > ring:
+            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        radius = max(ring, travel)
         steps = 28
         track = [
             (
-                cx + ring * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
-                cy + ring * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cx + radius * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cy + radius * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
             )
             for i in range(steps + 1)
         ]
