@@ -212,6 +212,22 @@ def test_circles_draw_a_ring_round_the_point() -> None:
     assert Layer.PATH in {x for row in b.layers for x in row}
 
 
+def test_a_point_that_travels_far_gets_one_ring_round_all_its_travel() -> None:
+    """Hips that dip low and rise high: the same ring in every key position, round both."""
+    low = {"torso": 30, "hip": 110, "knee": 120, "ankle": "flat", "on": ["feet"]}
+    figure = figure_of(
+        {"view": "side", "loop": True, "circles": ["hip"], "start": {"on": ["feet"]}, "down": low}
+    )
+    rings = []
+    for position in figure.positions:
+        ring = [s for s in ring_shapes(figure, placed(figure, position)) if isinstance(s, Line)]
+        rings.append([(round(s.start[0], 6), round(s.start[1], 6)) for s in ring])
+    assert rings[0] == rings[1]
+    ys = [y for _, y in rings[0]]
+    hips = [placed(figure, position).points["hip"][1] for position in figure.positions]
+    assert min(ys) < min(hips) and max(ys) > max(hips)
+
+
 def test_path_and_circles_name_body_points() -> None:
     found = problems_of({**ARM_CIRCLE, "path": ["hand_x"]})[0]
     assert "figure.path: unknown body point 'hand_x' (did you mean 'hand_r'" in found
