@@ -260,10 +260,12 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _kettlebell(hx, hy)
     if kind is PropKind.BAR:
         return _trap_bar(hx, hy)
-    # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.
+    # A towel: a cloth folded in three, flat on the floor under the hand, as thick as a hand
+    # is, so even a small drawing shows it (a thin strip disappeared against the floor).
     return [
-        *_rectangle(hx - 22.0, 0.5, 44.0, 6.0),
-        Line((hx - 22.0, 3.5), (hx + 22.0, 3.5), layer=Layer.PROP),
+        *_rectangle(hx - 26.0, 0.5, 52.0, 9.0),
+        Line((hx - 26.0, 3.5), (hx + 26.0, 3.5), layer=Layer.PROP),
+        Line((hx - 26.0, 6.5), (hx + 26.0, 6.5), layer=Layer.PROP),
     ]
 
 
