@@ -6,6 +6,7 @@ after a deliberate change to the drawing (and look at the new ones before commit
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,22 @@ def test_circles_draw_a_ring_round_the_point() -> None:
     assert Layer.PATH in {x for row in b.layers for x in row}
 
 
+def test_a_point_that_travels_far_gets_one_ring_round_all_its_travel() -> None:
+    """Hips that dip low and rise high: the same ring in every key position, round both."""
+    low = {"torso": 30, "hip": 110, "knee": 120, "ankle": "flat", "on": ["feet"]}
+    figure = figure_of(
+        {"view": "side", "loop": True, "circles": ["hip"], "start": {"on": ["feet"]}, "down": low}
+    )
+    rings = []
+    for position in figure.positions:
+        ring = [s for s in ring_shapes(figure, placed(figure, position)) if isinstance(s, Line)]
+        rings.append([(round(s.start[0], 6), round(s.start[1], 6)) for s in ring])
+    assert rings[0] == rings[1]
+    ys = [y for _, y in rings[0]]
+    hips = [placed(figure, position).points["hip"][1] for position in figure.positions]
+    assert min(ys) < min(hips) and max(ys) > max(hips)
+
+
 def test_path_and_circles_name_body_points() -> None:
     found = problems_of({**ARM_CIRCLE, "path": ["hand_x"]})[0]
     assert "figure.path: unknown body point 'hand_x' (did you mean 'hand_r'" in found
@@ -229,9 +246,16 @@ def test_a_rucksack_is_worn_on_the_back_or_carried_in_the_hand() -> None:
         return [p[0] for s in bag if isinstance(s, Line) for p in (s.start, s.end)]
 
     worn = bag_xs("neck")
-    assert worn and max(worn) < 0  # behind the back (the figure faces +x)
+    # The bag is behind the back (the figure faces +x); only its strap comes round the
+    # shoulder to the chest, a few centimetres in front.
+    assert worn and min(worn) < -15
+    assert 0 < max(worn) < 10
     carried = bag_xs("hand_r")
-    assert min(carried) < 0 < max(carried)  # hanging round the hand
+    hand = 57.0 * math.sin(math.radians(10))
+    # Hanging from the hand, and a little ahead of it: against the front of the legs, so the
+    # leg's line does not run through the middle of the bag.
+    assert min(carried) < hand < max(carried)
+    assert (min(carried) + max(carried)) / 2 > hand + 3
 
 
 def test_a_front_view_foot_sits_under_its_ankle_and_tips_either_way() -> None:
@@ -368,3 +392,37 @@ def test_a_close_up_draws_its_foot_as_an_outline_not_a_triangle() -> None:
     # The sole runs heel to toe in both; the close-up adds the heel's back and the foot's top.
     assert any({s.start, s.end} == {heel, toe} for s in near)
     assert len(near) > len(plain)
+
+
+def test_a_hold_with_a_path_shows_the_way_into_the_hold() -> None:
+    """A hold's rep is one still position, so its path is the way from the start into the
+    hold: one arrowhead, at the hold end (hands sliding forward on a towel)."""
+    slide = figure_of(
+        {
+            "view": "side",
+            "path": ["hand_r"],
+            "start": {
+                "torso": 76,
+                "hip": 76,
+                "knee": 90,
+                "shoulder": 80,
+                "ankle": 90,
+                "on": ["knees", "hands"],
+            },
+            "hold": {
+                "torso": 70,
+                "knee": 20,
+                "shoulder": 122,
+                "ankle": 90,
+                "on": ["knees", "hands"],
+            },
+        }
+    )
+    shapes = path_shapes(slide)
+    arrows = [s for s in shapes if isinstance(s, Arrow)]
+    assert len(arrows) == 1
+    hold = slide.position("hold")
+    assert hold is not None
+    tip = arrows[0].tip
+    assert tip == pytest.approx(placed(slide, hold).points["hand_r"])
+    assert tip[0] > placed(slide, slide.positions[0]).points["hand_r"][0]

@@ -155,7 +155,9 @@ def show_exercise(out: Console, entry: LibraryExercise, catalog: Catalog) -> Non
     if entry.harder:
         out.print(Text("Harder: ", style="bold") + Text(entry.harder))
     if entry.figure is not None:
-        out.print(Text(f"Figure ({entry.figure.view.value} view)", style="bold"))
+        views = [view.value for view in entry.figure.views]
+        seen = " and ".join(views) + (" views" if len(views) > 1 else " view")
+        out.print(Text(f"Figure ({seen})", style="bold"))
         colour = out.color_system is not None and not out.no_color
         for line in figure_lines(entry.figure, charset_for(out), out.width, colour=colour):
             out.print(line, no_wrap=True, crop=True)

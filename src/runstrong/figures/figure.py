@@ -98,6 +98,9 @@ class KeyPosition:
     contacts: tuple[Contact, ...] = ()
     x: float = 0.0
     lift: float = 0.0
+    # Seen from the side or the front; None takes the figure's view. (A lunge forward reads
+    # from the side, a lunge to the side only from the front.)
+    view: View | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,14 @@ class Figure:
     # The side that works in the drawing ("left" or "right") for a one-sided exercise: the
     # other side is drawn as its mirror image. "" for both sides at once.
     works: str = ""
+
+    def view_of(self, position: KeyPosition) -> View:
+        return position.view or self.view
+
+    @property
+    def views(self) -> tuple[View, ...]:
+        """Every view the key positions are seen in, the figure's own first."""
+        return tuple(dict.fromkeys([self.view, *(self.view_of(p) for p in self.positions)]))
 
     def position(self, name: str) -> KeyPosition | None:
         return next((p for p in self.positions if p.name == name), None)
@@ -165,7 +176,13 @@ class Figure:
 
 
 def _same(a: KeyPosition, b: KeyPosition) -> bool:
-    return (a.angles, a.contacts, a.x, a.lift) == (b.angles, b.contacts, b.x, b.lift)
+    return (a.angles, a.contacts, a.x, a.lift, a.view) == (
+        b.angles,
+        b.contacts,
+        b.x,
+        b.lift,
+        b.view,
+    )
 
 
 def surface_height(figure: Figure, surface: str, x: float) -> float | None:
@@ -178,7 +195,7 @@ def surface_height(figure: Figure, surface: str, x: float) -> float | None:
 
 def placed(figure: Figure, position: KeyPosition) -> Body:
     """The position's body in the room: hips at `x`, resting on its contacts (or `lift` up)."""
-    body = forward_kinematics(position.angles, figure.view, figure.feet)
+    body = forward_kinematics(position.angles, figure.view_of(position), figure.feet)
     body = body.moved(position.x, 0.0)
     needed: list[float] = []
     for contact in position.contacts:

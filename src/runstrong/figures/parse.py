@@ -14,7 +14,8 @@
 Each other key is a key position (in order: start, end; hold for a hold): joint angles in
 degrees, one number for both sides or [left, right]; `on` lists what rests where ("feet",
 "toe_l", "hands@box", "hand_r@wall"); `x` moves the hips across, `lift` raises a body with
-nothing on the ground (a jump).
+nothing on the ground (a jump); `view` shows this position from the other side ("front" for
+a lunge to the side in a figure otherwise seen from the side).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
 FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "loop", "works")
-PLACEMENT_KEYS = ("on", "x", "lift")
+PLACEMENT_KEYS = ("on", "x", "lift", "view")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
 # `ankle = "flat"`: whatever angle puts the sole level on the floor (side view).
@@ -195,6 +196,10 @@ def _position(
     key = prefix + name
     check.unknown_keys(table, POSITION_KEYS, where, key + ".")
     before = len(check.problems)
+    own = _view(check, table.get("view"), where, key + ".view") if "view" in table else None
+    if own is None and "view" in table:
+        return None
+    view = own or view
     ranges = joint_ranges(view)
     angles: dict[str, float] = {}
     for joint in BODY_JOINTS:
@@ -243,7 +248,14 @@ def _position(
         )
     if len(check.problems) != before or contacts is None:
         return None
-    return KeyPosition(name, angles, contacts, x, lift)
+    return KeyPosition(name, angles, contacts, x, lift, own)
+
+
+def _view(check: Checker, raw: Any, where: str, key: str) -> View | None:
+    if raw in [view.value for view in View]:
+        return View(raw)
+    check.add(f'expected "side" or "front", got {type_name(raw)}', where, key)
+    return None
 
 
 def _path(check: Checker, raw: Any, where: str, key: str) -> tuple[str, ...]:
@@ -270,12 +282,9 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         )
         return None
     before = len(check.problems)
-    views = [view.value for view in View]
-    view_name = raw.get("view", View.SIDE.value)
-    if view_name not in views:
-        check.add(f'expected "side" or "front", got {type_name(view_name)}', where, prefix + "view")
+    view = _view(check, raw.get("view", View.SIDE.value), where, prefix + "view")
+    if view is None:
         return None
-    view = View(view_name)
     raw_props = raw.get("props", [])
     if not isinstance(raw_props, list):
         raw_props = [raw_props]

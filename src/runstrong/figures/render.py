@@ -16,7 +16,7 @@ from itertools import pairwise
 from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.clip import Box, hidden, outside
 from runstrong.figures.figure import Figure, KeyPosition, placed
-from runstrong.figures.motion import position_at, rep_keys
+from runstrong.figures.motion import between, position_at, rep_keys
 from runstrong.figures.shapes import (
     Arrow,
     Circle,
@@ -67,6 +67,8 @@ RING = 16.0
 RING_OPEN = 0.17
 # ... or this share of the body's length, if larger.
 RING_SHARE = 0.13
+# How far a ring round a point's whole travel stays outside it (cm).
+RING_MARGIN = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +111,28 @@ def path_shapes(figure: Figure) -> list[Shape]:
     """Where each of the figure's `path` points travels in one rep: a dotted track with an
     arrowhead at the end of the way out (and one back at the start, for a there-and-back
     swing; a loop goes round, one way)."""
-    if not figure.path or len(rep_keys(figure)) < 2:
+    if not figure.path or len(figure.positions) < 2:
         return []
+    # A hold whose rep is one position shows the way into the hold instead, one way.
+    into_hold = len(rep_keys(figure)) < 2
     span = 1.0 if figure.loop else 0.5
-    bodies = [
-        placed(figure, position_at(figure, span * i / PATH_STEPS)) for i in range(PATH_STEPS + 1)
-    ]
+    if into_hold:
+        start, hold = figure.positions[0], figure.position(figure.hold_name)
+        bodies = [
+            placed(figure, between(figure, start, hold or start, i / PATH_STEPS))
+            for i in range(PATH_STEPS + 1)
+        ]
+    else:
+        bodies = [
+            placed(figure, position_at(figure, span * i / PATH_STEPS))
+            for i in range(PATH_STEPS + 1)
+        ]
     shapes: list[Shape] = []
     for point in figure.path:
         track = [body.points[point] for body in bodies]
         shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-4], track[-1]))
-        if not figure.loop and _length(track) >= TWO_WAY_TRACK:
+        if not figure.loop and not into_hold and _length(track) >= TWO_WAY_TRACK:
             shapes.extend(_arrowhead(track[3], track[0]))
     return shapes
 
@@ -137,11 +149,20 @@ def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
     ring = max(RING, RING_SHARE * (right - left))
     for point in figure.circles:
         cx, cy = body.points[point]
+        # A point that travels further than the ring round its key positions gets one ring
+        # round all of its travel, the same in every position: the circle it goes round,
+        # with the point drawn where it is on it.
+        spots = [placed(figure, position).points[point] for position in figure.positions]
+        xs, ys = [x for x, _ in spots], [y for _, y in spots]
+        travel = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 + RING_MARGIN
+        if travel > ring:
+            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        radius = max(ring, travel)
         steps = 28
         track = [
             (
-                cx + ring * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
-                cy + ring * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cx + radius * math.cos(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
+                cy + radius * math.sin(2 * math.pi * (0.25 + (1 - RING_OPEN) * i / steps)),
             )
             for i in range(steps + 1)
         ]

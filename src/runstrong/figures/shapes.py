@@ -158,9 +158,19 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
         def at(up: float, out: float) -> Point:
             return (nx - ux * up + bx * out, ny - uy * up + by * out)
 
-        outline = [at(4, 3), at(0, 9), at(2, 15), at(8, 18), at(34, 18), at(38, 3)]
-        pocket = [at(22, 18), at(22, 22), at(33, 22), at(33, 18)]
-        return [*_polyline(outline, Layer.PROP), *_polyline(pocket, Layer.PROP)]
+        outline = [at(4, 3), at(0, 9), at(2, 16), at(8, 20), at(36, 20), at(40, 3)]
+        pocket = [at(22, 20), at(22, 25), at(35, 25), at(35, 20)]
+        # A strap over the shoulder and down the chest to the bag's bottom under the arm: a
+        # bag worn on the back, not a weight held behind it.
+        strap = [at(3, 3), at(-1, -5), at(14, -7), at(28, -5), at(38, 3)]
+        return [
+            *_polyline(outline, Layer.PROP),
+            *_polyline(pocket, Layer.PROP),
+            *_polyline(strap, Layer.PROP),
+        ]
+    # Hanging from the hand by its straps, it rests against the front of the legs: drawn a
+    # little ahead of the hand, so a leg does not run through the middle of it.
+    hx += 6.0
     top = hy - 8.0
     outline = [
         (hx - 13.0, top - 30.0),
@@ -180,8 +190,26 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
     return [
         *_polyline(outline, Layer.HELD),
         *_polyline(pocket, Layer.HELD),
-        Line((hx - 6.0, top), (hx, hy), layer=Layer.PROP),
-        Line((hx + 6.0, top), (hx, hy), layer=Layer.PROP),
+        Line((hx - 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
+        Line((hx + 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
+    ]
+
+
+def _kettlebell(hx: float, hy: float) -> list[Shape]:
+    """A kettlebell hanging from the hand: a round bell with a flat base under an arched
+    handle the hand holds at its top, so it reads as a kettlebell and not as a ball."""
+    handle = [
+        (hx - 8.0, hy - 10.0),
+        (hx - 9.0, hy - 4.0),
+        (hx - 5.0, hy + 1.0),
+        (hx + 5.0, hy + 1.0),
+        (hx + 9.0, hy - 4.0),
+        (hx + 8.0, hy - 10.0),
+    ]
+    return [
+        *_polyline(handle, Layer.PROP),
+        Circle((hx, hy - 20.0), 12.0, layer=Layer.PROP, round=True),
+        Line((hx - 8.0, hy - 31.0), (hx + 8.0, hy - 31.0), layer=Layer.PROP),
     ]
 
 
@@ -229,16 +257,15 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _rucksack(prop, body)
     hx, hy = body.points[prop.at]
     if kind is PropKind.KETTLEBELL:
-        return [
-            Circle((hx, hy - 11.0), 9.0, layer=Layer.PROP),
-            Line((hx, hy), (hx, hy - 2.0), layer=Layer.PROP),
-        ]
+        return _kettlebell(hx, hy)
     if kind is PropKind.BAR:
         return _trap_bar(hx, hy)
-    # A towel: a folded cloth flat on the floor under the hand, its loose end hanging over.
+    # A towel: a cloth folded in three, flat on the floor under the hand, as thick as a hand
+    # is, so even a small drawing shows it (a thin strip disappeared against the floor).
     return [
-        *_rectangle(hx - 22.0, 0.5, 44.0, 6.0),
-        Line((hx - 22.0, 3.5), (hx + 22.0, 3.5), layer=Layer.PROP),
+        *_rectangle(hx - 26.0, 0.5, 52.0, 9.0),
+        Line((hx - 26.0, 3.5), (hx + 26.0, 3.5), layer=Layer.PROP),
+        Line((hx - 26.0, 6.5), (hx + 26.0, 6.5), layer=Layer.PROP),
     ]
 
 
@@ -275,11 +302,12 @@ def _foot_outline(body: Body, side: str, view: View) -> list[Shape]:
     return [*_polyline(outline, Layer.NEAR), Line(ankle, up(heel, depth * 1.6))]
 
 
-def body_shapes(body: Body, view: View = View.SIDE, outline: str = "") -> list[Shape]:
+def body_shapes(body: Body, outline: str = "") -> list[Shape]:
     """The bones and head; seen from the side, the left limbs are the far ones (the figure
     faces right, so its right side is towards the viewer). `outline` ("l" or "r") draws that
     foot with its outline (a close-up of it)."""
     shapes: list[Shape] = []
+    view = body.view
     # Seen from the front both feet are near: a close-up outlines both alike.
     sides = SIDE_NAMES if outline and view is View.FRONT else (outline,) if outline else ()
     foot = {f"{end}_{side}" for side in sides for end in ("heel", "toe")}
@@ -309,7 +337,7 @@ def figure_shapes(figure: Figure, body: Body) -> list[Shape]:
         shapes.extend(prop_shapes(prop, body))
     # A close-up of an ankle or foot draws that foot's outline.
     side = figure.close_up[-1:] if figure.close_up.split("_")[0] in ("ankle", "heel", "toe") else ""
-    return shapes + body_shapes(body, figure.view, side)
+    return shapes + body_shapes(body, side)
 
 
 def _corners(shape: Shape) -> Iterator[Point]:

@@ -164,11 +164,13 @@ class Body:
     bones: tuple[Bone, ...]
     # Unit vector the face looks along; None in the front view (the face looks at us).
     facing: Point | None = None
+    # Which way the body is seen (a figure may show one key position from the front).
+    view: View = View.SIDE
 
     def moved(self, dx: float, dy: float) -> Body:
         points = {name: (x + dx, y + dy) for name, (x, y) in self.points.items()}
         head = (self.head_center[0] + dx, self.head_center[1] + dy)
-        return Body(points, head, self.bones, self.facing)
+        return Body(points, head, self.bones, self.facing, self.view)
 
     def lowest(self) -> float:
         return min([y for _, y in self.points.values()] + [self.head_center[1] - HEAD_RADIUS])
@@ -242,4 +244,4 @@ def forward_kinematics(angles: Mapping[str, float], view: View, feet: float = 1.
             points[f"toe_{side}"] = _along(sole, foot + 90.0, TOE_FORWARD * feet)
     bones = BONES + (FRONT_BONES if front else ())
     facing = None if front else direction(up - angle("neck") - 90.0)
-    return Body(points, head_center, bones, facing)
+    return Body(points, head_center, bones, facing, view)
