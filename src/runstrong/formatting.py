@@ -105,6 +105,15 @@ def load_from(amount: float, units: str = "kg") -> float:
     return round(amount * KG_PER_LB, 3) if units == "lb" else amount
 
 
+def set_text(
+    actual: int, kind: str, load_kg: float | None, units: str = "kg", *, reps_word: bool = False
+) -> str:
+    """One set, one way everywhere: `8 x 20 kg` when it carried a load, else `amount_text`."""
+    if load_kg is not None:
+        return f"{actual} x {load_text(load_kg, units)}"
+    return amount_text(actual, kind, reps_word=reps_word)
+
+
 def distance_text(km: float | None, units: str = "kg") -> str:
     """A run's distance: km with kg, miles with lb (the person's choice of `units`)."""
     if km is None:

@@ -104,8 +104,14 @@ def test_loads_are_saved_corrected_exported_and_imported(
     assert stats["Goblet squat"]["best_load_kg"] == 22.5
     assert stats["Goblet squat"]["best_load_reps"] == 4
     assert stats["Plank"]["best_load_kg"] is None
+    latest = stats["Goblet squat"]["latest"]
+    assert stats["Goblet squat"]["latest_load_kg"] == 22.5
+    assert stats["Plank"]["latest_load_kg"] is None
     assert main(["stats"]) == 0
-    assert "4 x 22.5 kg" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # The latest set says its load too: the same words as the best.
+    assert "4 x 22.5 kg" in out and out.count(f"{latest} x 22.5 kg") >= 1
+    assert f"{latest} reps" not in out.split("Goblet squat")[1].splitlines()[0]
 
 
 def test_an_older_history_gains_the_load_column(tmp_path: Path) -> None:
@@ -191,3 +197,14 @@ def test_the_summary_puts_today_beside_last_time_and_names_new_bests(tmp_path: P
     last_times, bests = compared(before.session, engine.records, before)
     assert last_times == ["last 4 x 22.5 kg", "last time 5 s"]
     assert bests == ["Goblet squat: new best: 4 x 25 kg!"]
+
+
+def test_stats_says_whose_sessions_count_towards_the_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _saved(tmp_path).close()
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    # The default plan (Beginner) counts only its own sessions, as `today` does.
+    assert "Beginner sessions per week (week of)" in out
+    assert "or more Beginner sessions" in out

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runstrong.formatting import amount, load_text
+from runstrong.formatting import amount, load_text, set_text
 from runstrong.history.last_time import Best, LastTime
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session
@@ -26,14 +26,7 @@ class Done:
 
 
 def _amounts(sets: Sequence[Done], units: str) -> str:
-    words = []
-    for done in sets:
-        if done.load_kg is not None:
-            words.append(f"{done.actual} x {load_text(done.load_kg, units)}")
-        elif done.kind is PhaseKind.HOLD:
-            words.append(f"{done.actual} s")
-        else:
-            words.append(str(done.actual))
+    words = [set_text(done.actual, done.kind, done.load_kg, units) for done in sets]
     if len(set(words)) == 1 and sets[0].load_kg is not None:
         return words[0]  # "8 x 20 kg" for every set says it once
     return ", ".join(words)

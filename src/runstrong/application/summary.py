@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.formatting import amount_text, balance_text, load_text
+from runstrong.formatting import balance_text, set_text
 from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import Session
@@ -35,12 +35,7 @@ class SessionSummary:
 def _amounts(records: list[PhaseRecord], units: str) -> str:
     """Each set's amount, as the "last time" column says them: `30 s, 28 s`, `8 x 20 kg`
     (a load the same in every set is said once; the sets column counts them)."""
-    words = [
-        f"{r.actual} x {load_text(r.load_kg, units)}"
-        if r.load_kg is not None
-        else amount_text(r.actual, r.kind)
-        for r in records
-    ]
+    words = [set_text(r.actual, r.kind, r.load_kg, units) for r in records]
     if len(words) > 1 and len(set(words)) == 1 and records[0].load_kg is not None:
         return words[0]
     return ", ".join(words)

@@ -24,7 +24,7 @@ from runstrong.formatting import (
     day_text,
     duration_text,
     lag_text,
-    load_text,
+    set_text,
     sets_done_text,
     when_text,
 )
@@ -32,7 +32,8 @@ from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
 from runstrong.history.queries import Counts, labelled
-from runstrong.planning.week import counting, weekly_target
+from runstrong.planning.plans import load_plans
+from runstrong.planning.week import active_plan, counting, weekly_target
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import session_slugs
@@ -152,6 +153,7 @@ def stats_data(
                 "sessions": s.sessions,
                 "best_load_kg": s.best_load_kg,
                 "best_load_reps": s.best_load_reps,
+                "latest_load_kg": s.latest_load_kg,
             }
             for s, label in labelled(store.exercise_stats())
         ],
@@ -196,22 +198,28 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     for name in ("exercise", "best", "latest", "sessions"):
         table.add_column(name, justify="left" if name == "exercise" else "right")
     for item in data["exercises"]:
-        best = amount_text(item["best"], item["kind"], reps_word=True)
+        units = chosen.units
+        best = set_text(item["best"], item["kind"], None, reps_word=True)
         if item["best_load_kg"] is not None:
-            best = f"{item['best_load_reps']} x {load_text(item['best_load_kg'], chosen.units)}"
+            best = set_text(item["best_load_reps"], item["kind"], item["best_load_kg"], units)
         table.add_row(
             Text(item["label"]),
             best,
-            amount_text(item["latest"], item["kind"], reps_word=True),
+            set_text(item["latest"], item["kind"], item["latest_load_kg"], units, reps_word=True),
             str(item["sessions"]),
         )
     out.print(table)
     weeks = "  ".join(f"{w['week_of'][5:]}: {w['sessions']}" for w in data["weeks"])
-    out.print(f"Sessions per week (week of)  {weeks}")
+    # Only the plan's sessions count towards its week (as `today` counts them): say so.
+    plan = active_plan(load_plans(slugs), chosen.plan)
+    whose = f"{plan.name} sessions" if plan is not None else "Sessions"
+    out.print(Text(f"{whose} per week (week of)  {weeks}"))
     weeks_on_target = data["streak_weeks"]
     out.print(
-        f"Streak: {counted(weeks_on_target, 'week')} in a row with "
-        f"{data['weekly_target']} or more sessions"
+        Text(
+            f"Streak: {counted(weeks_on_target, 'week')} in a row with "
+            f"{data['weekly_target']} or more {whose.lower() if plan is None else whose}"
+        )
     )
     for item in data["balance"]:
         count = item["sessions"]

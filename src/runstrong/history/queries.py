@@ -218,6 +218,7 @@ class ExerciseStat:
     best_load_kg: float | None = None
     """For a loaded exercise: the heaviest load, done for `best_load_reps` at most."""
     best_load_reps: int | None = None
+    latest_load_kg: float | None = None
 
 
 # A 0 (an older history or an import) is never a best; the row still counts. The index
@@ -238,7 +239,7 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
     groups = db.execute(EXERCISE_GROUPS).fetchall()
     for g in groups:
         latest = db.execute(
-            "SELECT exercise_name, actual, completed_at FROM sets WHERE exercise = ? "
+            "SELECT exercise_name, actual, completed_at, load_kg FROM sets WHERE exercise = ? "
             "AND kind = ? ORDER BY completed_ts DESC, id DESC LIMIT 1",
             (g["exercise"], g["kind"]),
         ).fetchone()
@@ -265,6 +266,7 @@ def exercise_stats(db: sqlite3.Connection) -> list[ExerciseStat]:
                 g["n"],
                 g["heaviest"],
                 reps,
+                latest["load_kg"],
             )
         )
     return sorted(stats, key=lambda stat: (stat.name.lower(), stat.kind))

@@ -21,6 +21,7 @@ from runstrong.formatting import (
     distance_text,
     duration_text,
     load_text,
+    set_text,
     sets_done_text,
     when_text,
 )
@@ -228,12 +229,15 @@ class HistoryScreen(Screen[None]):
                 if b.weaker:
                     sides += f"  {b.weaker} -{b.lag_percent}%"
             best = _amount(stat.kind, stat.best)
-            if stat.best_load_kg is not None:
-                best = f"{stat.best_load_reps} x {load_text(stat.best_load_kg, self._units)}"
+            if stat.best_load_kg is not None and stat.best_load_reps is not None:
+                best = set_text(stat.best_load_reps, stat.kind, stat.best_load_kg, self._units)
+            latest = _amount(stat.kind, stat.latest)
+            if stat.latest_load_kg is not None:
+                latest = set_text(stat.latest, stat.kind, stat.latest_load_kg, self._units)
             table.add_row(
                 Text(name),
                 best,
-                _amount(stat.kind, stat.latest),
+                latest,
                 str(stat.sessions),
                 sides,
             )
