@@ -208,3 +208,32 @@ def test_stats_says_whose_sessions_count_towards_the_week(
     # The default plan (Beginner) counts only its own sessions, as `today` does.
     assert "Beginner sessions per week (week of)" in out
     assert "or more Beginner sessions" in out
+
+
+def test_show_says_the_load_a_session_starts_from(
+    user_workouts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runstrong.workout.catalog import load_catalog
+    from runstrong.workout.model import Session
+
+    (user_workouts / "lift.toml").write_text(
+        '[session]\nname = "Lift"\n\n'
+        '[[exercises]]\nexercise = "goblet-squat"\nsets = 2\nreps = 3\ntempo = 1.0\nload = 8\n'
+    )
+    monkeypatch.setenv("COLUMNS", "200")  # no cell wraps
+    assert main(["show", "lift"]) == 0
+    assert "reps @ 1 s · 8 kg" in capsys.readouterr().out  # the file's load
+    lift = load_catalog().entries["lift"]
+    assert isinstance(lift, Session)
+    store = HistoryStore(paths.history_file())
+    clock = FakeClock()
+    engine = SessionEngine(lift, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
+    log = SessionLog(store, store.begin_session(lift, clock.wall(), 1))
+    for event in engine.start() + run_engine(engine, clock, 3.5) + engine.adjust_load(2.5):
+        log.handle(event, clock.wall())
+    for event in run_engine(engine, clock, 90):
+        log.handle(event, clock.wall())
+    store.close()
+    assert main(["show", "lift"]) == 0
+    # Last time's load, which `start` begins from.
+    assert "reps @ 1 s · 10.5 kg" in capsys.readouterr().out

@@ -280,3 +280,18 @@ def test_twelve_random_weeks_stay_in_range_and_move_one_step_at_most(seed: int) 
         for before, after in _simulated(rule, kind, seed):
             assert rule.start <= after <= rule.end
             assert abs(after - before) <= rule.step
+
+
+@pytest.mark.parametrize(
+    ("last_kg", "weeks_away", "offered"),
+    [(20.0, 3, 17.5), (20.0, 6, 12.5), (10.5, 159, 5.0), (20.0, 52, 10.0), (2.0, 30, 2.0)],
+)
+def test_rule_4_a_break_steps_a_load_back_to_half_at_most(
+    last_kg: float, weeks_away: int, offered: float
+) -> None:
+    squat = Exercise("Goblet squat", 2, (Phase(PhaseKind.REPS, 8),), 60, load=8.0)
+    day = date(2026, 1, 5)
+    sets = tuple(LastSet(n, None, 0, PhaseKind.REPS, 8, 8, last_kg) for n in (1, 2))
+    found = suggest(squat, LastTime(day, sets, 6), day + timedelta(weeks=weeks_away))
+    assert found is not None and found.load_kg == offered
+    assert found.why.startswith(f"{weeks_away} weeks since your last goblet squat")

@@ -14,11 +14,11 @@ from rich.text import Text
 from runstrong import paths
 from runstrong.cli.terminal import ascii_only
 from runstrong.exit_codes import EXIT_INVALID, EXIT_USAGE
-from runstrong.formatting import counted, duration_text
+from runstrong.formatting import counted, duration_text, load_text
 from runstrong.history import open_existing_quietly
 from runstrong.history.last_time import LastTime
 from runstrong.planning.intensity import intensity_of
-from runstrong.planning.progression import Suggested, suggest
+from runstrong.planning.progression import Suggested, suggest, with_last_loads
 from runstrong.session.timeline import (
     Timing,
     estimate_seconds,
@@ -194,7 +194,11 @@ def show_session(
 ) -> None:
     timing = chosen.timing
     per_exercise = seconds_per_exercise(session, timing)
-    offers = _from_history(session, catalog, chosen).suggested
+    history = _from_history(session, catalog, chosen)
+    offers = history.suggested
+    # The load a session starts from: the last one used, else the file's (as `start` does).
+    by_key = {session.exercises[i].key: found for i, found in history.last.items()}
+    loads = [e.load for e in with_last_loads(session, by_key.get).exercises]
     header = Text(session.name + (" (light version)" if session.light else ""), style="bold")
     header.append(f"  ({session.slug}, {session.source.value})", style="dim")
     out.print(header)
@@ -218,6 +222,8 @@ def show_session(
     table.add_column("cues")
     for number, exercise in enumerate(session.exercises, start=1):
         prescription = Text(exercise.describe())
+        if (load := loads[number - 1]) is not None:
+            prescription.append(f" · {load_text(load, chosen.units)}")
         if exercise.progression:
             p = exercise.progression
             prescription.append(f"\nbuilds {p.start} → {p.end} by {p.step}", style="dim")

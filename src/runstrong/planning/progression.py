@@ -15,6 +15,7 @@ An easier week (planning.easier) offers no step up; rules 3 and 4 still step bac
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -112,11 +113,18 @@ def _sentence(step: _Step, amount: str, exercise: Exercise) -> str:
     return f"{step.why}: {amount} again"
 
 
+def _comeback_floor(load: float) -> float:
+    """The lowest load a break steps back to: half the last one, in whole steps (a load has
+    no `from`; without a floor a long break stepped a 10 kg lift back to 0 kg)."""
+    half = math.floor(load / 2 / LOAD_STEP_KG) * LOAD_STEP_KG
+    return min(load, max(LOAD_STEP_KG, half))
+
+
 def _loaded(exercise: Exercise, last: LastTime, today: date, easier: bool) -> Suggested:
     load = last.load_kg
     assert load is not None
     step = _verdict(exercise.name, list(last.sets), last, today, False, easier)
-    new_load = max(0.0, load + step.steps * LOAD_STEP_KG)
+    new_load = max(_comeback_floor(load) if step.away else 0.0, load + step.steps * LOAD_STEP_KG)
     targets = tuple(p.target for p in exercise.phases)
     return Suggested(targets[0], targets, new_load, False, _sentence(step, _kg(new_load), exercise))
 
