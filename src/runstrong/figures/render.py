@@ -71,8 +71,7 @@ RING_SHARE = 0.13
 RING_MARGIN = 12.0
 # How far a guide line runs on past its last point (cm), to its arrowhead: clear of a head.
 GUIDE_PAST = 34.0
-# A guide is drawn in pieces this long (cm), those inside the head left out (a face is not
-# crossed out).
+# A guide is drawn in pieces this long (cm), leaving out those inside the head.
 GUIDE_STEP = 2.0
 
 
@@ -190,16 +189,14 @@ def guide_shapes(figure: Figure, body: Body) -> list[Shape]:
     back = first[1] / uy if uy > 0.1 else 0.0
     start = (first[0] - ux * back, first[1] - uy * back)
     tip = (last[0] + ux * GUIDE_PAST, last[1] + uy * GUIDE_PAST)
-    steps = max(1, round(math.dist(start, tip) / GUIDE_STEP))
-    dots = [
-        (start[0] + (tip[0] - start[0]) * i / steps, start[1] + (tip[1] - start[1]) * i / steps)
-        for i in range(steps + 1)
-    ]
-    clear = HEAD_RADIUS + 1.0
+    n = max(1, round(math.dist(start, tip) / GUIDE_STEP))
+    dx, dy = (tip[0] - start[0]) / n, (tip[1] - start[1]) / n
+    dots = [(start[0] + dx * i, start[1] + dy * i) for i in range(n + 1)]
+    head, clear = body.head_center, HEAD_RADIUS + 1.0
     shapes: list[Shape] = [
         Line(a, b, layer=Layer.PATH)
         for a, b in pairwise(dots)
-        if min(math.dist(a, body.head_center), math.dist(b, body.head_center)) > clear
+        if min(math.dist(a, head), math.dist(b, head)) > clear
     ]
     return [*shapes, Arrow(start, tip)]
 

@@ -184,7 +184,8 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
         return (hx - 12.0 + out, hy - 8.0 - down)
 
     # The bag's back face closes the outline (on the back the body does).
-    return [*_bag(carried, Layer.HELD, Layer.HELD), Line(carried(4, 3), carried(40, 3), layer=Layer.HELD)]
+    back_face = Line(carried(4, 3), carried(40, 3), layer=Layer.HELD)
+    return [*_bag(carried, Layer.HELD, Layer.HELD), back_face]
 
 
 def _kettlebell(hx: float, hy: float) -> list[Shape]:
