@@ -237,25 +237,31 @@ def test_path_and_circles_name_body_points() -> None:
     assert found.endswith("figure.loop: expected true or false, got text 'yes'")
 
 
-def test_a_rucksack_is_worn_on_the_back_or_carried_in_the_hand() -> None:
-    def bag_xs(at: str) -> list[float]:
+def test_a_rucksack_is_worn_on_the_back_or_carried_by_its_top_handle() -> None:
+    def bag(at: str) -> list[Line]:
         figure = figure_of(
             {"props": [{"kind": "rucksack", "at": at}], "start": {"shoulder": 10, "on": ["feet"]}}
         )
-        bag = prop_shapes(figure.props[0], placed(figure, figure.positions[0]))
-        return [p[0] for s in bag if isinstance(s, Line) for p in (s.start, s.end)]
+        shapes = prop_shapes(figure.props[0], placed(figure, figure.positions[0]))
+        return [s for s in shapes if isinstance(s, Line)]
 
-    worn = bag_xs("neck")
+    worn = [p[0] for s in bag("neck") for p in (s.start, s.end)]
     # The bag is behind the back (the figure faces +x); only its strap comes round the
     # shoulder to the chest, a few centimetres in front.
     assert worn and min(worn) < -15
     assert 0 < max(worn) < 10
-    carried = bag_xs("hand_r")
-    hand = 57.0 * math.sin(math.radians(10))
-    # Hanging from the hand, and a little ahead of it: against the front of the legs, so the
-    # leg's line does not run through the middle of the bag.
-    assert min(carried) < hand < max(carried)
-    assert (min(carried) + max(carried)) / 2 > hand + 3
+    carried = bag("hand_r")
+    hand = (57.0 * math.sin(math.radians(10)), 0.0)
+    points = [p for s in carried for p in (s.start, s.end)]
+    top = max(points, key=lambda p: p[1])
+    # Held by the handle on its top: the hand is the highest point, the bag hangs below it,
+    # pocket forward (more of it ahead of the hand than behind), like the worn one's shape
+    # (the same lines, and a back face the body closes when it is worn).
+    assert top[0] == pytest.approx(hand[0])
+    xs = [x for x, _ in points]
+    assert min(xs) < hand[0] < max(xs)
+    assert max(xs) - hand[0] > 10
+    assert len(carried) == len(bag("neck")) + 1
 
 
 def test_a_front_view_foot_sits_under_its_ankle_and_tips_either_way() -> None:

@@ -116,6 +116,10 @@ class Figure:
     path: tuple[str, ...] = ()
     # Body points that go round in small circles: a ring with an arrowhead is drawn round each.
     circles: tuple[str, ...] = ()
+    # A straight guide line through these body points (first to last): an alignment to hold,
+    # such as hip to head. It runs on down to the floor and past the last point to an
+    # arrowhead (grow that way).
+    guide: tuple[str, ...] = ()
     # The rep goes round: through the key positions in order and on back to the first (a
     # circle), instead of there and back the same way.
     loop: bool = False

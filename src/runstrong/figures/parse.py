@@ -6,6 +6,7 @@
     close_up = "ankle_r"               # optional: draw only the room round this body point
     path = ["knee_r"]                  # optional: draw where these points travel in a rep
     circles = ["hip"]                  # optional: these points go round in small circles
+    guide = ["hip", "head"]            # optional: a straight alignment line through them
     loop = true                        # optional: the rep goes round (a circle), not back
     works = "left"                     # one-sided: the side the drawing shows working
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
@@ -46,7 +47,7 @@ from runstrong.figures.skeleton import (
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
-FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "loop", "works")
+FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "guide", "loop", "works")
 PLACEMENT_KEYS = ("on", "x", "lift", "view")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -332,6 +333,13 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         )
     path = _path(check, raw.get("path", []), where, prefix + "path")
     circles = _path(check, raw.get("circles", []), where, prefix + "circles")
+    guide = _path(check, raw.get("guide", []), where, prefix + "guide")
+    if len(guide) == 1:
+        check.add(
+            'expected at least two body points for a line, such as ["hip", "head"]',
+            where,
+            prefix + "guide",
+        )
     loop = raw.get("loop", False)
     if not isinstance(loop, bool):
         check.add(f"expected true or false, got {type_name(loop)}", where, prefix + "loop")
@@ -353,6 +361,7 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         close_up=close_up,
         path=path,
         circles=circles,
+        guide=guide,
         loop=bool(loop),
         works=works,
     )

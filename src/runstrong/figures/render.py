@@ -26,7 +26,7 @@ from runstrong.figures.shapes import (
     extent,
     figure_shapes,
 )
-from runstrong.figures.skeleton import Body, Point
+from runstrong.figures.skeleton import HEAD_RADIUS, Body, Point
 
 # A close-up shows this far (cm) either side of its body point and above it: a lower leg and
 # foot, large enough that an ankle's turn shows.
@@ -69,6 +69,10 @@ RING_OPEN = 0.17
 RING_SHARE = 0.13
 # How far a ring round a point's whole travel stays outside it (cm).
 RING_MARGIN = 12.0
+# How far a guide line runs on past its last point (cm), to its arrowhead: clear of a head.
+GUIDE_PAST = 34.0
+# A guide is drawn in pieces this long (cm), leaving out those inside the head.
+GUIDE_STEP = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
         body = placed(figure, position)
         shapes.extend(figure_shapes(figure, body))
         shapes.extend(ring_shapes(figure, body))
+        shapes.extend(guide_shapes(figure, body))
     left, _, right, top = extent(shapes)
     margin = 6.0
     # The ground is the bottom edge: what dips a little below it (within the checks'
@@ -169,6 +174,31 @@ def ring_shapes(figure: Figure, body: Body) -> list[Shape]:
         shapes.extend(Line(a, b, layer=Layer.PATH) for a, b in pairwise(track))
         shapes.extend(_arrowhead(track[-3], track[-1]))
     return shapes
+
+
+def guide_shapes(figure: Figure, body: Body) -> list[Shape]:
+    """The figure's `guide`: a straight dotted line through its points, from the floor (or
+    its first point, if the line does not run down) on past the last to an arrowhead."""
+    if len(figure.guide) < 2:
+        return []
+    first, last = body.points[figure.guide[0]], body.points[figure.guide[-1]]
+    dx, dy = last[0] - first[0], last[1] - first[1]
+    length = max(math.hypot(dx, dy), 1e-6)
+    ux, uy = dx / length, dy / length
+    # Back along the line to the floor: where an upright body stands.
+    back = first[1] / uy if uy > 0.1 else 0.0
+    start = (first[0] - ux * back, first[1] - uy * back)
+    tip = (last[0] + ux * GUIDE_PAST, last[1] + uy * GUIDE_PAST)
+    n = max(1, round(math.dist(start, tip) / GUIDE_STEP))
+    dx, dy = (tip[0] - start[0]) / n, (tip[1] - start[1]) / n
+    dots = [(start[0] + dx * i, start[1] + dy * i) for i in range(n + 1)]
+    head, clear = body.head_center, HEAD_RADIUS + 1.0
+    shapes: list[Shape] = [
+        Line(a, b, layer=Layer.PATH)
+        for a, b in pairwise(dots)
+        if min(math.dist(a, head), math.dist(b, head)) > clear
+    ]
+    return [*shapes, Arrow(start, tip)]
 
 
 def _arrowhead(before: Point, tip: Point) -> list[Shape]:
@@ -301,7 +331,12 @@ def render_position(
     `mirror` flips it left to right (the other side working)."""
     frame = figure_frame(figure)
     body = placed(figure, position)
-    shapes = [*path_shapes(figure), *figure_shapes(figure, body), *ring_shapes(figure, body)]
+    shapes = [
+        *path_shapes(figure),
+        *guide_shapes(figure, body),
+        *figure_shapes(figure, body),
+        *ring_shapes(figure, body),
+    ]
     if figure.close_up:
         inset, box = _inset(figure, position, frame)
         shapes = [*outside(shapes, box, INSET_GAP), *inset]

@@ -4,7 +4,7 @@ side of the body, the far side, props, a band, a motion path), for body and prop
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
@@ -141,9 +141,26 @@ def _trap_bar(hx: float, hy: float) -> list[Shape]:
     ]
 
 
+def _bag(at: Callable[[float, float], Point], layer: Layer, strap_layer: Layer) -> list[Shape]:
+    """A rucksack in its own frame: `at(down, out)` from the top of its back face, `out` away
+    from whoever carries it. A rounded top with a loop handle on it, a front pocket, and the
+    shoulder strap on the back face: the same bag whether worn or carried."""
+    outline = [at(4, 3), at(0, 9), at(2, 16), at(8, 20), at(36, 20), at(40, 3)]
+    pocket = [at(22, 20), at(22, 25), at(35, 25), at(35, 20)]
+    handle = [at(1, 9), at(-6, 10), at(-8, 12), at(-6, 14), at(1, 15)]
+    strap = [at(3, 3), at(-1, -5), at(14, -7), at(28, -5), at(38, 3)]
+    return [
+        *_polyline(outline, layer),
+        *_polyline(pocket, layer),
+        *_polyline(handle, layer),
+        *_polyline(strap, strap_layer),
+    ]
+
+
 def _rucksack(prop: Prop, body: Body) -> list[Shape]:
-    """A rucksack: a bag with a rounded top and a front pocket, worn on the back (at the
-    shoulders or neck) or hanging from a hand by its straps."""
+    """A rucksack worn on the back (at the shoulders or neck), its strap over the shoulder and
+    down the chest; or carried by its top handle, hanging from the hand against the front of
+    the legs, the pocket facing forward."""
     hx, hy = body.points[prop.at]
     if prop.at in ("neck", "shoulder", "shoulder_l", "shoulder_r"):
         # On the back: along the spine, on the side away from the face.
@@ -155,44 +172,20 @@ def _rucksack(prop: Prop, body: Body) -> list[Shape]:
         back = -1.0 if ux * fy - uy * fx > 0 else 1.0
         bx, by = -uy * back, ux * back  # away from the chest
 
-        def at(up: float, out: float) -> Point:
-            return (nx - ux * up + bx * out, ny - uy * up + by * out)
+        def worn(down: float, out: float) -> Point:
+            return (nx - ux * down + bx * out, ny - uy * down + by * out)
 
-        outline = [at(4, 3), at(0, 9), at(2, 16), at(8, 20), at(36, 20), at(40, 3)]
-        pocket = [at(22, 20), at(22, 25), at(35, 25), at(35, 20)]
-        # A strap over the shoulder and down the chest to the bag's bottom under the arm: a
-        # bag worn on the back, not a weight held behind it.
-        strap = [at(3, 3), at(-1, -5), at(14, -7), at(28, -5), at(38, 3)]
-        return [
-            *_polyline(outline, Layer.PROP),
-            *_polyline(pocket, Layer.PROP),
-            *_polyline(strap, Layer.PROP),
-        ]
-    # Hanging from the hand by its straps, it rests against the front of the legs: drawn a
-    # little ahead of the hand, so a leg does not run through the middle of it.
-    hx += 6.0
-    top = hy - 8.0
-    outline = [
-        (hx - 13.0, top - 30.0),
-        (hx - 13.0, top - 5.0),
-        (hx - 8.0, top),
-        (hx + 8.0, top),
-        (hx + 13.0, top - 5.0),
-        (hx + 13.0, top - 30.0),
-        (hx - 13.0, top - 30.0),
-    ]
-    pocket = [
-        (hx - 8.0, top - 30.0),
-        (hx - 8.0, top - 19.0),
-        (hx + 8.0, top - 19.0),
-        (hx + 8.0, top - 30.0),
-    ]
-    return [
-        *_polyline(outline, Layer.HELD),
-        *_polyline(pocket, Layer.HELD),
-        Line((hx - 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
-        Line((hx + 6.0, top), (hx - 6.0, hy), layer=Layer.PROP),
-    ]
+        return _bag(worn, Layer.PROP, Layer.PROP)
+
+    # Carried: the hand holds the handle's top, the bag hanging under it with the pocket
+    # forward and the strap hanging on the back face, towards the legs; all drawn behind the
+    # near limbs, so a leg crossing the strap stays readable.
+    def carried(down: float, out: float) -> Point:
+        return (hx - 12.0 + out, hy - 8.0 - down)
+
+    # The bag's back face closes the outline (on the back the body does).
+    back_face = Line(carried(4, 3), carried(40, 3), layer=Layer.HELD)
+    return [*_bag(carried, Layer.HELD, Layer.HELD), back_face]
 
 
 def _kettlebell(hx: float, hy: float) -> list[Shape]:

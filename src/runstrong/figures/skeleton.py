@@ -10,6 +10,8 @@ Angle conventions, side view (the figure faces right):
 - `neck`: the head tipping forward (+) or back (-) from the line of the spine.
 - `shoulder`: the upper arm raised forward from hanging along the trunk (180 = overhead).
 - `elbow`, `knee`: bend (0 = straight). Elbows bend the hand forward, knees the foot back.
+  A negative elbow folds the forearm the other way: a forearm across the body, seen from the
+  side (lying face down with the forearms folded under the forehead).
 - `hip`: the thigh raised forward from the line of the trunk (90 = sitting), - behind.
 - `ankle`: toes pointed (+) or pulled up (-) from a right angle to the shin.
 In the front view the same names turn the limbs sideways: + moves a limb outwards, `torso`
@@ -81,7 +83,7 @@ class View(StrEnum):
 BODY_JOINTS: dict[str, tuple[float, float]] = {"torso": (-180.0, 180.0), "neck": (-60.0, 70.0)}
 LIMB_JOINTS: dict[str, tuple[float, float]] = {
     "shoulder": (-110.0, 260.0),
-    "elbow": (0.0, 160.0),
+    "elbow": (-170.0, 160.0),
     "hip": (-50.0, 150.0),
     "knee": (0.0, 165.0),
     "ankle": (-40.0, 90.0),
