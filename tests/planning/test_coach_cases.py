@@ -137,7 +137,9 @@ def test_rule_5_races(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
             assert level(entry["session"]) is not Intensity.HARD, entry
         if 0 <= gap <= 2:
             assert level(entry["session"]) is Intensity.EASY, entry
-        if 0 <= gap <= 2:
+        if gap == 0:
+            assert "Race on" not in entry["reason"], entry  # it says race day once
+        elif 0 < gap <= 2:
             assert "Race on Sun 18 Apr: easy work only in the last two days." in entry["reason"]
         elif 0 <= gap <= 7:
             assert "Race on Sun 18 Apr: nothing hard in the last seven days." in entry["reason"]
