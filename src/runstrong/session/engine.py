@@ -33,9 +33,12 @@ from runstrong.session.timeline import (
     build_timeline,
     estimate_step,
     first_not_done,
-    next_work,
+    focus_at,
+    next_exercise_start,
+    rated_exercise,
+    redo_start,
     reps_at,
-    set_starts,
+    up_next_at,
 )
 from runstrong.session.view import View
 from runstrong.workout.model import Exercise, PhaseKind, Session
@@ -132,21 +135,11 @@ class SessionEngine:
 
     def focus(self) -> Step:
         """The work step this moment is about: the one running, or the one being prepared for."""
-        step = self.step
-        if step.kind.is_work or step.kind is SessionPhase.DONE:
-            return step
-        if self._lead_in is not None:
-            return self.timeline[self.index]
-        return next_work(self.timeline, self.index + 1) or step
+        return focus_at(self.timeline, self.index, self._lead_in)
 
     def up_next(self) -> Step | None:
         """The next work step that is not running now: what "Up next" and "Next:" name."""
-        step = self.step
-        if step.kind is SessionPhase.DONE:
-            return None
-        if step.kind.is_work:
-            return next_work(self.timeline, self.index + 1)
-        return self.focus()
+        return up_next_at(self.timeline, self.index, self._lead_in)
 
     def _correction(self) -> PhaseRecord | None:
         if self.step.kind is not SessionPhase.REST or not self.records:
@@ -155,12 +148,7 @@ class SessionEngine:
         return last if last.kind is PhaseKind.REPS else None
 
     def _rating_for(self) -> int | None:
-        step = self.step
-        if step.kind is SessionPhase.DONE or (
-            step.kind is SessionPhase.REST and step.set_number == self.exercise_of(step).sets
-        ):
-            return step.exercise
-        return None
+        return rated_exercise(self.step, self.exercise_of(self.step).sets)
 
     def _phase(self, now: float) -> SessionPhase:
         if self._paused:
@@ -383,24 +371,13 @@ class SessionEngine:
 
     def skip_exercise(self) -> list[Event]:
         """Leave the exercise in focus unfinished and get ready for the next one."""
-        current = self.focus().exercise
-        for index in range(self.index + 1, len(self.timeline)):
-            step = self.timeline[index]
-            if step.kind is SessionPhase.DONE or (step.kind.is_work and step.exercise > current):
-                return self._jump(index)
-        return []
+        target = next_exercise_start(self.timeline, self.index, self.focus().exercise)
+        return [] if target is None else self._jump(target)
 
     def back(self) -> list[Event]:
         """Redo the set just done (from its rest) or go back to the previous set."""
-        starts = set_starts(self.timeline)
-        step = self.timeline[self.index]
-        if step.kind is SessionPhase.REST:
-            return self._jump(starts[(step.exercise, step.set_number)])
-        if not (step.kind.is_work or step.kind is SessionPhase.SWITCH):
-            return []
-        order = list(starts)
-        position = order.index((step.exercise, step.set_number))
-        return self._jump(starts[order[max(0, position - 1)]])
+        target = redo_start(self.timeline, self.index)
+        return [] if target is None else self._jump(target)
 
     def adjust_reps(self, delta: int) -> list[Event]:
         """Correct the rep count of the set just logged, during the rest right after it."""

@@ -225,6 +225,61 @@ def next_work(timeline: tuple[Step, ...], start: int) -> Step | None:
     return next((step for step in timeline[start:] if step.kind.is_work), None)
 
 
+def focus_at(timeline: tuple[Step, ...], index: int, lead_in: Step | None) -> Step:
+    """The work step the moment at `index` is about: the one running, or the one being
+    prepared for (`lead_in`: a GET READY put before `index` after a jump)."""
+    step = lead_in or timeline[index]
+    if step.kind.is_work or step.kind is SessionPhase.DONE:
+        return step
+    if lead_in is not None:
+        return timeline[index]
+    return next_work(timeline, index + 1) or step
+
+
+def up_next_at(timeline: tuple[Step, ...], index: int, lead_in: Step | None) -> Step | None:
+    """The next work step that is not running at `index`: what "Up next" and "Next:" name."""
+    step = lead_in or timeline[index]
+    if step.kind is SessionPhase.DONE:
+        return None
+    if step.kind.is_work:
+        return next_work(timeline, index + 1)
+    return focus_at(timeline, index, lead_in)
+
+
+def next_exercise_start(timeline: tuple[Step, ...], index: int, current: int) -> int | None:
+    """Where skipping exercise `current` from `index` lands: the next exercise's first step
+    (or DONE)."""
+    for later in range(index + 1, len(timeline)):
+        step = timeline[later]
+        if step.kind is SessionPhase.DONE or (step.kind.is_work and step.exercise > current):
+            return later
+    return None
+
+
+def redo_start(timeline: tuple[Step, ...], index: int) -> int | None:
+    """Where `back` from `index` lands: the start of the set just done (from its rest), else
+    of the set before; None where there is nothing to go back to."""
+    starts = set_starts(timeline)
+    step = timeline[index]
+    if step.kind is SessionPhase.REST:
+        return starts[(step.exercise, step.set_number)]
+    if not (step.kind.is_work or step.kind is SessionPhase.SWITCH):
+        return None
+    order = list(starts)
+    position = order.index((step.exercise, step.set_number))
+    return starts[order[max(0, position - 1)]]
+
+
+def rated_exercise(step: Step, sets: int) -> int | None:
+    """The exercise whose effort may be given at `step` (of an exercise with `sets` sets):
+    in the rest after its last set, or at the end for the last exercise."""
+    if step.kind is SessionPhase.DONE or (
+        step.kind is SessionPhase.REST and step.set_number == sets
+    ):
+        return step.exercise
+    return None
+
+
 def reps_at(phase: Phase | None, elapsed: float, taps: int) -> int | None:
     """Reps done so far in a step: the person's taps, or one per `tempo` seconds (never past
     the target); None for a hold."""
