@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runstrong.application.resume import time_taken
+from runstrong.application.resume import resumed_time, time_taken
 from runstrong.history import HistoryStore, SessionLog
 from runstrong.session.engine import SessionEngine
 from runstrong.session.timeline import Timing, planned_sets
@@ -75,3 +75,24 @@ def test_the_time_taken_travels_with_an_export(tmp_path: Path) -> None:
     (after,) = moved.sessions()
     taken = after.duration_seconds
     assert taken is not None and taken == before.duration_seconds and taken < 60
+
+
+def test_a_resumed_session_carries_on_from_the_time_its_stop_summary_said(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    first = SessionEngine(PLAN, clock=clock, wall=clock.wall, timing=Timing(get_ready=0))
+    log = SessionLog.for_new(store, PLAN, clock.wall(), planned_sets(PLAN))
+    # Set 1 (10 s), then 4 s into the rest: put aside to finish later.
+    for event in first.start() + run_engine(first, clock, 14.0):
+        log.handle(event, clock.wall())
+    for event in first.stop(resumable=True):
+        log.handle(event, clock.wall())
+    said = first.view().session_elapsed  # what the stop summary showed
+    assert said == 14.0
+    clock.advance(3600.0)
+    (unfinished,) = store.unfinished()
+    done = store.records_of(unfinished.id)
+    assert time_taken(unfinished.started_ts, done) == 10.0  # the sets alone tell less
+    assert resumed_time(unfinished, done) == said

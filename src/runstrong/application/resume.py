@@ -77,6 +77,14 @@ def time_taken(started_ts: float, records: Sequence[PhaseRecord]) -> float:
     return taken
 
 
+def resumed_time(unfinished: Unfinished, done: Sequence[PhaseRecord]) -> float:
+    """Where a resumed session's clock carries on from: the time its first part took when it
+    was put aside (the summary said so then), or what its sets tell after a crash; the larger,
+    since a crash after a resume leaves the first part's time behind the sets logged since."""
+    from_sets = time_taken(unfinished.started_ts, done)
+    return max(from_sets, unfinished.taken_s or 0.0)
+
+
 def same_session(unfinished: Unfinished, session: Session) -> bool:
     """Whether `session`, about to start, is the one left unfinished."""
     if unfinished.source_path or session.source is Source.FILE:

@@ -51,6 +51,9 @@ class Unfinished:
     sets_logged: int
     source_path: str | None = None
     source_hash: str | None = None
+    taken_s: float | None = None
+    """The time its first part took, when it was put aside to finish later (None after a
+    crash: the sets then tell)."""
 
 
 P = ParamSpec("P")
@@ -217,10 +220,19 @@ class HistoryStore:
                 (status.value, iso(ended_ts), taken, session_id),
             )
 
+    def set_aside(self, session_id: int, taken: float | None) -> None:
+        """A session put aside to finish later: it stays open, with the time it has taken."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE sessions SET taken_s = ? WHERE id = ? AND status = 'in_progress'",
+                (taken, session_id),
+            )
+
     @_reads
     def unfinished(self) -> list[Unfinished]:
         rows = self.db.execute(
             "SELECT s.id, s.slug, s.name, s.started_ts, s.light, s.source_path, s.source_hash, "
+            "s.taken_s, "
             f"(SELECT {queries.SETS_DONE} FROM sets WHERE session_id = s.id) AS logged "
             "FROM sessions s WHERE status = 'in_progress' ORDER BY started_ts DESC"
         ).fetchall()
@@ -234,6 +246,7 @@ class HistoryStore:
                 r["logged"],
                 r["source_path"],
                 r["source_hash"],
+                r["taken_s"],
             )
             for r in rows
         ]

@@ -72,10 +72,13 @@ class SessionLog:
         elif isinstance(event, SessionEnded):
             if self.session_id is None and not self._pending:
                 return  # stopped before its first set: nothing to keep
-            if event.resumable:
-                return  # put aside to finish later: the row stays open, offered next time
             done, taken = event.completed, event.taken
-            self._pending.append((None, lambda sid: self.store.finish(sid, done, wall, taken)))
+            if event.resumable:
+                # Put aside to finish later: the row stays open, offered next time, and its
+                # second part's clock carries on from the time the first one took.
+                self._pending.append((None, lambda sid: self.store.set_aside(sid, taken)))
+            else:
+                self._pending.append((None, lambda sid: self.store.finish(sid, done, wall, taken)))
         else:
             return
         self.flush()

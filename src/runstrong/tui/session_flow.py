@@ -145,7 +145,7 @@ class SessionFlow:
     def resume(
         self, unfinished: Unfinished, *, exit_after: bool = False, started: Session | None = None
     ) -> None:
-        from runstrong.application.resume import close_unfinished, session_to_resume, time_taken
+        from runstrong.application.resume import close_unfinished, resumed_time, session_to_resume
         from runstrong.tui.screens.dialogs import Answer, Choice
 
         found = session_to_resume(unfinished, self.host.catalog, started)
@@ -194,7 +194,7 @@ class SessionFlow:
             exit_after=exit_after,
             resume_id=unfinished.id,
             done=done,
-            elapsed_before=time_taken(unfinished.started_ts, done),
+            elapsed_before=resumed_time(unfinished, done),
         )
 
     # -- a session -------------------------------------------------------------------------
