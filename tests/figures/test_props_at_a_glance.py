@@ -7,7 +7,9 @@ from typing import Any
 
 from runstrong.checks import Checker
 from runstrong.figures import Figure, parse_figure, placed
-from runstrong.figures.shapes import Line, prop_shapes
+from runstrong.figures.plan import PLAN_WIDE, with_plan
+from runstrong.figures.render import figure_frame, render_position
+from runstrong.figures.shapes import Layer, Line, prop_shapes
 
 
 def figure_of(raw: dict[str, Any]) -> Figure:
@@ -47,3 +49,49 @@ def test_a_towel_is_a_thin_hollow_cloth_folded_over_at_the_front() -> None:
     top_end = max(max(s.start[0], s.end[0]) for s in flat if s.start[1] == top)
     fold = [p for p in points if 0.5 < p[1] < top]
     assert fold and max(x for x, _ in fold) > top_end
+
+
+TRAP_BAR = {
+    "view": "side",
+    "props": [{"kind": "bar", "at": "hand_r"}],
+    "start": {
+        "torso": 52,
+        "hip": 122,
+        "knee": 118,
+        "ankle": "flat",
+        "shoulder": 52,
+        "on": ["feet"],
+    },
+    "end": {"on": ["feet"]},
+}
+
+
+def test_a_trap_bar_figure_has_a_boxed_plan_of_the_hexagon_beside_it() -> None:
+    """From the side the hexagon is edge-on: a plan from above, boxed beside the figure, shows
+    the frame with the feet (near lines) inside it; the frame grows to make room, and a figure
+    without a trap bar has no plan."""
+    bar = figure_of(TRAP_BAR)
+    plain = figure_of({**TRAP_BAR, "props": []})
+    b_left, _, b_right, b_top = figure_frame(bar)
+    p_left, _, p_right, _ = figure_frame(plain)
+    assert b_right - b_left >= p_right - p_left + PLAN_WIDE
+    shapes = with_plan(bar, [], figure_frame(bar))
+    rim = [s for s in shapes if isinstance(s, Line) and s.layer is Layer.GROUND]
+    assert len(rim) == 4
+    xs = [x for s in rim for x, _ in (s.start, s.end)]
+    ys = [y for s in rim for _, y in (s.start, s.end)]
+    box = (min(xs), min(ys), max(xs), max(ys))
+    assert box[2] <= b_right and box[3] <= b_top
+    # The lines inside: a six-sided frame (prop) and the feet (near) within it.
+    frame_lines = [s for s in shapes if s.layer is Layer.PROP]
+    feet = [s for s in shapes if s.layer is Layer.NEAR]
+    assert len(frame_lines) >= 6 and feet
+    hexagon_xs = [x for s in frame_lines for x, _ in (s.start, s.end)]
+    assert all(min(hexagon_xs) < x < max(hexagon_xs) for s in feet for x, _ in (s.start, s.end))
+    # Whatever of the figure ran into the box is cut out of it.
+    across = Line((box[0] - 10, box[1] + 5), (box[2] + 10, box[1] + 5))
+    kept = with_plan(bar, [across], figure_frame(bar))
+    assert across not in kept
+    assert with_plan(plain, [across], figure_frame(plain)) == [across]
+    lines = render_position(bar, bar.positions[0], 40, 16).lines
+    assert render_position(plain, plain.positions[0], 40, 16).lines != lines
