@@ -83,8 +83,9 @@ def test_a_trap_bar_figure_has_a_boxed_plan_of_the_hexagon_beside_it() -> None:
     box = (min(xs), min(ys), max(xs), max(ys))
     assert box[2] <= b_right and box[3] <= b_top
     # The lines inside: a six-sided frame (prop) and the feet (near) within it.
-    frame_lines = [s for s in shapes if s.layer is Layer.PROP]
-    feet = [s for s in shapes if s.layer is Layer.NEAR]
+    lines = [s for s in shapes if isinstance(s, Line)]
+    frame_lines = [s for s in lines if s.layer is Layer.PROP]
+    feet = [s for s in lines if s.layer is Layer.NEAR]
     assert len(frame_lines) >= 6 and feet
     hexagon_xs = [x for s in frame_lines for x, _ in (s.start, s.end)]
     assert all(min(hexagon_xs) < x < max(hexagon_xs) for s in feet for x, _ in (s.start, s.end))
@@ -93,5 +94,5 @@ def test_a_trap_bar_figure_has_a_boxed_plan_of_the_hexagon_beside_it() -> None:
     kept = with_plan(bar, [across], figure_frame(bar))
     assert across not in kept
     assert with_plan(plain, [across], figure_frame(plain)) == [across]
-    lines = render_position(bar, bar.positions[0], 40, 16).lines
-    assert render_position(plain, plain.positions[0], 40, 16).lines != lines
+    drawn = render_position(bar, bar.positions[0], 40, 16).lines
+    assert render_position(plain, plain.positions[0], 40, 16).lines != drawn
