@@ -17,6 +17,7 @@ from runstrong.figures.canvas import Canvas, Charset
 from runstrong.figures.clip import Box, hidden, outside
 from runstrong.figures.figure import Figure, KeyPosition, placed
 from runstrong.figures.motion import between, position_at, rep_keys
+from runstrong.figures.plan import plan_room, with_plan
 from runstrong.figures.shapes import (
     Arrow,
     Circle,
@@ -109,7 +110,7 @@ def figure_frame(figure: Figure) -> tuple[float, float, float, float]:
     margin = 6.0
     # The ground is the bottom edge: what dips a little below it (within the checks'
     # tolerance) is cut off rather than lifting the floor off the last row.
-    return left - margin, 0.0, right + margin, top + margin
+    return plan_room(figure, (left - margin, 0.0, right + margin, top + margin))
 
 
 def path_shapes(figure: Figure) -> list[Shape]:
@@ -340,6 +341,7 @@ def render_position(
     if figure.close_up:
         inset, box = _inset(figure, position, frame)
         shapes = [*outside(shapes, box, INSET_GAP), *inset]
+    shapes = with_plan(figure, shapes, frame)
     return draw_shapes(shapes, frame, width, height, charset, plain=plain, mirror=mirror)
 
 

@@ -253,12 +253,15 @@ def prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return _kettlebell(hx, hy)
     if kind is PropKind.BAR:
         return _trap_bar(hx, hy)
-    # A towel: a cloth folded in three, flat on the floor under the hand, as thick as a hand
-    # is, so even a small drawing shows it (a thin strip disappeared against the floor).
+    # A towel: a cloth flat on the floor under the hand, longer than the hand, folded over
+    # once with the fold's rounded edge in front and the top layer a little shorter behind:
+    # hollow, so it reads as cloth and not as a block or a box the hand leans on.
+    left, right, top = hx - 40.0, hx + 30.0, 7.5
+    fold = [(right, top), (right + 2.5, top - 1.5), (right + 3.5, top / 2), (right + 2.5, 2.0)]
     return [
-        *_rectangle(hx - 26.0, 0.5, 52.0, 9.0),
-        Line((hx - 26.0, 3.5), (hx + 26.0, 3.5), layer=Layer.PROP),
-        Line((hx - 26.0, 6.5), (hx + 26.0, 6.5), layer=Layer.PROP),
+        Line((left, 0.5), (right, 0.5), layer=Layer.PROP),
+        Line((left + 8.0, top), (right, top), layer=Layer.PROP),
+        *_polyline([*fold, (right, 0.5)], Layer.PROP),
     ]
 
 
