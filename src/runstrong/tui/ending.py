@@ -8,20 +8,36 @@ import contextlib
 import signal
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.driver import Driver
 
 from runstrong.application.watchdog import Watchdog
 
 if TYPE_CHECKING:
-    from runstrong.tui.app import RunstrongApp
+    from runstrong.tui.session_flow import SessionFlow
+
+
+class EndingHost(Protocol):
+    """What the way out needs of the app it ends."""
+
+    @property
+    def flow(self) -> SessionFlow: ...
+
+    @property
+    def history_path(self) -> Path: ...
+
+    @property
+    def return_code(self) -> int | None: ...
+
+    def exit(self, *args: Any, **kwargs: Any) -> object: ...
 
 
 class AppEnding:
     """The app's way out, held beside it like its session flow."""
 
-    def __init__(self, app: RunstrongApp) -> None:
+    def __init__(self, app: EndingHost) -> None:
         self._app = app
         # Printed after the terminal is given back: where unsaved sets went.
         self.notes: list[str] = []
