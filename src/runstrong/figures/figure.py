@@ -31,6 +31,18 @@ class PropKind(StrEnum):
     WEDGE = "wedge"
 
 
+class Plan(StrEnum):
+    """A small boxed view from above drawn with the figure: what a side view cannot show."""
+
+    # The hexagonal frame round the feet (from the side it is edge-on: a plain barbell).
+    TRAP_BAR = "trap bar"
+    # Lying face down, two legs side by side: face down and side-lying look alike from the
+    # side. The arms as the exercise places them: folded under the forehead, or the hands
+    # at the temples with the elbows out wide.
+    FOREHEAD_ON_HANDS = "forehead on hands"
+    HANDS_AT_TEMPLES = "hands at temples"
+
+
 # Props that stand in the room (placed by x) and those carried by a body point (`at`).
 ROOM_PROPS = {
     PropKind.BOX,
@@ -126,6 +138,9 @@ class Figure:
     # The side that works in the drawing ("left" or "right") for a one-sided exercise: the
     # other side is drawn as its mirror image. "" for both sides at once.
     works: str = ""
+    # A view from above, boxed beside or over the figure (None: none, unless it holds a trap
+    # bar, which always has its plan).
+    plan: Plan | None = None
 
     def view_of(self, position: KeyPosition) -> View:
         return position.view or self.view

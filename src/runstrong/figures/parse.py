@@ -9,6 +9,7 @@
     guide = ["hip", "head"]            # optional: a straight alignment line through them
     loop = true                        # optional: the rep goes round (a circle), not back
     works = "left"                     # one-sided: the side the drawing shows working
+    plan = "forehead on hands"         # optional: a boxed view from above (lying face down)
     props = [{ kind = "box", x = 25, w = 45, h = 40 }]
     hold = { torso = 80, shoulder = 80, elbow = 90, ankle = 40, on = ["toes", "elbows"] }
 
@@ -32,6 +33,7 @@ from runstrong.figures.figure import (
     Contact,
     Figure,
     KeyPosition,
+    Plan,
     Prop,
     PropKind,
 )
@@ -47,7 +49,18 @@ from runstrong.figures.skeleton import (
 from runstrong.figures.validate import check_figure
 from runstrong.text import clean_text
 
-FIGURE_KEYS = ("view", "props", "feet", "close_up", "path", "circles", "guide", "loop", "works")
+FIGURE_KEYS = (
+    "view",
+    "props",
+    "feet",
+    "close_up",
+    "path",
+    "circles",
+    "guide",
+    "loop",
+    "works",
+    "plan",
+)
 PLACEMENT_KEYS = ("on", "x", "lift", "view")
 POSITION_KEYS = (*BODY_JOINTS, *LIMB_JOINTS, *PLACEMENT_KEYS)
 MAX_POSITIONS = 4
@@ -351,6 +364,17 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
             where,
             prefix + "works",
         )
+    plans = [plan.value for plan in Plan]
+    plan = raw.get("plan")
+    if plan is not None and plan not in plans:
+        hint = did_you_mean(plan, plans) if isinstance(plan, str) else ""
+        check.add(
+            "expected one of "
+            + ", ".join(f'"{p}"' for p in plans)
+            + f", got {type_name(plan)}{hint}",
+            where,
+            prefix + "plan",
+        )
     if len(check.problems) != before:
         return None
     figure = Figure(
@@ -364,6 +388,7 @@ def parse_figure(check: Checker, raw: Any, where: str, prefix: str = "figure.") 
         guide=guide,
         loop=bool(loop),
         works=works,
+        plan=None if plan is None else Plan(plan),
     )
     for position_name, message in check_figure(figure):
         check.add(message, where, prefix + position_name)
