@@ -62,8 +62,8 @@ _LEG: tuple[Point, ...] = ((0.0, 8.0), (-44.0, 15.0), (-88.0, 21.0), (-101.0, 23
 _ARMS: dict[Plan, tuple[Point, ...]] = {
     # Upper arms out and forward, forearms folded in to meet under the forehead.
     Plan.FOREHEAD_ON_HANDS: ((TORSO, 17.0), (TORSO + 20.0, 38.0), (_HEAD + 16.0, 3.0)),
-    # Elbows out wide, level with the ears; fingertips at the side of the head.
-    Plan.HANDS_AT_TEMPLES: ((TORSO, 17.0), (TORSO + 10.0, 46.0), (_HEAD, HEAD_RADIUS + 1.0)),
+    # Elbows out wide, a little ahead of the ears; fingertips at the side of the head.
+    Plan.HANDS_AT_TEMPLES: ((TORSO, 17.0), (TORSO + 26.0, 40.0), (_HEAD, HEAD_RADIUS + 1.0)),
 }
 
 
