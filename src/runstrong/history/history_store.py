@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Unfinished:
-    """A session left in progress, by a crash or a closed terminal."""
+    """A session left in progress: by a crash, a closed terminal, or put aside to finish later
+    (then `taken_s` is the time its first part took; after a crash the sets tell)."""
 
     id: int
     slug: str
@@ -52,8 +53,6 @@ class Unfinished:
     source_path: str | None = None
     source_hash: str | None = None
     taken_s: float | None = None
-    """The time its first part took, when it was put aside to finish later (None after a
-    crash: the sets then tell)."""
 
 
 P = ParamSpec("P")
