@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
@@ -30,9 +30,9 @@ from runstrong.history.database import (
     transaction,
 )
 from runstrong.history.import_check import MAX_TEXT
-from runstrong.history.last_time import Best, LastTime, bests, last_full
+from runstrong.history.last_time import Best, LastTime, bests, last_full, phase_records
 from runstrong.session.events import PhaseRecord
-from runstrong.workout.model import PhaseKind, Session, Side, Source
+from runstrong.workout.model import Session, Source
 
 if TYPE_CHECKING:
     from runstrong.history.exchange import ImportResult
@@ -253,29 +253,7 @@ class HistoryStore:
     @_reads
     def records_of(self, session_id: int) -> list[PhaseRecord]:
         """The phases already logged for a session, oldest first, as the engine made them."""
-        rows = self.db.execute(
-            "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)
-        ).fetchall()
-        return [
-            PhaseRecord(
-                r["seq"],
-                r["exercise_index"],
-                r["exercise"],
-                r["exercise_name"],
-                r["set_number"],
-                None if r["side"] is None else Side(r["side"]),
-                r["phase_index"],
-                PhaseKind(r["kind"]),
-                r["target"],
-                r["actual"],
-                started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
-                ended_at=r["completed_ts"],
-                load_kg=r["load_kg"],
-                paced=bool(r["paced"]),
-                warm_up=bool(r["warm_up"]),
-            )
-            for r in rows
-        ]
+        return phase_records(self.db, session_id)
 
     # -- reads for the screens and commands ----------------------------------------------
     @_reads

@@ -1,14 +1,16 @@
-"""What an exercise did last time: its sets in the latest full (not light) session that had it,
-and the best load lifted. Progression, the session screen and the summary read these."""
+"""What was done, read back: an exercise's sets in the latest full (not light) session that had
+it, the best load lifted, and a session's phases as the engine made them (to resume it).
+Progression, the session screen, the summary and resuming read these."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from runstrong.history.queries import local_day
+from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Side
 
 
@@ -124,3 +126,30 @@ def bests(db: sqlite3.Connection) -> dict[tuple[str, str], Best]:
             ).fetchone()[0]
         found[(r["exercise"], r["kind"])] = Best(r["best"], r["heaviest"], reps)
     return found
+
+
+def phase_records(db: sqlite3.Connection, session_id: int) -> list[PhaseRecord]:
+    """The phases already logged for a session, oldest first, as the engine made them."""
+    rows = db.execute(
+        "SELECT * FROM sets WHERE session_id = ? ORDER BY seq", (session_id,)
+    ).fetchall()
+    return [
+        PhaseRecord(
+            r["seq"],
+            r["exercise_index"],
+            r["exercise"],
+            r["exercise_name"],
+            r["set_number"],
+            None if r["side"] is None else Side(r["side"]),
+            r["phase_index"],
+            PhaseKind(r["kind"]),
+            r["target"],
+            r["actual"],
+            started_at=datetime.fromisoformat(r["started_at"]).timestamp(),
+            ended_at=r["completed_ts"],
+            load_kg=r["load_kg"],
+            paced=bool(r["paced"]),
+            warm_up=bool(r["warm_up"]),
+        )
+        for r in rows
+    ]

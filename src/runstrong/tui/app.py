@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from runstrong.session.engine import Clock
     from runstrong.tui.history_guard import HistoryDamaged
     from runstrong.tui.screens.builder import BuilderScreen
+    from runstrong.tui.screens.history import HistoryScreen
     from runstrong.tui.screens.offers import HistoryAnswer
     from runstrong.tui.screens.settings import SettingsScreen
     from runstrong.tui.screens.summary import SummaryScreen
@@ -156,17 +157,7 @@ class RunstrongApp(App[None]):
                 self.notify(problem, title="History", severity="error", timeout=ERROR)
             self.flow.start_first(self.first_session)
             return
-        from runstrong.tui.screens.history import HistoryScreen
-
-        self.push_screen(
-            HistoryScreen(
-                self.store,
-                weekly_target=self._weekly_target(),
-                units=self.effective.saved.units,
-                counting=self._counting(),
-            ),
-            lambda _: self.exit(),
-        )
+        self.push_screen(self._history_screen(), lambda _: self.exit())
         if problem:
             self.notify(problem, title="History", severity="error", timeout=ERROR)
 
@@ -250,15 +241,16 @@ class RunstrongApp(App[None]):
 
     # -- screens -------------------------------------------------------------------------
     def action_history(self) -> None:
+        self.push_screen(self._history_screen())
+
+    def _history_screen(self) -> HistoryScreen:
         from runstrong.tui.screens.history import HistoryScreen
 
-        self.push_screen(
-            HistoryScreen(
-                self.store,
-                weekly_target=self._weekly_target(),
-                units=self.effective.saved.units,
-                counting=self._counting(),
-            )
+        return HistoryScreen(
+            self.store,
+            weekly_target=self._weekly_target(),
+            units=self.effective.saved.units,
+            counting=self._counting(),
         )
 
     def _counting(self) -> Callable[[str], bool]:
