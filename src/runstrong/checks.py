@@ -130,22 +130,8 @@ class Checker:
         unit: str,
         prefix: str = "",
     ) -> int | None:
-        value = table.get(key)
-        label = prefix + key
-        if value is None:
-            return None
-        low, high = bounds
-        if type(value) is not int:
-            self.add(
-                f"expected a whole number of {unit} from {low} to {high}, got {type_name(value)}",
-                where,
-                label,
-            )
-            return None
-        if not low <= value <= high:
-            self.add(f"expected {low} to {high} {unit}, got {shown_value(value)}", where, label)
-            return None
-        return value
+        value = self._bounded(table, key, bounds, where, unit, prefix, whole=True)
+        return None if value is None else int(value)
 
     def decimal(
         self,
@@ -156,20 +142,38 @@ class Checker:
         unit: str,
         prefix: str = "",
     ) -> float | None:
+        value = self._bounded(table, key, bounds, where, unit, prefix, whole=False)
+        return None if value is None else float(value)
+
+    def _bounded(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        bounds: tuple[float, float],
+        where: str,
+        unit: str,
+        prefix: str,
+        *,
+        whole: bool,
+    ) -> float | None:
+        """A number within `bounds`, or None (and a problem naming the key) when it is not;
+        `whole`: only an integer will do (TOML's 5.0 is a float, and is refused)."""
         value = table.get(key)
         label = prefix + key
         if value is None:
             return None
-        low, high = bounds
-        if type(value) not in (int, float):
+        low, high = (f"{int(b)}" if whole else f"{b:g}" for b in bounds)
+        accepted: tuple[type, ...] = (int,) if whole else (int, float)
+        if type(value) not in accepted:
+            what = "a whole number" if whole else "a number"
             self.add(
-                f"expected a number of {unit} from {low:g} to {high:g}, got {type_name(value)}",
+                f"expected {what} of {unit} from {low} to {high}, got {type_name(value)}",
                 where,
                 label,
             )
             return None
-        if not low <= value <= high:
-            self.add(f"expected {low:g} to {high:g} {unit}, got {shown_value(value)}", where, label)
+        if not bounds[0] <= value <= bounds[1]:
+            self.add(f"expected {low} to {high} {unit}, got {shown_value(value)}", where, label)
             return None
         return float(value)
 
