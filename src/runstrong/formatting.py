@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 
@@ -112,6 +113,15 @@ def set_text(
     if load_kg is not None:
         return f"{actual} x {load_text(load_kg, units)}"
     return amount_text(actual, kind, reps_word=reps_word)
+
+
+def sets_text(sets: Sequence[tuple[int, str, float | None]], units: str = "kg") -> str:
+    """Several sets (actual, kind, load), one way everywhere: `30 s, 28 s`, `8 x 20 kg, 6 x 22.5
+    kg`; a load the same in every set is said once (`8 x 20 kg`: the sets are counted beside)."""
+    words = [set_text(actual, kind, load, units) for actual, kind, load in sets]
+    if len(set(words)) == 1 and sets[0][2] is not None:
+        return words[0]
+    return ", ".join(words)
 
 
 def distance_text(km: float | None, units: str = "kg") -> str:

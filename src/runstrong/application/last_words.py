@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runstrong.formatting import amount, load_text, set_text
+from runstrong.formatting import amount, load_text, sets_text
 from runstrong.history.last_time import Best, LastTime
 from runstrong.session.events import PhaseRecord
 from runstrong.workout.model import PhaseKind, Session
@@ -26,10 +26,7 @@ class Done:
 
 
 def _amounts(sets: Sequence[Done], units: str) -> str:
-    words = [set_text(done.actual, done.kind, done.load_kg, units) for done in sets]
-    if len(set(words)) == 1 and sets[0].load_kg is not None:
-        return words[0]  # "8 x 20 kg" for every set says it once
-    return ", ".join(words)
+    return sets_text([(done.actual, done.kind, done.load_kg) for done in sets], units)
 
 
 def _from_last(last: LastTime) -> list[Done]:

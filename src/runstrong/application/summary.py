@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.formatting import balance_text, set_text
+from runstrong.formatting import balance_text, sets_text
 from runstrong.history.balance import Balance
 from runstrong.session.events import PhaseRecord, sets_in
 from runstrong.workout.model import Session
@@ -33,12 +33,8 @@ class SessionSummary:
 
 
 def _amounts(records: list[PhaseRecord], units: str) -> str:
-    """Each set's amount, as the "last time" column says them: `30 s, 28 s`, `8 x 20 kg`
-    (a load the same in every set is said once; the sets column counts them)."""
-    words = [set_text(r.actual, r.kind, r.load_kg, units) for r in records]
-    if len(words) > 1 and len(set(words)) == 1 and records[0].load_kg is not None:
-        return words[0]
-    return ", ".join(words)
+    """Each set's amount, as the "last time" column says them."""
+    return sets_text([(r.actual, r.kind, r.load_kg) for r in records], units)
 
 
 def summarize(

@@ -121,13 +121,12 @@ class Words:
             text += f" {waits}"
         if entry.counts and in_start(plan, entry.plan_week):
             text += f" {start_note(entry.plan_week or 1)}"
-        # The words follow the rules: easy only in the last days, nothing hard before that.
-        # On the day itself the reason already says it is race day.
-        if run_on(self.runs, entry.day) is RunKind.RACE:
-            pass
-        elif race := race_ahead(self.runs, entry.day, RACE_EASY_ONLY_BEFORE):
+        # The words follow the rules: easy only in the last days, nothing hard before that;
+        # on the day itself the reason already says it is race day.
+        race_day = run_on(self.runs, entry.day) is RunKind.RACE
+        if not race_day and (race := race_ahead(self.runs, entry.day, RACE_EASY_ONLY_BEFORE)):
             text += f" {race_words(race)}: {EASY_ONLY}."
-        elif race := race_ahead(self.runs, entry.day, RACE_NOTHING_HARD_BEFORE):
+        elif not race_day and (race := race_ahead(self.runs, entry.day, RACE_NOTHING_HARD_BEFORE)):
             text += f" {race_words(race)}: {NOTHING_HARD_BEFORE}."
         elif race := race_behind(self.runs, entry.day, RACE_NOTHING_HARD_AFTER):
             text += f" {race_words(race)}: nothing hard for three days after."
