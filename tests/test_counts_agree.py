@@ -203,7 +203,7 @@ def _logged(store: HistoryStore, slug: str, on: datetime, *, light: bool = False
 
 def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     from runstrong.planning.today import done_this_week, today_from_week
-    from runstrong.planning.week import Record, counting, week_for, weekly_target
+    from runstrong.planning.week import Record, week_for, week_rule
     from runstrong.settings import Settings
     from runstrong.workout.catalog import load_catalog
 
@@ -219,9 +219,9 @@ def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     plan, week = week_for(catalog, chosen, wednesday, record, today=wednesday)
     assert plan is not None
     today = today_from_week(plan, week, wednesday)
-    counts = counting(catalog.entries, chosen)
-    weeks_tab = store.weekly_counts(1, wednesday, counts)[-1][1]
-    assert today is not None and today.per_week == weekly_target(catalog.entries, chosen) == 3
+    rule = week_rule(catalog.entries, chosen)
+    weeks_tab = store.weekly_counts(1, wednesday, rule.counts)[-1][1]
+    assert today is not None and today.per_week == rule.target == 3
     # today, week (and the home screen, which shows both), the Weeks tab: one number.
     assert today.done_this_week == done_this_week(week, wednesday) == weeks_tab == 2
     # Nothing logged after Wednesday shows in Wednesday's week.
@@ -229,4 +229,4 @@ def test_one_count_of_sessions_this_week_everywhere(tmp_path: Path) -> None:
     sunday = (monday + timedelta(days=6)).date()
     plan, week = week_for(catalog, chosen, sunday, record, today=sunday)
     assert plan is not None and today_from_week(plan, week, sunday).done_this_week == 3
-    assert store.weekly_counts(1, sunday, counts)[-1][1] == 3
+    assert store.weekly_counts(1, sunday, rule.counts)[-1][1] == 3

@@ -32,8 +32,7 @@ from runstrong.history import HistoryError, HistoryStore
 from runstrong.history.import_check import Progress as ImportProgress
 from runstrong.history.import_check import check_lines
 from runstrong.history.queries import Counts, labelled
-from runstrong.planning.plans import load_plans
-from runstrong.planning.week import active_plan, counting, weekly_target
+from runstrong.planning.week import week_rule
 from runstrong.reading import Refused, decode_utf8, read_capped
 from runstrong.text import clean_text, terminal_json
 from runstrong.workout.catalog import session_slugs
@@ -187,7 +186,8 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     chosen, _ = settings.load()
     # The plan only needs the sessions' names (file names), not the sessions read and checked.
     slugs = session_slugs()
-    data = stats_data(store, weekly_target(slugs, chosen), counting(slugs, chosen))
+    rule = week_rule(slugs, chosen)
+    data = stats_data(store, rule.target, rule.counts)
     if as_json:
         print(terminal_json(data, indent=2, ascii_only=ascii_only()))
         return 0
@@ -211,7 +211,7 @@ def cmd_stats(out: Console, err: Console, *, as_json: bool) -> int:
     out.print(table)
     weeks = "  ".join(f"{w['week_of'][5:]}: {w['sessions']}" for w in data["weeks"])
     # Only the plan's sessions count towards its week (as `today` counts them): say so.
-    plan = active_plan(load_plans(slugs), chosen.plan)
+    plan = rule.plan
     whose = f"{plan.name} sessions" if plan is not None else "Sessions"
     out.print(Text(f"{whose} per week (week of)  {weeks}"))
     weeks_on_target = data["streak_weeks"]

@@ -11,7 +11,7 @@ the home screen and `plan export` all read it, so they never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -222,14 +222,19 @@ def easier_week_on(
     return is_easier_week(on, started_on(plan, chosen, record.sessions))
 
 
-def counting(known_sessions: Iterable[str], chosen: settings.Settings) -> Callable[[str], bool]:
-    """Which sessions count towards the week: the active plan's (`Plan.counts`), or every
-    session when no plan is active. The same rule as `today_from_week`."""
-    plan = active_plan(load_plans(known_sessions), chosen.plan)
-    return plan.counts if plan is not None else (lambda _slug: True)
+@dataclass(frozen=True, slots=True)
+class WeekRule:
+    """What counts towards a week and how many to aim for: the active plan's sessions and
+    number, or every session and the setting when no plan is active. The same rule as
+    `today_from_week`; `stats`, the history screen and the streak read it."""
+
+    plan: Plan | None
+    target: int
+
+    def counts(self, slug: str) -> bool:
+        return self.plan is None or self.plan.counts(slug)
 
 
-def weekly_target(known_sessions: Iterable[str], chosen: settings.Settings) -> int:
-    """Sessions a week to aim for: the active plan's, or the setting when there is none."""
+def week_rule(known_sessions: Iterable[str], chosen: settings.Settings) -> WeekRule:
     plan = active_plan(load_plans(known_sessions), chosen.plan)
-    return plan.sessions_per_week if plan is not None else chosen.weekly_target
+    return WeekRule(plan, plan.sessions_per_week if plan is not None else chosen.weekly_target)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -244,24 +244,16 @@ class RunstrongApp(App[None]):
         self.push_screen(self._history_screen())
 
     def _history_screen(self) -> HistoryScreen:
+        from runstrong.planning.week import week_rule
         from runstrong.tui.screens.history import HistoryScreen
 
+        rule = week_rule(self.catalog.entries, self.effective.saved)
         return HistoryScreen(
             self.store,
-            weekly_target=self._weekly_target(),
+            weekly_target=rule.target,
             units=self.effective.saved.units,
-            counting=self._counting(),
+            counting=rule.counts,
         )
-
-    def _counting(self) -> Callable[[str], bool]:
-        from runstrong.planning.week import counting
-
-        return counting(self.catalog.entries, self.effective.saved)
-
-    def _weekly_target(self) -> int:
-        from runstrong.planning.week import weekly_target
-
-        return weekly_target(self.catalog.entries, self.effective.saved)
 
     def refresh_home(self) -> None:
         """Today's suggestion and recent sessions change after a session or a new setting."""
