@@ -9,12 +9,10 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from runstrong.checks import Checker
-from runstrong.figures import Figure, parse_figure, placed, position_at
+from runstrong.figures import Figure, placed, position_at
 from runstrong.figures.clip import outside
 from runstrong.figures.render import (
     INSET_GAP,
@@ -27,6 +25,8 @@ from runstrong.figures.render import (
     ring_shapes,
 )
 from runstrong.figures.shapes import Arrow, Layer, Line, Shape, figure_shapes, prop_shapes
+
+from .parsed import figure_of, problems_of
 
 RENDERS = Path(__file__).parent / "renders"
 WIDTH, HEIGHT = 20, 9
@@ -49,20 +49,6 @@ ARM_CIRCLE = {
     "up": {"shoulder": [0, 170], "on": ["feet"]},
     "in": {"shoulder": [0, 90], "elbow": [0, 120], "on": ["feet"]},
 }
-
-
-def figure_of(raw: dict[str, Any]) -> Figure:
-    check = Checker("test.toml")
-    figure = parse_figure(check, raw, 'exercise "test"')
-    assert check.problems == [], check.problems
-    assert figure is not None
-    return figure
-
-
-def problems_of(raw: dict[str, Any]) -> list[str]:
-    check = Checker("test.toml")
-    assert parse_figure(check, raw, 'exercise "test"') is None
-    return [str(p) for p in check.problems]
 
 
 def matches_render(name: str, lines: list[str]) -> bool:

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from runstrong.checks import Checker
-from runstrong.figures import Charset, Figure, draw, parse_figure, placed, position_at
+from runstrong.figures import Charset, draw, placed, position_at
 from runstrong.figures.render import draw_shapes, figure_frame
 from runstrong.figures.shapes import body_shapes, figure_shapes
 from runstrong.figures.skeleton import (
@@ -22,6 +21,8 @@ from runstrong.figures.skeleton import (
 )
 from runstrong.workout.catalog import load_library
 from runstrong.workout.model import Session
+
+from .parsed import figure_of, problems_of
 
 BRAILLE_BLANK_GROUND = chr(0x2800 + 0x40)  # the dotted ground alone in a cell
 
@@ -37,21 +38,6 @@ BOX_JUMP = {
     "start": {"x": -20, "torso": 30, "hip": 70, "knee": 70, "ankle": -15, "on": ["feet"]},
     "end": {"x": 52, "on": ["feet@box"]},
 }
-
-
-def figure_of(raw: dict[str, Any]) -> Figure:
-    check = Checker("test.toml")
-    figure = parse_figure(check, raw, 'exercise "test"')
-    assert check.problems == []
-    assert figure is not None
-    return figure
-
-
-def problems_of(raw: dict[str, Any]) -> list[str]:
-    check = Checker("test.toml")
-    figure = parse_figure(check, raw, 'exercise "test"')
-    assert figure is None
-    return [str(p) for p in check.problems]
 
 
 # --- skeleton ------------------------------------------------------------------------------

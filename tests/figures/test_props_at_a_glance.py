@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.checks import Checker
-from runstrong.figures import Figure, parse_figure, placed
+from runstrong.figures import placed
 from runstrong.figures.plan import PLAN_WIDE, with_plan
 from runstrong.figures.render import figure_frame, render_position
 from runstrong.figures.shapes import Layer, Line, prop_shapes
 
-
-def figure_of(raw: dict[str, Any]) -> Figure:
-    check = Checker("test.toml")
-    figure = parse_figure(check, raw, 'exercise "test"')
-    assert check.problems == [], check.problems
-    assert figure is not None
-    return figure
+from .parsed import figure_of
 
 
 def prop_lines(raw: dict[str, Any]) -> list[Line]:

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 from runstrong.checks import Checker
-from runstrong.figures import Figure, draw, parse_figure, placed, position_at
+from runstrong.figures import draw, parse_figure, placed, position_at
 from runstrong.figures.motion import between
 from runstrong.figures.skeleton import View
 from runstrong.workout.catalog import load_library
+
+from .parsed import figure_of
 
 LEGS = ("torso", "hip", "knee", "ankle")
 LUNGES: dict[str, Any] = {
@@ -37,14 +39,6 @@ LUNGES: dict[str, Any] = {
         "on": ["feet"],
     },
 }
-
-
-def figure_of(raw: dict[str, Any]) -> Figure:
-    check = Checker("test.toml")
-    figure = parse_figure(check, raw, 'exercise "test"')
-    assert check.problems == [], check.problems
-    assert figure is not None
-    return figure
 
 
 def test_a_position_may_be_seen_from_the_front_in_a_side_view_figure() -> None:
